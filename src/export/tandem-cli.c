@@ -1,0 +1,190 @@
+/* tandem-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "tandem-cli.h"
+#include "tandem-json.h"
+#include "tandem-storage.h"
+
+/*
+ * The headless commands: they need no display and no D-Bus, print one sentence to stderr on
+ * failure, and return a non-zero status. Outputs are written atomically, so a failure never
+ * leaves a half-written file behind.
+ */
+
+static void
+print_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("tandem: %s\n", message);
+}
+
+gboolean
+tandem_cli_wants_headless (const TandemCliOptions *options)
+{
+  return options->check || options->export_json != NULL || options->import_json != NULL ||
+         options->export_pdf != NULL;
+}
+
+static GFile *
+resolve (GFile      *cwd,
+         const char *path)
+{
+  return g_file_resolve_relative_path (cwd, path);
+}
+
+static TandemCliStatus
+run_check (GFile *file)
+{
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  int version;
+
+  version = tandem_storage_peek_version (file, &error);
+  if (version < 0)
+    {
+      print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  document = tandem_storage_load (file, NULL, &error);
+  if (document == NULL)
+    {
+      print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  if (version < TANDEM_SCHEMA_VERSION)
+    {
+      print_error (_("“%s” is a valid Tandem document in an older format (%d; current is %d). "
+                     "Tandem opens it and upgrades it when you save it."),
+                   name, version, TANDEM_SCHEMA_VERSION);
+      return TANDEM_CLI_OLDER_FORMAT;
+    }
+
+  g_print (_("%s: a valid Tandem document (format %d), %u objects.\n"),
+           name, version, tandem_document_get_n_objects (document));
+
+  return TANDEM_CLI_OK;
+}
+
+static TandemCliStatus
+run_export_json (GFile *file,
+                 GFile *out)
+{
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_name = g_file_get_basename (out);
+
+  document = tandem_storage_load (file, NULL, &error);
+  if (document == NULL)
+    {
+      print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  if (!tandem_json_export (document, out, &error))
+    {
+      print_error (_("Could not write “%s”: %s"), out_name, error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  return TANDEM_CLI_OK;
+}
+
+static TandemCliStatus
+run_import_json (GFile *in,
+                 GFile *file)
+{
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = tandem_json_import (in, &error);
+  if (document == NULL)
+    {
+      print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  if (!tandem_storage_save (document, file, NULL, &error))
+    {
+      print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  return TANDEM_CLI_OK;
+}
+
+/**
+ * tandem_cli_run:
+ *
+ * Runs the one headless command @options asks for, on exactly one FILE.
+ */
+TandemCliStatus
+tandem_cli_run (const TandemCliOptions *options,
+                GFile                  *cwd)
+{
+  g_autoptr(GFile) file = NULL;
+  guint n_commands = 0;
+  guint n_files = options->files ? g_strv_length (options->files) : 0;
+
+  n_commands += options->check ? 1 : 0;
+  n_commands += options->export_json != NULL ? 1 : 0;
+  n_commands += options->import_json != NULL ? 1 : 0;
+  n_commands += options->export_pdf != NULL ? 1 : 0;
+
+  if (n_commands > 1)
+    {
+      print_error (_("Give one of --check, --export-json, --import-json and --export-pdf at a "
+                     "time. Try “tandem --help”."));
+      return TANDEM_CLI_USAGE;
+    }
+
+  if (n_files != 1)
+    {
+      print_error (_("This command works on exactly one FILE, but %u were given. Try “tandem "
+                     "--help”."), n_files);
+      return TANDEM_CLI_USAGE;
+    }
+
+  file = resolve (cwd, options->files[0]);
+
+  if (options->check)
+    return run_check (file);
+
+  if (options->export_json != NULL)
+    {
+      g_autoptr(GFile) out = resolve (cwd, options->export_json);
+      return run_export_json (file, out);
+    }
+
+  if (options->import_json != NULL)
+    {
+      g_autoptr(GFile) in = resolve (cwd, options->import_json);
+      return run_import_json (in, file);
+    }
+
+  print_error (_("PDF export is not available in this version."));
+  return TANDEM_CLI_FAILED;
+}

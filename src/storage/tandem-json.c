@@ -1,0 +1,799 @@
+/* tandem-json.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-json"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "tandem-document-private.h"
+#include "tandem-json.h"
+#include "tandem-object-private.h"
+#include "tandem-storage-private.h"
+
+/*
+ * The JSON interchange format, read and written with json-glib from the same field
+ * declarations as the SQLite file. Each object is a JSON object with "id", then its fields in
+ * declaration order (names spelled with underscores, enumerations as their nicks), then its
+ * lists as arrays. Writing is deterministic, so export, import, export gives identical bytes.
+ *
+ * Reading is strict, because JSON files come from other people and other tools: unknown
+ * members, values of the wrong type, out-of-range numbers, over-long text and too-deep
+ * nesting are refused with a sentence saying where.
+ */
+
+#define MAX_DEPTH 64
+
+/* Writing */
+
+static void
+add_value (JsonBuilder  *builder,
+           const GValue *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *text = g_value_get_string (value);
+      json_builder_add_string_value (builder, text ? text : "");
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    json_builder_add_boolean_value (builder, g_value_get_boolean (value));
+  else if (type == G_TYPE_INT)
+    json_builder_add_int_value (builder, g_value_get_int (value));
+  else if (type == G_TYPE_DOUBLE)
+    json_builder_add_double_value (builder, g_value_get_double (value));
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
+      GEnumValue *enum_value = g_enum_get_value (enum_class, g_value_get_enum (value));
+
+      json_builder_add_string_value (builder, enum_value ? enum_value->value_nick : "");
+    }
+  else
+    g_assert_not_reached ();
+}
+
+static void
+build_object (JsonBuilder  *builder,
+              TandemObject *object,
+              GHashTable   *blobs)
+{
+  const TandemKindInfo *info = _tandem_storage_lookup_kind (G_OBJECT_TYPE (object));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, tandem_object_get_id (object));
+
+  for (guint i = 0; i < info->columns->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (info->columns, i);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (G_OBJECT (object), pspec->name, &value);
+
+      json_builder_set_member_name (builder, g_ptr_array_index (info->column_names, i));
+      add_value (builder, &value);
+
+      if (blobs != NULL && tandem_param_get_field_kind (pspec) == TANDEM_FIELD_BLOB &&
+          g_value_get_string (&value) != NULL && g_value_get_string (&value)[0] != '\0')
+        g_hash_table_add (blobs, g_value_dup_string (&value));
+    }
+
+  for (guint i = 0; i < info->lists->len; i++)
+    {
+      g_autoptr(TandemList) list = NULL;
+
+      g_object_get (object, ((GParamSpec *)g_ptr_array_index (info->lists, i))->name,
+                    &list, NULL);
+
+      json_builder_set_member_name (builder, g_ptr_array_index (info->list_names, i));
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < tandem_list_get_n (list); j++)
+        build_object (builder, tandem_list_get (list, j), blobs);
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+}
+
+/**
+ * tandem_json_serialize:
+ *
+ * Returns: (transfer full): @object and its children as a JSON object
+ */
+JsonNode *
+tandem_json_serialize (TandemObject *object)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  build_object (builder, object, NULL);
+
+  return json_builder_get_root (builder);
+}
+
+char *
+tandem_json_to_string (JsonNode *node,
+                       gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *string = g_string_new (NULL);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  json_generator_to_gstring (generator, string);
+  g_string_append_c (string, '\n');
+
+  if (length != NULL)
+    *length = string->len;
+
+  return g_string_free (string, FALSE);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+/**
+ * tandem_json_write_document:
+ *
+ * Returns: (transfer full): the whole document, stored files included, as JSON text
+ */
+char *
+tandem_json_write_document (TandemDocument  *document,
+                            gsize           *length,
+                            GError         **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(GHashTable) blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree const char **hashes = NULL;
+  guint n_hashes;
+
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (document), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, TANDEM_JSON_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, TANDEM_SCHEMA_VERSION);
+  json_builder_set_member_name (builder, "project");
+  build_object (builder, TANDEM_OBJECT (document), blobs);
+
+  hashes = (const char **)g_hash_table_get_keys_as_array (blobs, &n_hashes);
+  if (n_hashes > 0)
+    {
+      qsort (hashes, n_hashes, sizeof (char *), compare_strings);
+
+      json_builder_set_member_name (builder, "blobs");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < n_hashes; i++)
+        {
+          g_autoptr(GBytes) bytes = tandem_storage_read_blob (document, hashes[i], error);
+          g_autofree char *base64 = NULL;
+          gsize size;
+          gconstpointer data;
+
+          if (bytes == NULL)
+            return NULL;
+
+          data = g_bytes_get_data (bytes, &size);
+          base64 = g_base64_encode (data, size);
+          json_builder_set_member_name (builder, hashes[i]);
+          json_builder_add_string_value (builder, base64);
+        }
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+
+  return tandem_json_to_string (root, length);
+}
+
+/* Reading */
+
+/**
+ * tandem_json_check_depth:
+ *
+ * json-glib's parser recurses once per level of nesting; a hostile file of a million
+ * opening brackets would exhaust the stack. Count the depth first, outside strings.
+ */
+gboolean
+tandem_json_check_depth (const char  *data,
+                         gsize        length,
+                         guint        max_depth,
+                         GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > max_depth)
+            {
+              g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                           _("It is nested more than %u levels deep, deeper than any Tandem "
+                             "file."), max_depth);
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+json_error (GError     **error,
+            const char  *path,
+            const char  *format,
+            ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+json_error (GError     **error,
+            const char  *path,
+            const char  *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* TRANSLATORS: "At /project/conditions/2/label: The value should be text." */
+  g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
+               _("At %s: %s"), path, message);
+
+  return FALSE;
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("a list");
+  if (JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+
+  switch (json_node_get_value_type (node) == G_TYPE_STRING ? 0 :
+          json_node_get_value_type (node) == G_TYPE_BOOLEAN ? 1 : 2)
+    {
+    case 0:
+      return _("text");
+    case 1:
+      return _("true or false");
+    default:
+      return _("a number");
+    }
+}
+
+static gboolean
+read_value (JsonNode    *node,
+            GParamSpec  *pspec,
+            GValue      *value,
+            const char  *path,
+            GError     **error)
+{
+  GType type = pspec->value_type;
+  GType node_type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  g_value_init (value, type);
+
+  if (type == G_TYPE_STRING)
+    {
+      if (node_type != G_TYPE_STRING)
+        return json_error (error, path, _("Expected text, found %s."), node_type_name (node));
+      g_value_set_string (value, json_node_get_string (node));
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    {
+      if (node_type != G_TYPE_BOOLEAN)
+        return json_error (error, path, _("Expected true or false, found %s."),
+                           node_type_name (node));
+      g_value_set_boolean (value, json_node_get_boolean (node));
+    }
+  else if (type == G_TYPE_INT)
+    {
+      gint64 v;
+
+      if (node_type != G_TYPE_INT64)
+        return json_error (error, path, _("Expected a whole number, found %s."),
+                           node_type_name (node));
+      v = json_node_get_int (node);
+      if (v < G_MININT || v > G_MAXINT)
+        return json_error (error, path, _("The number %" G_GINT64_FORMAT " is out of range."), v);
+      g_value_set_int (value, (int)v);
+    }
+  else if (type == G_TYPE_DOUBLE)
+    {
+      double v;
+
+      if (node_type != G_TYPE_DOUBLE && node_type != G_TYPE_INT64)
+        return json_error (error, path, _("Expected a number, found %s."), node_type_name (node));
+      v = json_node_get_double (node);
+      if (!isfinite (v))
+        return json_error (error, path, _("The number is out of range."));
+      g_value_set_double (value, v);
+    }
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
+      GEnumValue *enum_value;
+
+      if (node_type != G_TYPE_STRING)
+        return json_error (error, path, _("Expected text, found %s."), node_type_name (node));
+
+      enum_value = g_enum_get_value_by_nick (enum_class, json_node_get_string (node));
+      if (enum_value == NULL)
+        {
+          g_autoptr(GString) allowed = g_string_new (NULL);
+
+          for (guint i = 0; i < enum_class->n_values; i++)
+            g_string_append_printf (allowed, "%s“%s”", i ? ", " : "",
+                                    enum_class->values[i].value_nick);
+          return json_error (error, path, _("“%.40s” is not one of %s."),
+                             json_node_get_string (node), allowed->str);
+        }
+      g_value_set_enum (value, enum_value->value);
+    }
+  else
+    g_assert_not_reached ();
+
+  return TRUE;
+}
+
+static gboolean
+member_is_known (const TandemKindInfo *info,
+                 const char           *name)
+{
+  if (g_str_equal (name, "id"))
+    return TRUE;
+
+  for (guint i = 0; i < info->column_names->len; i++)
+    {
+      if (g_str_equal (name, g_ptr_array_index (info->column_names, i)))
+        return TRUE;
+    }
+
+  for (guint i = 0; i < info->list_names->len; i++)
+    {
+      if (g_str_equal (name, g_ptr_array_index (info->list_names, i)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static TandemObject *
+read_object (JsonNode              *node,
+             const TandemKindInfo  *info,
+             TandemDocument        *document,
+             const char            *path,
+             guint                 *n_objects,
+             GError               **error)
+{
+  g_autoptr(TandemObject) object = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *json;
+  JsonNode *id_node;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      json_error (error, path, _("Expected an object, found %s."), node_type_name (node));
+      return NULL;
+    }
+
+  if (++(*n_objects) > 1000000)
+    {
+      json_error (error, path, _("There are more than a million objects."));
+      return NULL;
+    }
+
+  json = json_node_get_object (node);
+  members = json_object_get_members (json);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      if (!member_is_known (info, l->data))
+        {
+          json_error (error, path, _("“%.40s” is not a field of a %s."),
+                      (const char *)l->data, info->kind);
+          return NULL;
+        }
+    }
+
+  id_node = json_object_get_member (json, "id");
+  if (id_node == NULL || !JSON_NODE_HOLDS_VALUE (id_node) ||
+      json_node_get_value_type (id_node) != G_TYPE_STRING ||
+      json_node_get_string (id_node)[0] == '\0' || strlen (json_node_get_string (id_node)) > 64)
+    {
+      json_error (error, path, _("Every %s needs an “id”: text of at most 64 characters."),
+                  info->kind);
+      return NULL;
+    }
+
+  if (info->parent == NULL)
+    {
+      object = g_object_new (info->type, "id", json_node_get_string (id_node), NULL);
+      if (document == NULL)
+        document = TANDEM_DOCUMENT (object);
+      _tandem_document_begin_loading (TANDEM_DOCUMENT (object));
+    }
+  else
+    object = g_object_new (info->type, "id", json_node_get_string (id_node), NULL);
+
+  for (guint i = 0; i < info->columns->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (info->columns, i);
+      const char *name = g_ptr_array_index (info->column_names, i);
+      JsonNode *member = json_object_get_member (json, name);
+      g_autofree char *member_path = NULL;
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autoptr(GError) local_error = NULL;
+
+      if (member == NULL)
+        continue;
+
+      member_path = g_strdup_printf ("%s/%s", path, name);
+      if (!read_value (member, pspec, &value, member_path, error))
+        goto fail;
+
+      if (!_tandem_storage_set_column (G_OBJECT (object), pspec, &value, &local_error))
+        {
+          json_error (error, member_path, "%s", local_error->message);
+          goto fail;
+        }
+    }
+
+  for (guint i = 0; i < info->lists->len; i++)
+    {
+      const char *name = g_ptr_array_index (info->list_names, i);
+      const TandemKindInfo *child_info = g_ptr_array_index (info->list_kinds, i);
+      JsonNode *member = json_object_get_member (json, name);
+      g_autofree char *member_path = g_strdup_printf ("%s/%s", path, name);
+      g_autoptr(TandemList) list = NULL;
+      JsonArray *array;
+
+      if (member == NULL)
+        continue;
+
+      if (!JSON_NODE_HOLDS_ARRAY (member))
+        {
+          json_error (error, member_path, _("Expected a list, found %s."), node_type_name (member));
+          goto fail;
+        }
+
+      g_object_get (object, ((GParamSpec *)g_ptr_array_index (info->lists, i))->name,
+                    &list, NULL);
+      array = json_node_get_array (member);
+
+      for (guint j = 0; j < json_array_get_length (array); j++)
+        {
+          g_autofree char *child_path = g_strdup_printf ("%s/%u", member_path, j);
+          g_autoptr(TandemObject) child = NULL;
+
+          child = read_object (json_array_get_element (array, j), child_info, document,
+                               child_path, n_objects, error);
+          if (child == NULL)
+            goto fail;
+
+          if (document != NULL &&
+              tandem_document_lookup (document, tandem_object_get_id (child)) != NULL)
+            {
+              json_error (error, child_path, _("The id “%s” is used twice."),
+                          tandem_object_get_id (child));
+              goto fail;
+            }
+
+          tandem_list_append (list, child);
+        }
+    }
+
+  if (info->parent == NULL)
+    _tandem_document_end_loading (TANDEM_DOCUMENT (object));
+
+  return g_steal_pointer (&object);
+
+fail:
+  if (info->parent == NULL)
+    _tandem_document_end_loading (TANDEM_DOCUMENT (object));
+
+  return NULL;
+}
+
+/**
+ * tandem_json_deserialize:
+ * @type: the kind of object @node describes
+ * @path: where @node is, for messages
+ *
+ * Builds a new object tree, not in any document, from JSON written by
+ * tandem_json_serialize(). References and validation are checked when it is added to a
+ * document.
+ *
+ * Returns: (transfer full): the object
+ */
+TandemObject *
+tandem_json_deserialize (JsonNode    *node,
+                         GType        type,
+                         const char  *path,
+                         GError     **error)
+{
+  const TandemKindInfo *info = _tandem_storage_lookup_kind (type);
+  guint n_objects = 0;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return read_object (node, info, NULL, path, &n_objects, error);
+}
+
+static gboolean
+read_blobs (JsonNode        *node,
+            TandemDocument  *document,
+            GError         **error)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return json_error (error, "/blobs", _("Expected an object, found %s."),
+                       node_type_name (node));
+
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *hash = l->data;
+      JsonNode *member = json_object_get_member (object, hash);
+      g_autofree char *path = g_strdup_printf ("/blobs/%.64s", hash);
+      g_autofree guchar *data = NULL;
+      g_autofree char *actual = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      const char *base64;
+      gsize size;
+
+      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+        return json_error (error, path, _("Expected text, found %s."), node_type_name (member));
+
+      base64 = json_node_get_string (member);
+      if (strlen (base64) / 4 * 3 > TANDEM_BLOB_MAX + 3)
+        return json_error (error, path, _("The stored file is larger than %d MB."),
+                           TANDEM_BLOB_MAX / (1024 * 1024));
+
+      data = g_base64_decode (base64, &size);
+      bytes = g_bytes_new (data, size);
+      actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+      if (!g_str_equal (actual, hash))
+        return json_error (error, path, _("The stored file does not match its name (its SHA-256)."));
+
+      _tandem_document_add_memory_blob (document, hash, bytes);
+    }
+
+  return TRUE;
+}
+
+/**
+ * tandem_json_read_document:
+ *
+ * Returns: (transfer full): a new, unmodified document, or %NULL with @error set
+ */
+TandemDocument *
+tandem_json_read_document (const char  *data,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  guint n_objects = 0;
+
+  if (length > TANDEM_JSON_MAX_SIZE)
+    {
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE,
+                   _("It is larger than %d MB, more than Tandem reads."),
+                   TANDEM_JSON_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!tandem_json_check_depth (data, length, MAX_DEPTH, error) ||
+      !json_parser_load_from_data (parser, data, length, error))
+    return NULL;
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      json_error (error, "/", _("A Tandem JSON file is an object with “format”, “version” and "
+                                "“project”."));
+      return NULL;
+    }
+
+  root = json_node_get_object (node);
+  members = json_object_get_members (root);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      if (!g_str_equal (l->data, "format") && !g_str_equal (l->data, "version") &&
+          !g_str_equal (l->data, "project") && !g_str_equal (l->data, "blobs"))
+        {
+          json_error (error, "/", _("“%.40s” is not part of the Tandem format."),
+                      (const char *)l->data);
+          return NULL;
+        }
+    }
+
+  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""),
+                 TANDEM_JSON_FORMAT) != 0)
+    {
+      json_error (error, "/format", _("This is not a Tandem project: “format” should be "
+                                      "“%s”."), TANDEM_JSON_FORMAT);
+      return NULL;
+    }
+
+  node = json_object_get_member (root, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+    {
+      json_error (error, "/version", _("“version” should be a whole number."));
+      return NULL;
+    }
+
+  if (json_node_get_int (node) != TANDEM_SCHEMA_VERSION)
+    {
+      if (json_node_get_int (node) > TANDEM_SCHEMA_VERSION)
+        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NEWER_VERSION,
+                     _("It was written by a newer version of Tandem (format %d; this version "
+                       "reads %d). Please update Tandem."),
+                     (int)json_node_get_int (node), TANDEM_SCHEMA_VERSION);
+      else
+        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
+                     _("It is in an older JSON format (%d); open the matching .tandem file "
+                       "instead, or export it again from this version."),
+                     (int)json_node_get_int (node));
+      return NULL;
+    }
+
+  node = json_object_get_member (root, "project");
+  if (node == NULL)
+    {
+      json_error (error, "/", _("There is no “project”."));
+      return NULL;
+    }
+
+  document = TANDEM_DOCUMENT (read_object (node, _tandem_storage_lookup_kind (TANDEM_TYPE_DOCUMENT),
+                                           NULL, "/project", &n_objects, error));
+  if (document == NULL)
+    return NULL;
+
+  node = json_object_get_member (root, "blobs");
+  if (node != NULL && !read_blobs (node, document, error))
+    return NULL;
+
+  if (!_tandem_storage_check_document (document, error))
+    return NULL;
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * tandem_json_export:
+ *
+ * Writes the whole document as JSON, atomically.
+ */
+gboolean
+tandem_json_export (TandemDocument  *document,
+                    GFile           *file,
+                    GError         **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = tandem_json_write_document (document, &length, error);
+  if (data == NULL)
+    return FALSE;
+
+  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                  NULL, error);
+}
+
+/**
+ * tandem_json_import:
+ *
+ * Returns: (transfer full): a new document read from a JSON file, or %NULL with @error set
+ *   to a sentence naming the file
+ */
+TandemDocument *
+tandem_json_import (GFile   *file,
+                    GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *data = NULL;
+  TandemDocument *document;
+  gsize length;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                                  G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  display_name = g_file_get_basename (file);
+
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NOT_FOUND,
+                     _("“%s” does not exist. Check the name and try again."), display_name);
+      else
+        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_FAILED,
+                     _("Could not read “%s”: %s."), display_name, local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a JSON file."), display_name);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > TANDEM_JSON_MAX_SIZE)
+    {
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %d MB, more than Tandem reads."),
+                   display_name, TANDEM_JSON_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+    {
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_FAILED,
+                   _("Could not read “%s”: %s."), display_name, local_error->message);
+      return NULL;
+    }
+
+  document = tandem_json_read_document (data, length, &local_error);
+  if (document == NULL)
+    {
+      g_set_error (error, TANDEM_STORAGE_ERROR,
+                   local_error->domain == TANDEM_STORAGE_ERROR ? local_error->code
+                                                               : TANDEM_STORAGE_ERROR_INVALID_CONTENT,
+                   _("“%s” is not a valid Tandem JSON file. %s"), display_name,
+                   local_error->message);
+      return NULL;
+    }
+
+  return document;
+}

@@ -1,0 +1,587 @@
+/* tandem-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-application.h"
+#include "tandem-cli.h"
+#include "tandem-recovery.h"
+#include "tandem-window.h"
+
+struct _TandemApplication
+{
+  AdwApplication  parent_instance;
+
+  GtkRecentManager *recent_manager;
+  GMenu            *recent_menu;
+  gboolean          skip_activate;
+  gboolean          recovery_checked;
+};
+
+G_DEFINE_FINAL_TYPE (TandemApplication, tandem_application, ADW_TYPE_APPLICATION)
+
+#define TANDEM_MIME_TYPE "application/x-tandem"
+#define MAX_RECENT 10
+
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check that FILE is a valid, current Tandem document; exit 0 if so"), NULL },
+  { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the whole of FILE as JSON to OUT"), N_("OUT") },
+  { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read the JSON file IN and save it as the Tandem document FILE"), N_("IN") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+/* Auxiliary methods */
+
+static TandemWindow *
+find_window_for_file (TandemApplication *self,
+                      GFile             *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      GFile *window_file;
+
+      if (!TANDEM_IS_WINDOW (l->data))
+        continue;
+
+      window_file = tandem_window_get_file (l->data);
+      if (window_file != NULL && g_file_equal (window_file, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static TandemWindow *
+find_pristine_window (TandemApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (TANDEM_IS_WINDOW (active) && tandem_window_is_pristine (TANDEM_WINDOW (active)))
+    return TANDEM_WINDOW (active);
+
+  return NULL;
+}
+
+static void
+rebuild_recent_menu (TandemApplication *self)
+{
+  g_autolist(GtkRecentInfo) items = gtk_recent_manager_get_items (self->recent_manager);
+  GPtrArray *sorted = g_ptr_array_new ();
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), TANDEM_MIME_TYPE) == 0 &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (sorted, info);
+    }
+
+  /* Most recently used first. */
+  for (guint i = 0; i < sorted->len; i++)
+    for (guint j = i + 1; j < sorted->len; j++)
+      {
+        GtkRecentInfo *a = g_ptr_array_index (sorted, i);
+        GtkRecentInfo *b = g_ptr_array_index (sorted, j);
+
+        if (g_date_time_compare (gtk_recent_info_get_modified (a),
+                                 gtk_recent_info_get_modified (b)) < 0)
+          {
+            sorted->pdata[i] = b;
+            sorted->pdata[j] = a;
+          }
+      }
+
+  for (guint i = 0; i < sorted->len && n < MAX_RECENT; i++, n++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (sorted, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      label = g_strdup (gtk_recent_info_get_display_name (info));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "app.open-uri", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  g_ptr_array_unref (sorted);
+}
+
+/* Callbacks */
+
+static void
+on_recent_manager_changed_cb (TandemApplication *self,
+                              GtkRecentManager  *manager)
+{
+  rebuild_recent_menu (self);
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  gtk_window_present (tandem_application_new_window (user_data));
+}
+
+static void
+on_open_response_cb (GtkNativeDialog   *dialog,
+                     int                response,
+                     TandemApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          tandem_application_open_file (self, file);
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TandemApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) tandem_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  gtk_file_filter_set_name (tandem_filter, _("Tandem Documents"));
+  gtk_file_filter_add_mime_type (tandem_filter, TANDEM_MIME_TYPE);
+  gtk_file_filter_add_suffix (tandem_filter, "tandem");
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+
+  dialog = gtk_file_chooser_native_new (_("Open Project"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), tandem_filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all_filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), tandem_filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_uri_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  tandem_application_open_file (user_data, file);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TandemApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Each window asks about its own unsaved changes; Cancel in any keeps it open. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  TandemApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { "The Tandem developers", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Tandem"));
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Tandem developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about,
+                                 _("Board assurance checklists, patient journeys before and after "
+                                   "a change, and the appendix for the pre-consultation business "
+                                   "case: co-production in NHS service change, in one file."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (about, "© 2026 The Tandem developers");
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TandemApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *help_dir = g_getenv ("TANDEM_HELP_DIR");
+  const char *page = parameter ? g_variant_get_string (parameter, NULL) : "index";
+  g_autofree char *uri = NULL;
+
+  /* Running from the build tree, help is not installed where yelp looks for "help:". */
+  if (help_dir != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/C/%s.page", help_dir, page);
+      uri = g_strdup_printf ("help:%s", path);
+    }
+  else if (g_str_equal (page, "index"))
+    uri = g_strdup ("help:tandem");
+  else
+    uri = g_strdup_printf ("help:tandem/%s", page);
+
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-window", new_window_action },
+  { "open", open_action },
+  { "open-uri", open_uri_action, "s" },
+  { "quit", quit_action },
+  { "about", about_action },
+  { "help", help_action },
+  { "help-page", help_action, "s" },
+};
+
+/* GApplication */
+
+static int
+tandem_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  TandemCliOptions cli = { 0 };
+  g_autoptr(GFile) cwd = g_file_new_for_path (".");
+  g_auto(GStrv) files = NULL;
+  int status = -1;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("Tandem %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  cli.check = g_variant_dict_contains (options, "check");
+  g_variant_dict_lookup (options, "export-json", "^ay", &cli.export_json);
+  g_variant_dict_lookup (options, "import-json", "^ay", &cli.import_json);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);
+  cli.files = files;
+
+  if (tandem_cli_wants_headless (&cli))
+    {
+      status = tandem_cli_run (&cli, cwd);
+    }
+  else if (files != NULL && files[0] != NULL)
+    {
+      g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; files[i] != NULL; i++)
+        g_ptr_array_add (gfiles, g_file_resolve_relative_path (cwd, files[i]));
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("tandem: %s\n", error->message);
+          status = 1;
+        }
+      else
+        {
+          g_application_open (app, (GFile **)gfiles->pdata, gfiles->len, "");
+          if (g_application_get_is_remote (app))
+            status = 0;
+          else
+            TANDEM_APPLICATION (app)->skip_activate = TRUE;
+        }
+    }
+
+  g_free (cli.export_json);
+  g_free (cli.import_json);
+
+  return status;
+}
+
+static void
+tandem_application_startup (GApplication *app)
+{
+  TandemApplication *self = TANDEM_APPLICATION (app);
+  const char *new_window_accels[] = { "<Control>n", NULL };
+  const char *open_accels[] = { "<Control>o", NULL };
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *help_accels[] = { "F1", NULL };
+  const char *undo_accels[] = { "<Control>z", NULL };
+  const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
+
+  G_APPLICATION_CLASS (tandem_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
+
+  self->recent_manager = gtk_recent_manager_get_default ();
+  self->recent_menu = g_menu_new ();
+  g_signal_connect_object (self->recent_manager, "changed",
+                           G_CALLBACK (on_recent_manager_changed_cb), self, G_CONNECT_SWAPPED);
+  rebuild_recent_menu (self);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+tandem_application_activate (GApplication *app)
+{
+  TandemApplication *self = TANDEM_APPLICATION (app);
+  GtkWindow *window;
+
+  if (self->skip_activate)
+    {
+      self->skip_activate = FALSE;
+      tandem_application_check_recovery (self);
+      return;
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = tandem_application_new_window (self);
+
+  gtk_window_present (window);
+  tandem_application_check_recovery (self);
+}
+
+static void
+tandem_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    tandem_application_open_file (TANDEM_APPLICATION (app), files[i]);
+}
+
+static void
+tandem_application_dispose (GObject *object)
+{
+  TandemApplication *self = (TandemApplication *)object;
+
+  g_clear_object (&self->recent_menu);
+
+  G_OBJECT_CLASS (tandem_application_parent_class)->dispose (object);
+}
+
+static void
+tandem_application_class_init (TandemApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = tandem_application_dispose;
+
+  app_class->handle_local_options = tandem_application_handle_local_options;
+  app_class->startup = tandem_application_startup;
+  app_class->activate = tandem_application_activate;
+  app_class->open = tandem_application_open;
+}
+
+static void
+tandem_application_init (TandemApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("Opens Tandem documents (.tandem) in windows. With one of the options below, works on "
+      "FILE without a display and exits: 0 on success, 1 on failure, 2 for a usage mistake, "
+      "3 from --check for a valid document in an older format."));
+}
+
+/* Public API */
+
+TandemApplication *
+tandem_application_new (void)
+{
+  return g_object_new (TANDEM_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/**
+ * tandem_application_new_window:
+ *
+ * Returns: (transfer none): a new window with a new, empty project
+ */
+GtkWindow *
+tandem_application_new_window (TandemApplication *self)
+{
+  TandemWindow *window = tandem_window_new (self);
+
+  return GTK_WINDOW (window);
+}
+
+/**
+ * tandem_application_open_file:
+ *
+ * Shows @file: the window that already has it, or the current window if it holds an empty
+ * untouched project, or a new window.
+ */
+void
+tandem_application_open_file (TandemApplication *self,
+                              GFile             *file)
+{
+  TandemWindow *window;
+
+  g_return_if_fail (TANDEM_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if ((window = find_window_for_file (self, file)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if ((window = find_pristine_window (self)) == NULL)
+    window = tandem_window_new (self);
+
+  tandem_window_load (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * tandem_application_add_recent:
+ *
+ * Remembers @file in the desktop's recent files, as a Tandem document.
+ */
+void
+tandem_application_add_recent (TandemApplication *self,
+                               GFile             *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+  const char *groups[] = { "Tandem", NULL };
+
+  data.display_name = NULL;
+  data.mime_type = (char *)TANDEM_MIME_TYPE;
+  data.app_name = (char *)g_get_application_name ();
+  data.app_exec = (char *)"tandem %u";
+  data.groups = (char **)groups;
+  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+}
+
+GMenuModel *
+tandem_application_get_recent_menu (TandemApplication *self)
+{
+  return G_MENU_MODEL (self->recent_menu);
+}
+
+/* Recovery */
+
+static void
+on_recovery_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         TandemApplication *self)
+{
+  GPtrArray *entries = g_object_get_data (G_OBJECT (dialog), "entries");
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TandemRecoveryEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_str_equal (response, "recover"))
+        {
+          TandemWindow *window = find_pristine_window (self);
+
+          if (window == NULL)
+            window = tandem_window_new (self);
+          tandem_window_recover (window, entry);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else if (g_str_equal (response, "discard"))
+        {
+          tandem_recovery_entry_discard (entry);
+        }
+    }
+}
+
+/**
+ * tandem_application_check_recovery:
+ *
+ * Once per run, offers back the work of Tandem sessions that ended without saving.
+ */
+void
+tandem_application_check_recovery (TandemApplication *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWindow *parent;
+  AdwMessageDialog *dialog;
+
+  if (self->recovery_checked)
+    return;
+  self->recovery_checked = TRUE;
+
+  entries = tandem_recovery_list_abandoned ();
+  if (entries->len == 0)
+    return;
+
+  body = g_string_new (ngettext ("Tandem closed without saving this project:",
+                                 "Tandem closed without saving these projects:",
+                                 entries->len));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TandemRecoveryEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *when = tandem_recovery_entry_describe_time (entry);
+
+      g_string_append_printf (body, "\n• %s (%s)", tandem_recovery_entry_get_title (entry), when);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Recover opens each one in a window; save it to keep it. Discard "
+                           "deletes the unsaved changes for good."));
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Recover Unsaved Work?"), NULL));
+  adw_message_dialog_set_body (dialog, body->str);
+  adw_message_dialog_add_responses (dialog,
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "recover");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_object_set_data_full (G_OBJECT (dialog), "entries", g_steal_pointer (&entries),
+                          (GDestroyNotify)g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,293 @@
+/* tandem-overview-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-binding.h"
+#include "tandem-condition.h"
+#include "tandem-overview-page.h"
+
+/*
+ * The project overview: the project's own fields and its conditions.
+ */
+
+struct _TandemOverviewPage
+{
+  AdwBin           parent_instance;
+
+  TandemDocument  *document;
+
+  AdwEntryRow     *title_row;
+  AdwEntryRow     *organisation_row;
+  AdwEntryRow     *programme_row;
+  AdwEntryRow     *version_row;
+  AdwComboRow     *status_row;
+  GtkSwitch       *fictional_switch;
+  GtkTextView     *summary_view;
+  GtkListBox      *conditions_list;
+  AdwEntryRow     *new_condition_row;
+};
+
+G_DEFINE_FINAL_TYPE (TandemOverviewPage, tandem_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Auxiliary methods */
+
+static char *
+key_from_label (TandemDocument *document,
+                const char     *label)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autofree char *ascii = g_str_to_ascii (label, NULL);
+  g_autofree char *candidate = NULL;
+  guint n = 1;
+
+  for (const char *p = ascii; *p != '\0' && key->len < 48; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (key, g_ascii_tolower (*p));
+      else if (key->len > 0 && key->str[key->len - 1] != '-')
+        g_string_append_c (key, '-');
+    }
+
+  while (key->len > 0 && key->str[key->len - 1] == '-')
+    g_string_truncate (key, key->len - 1);
+
+  if (key->len == 0)
+    g_string_append (key, "condition");
+
+  candidate = g_strdup (key->str);
+  while (tandem_document_find_condition (document, candidate) != NULL)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s-%u", key->str, ++n);
+    }
+
+  return g_steal_pointer (&candidate);
+}
+
+/* Callbacks */
+
+static void
+on_remove_condition_clicked_cb (GtkButton       *button,
+                                TandemCondition *condition)
+{
+  TandemDocument *document = tandem_object_get_document (TANDEM_OBJECT (condition));
+
+  if (document == NULL)
+    return;
+
+  tandem_document_begin (document, _("Remove Condition"));
+  tandem_list_remove_object (tandem_document_get_conditions (document), condition);
+  tandem_document_commit (document);
+}
+
+static GtkWidget *
+create_condition_row (gpointer item,
+                      gpointer user_data)
+{
+  TandemCondition *condition = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *remove_label = NULL;
+
+  g_object_bind_property (condition, "label", row, "title", G_BINDING_SYNC_CREATE);
+  gtk_widget_set_tooltip_text (row, tandem_condition_get_key (condition));
+
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  tandem_bind_switch (GTK_SWITCH (toggle), TANDEM_OBJECT (condition), "enabled",
+                      _("Switch Condition"));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  remove_label = g_strdup_printf (_("Remove the condition “%s”"),
+                                  tandem_condition_get_label (condition));
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_condition_clicked_cb),
+                           condition, 0);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+
+  return row;
+}
+
+static void
+on_new_condition_apply_cb (TandemOverviewPage *self)
+{
+  const char *label = gtk_editable_get_text (GTK_EDITABLE (self->new_condition_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (label));
+  g_autofree char *key = NULL;
+  g_autoptr(TandemCondition) condition = NULL;
+
+  if (stripped[0] == '\0')
+    return;
+
+  key = key_from_label (self->document, stripped);
+  condition = tandem_condition_new (key, stripped);
+  tandem_condition_set_enabled (condition, TRUE);
+
+  tandem_document_begin (self->document, _("Add Condition"));
+  tandem_list_append (tandem_document_get_conditions (self->document), condition);
+  tandem_document_commit (self->document);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->new_condition_row), "");
+}
+
+static void
+set_document (TandemOverviewPage *self,
+              TandemDocument     *document)
+{
+  g_set_object (&self->document, document);
+
+  tandem_bind_editable (GTK_EDITABLE (self->title_row), TANDEM_OBJECT (document), "title",
+                        _("Edit Title"));
+  tandem_bind_editable (GTK_EDITABLE (self->organisation_row), TANDEM_OBJECT (document),
+                        "organisation", _("Edit Organisation"));
+  tandem_bind_editable (GTK_EDITABLE (self->programme_row), TANDEM_OBJECT (document),
+                        "programme", _("Edit Programme"));
+  tandem_bind_editable (GTK_EDITABLE (self->version_row), TANDEM_OBJECT (document), "version",
+                        _("Edit Version"));
+  tandem_bind_combo_enum (self->status_row, TANDEM_OBJECT (document), "status",
+                          _("Change Status"));
+  tandem_bind_switch (self->fictional_switch, TANDEM_OBJECT (document), "fictional",
+                      _("Change Fictional Data"));
+  tandem_bind_text_view (self->summary_view, TANDEM_OBJECT (document), "summary",
+                         _("Edit Summary"));
+
+  gtk_list_box_bind_model (self->conditions_list,
+                           G_LIST_MODEL (tandem_document_get_conditions (document)),
+                           create_condition_row, self, NULL);
+}
+
+/* GObject */
+
+static void
+tandem_overview_page_dispose (GObject *object)
+{
+  TandemOverviewPage *self = (TandemOverviewPage *)object;
+
+  if (self->conditions_list != NULL)
+    gtk_list_box_bind_model (self->conditions_list, NULL, NULL, NULL, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (tandem_overview_page_parent_class)->dispose (object);
+}
+
+static void
+tandem_overview_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TandemOverviewPage *self = TANDEM_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_overview_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  TandemOverviewPage *self = TANDEM_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_overview_page_class_init (TandemOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tandem_overview_page_dispose;
+  object_class->get_property = tandem_overview_page_get_property;
+  object_class->set_property = tandem_overview_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         TANDEM_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/tandem-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, programme_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, version_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, fictional_switch);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, conditions_list);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, new_condition_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_condition_apply_cb);
+}
+
+static void
+tandem_overview_page_init (TandemOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+tandem_overview_page_new (TandemDocument *document)
+{
+  return g_object_new (TANDEM_TYPE_OVERVIEW_PAGE, "document", document, NULL);
+}
+
+TandemDocument *
+tandem_overview_page_get_document (TandemOverviewPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->document;
+}
+
+void
+tandem_overview_page_focus_title (TandemOverviewPage *self)
+{
+  g_return_if_fail (TANDEM_IS_OVERVIEW_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}

@@ -1,0 +1,1063 @@
+/* tandem-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-application.h"
+#include "tandem-overview-page.h"
+#include "tandem-storage.h"
+#include "tandem-window.h"
+
+/*
+ * A window shows one document: a sidebar of its parts beside the page of the selected part.
+ * It owns the document's file handling: open, save, save as, close with unsaved changes, and
+ * the recovery copy written every few seconds while there are unsaved changes. All disk work
+ * happens on worker threads; the window only starts it and shows the outcome.
+ */
+
+#define RECOVERY_DELAY_SECONDS 3
+
+struct _TandemWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  TandemDocument       *document;
+  GFile                *file;
+  TandemRecovery       *recovery;
+  GCancellable         *cancellable;
+  GSettings            *settings;
+  char                 *last_error;
+
+  GListStore           *sidebar_roots;
+  GHashTable           *pages;  /* TandemObject* -> GtkWidget* (weak: the stack owns pages) */
+
+  guint                 recovery_source;
+  guint                 saving : 1;
+  guint                 loading : 1;
+  guint                 writing_recovery : 1;
+  guint                 discard_after_recovery : 1;
+  guint                 close_after_save : 1;
+  guint                 close_confirmed : 1;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkStack             *stack;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *primary_menu_button;
+  GMenu                *recent_submenu;
+};
+
+G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void save_as (TandemWindow *self);
+static void set_document (TandemWindow   *self,
+                          TandemDocument *document);
+
+/* Auxiliary methods */
+
+static char *
+get_display_name (TandemWindow *self)
+{
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+
+      if (g_str_has_suffix (basename, ".tandem"))
+        basename[strlen (basename) - strlen (".tandem")] = '\0';
+
+      return g_filename_display_name (basename);
+    }
+
+  if (self->document != NULL && tandem_document_get_title (self->document)[0] != '\0')
+    return g_strdup (tandem_document_get_title (self->document));
+
+  return g_strdup (_("Untitled Project"));
+}
+
+static void
+update_title (TandemWindow *self)
+{
+  g_autofree char *name = get_display_name (self);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+  gboolean modified = self->document != NULL && tandem_document_get_modified (self->document);
+
+  /* The asterisk is the unsaved-changes marker users know from other editors. */
+  title = modified ? g_strdup_printf ("*%s", name) : g_strdup (name);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+      const char *home = g_get_home_dir ();
+
+      if (path != NULL && g_str_has_prefix (path, home) && home[1] != '\0')
+        subtitle = g_strdup_printf ("~%s", path + strlen (home));
+      else
+        subtitle = g_strdup (path);
+    }
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+
+  if (modified)
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+      subtitle = g_strdup_printf (_("%s — unsaved changes"), plain);
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  window_title = g_strdup_printf ("%s — %s", title, _("Tandem"));
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_actions (TandemWindow *self)
+{
+  gboolean have = self->document != NULL;
+  gboolean busy = self->saving || self->loading;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 have && !busy && tandem_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 have && !busy && tandem_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have && !busy);
+}
+
+static void
+show_error (TandemWindow *self,
+            const char   *heading,
+            const char   *body)
+{
+  AdwMessageDialog *dialog;
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (body);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_file (TandemWindow *self,
+          GFile        *file)
+{
+  if (g_set_object (&self->file, file))
+    {
+      update_title (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+}
+
+/* Sidebar and pages */
+
+static GtkWidget *
+create_sidebar_row (gpointer item,
+                    gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon;
+  GtkWidget *label;
+
+  if (TANDEM_IS_DOCUMENT (item))
+    {
+      icon = gtk_image_new_from_icon_name ("document-properties-symbolic");
+      label = gtk_label_new (_("Project Overview"));
+    }
+  else
+    {
+      icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
+      label = gtk_label_new (tandem_object_get_kind (item));
+    }
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "tandem-object", g_object_ref (item), g_object_unref);
+
+  return row;
+}
+
+static GtkWidget *
+create_page (TandemWindow *self,
+             TandemObject *object)
+{
+  if (TANDEM_IS_DOCUMENT (object))
+    return tandem_overview_page_new (TANDEM_DOCUMENT (object));
+
+  return adw_status_page_new ();
+}
+
+static void
+on_page_destroyed_cb (gpointer  data,
+                      GObject  *where_the_object_was)
+{
+  TandemWindow *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      if (value == (gpointer)where_the_object_was)
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
+void
+tandem_window_show_object (TandemWindow *self,
+                           TandemObject *object)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+
+  page = g_hash_table_lookup (self->pages, object);
+  if (page == NULL)
+    {
+      page = create_page (self, object);
+      gtk_stack_add_child (self->stack, page);
+      g_hash_table_insert (self->pages, object, page);
+      g_object_weak_ref (G_OBJECT (page), on_page_destroyed_cb, self);
+    }
+
+  gtk_stack_set_visible_child (self->stack, page);
+}
+
+static void
+clear_pages (TandemWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
+    gtk_stack_remove (self->stack, child);
+
+  g_hash_table_remove_all (self->pages);
+}
+
+/* Recovery */
+
+static void write_recovery (TandemWindow *self);
+
+static void
+on_recovery_written_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(TandemWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->writing_recovery = FALSE;
+
+  if (!tandem_recovery_save_finish (TANDEM_RECOVERY (object), result, &error))
+    g_warning ("Could not write the recovery copy: %s", error->message);
+
+  if (self->discard_after_recovery || self->document == NULL ||
+      !tandem_document_get_modified (self->document))
+    {
+      self->discard_after_recovery = FALSE;
+      tandem_recovery_discard (TANDEM_RECOVERY (object));
+    }
+}
+
+static gboolean
+on_recovery_timeout_cb (gpointer user_data)
+{
+  TandemWindow *self = user_data;
+
+  self->recovery_source = 0;
+  write_recovery (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+write_recovery (TandemWindow *self)
+{
+  g_autofree char *original = NULL;
+
+  if (self->document == NULL || !tandem_document_get_modified (self->document))
+    return;
+
+  if (self->writing_recovery)
+    {
+      /* Try again once the copy being written is done. */
+      if (self->recovery_source == 0)
+        self->recovery_source = g_timeout_add_seconds (RECOVERY_DELAY_SECONDS,
+                                                       on_recovery_timeout_cb, self);
+      return;
+    }
+
+  if (self->recovery == NULL)
+    self->recovery = tandem_recovery_new ();
+
+  original = self->file ? g_file_get_path (self->file) : NULL;
+  self->writing_recovery = TRUE;
+  tandem_recovery_save_async (self->recovery, self->document, original, NULL,
+                              on_recovery_written_cb, g_object_ref (self));
+}
+
+static void
+discard_recovery (TandemWindow *self)
+{
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+
+  if (self->recovery == NULL)
+    return;
+
+  if (self->writing_recovery)
+    self->discard_after_recovery = TRUE;
+  else
+    tandem_recovery_discard (self->recovery);
+}
+
+/* Callbacks */
+
+static void
+on_document_changed_cb (TandemWindow   *self,
+                        TandemDocument *document)
+{
+  if (tandem_document_get_modified (document) && self->recovery_source == 0)
+    self->recovery_source = g_timeout_add_seconds (RECOVERY_DELAY_SECONDS,
+                                                   on_recovery_timeout_cb, self);
+}
+
+static void
+on_document_modified_cb (TandemWindow   *self,
+                         GParamSpec     *pspec,
+                         TandemDocument *document)
+{
+  update_title (self);
+
+  if (!tandem_document_get_modified (document))
+    discard_recovery (self);
+}
+
+static void
+on_document_history_cb (TandemWindow   *self,
+                        GParamSpec     *pspec,
+                        TandemDocument *document)
+{
+  update_actions (self);
+}
+
+static void
+on_document_title_cb (TandemWindow   *self,
+                      GParamSpec     *pspec,
+                      TandemDocument *document)
+{
+  if (self->file == NULL)
+    update_title (self);
+}
+
+static void
+on_sidebar_row_selected_cb (TandemWindow  *self,
+                            GtkListBoxRow *row)
+{
+  TandemObject *object;
+
+  if (row == NULL)
+    return;
+
+  object = g_object_get_data (G_OBJECT (row), "tandem-object");
+  if (object != NULL)
+    tandem_window_show_object (self, object);
+}
+
+static void
+on_sidebar_row_activated_cb (TandemWindow  *self,
+                             GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_clicked_cb (TandemWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_load_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->loading = FALSE;
+  update_actions (self);
+
+  document = tandem_storage_load_finish (result, &error);
+  if (document == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      show_error (self, heading, error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  discard_recovery (self);
+  g_clear_object (&self->recovery);
+  set_document (self, document);
+  set_file (self, file);
+  tandem_application_add_recent (TANDEM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                 file);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * tandem_window_load:
+ *
+ * Reads @file and, when it is a valid document, shows it in place of the current one.
+ * When it is not, a dialog says why and the current document stays as it was.
+ */
+void
+tandem_window_load (TandemWindow *self,
+                    GFile        *file)
+{
+  GTask *task;
+
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_source_tag (task, tandem_window_load);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  self->loading = TRUE;
+  update_actions (self);
+  tandem_storage_load_async (file, self->cancellable, on_load_done_cb, task);
+}
+
+static void
+on_recover_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  TandemRecovery *recovery = g_task_get_task_data (task);
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *original;
+
+  self->loading = FALSE;
+  update_actions (self);
+
+  document = tandem_storage_load_finish (result, &error);
+  if (document == NULL)
+    {
+      show_error (self, _("Could Not Recover Unsaved Work"), error->message);
+      return;
+    }
+
+  original = g_object_get_data (G_OBJECT (task), "original");
+  set_document (self, document);
+  tandem_document_mark_unsaved (document);
+  if (original != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (original);
+      set_file (self, file);
+    }
+  else
+    set_file (self, NULL);
+
+  g_set_object (&self->recovery, recovery);
+  update_title (self);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Unsaved work recovered. Save it to keep it.")));
+}
+
+/**
+ * tandem_window_recover:
+ *
+ * Shows the unsaved work of an ended session, marked as unsaved, belonging to the file it
+ * was made from. The recovery copy stays until it is saved or discarded.
+ */
+void
+tandem_window_recover (TandemWindow        *self,
+                       TandemRecoveryEntry *entry)
+{
+  g_autoptr(TandemRecovery) recovery = tandem_recovery_new_adopting (entry);
+  g_autoptr(GFile) file = g_file_new_for_path (tandem_recovery_get_path (recovery));
+  GTask *task;
+
+  task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (recovery), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "original",
+                          g_strdup (tandem_recovery_entry_get_original (entry)), g_free);
+
+  self->loading = TRUE;
+  update_actions (self);
+  tandem_storage_load_async (file, self->cancellable, on_recover_done_cb, task);
+}
+
+static void
+on_save_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+  update_actions (self);
+
+  if (!tandem_storage_save_finish (TANDEM_DOCUMENT (object), result, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      self->close_after_save = FALSE;
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  set_file (self, file);
+  update_title (self);
+  tandem_application_add_recent (TANDEM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                 file);
+
+  if (!tandem_document_get_modified (self->document))
+    discard_recovery (self);
+
+  if (self->close_after_save)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/**
+ * tandem_window_save_to:
+ *
+ * Saves the document to @file, atomically, on a worker thread. On failure a dialog says
+ * why, and the document and the file on disk are unchanged.
+ */
+void
+tandem_window_save_to (TandemWindow *self,
+                       GFile        *file)
+{
+  GTask *task;
+
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->saving)
+    return;
+
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  self->saving = TRUE;
+  update_actions (self);
+  tandem_storage_save_async (self->document, file, NULL, on_save_done_cb, task);
+}
+
+static void
+on_save_as_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        TandemWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *basename = g_file_get_basename (chosen);
+      g_autoptr(GFile) file = NULL;
+
+      if (!g_str_has_suffix (basename, ".tandem"))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *name = g_strconcat (basename, ".tandem", NULL);
+
+          file = g_file_get_child (parent, name);
+        }
+      else
+        file = g_object_ref (chosen);
+
+      tandem_window_save_to (self, file);
+    }
+  else
+    {
+      self->close_after_save = FALSE;
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+save_as (TandemWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  gtk_file_filter_set_name (filter, _("Tandem Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/x-tandem");
+  gtk_file_filter_add_suffix (filter, "tandem");
+
+  dialog = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  if (self->file != NULL)
+    {
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
+    }
+  else
+    {
+      g_autofree char *display = get_display_name (self);
+      name = g_strdup_printf ("%s.tandem", display);
+      g_strdelimit (name, "/\\:", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->file == NULL)
+    save_as (self);
+  else
+    tandem_window_save_to (self, self->file);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (TANDEM_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->document != NULL && !tandem_document_in_transaction (self->document))
+    tandem_document_undo (self->document);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->document != NULL && !tandem_document_in_transaction (self->document))
+    tandem_document_redo (self->document);
+}
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      TandemWindow     *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      discard_recovery (self);
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      if (self->file == NULL)
+        save_as (self);
+      else
+        tandem_window_save_to (self, self->file);
+    }
+}
+
+static gboolean
+tandem_window_close_request (GtkWindow *window)
+{
+  TandemWindow *self = TANDEM_WINDOW (window);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->close_confirmed || self->document == NULL ||
+      (!tandem_document_get_modified (self->document) && !self->saving))
+    {
+      if (self->settings != NULL)
+        {
+          int width, height;
+
+          gtk_window_get_default_size (window, &width, &height);
+          g_settings_set (self->settings, "window-size", "(ii)", width, height);
+          g_settings_set_boolean (self->settings, "window-maximized",
+                                  gtk_window_is_maximized (window));
+        }
+
+      return GTK_WINDOW_CLASS (tandem_window_parent_class)->close_request (window);
+    }
+
+  if (self->saving)
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
+
+  name = get_display_name (self);
+  body = g_strdup_printf (_("“%s” has changes that are not saved. If you close without saving, "
+                            "they are lost."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            TandemWindow  *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    tandem_application_open_file (TANDEM_APPLICATION (app), l->data);
+
+  return files != NULL;
+}
+
+/* Document */
+
+static void
+set_document (TandemWindow   *self,
+              TandemDocument *document)
+{
+  GtkListBoxRow *first;
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_clear_handle_id (&self->recovery_source, g_source_remove);
+    }
+
+  clear_pages (self);
+  g_set_object (&self->document, document);
+
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_document_modified_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (on_document_history_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (on_document_history_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::title", G_CALLBACK (on_document_title_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_list_store_remove_all (self->sidebar_roots);
+  g_list_store_append (self->sidebar_roots, document);
+
+  first = gtk_list_box_get_row_at_index (self->sidebar, 0);
+  gtk_list_box_select_row (self->sidebar, first);
+  tandem_window_show_object (self, TANDEM_OBJECT (document));
+
+  update_title (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* GObject */
+
+static void
+tandem_window_dispose (GObject *object)
+{
+  TandemWindow *self = (TandemWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (tandem_window_parent_class)->dispose (object);
+}
+
+static void
+tandem_window_finalize (GObject *object)
+{
+  TandemWindow *self = (TandemWindow *)object;
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->recovery);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->sidebar_roots);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->last_error, g_free);
+
+  G_OBJECT_CLASS (tandem_window_parent_class)->finalize (object);
+}
+
+static void
+tandem_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TandemWindow *self = TANDEM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_window_class_init (TandemWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = tandem_window_dispose;
+  object_class->finalize = tandem_window_finalize;
+  object_class->get_property = tandem_window_get_property;
+
+  window_class->close_request = tandem_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         TANDEM_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/tandem-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, recent_submenu);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+on_settings_bound (TandemWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  int width, height;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  /* Without an installed schema (a test, an uninstalled build) the window still works. */
+  if (schema == NULL)
+    return;
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+tandem_window_init (TandemWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->pages = g_hash_table_new (NULL, NULL);
+  self->sidebar_roots = g_list_store_new (TANDEM_TYPE_OBJECT);
+  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (self->sidebar_roots),
+                           create_sidebar_row, self, NULL);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  on_settings_bound (self);
+}
+
+/* Public API */
+
+TandemWindow *
+tandem_window_new (TandemApplication *application)
+{
+  TandemWindow *self;
+  g_autoptr(TandemDocument) document = tandem_document_new_project ();
+  GMenuModel *recent;
+
+  self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
+
+  recent = tandem_application_get_recent_menu (application);
+  if (recent != NULL)
+    g_menu_append_section (self->recent_submenu, NULL, recent);
+
+  set_document (self, document);
+
+  return self;
+}
+
+/**
+ * tandem_window_get_document:
+ *
+ * Returns: (transfer none): the document shown
+ */
+TandemDocument *
+tandem_window_get_document (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * tandem_window_get_file:
+ *
+ * Returns: (transfer none) (nullable): where the document is saved
+ */
+GFile *
+tandem_window_get_file (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * tandem_window_is_pristine:
+ *
+ * Returns: %TRUE when the window holds a new project nobody has touched, which opening a
+ *   file may replace
+ */
+gboolean
+tandem_window_is_pristine (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), FALSE);
+
+  return self->file == NULL && !self->loading &&
+         !tandem_document_get_modified (self->document) &&
+         !tandem_document_can_undo (self->document);
+}
+
+gboolean
+tandem_window_is_busy (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), FALSE);
+
+  return self->saving || self->loading || self->writing_recovery;
+}
+
+GtkWidget *
+tandem_window_get_visible_page (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child (self->stack);
+}
+
+/**
+ * tandem_window_get_last_error:
+ *
+ * Returns: (nullable): the text of the last error shown, for tests
+ */
+const char *
+tandem_window_get_last_error (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  return self->last_error;
+}

@@ -1,0 +1,217 @@
+/* test-json.c: the JSON interchange format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tandem-condition.h"
+#include "tandem-json.h"
+#include "tandem-storage.h"
+#include "tandem-test-util.h"
+
+static TandemDocument *
+make_sample (void)
+{
+  TandemDocument *document = tandem_test_generate_document (50);
+
+  tandem_document_begin (document, "Sample");
+  tandem_document_set_summary (document, "Line one\nLine two with “quotes”, tabs\tand عربى.");
+  tandem_document_set_status (document, TANDEM_PROJECT_STATUS_APPROVED);
+  tandem_document_set_fictional (document, TRUE);
+  tandem_document_commit (document);
+
+  return document;
+}
+
+static char *
+export (TandemDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  char *json = tandem_json_write_document (document, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+
+  return json;
+}
+
+static void
+test_round_trip_bytes (void)
+{
+  g_autoptr(TandemDocument) document = make_sample ();
+  g_autoptr(TandemDocument) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = export (document);
+  g_autofree char *second = NULL;
+
+  imported = tandem_json_read_document (first, strlen (first), &error);
+  g_assert_no_error (error);
+  g_assert_false (tandem_document_get_modified (imported));
+  second = export (imported);
+
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpstr (tandem_document_get_summary (imported), ==, tandem_document_get_summary (document));
+}
+
+static void
+test_round_trip_through_file (void)
+{
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *json_path = g_build_filename (dir, "a.json", NULL);
+  g_autofree char *json_path2 = g_build_filename (dir, "b.json", NULL);
+  g_autofree char *tandem_path = g_build_filename (dir, "a.tandem", NULL);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+  g_autoptr(GFile) json_file2 = g_file_new_for_path (json_path2);
+  g_autoptr(GFile) tandem_file = g_file_new_for_path (tandem_path);
+  g_autoptr(TandemDocument) document = make_sample ();
+  g_autoptr(TandemDocument) imported = NULL;
+  g_autoptr(TandemDocument) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_true (tandem_json_export (document, json_file, &error));
+  imported = tandem_json_import (json_file, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_storage_save (imported, tandem_file, NULL, &error));
+  reopened = tandem_storage_load (tandem_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_json_export (reopened, json_file2, &error));
+
+  g_file_get_contents (json_path, &first, NULL, NULL);
+  g_file_get_contents (json_path2, &second, NULL, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  tandem_test_remove_tree (dir);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *json;
+  const char *fragment;
+} BadCase;
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *long_title = NULL;
+  g_autofree char *long_case = NULL;
+  g_autoptr(GString) deep = g_string_new ("{\"format\":\"tandem\",\"version\":1,\"project\":");
+  BadCase cases[] = {
+    { "not json", "this is not JSON", NULL },
+    { "empty", "", NULL },
+    { "array root", "[1, 2, 3]", "object" },
+    { "wrong format", "{\"format\":\"recipes\",\"version\":1,\"project\":{\"id\":\"p\"}}", "format" },
+    { "newer version", "{\"format\":\"tandem\",\"version\":99,\"project\":{\"id\":\"p\"}}", "newer" },
+    { "no project", "{\"format\":\"tandem\",\"version\":1}", "project" },
+    { "unknown top member", "{\"format\":\"tandem\",\"version\":1,\"project\":{\"id\":\"p\"},\"x\":1}", "“x”" },
+    { "missing id", "{\"format\":\"tandem\",\"version\":1,\"project\":{\"title\":\"T\"}}", "id" },
+    { "unknown field", NULL, "“colour”" },
+    { "wrong type", NULL, "/project/title" },
+    { "bad enum", NULL, "“maybe”" },
+    { "boolean as number", NULL, "true or false" },
+    { "list not array", NULL, "Expected a list" },
+    { "duplicate id", NULL, "used twice" },
+    { "bad condition key", NULL, "condition key" },
+    { "overlong", NULL, "at most" },
+    { "deep", NULL, "levels deep" },
+  };
+  const char *members[] = {
+    ",\"colour\":\"red\"",
+    ",\"title\":5",
+    ",\"status\":\"maybe\"",
+    ",\"fictional\":1",
+    ",\"conditions\":{}",
+    ",\"conditions\":[{\"id\":\"p\",\"key\":\"a\",\"label\":\"A\"}]",
+    ",\"conditions\":[{\"id\":\"c\",\"key\":\"Not Valid\",\"label\":\"A\"}]",
+  };
+
+  long_title = g_strnfill (TANDEM_TEXT_MAX + 1, 'x');
+  long_case = g_strdup_printf ("{\"format\":\"tandem\",\"version\":1,\"project\":"
+                               "{\"id\":\"p\",\"title\":\"%s\"}}", long_title);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = NULL;
+      g_autoptr(TandemDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (cases[i].json != NULL)
+        json = g_strdup (cases[i].json);
+      else if (i - 8 < G_N_ELEMENTS (members))
+        json = g_strdup_printf ("{\"format\":\"tandem\",\"version\":1,\"project\":"
+                                "{\"id\":\"p\"%s}}", members[i - 8]);
+      else if (g_str_equal (cases[i].name, "overlong"))
+        json = g_strdup (long_case);
+      else
+        json = g_strdup (deep->str);
+
+      document = tandem_json_read_document (json, strlen (json), &error);
+      g_assert_null (document);
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", cases[i].name, error->message);
+      if (cases[i].fragment != NULL && strstr (error->message, cases[i].fragment) == NULL)
+        g_error ("%s: “%s” does not mention “%s”", cases[i].name, error->message,
+                 cases[i].fragment);
+    }
+}
+
+static void
+test_import_bad_file (void)
+{
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "broken.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/none.json");
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "{\"format\":", -1, NULL);
+  g_assert_null (tandem_json_import (file, &error));
+  g_assert_nonnull (strstr (error->message, "broken.json"));
+  g_clear_error (&error);
+
+  g_assert_null (tandem_json_import (missing, &error));
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_null (tandem_json_import (folder, &error));
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_IS_DIRECTORY);
+
+  tandem_test_remove_tree (dir);
+}
+
+static void
+test_serialize_object (void)
+{
+  g_autoptr(TandemCondition) condition = tandem_condition_new ("beds-reduced", "Beds reduced");
+  g_autoptr(JsonNode) node = tandem_json_serialize (TANDEM_OBJECT (condition));
+  g_autoptr(TandemObject) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  copy = tandem_json_deserialize (node, TANDEM_TYPE_CONDITION, "/condition", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tandem_object_get_id (copy), ==, tandem_object_get_id (TANDEM_OBJECT (condition)));
+  g_assert_cmpstr (tandem_condition_get_label (TANDEM_CONDITION (copy)), ==, "Beds reduced");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json/round-trip/bytes", test_round_trip_bytes);
+  g_test_add_func ("/json/round-trip/through-file", test_round_trip_through_file);
+  g_test_add_func ("/json/bad-input", test_bad_input);
+  g_test_add_func ("/json/import/bad-file", test_import_bad_file);
+  g_test_add_func ("/json/serialize-object", test_serialize_object);
+
+  return g_test_run ();
+}
