@@ -100,16 +100,16 @@ test_bad_input (void)
 {
   g_autofree char *long_title = NULL;
   g_autofree char *long_case = NULL;
-  g_autoptr(GString) deep = g_string_new ("{\"format\":\"tandem\",\"version\":1,\"project\":");
+  g_autoptr(GString) deep = g_string_new ("{\"format\":\"tandem\",\"version\":" G_STRINGIFY (TANDEM_SCHEMA_VERSION) ",\"project\":");
   BadCase cases[] = {
     { "not json", "this is not JSON", NULL },
     { "empty", "", NULL },
     { "array root", "[1, 2, 3]", "object" },
-    { "wrong format", "{\"format\":\"recipes\",\"version\":1,\"project\":{\"id\":\"p\"}}", "format" },
+    { "wrong format", "{\"format\":\"recipes\",\"version\":" G_STRINGIFY (TANDEM_SCHEMA_VERSION) ",\"project\":{\"id\":\"p\"}}", "format" },
     { "newer version", "{\"format\":\"tandem\",\"version\":99,\"project\":{\"id\":\"p\"}}", "newer" },
     { "no project", "{\"format\":\"tandem\",\"version\":1}", "project" },
-    { "unknown top member", "{\"format\":\"tandem\",\"version\":1,\"project\":{\"id\":\"p\"},\"x\":1}", "“x”" },
-    { "missing id", "{\"format\":\"tandem\",\"version\":1,\"project\":{\"title\":\"T\"}}", "id" },
+    { "unknown top member", "{\"format\":\"tandem\",\"version\":" G_STRINGIFY (TANDEM_SCHEMA_VERSION) ",\"project\":{\"id\":\"p\"},\"x\":1}", "“x”" },
+    { "missing id", "{\"format\":\"tandem\",\"version\":" G_STRINGIFY (TANDEM_SCHEMA_VERSION) ",\"project\":{\"title\":\"T\"}}", "id" },
     { "unknown field", NULL, "“colour”" },
     { "wrong type", NULL, "/project/title" },
     { "bad enum", NULL, "“maybe”" },
@@ -131,7 +131,7 @@ test_bad_input (void)
   };
 
   long_title = g_strnfill (TANDEM_TEXT_MAX + 1, 'x');
-  long_case = g_strdup_printf ("{\"format\":\"tandem\",\"version\":1,\"project\":"
+  long_case = g_strdup_printf ("{\"format\":\"tandem\",\"version\":" G_STRINGIFY (TANDEM_SCHEMA_VERSION) ",\"project\":"
                                "{\"id\":\"p\",\"title\":\"%s\"}}", long_title);
   for (guint i = 0; i < 100000; i++)
     g_string_append_c (deep, '[');
@@ -145,7 +145,7 @@ test_bad_input (void)
       if (cases[i].json != NULL)
         json = g_strdup (cases[i].json);
       else if (i - 8 < G_N_ELEMENTS (members))
-        json = g_strdup_printf ("{\"format\":\"tandem\",\"version\":1,\"project\":"
+        json = g_strdup_printf ("{\"format\":\"tandem\",\"version\":" G_STRINGIFY (TANDEM_SCHEMA_VERSION) ",\"project\":"
                                 "{\"id\":\"p\"%s}}", members[i - 8]);
       else if (g_str_equal (cases[i].name, "overlong"))
         json = g_strdup (long_case);

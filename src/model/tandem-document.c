@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-checklist-private.h"
 #include "tandem-condition.h"
+#include "tandem-journey.h"
 #include "tandem-document-private.h"
 #include "tandem-enums.h"
 #include "tandem-list-private.h"
@@ -53,10 +55,14 @@ struct _TandemDocument
   TandemProjectStatus  status;
   gboolean             fictional;
   TandemList          *conditions;
+  TandemList          *checklists;
+  TandemList          *journeys;
 
   GHashTable          *index;   /* id -> TandemObject, not owned */
   GHashTable          *blobs;   /* SHA-256 -> GBytes added since the file was read */
   char                *blob_source;
+  char                *reviewer;
+  char                *fixed_time;
 
   GPtrArray           *undo_stack;  /* TandemTransaction, oldest first */
   GPtrArray           *redo_stack;  /* TandemTransaction, next redo last */
@@ -81,6 +87,8 @@ enum {
   PROP_STATUS,
   PROP_FICTIONAL,
   PROP_CONDITIONS,
+  PROP_CHECKLISTS,
+  PROP_JOURNEYS,
   PROP_MODIFIED,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
@@ -363,9 +371,13 @@ tandem_document_finalize (GObject *object)
   g_clear_pointer (&self->version, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_object (&self->conditions);
+  g_clear_object (&self->checklists);
+  g_clear_object (&self->journeys);
   g_clear_pointer (&self->index, g_hash_table_unref);
   g_clear_pointer (&self->blobs, g_hash_table_unref);
   g_clear_pointer (&self->blob_source, g_free);
+  g_clear_pointer (&self->reviewer, g_free);
+  g_clear_pointer (&self->fixed_time, g_free);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
 
@@ -412,6 +424,14 @@ tandem_document_get_property (GObject    *object,
 
     case PROP_CONDITIONS:
       g_value_set_object (value, self->conditions);
+      break;
+
+    case PROP_CHECKLISTS:
+      g_value_set_object (value, self->checklists);
+      break;
+
+    case PROP_JOURNEYS:
+      g_value_set_object (value, self->journeys);
       break;
 
     case PROP_MODIFIED:
@@ -546,6 +566,12 @@ tandem_document_class_init (TandemDocumentClass *klass)
   properties[PROP_CONDITIONS] =
     tandem_param_children ("conditions", NULL, TANDEM_TYPE_CONDITION);
 
+  properties[PROP_CHECKLISTS] =
+    tandem_param_children ("checklists", NULL, TANDEM_TYPE_CHECKLIST);
+
+  properties[PROP_JOURNEYS] =
+    tandem_param_children ("journeys", NULL, TANDEM_TYPE_JOURNEY);
+
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL,
                           FALSE,
@@ -611,6 +637,8 @@ tandem_document_init (TandemDocument *self)
   self->redo_stack = g_ptr_array_new_with_free_func (transaction_free);
   self->status = TANDEM_PROJECT_STATUS_DRAFT;
   self->conditions = tandem_list_new (TANDEM_OBJECT (self), TANDEM_TYPE_CONDITION);
+  self->checklists = tandem_list_new (TANDEM_OBJECT (self), TANDEM_TYPE_CHECKLIST);
+  self->journeys = tandem_list_new (TANDEM_OBJECT (self), TANDEM_TYPE_JOURNEY);
 }
 
 /* Public API */
@@ -734,6 +762,32 @@ tandem_document_get_conditions (TandemDocument *self)
 }
 
 /**
+ * tandem_document_get_checklists:
+ *
+ * Returns: (transfer none): the board assurance checklists, a list of #TandemChecklist
+ */
+TandemList *
+tandem_document_get_checklists (TandemDocument *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
+
+  return self->checklists;
+}
+
+/**
+ * tandem_document_get_journeys:
+ *
+ * Returns: (transfer none): the patient journeys, a list of #TandemJourney
+ */
+TandemList *
+tandem_document_get_journeys (TandemDocument *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
+
+  return self->journeys;
+}
+
+/**
  * tandem_document_find_condition:
  *
  * Returns: (transfer none) (nullable): the first condition with @key
@@ -836,6 +890,70 @@ _tandem_document_get_blob_source (TandemDocument *self)
 }
 
 /**
+ * tandem_document_get_reviewer:
+ *
+ * Returns: the name the audit trail records with each change: set from the preferences, or
+ *   the real name of the user's account
+ */
+const char *
+tandem_document_get_reviewer (TandemDocument *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
+
+  if (self->reviewer == NULL || self->reviewer[0] == '\0')
+    {
+      const char *real_name = g_get_real_name ();
+
+      if (real_name == NULL || real_name[0] == '\0' || g_str_equal (real_name, "Unknown"))
+        return g_get_user_name ();
+
+      return real_name;
+    }
+
+  return self->reviewer;
+}
+
+void
+tandem_document_set_reviewer (TandemDocument *self,
+                              const char     *reviewer)
+{
+  g_return_if_fail (TANDEM_IS_DOCUMENT (self));
+
+  g_free (self->reviewer);
+  self->reviewer = g_strdup (reviewer);
+}
+
+/**
+ * tandem_document_now:
+ *
+ * Returns: (transfer full): the current time as the audit trail and sign-offs record it,
+ *   "YYYY-MM-DDTHH:MM:SSZ" in UTC, or the fixed time given for tests
+ */
+char *
+tandem_document_now (TandemDocument *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
+
+  if (self->fixed_time != NULL)
+    return g_strdup (self->fixed_time);
+
+  now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+void
+tandem_document_set_fixed_time (TandemDocument *self,
+                                const char     *timestamp)
+{
+  g_return_if_fail (TANDEM_IS_DOCUMENT (self));
+
+  g_free (self->fixed_time);
+  self->fixed_time = g_strdup (timestamp);
+}
+
+/**
  * tandem_document_lookup:
  *
  * Returns: (transfer none) (nullable): the object in this document with @id
@@ -903,7 +1021,8 @@ tandem_document_commit (TandemDocument *self)
       return;
     }
 
-  /* Handlers may add changes to the transaction while it is still open. */
+  /* The audit trail and handlers may add changes to the transaction while it is still open. */
+  _tandem_checklist_before_commit (self, self->current);
   g_signal_emit (self, signals[BEFORE_COMMIT], 0, self->current);
 
   self->depth = 0;

@@ -39,6 +39,8 @@ gboolean             tandem_document_get_fictional       (TandemDocument *self);
 void                 tandem_document_set_fictional       (TandemDocument *self,
                                                           gboolean        fictional);
 TandemList          *tandem_document_get_conditions      (TandemDocument *self);
+TandemList          *tandem_document_get_checklists      (TandemDocument *self);
+TandemList          *tandem_document_get_journeys        (TandemDocument *self);
 TandemCondition     *tandem_document_find_condition      (TandemDocument *self,
                                                           const char     *key);
 gboolean             tandem_document_condition_is_on     (TandemDocument *self,
@@ -48,6 +50,13 @@ char                *tandem_document_add_blob            (TandemDocument *self,
                                                           GBytes         *bytes);
 GBytes              *tandem_document_get_memory_blob     (TandemDocument *self,
                                                           const char     *hash);
+
+const char          *tandem_document_get_reviewer        (TandemDocument *self);
+void                 tandem_document_set_reviewer        (TandemDocument *self,
+                                                          const char     *reviewer);
+char                *tandem_document_now                 (TandemDocument *self);
+void                 tandem_document_set_fixed_time      (TandemDocument *self,
+                                                          const char     *timestamp);
 
 TandemObject        *tandem_document_lookup              (TandemDocument *self,
                                                           const char     *id);

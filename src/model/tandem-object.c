@@ -29,6 +29,7 @@ typedef struct
   TandemDocument *document;  /* not owned; cleared when the document goes away */
   TandemObject   *parent;    /* not owned; the parent owns us through a TandemList */
   GPtrArray      *lists;     /* TandemList*, not owned (owned by subclass fields) */
+  GValue         *values;    /* generic fields, indexed by property id */
 } TandemObjectPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TandemObject, tandem_object, G_TYPE_OBJECT)
@@ -84,6 +85,18 @@ tandem_object_finalize (GObject *object)
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->lists, g_ptr_array_unref);
 
+  if (priv->values != NULL)
+    {
+      guint n = TANDEM_OBJECT_GET_CLASS (self)->n_generic;
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (G_IS_VALUE (&priv->values[i]))
+            g_value_unset (&priv->values[i]);
+        }
+      g_clear_pointer (&priv->values, g_free);
+    }
+
   G_OBJECT_CLASS (tandem_object_parent_class)->finalize (object);
 }
 
@@ -132,11 +145,114 @@ tandem_object_set_property (GObject      *object,
     }
 }
 
+/* Generic fields: classes that call tandem_object_class_use_generic_fields() keep their
+ * properties in an array of GValues here, so that a model class is its field declarations
+ * and a few typed accessors, with no hand-written storage, get_property or set_property. */
+
+static GValue *
+generic_value (TandemObject *self,
+               GParamSpec   *pspec)
+{
+  TandemObjectPrivate *priv = tandem_object_get_instance_private (self);
+
+  g_assert (priv->values != NULL && pspec->param_id < TANDEM_OBJECT_GET_CLASS (self)->n_generic);
+
+  return &priv->values[pspec->param_id];
+}
+
+static void
+tandem_object_generic_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  g_value_copy (generic_value (TANDEM_OBJECT (object), pspec), value);
+}
+
+static void
+tandem_object_generic_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  TandemObject *self = TANDEM_OBJECT (object);
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    tandem_object_set_string (self, pspec, g_value_get_string (value));
+  else if (type == G_TYPE_INT)
+    tandem_object_set_int (self, pspec, g_value_get_int (value));
+  else if (type == G_TYPE_DOUBLE)
+    tandem_object_set_double (self, pspec, g_value_get_double (value));
+  else if (type == G_TYPE_BOOLEAN)
+    tandem_object_set_boolean (self, pspec, g_value_get_boolean (value));
+  else if (G_TYPE_IS_ENUM (type))
+    tandem_object_set_enum (self, pspec, g_value_get_enum (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void ensure_values (TandemObject *self);
+
+static void
+tandem_object_constructed (GObject *object)
+{
+  TandemObject *self = TANDEM_OBJECT (object);
+  TandemObjectPrivate *priv = tandem_object_get_instance_private (self);
+  TandemObjectClass *klass = TANDEM_OBJECT_GET_CLASS (self);
+
+  G_OBJECT_CLASS (tandem_object_parent_class)->constructed (object);
+
+  if (klass->n_generic == 0)
+    return;
+
+  ensure_values (self);
+
+  /* Construct properties were stored as they were set, before we got here. */
+  for (guint i = 0; i < klass->n_generic; i++)
+    {
+      GParamSpec *pspec = klass->generic[i];
+
+      if (pspec == NULL || tandem_param_get_field_kind (pspec) != TANDEM_FIELD_CHILDREN)
+        continue;
+
+      g_value_take_object (&priv->values[i],
+                           tandem_list_new (self, tandem_param_get_child_type (pspec)));
+    }
+}
+
+static void
+ensure_values (TandemObject *self)
+{
+  TandemObjectPrivate *priv = tandem_object_get_instance_private (self);
+  TandemObjectClass *klass = TANDEM_OBJECT_GET_CLASS (self);
+
+  if (priv->values != NULL || klass->n_generic == 0)
+    return;
+
+  priv->values = g_new0 (GValue, klass->n_generic);
+
+  for (guint i = 0; i < klass->n_generic; i++)
+    {
+      GParamSpec *pspec = klass->generic[i];
+
+      if (pspec == NULL)
+        continue;
+
+      g_value_init (&priv->values[i], pspec->value_type);
+      if (pspec->value_type == G_TYPE_STRING)
+        g_value_set_static_string (&priv->values[i], "");
+      else if (tandem_param_get_field_kind (pspec) != TANDEM_FIELD_CHILDREN)
+        g_param_value_set_default (pspec, &priv->values[i]);
+    }
+}
+
 static void
 tandem_object_class_init (TandemObjectClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = tandem_object_constructed;
   object_class->finalize = tandem_object_finalize;
   object_class->get_property = tandem_object_get_property;
   object_class->set_property = tandem_object_set_property;
@@ -164,6 +280,140 @@ tandem_object_class_init (TandemObjectClass *klass)
 static void
 tandem_object_init (TandemObject *self)
 {
+}
+
+static GValue *
+value_for (TandemObject *self,
+           GParamSpec   *pspec)
+{
+  ensure_values (self);
+  return generic_value (self, pspec);
+}
+
+const char *
+tandem_object_get_string (TandemObject *self,
+                          GParamSpec   *pspec)
+{
+  const char *value = g_value_get_string (value_for (self, pspec));
+
+  return value ? value : "";
+}
+
+int
+tandem_object_get_int (TandemObject *self,
+                       GParamSpec   *pspec)
+{
+  return g_value_get_int (value_for (self, pspec));
+}
+
+int
+tandem_object_get_enum (TandemObject *self,
+                        GParamSpec   *pspec)
+{
+  return g_value_get_enum (value_for (self, pspec));
+}
+
+double
+tandem_object_get_double (TandemObject *self,
+                          GParamSpec   *pspec)
+{
+  return g_value_get_double (value_for (self, pspec));
+}
+
+gboolean
+tandem_object_get_boolean (TandemObject *self,
+                           GParamSpec   *pspec)
+{
+  return g_value_get_boolean (value_for (self, pspec));
+}
+
+/**
+ * tandem_object_get_list:
+ *
+ * Returns: (transfer none): the list of a children field
+ */
+TandemList *
+tandem_object_get_list (TandemObject *self,
+                        GParamSpec   *pspec)
+{
+  return g_value_get_object (value_for (self, pspec));
+}
+
+static void
+set_generic (TandemObject *self,
+             GParamSpec   *pspec,
+             const GValue *value)
+{
+  GValue *field = value_for (self, pspec);
+
+  if (g_param_values_cmp (pspec, field, value) == 0)
+    return;
+
+  if (wants_record (self))
+    record_change (self, pspec, field, (GValue *)value);
+
+  g_value_copy (value, field);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+void
+tandem_object_set_string (TandemObject *self,
+                          GParamSpec   *pspec,
+                          const char   *value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_static_string (&v, value ? value : "");
+  set_generic (self, pspec, &v);
+}
+
+void
+tandem_object_set_int (TandemObject *self,
+                       GParamSpec   *pspec,
+                       int           value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_INT);
+  g_value_set_int (&v, value);
+  set_generic (self, pspec, &v);
+}
+
+void
+tandem_object_set_enum (TandemObject *self,
+                        GParamSpec   *pspec,
+                        int           value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, pspec->value_type);
+  g_value_set_enum (&v, value);
+  set_generic (self, pspec, &v);
+}
+
+void
+tandem_object_set_double (TandemObject *self,
+                          GParamSpec   *pspec,
+                          double        value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_DOUBLE);
+  g_value_set_double (&v, value);
+  set_generic (self, pspec, &v);
+}
+
+void
+tandem_object_set_boolean (TandemObject *self,
+                           GParamSpec   *pspec,
+                           gboolean      value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&v, !!value);
+  set_generic (self, pspec, &v);
 }
 
 /* Public API */
@@ -257,6 +507,11 @@ tandem_object_class_get_kind (TandemObjectClass *klass)
  * Installs @pspecs as GObject properties (skipping a leading %NULL, as in the usual
  * `properties[N_PROPS]` array) and remembers, in order, those marked with
  * tandem_param_field() or tandem_param_children() as the class's saved fields.
+ *
+ * When the class has no get_property() and set_property() of its own, TandemObject keeps the
+ * values ("generic fields"): strings start empty, other values at their GParamSpec default,
+ * and the lists of children fields are created at construction. Such a class is its field
+ * declarations and a few typed accessors (see tandem-field-macros.h).
  */
 void
 tandem_object_class_install_fields (TandemObjectClass  *klass,
@@ -264,8 +519,25 @@ tandem_object_class_install_fields (TandemObjectClass  *klass,
                                     GParamSpec        **pspecs)
 {
   TandemObjectClass *parent_class = g_type_class_peek_parent (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  gboolean generic = object_class->set_property == NULL;
 
-  g_object_class_install_properties (G_OBJECT_CLASS (klass), n_pspecs, pspecs);
+  /* A class with no get_property and set_property of its own keeps its fields here. */
+  if (generic)
+    {
+      object_class->get_property = tandem_object_generic_get_property;
+      object_class->set_property = tandem_object_generic_set_property;
+    }
+
+  g_object_class_install_properties (object_class, n_pspecs, pspecs);
+
+  if (generic)
+    {
+      klass->n_generic = n_pspecs;
+      klass->generic = g_new0 (GParamSpec *, n_pspecs);
+      for (guint i = 0; i < n_pspecs; i++)
+        klass->generic[i] = pspecs[i];
+    }
 
   if (TANDEM_IS_OBJECT_CLASS (parent_class) && klass->fields == parent_class->fields)
     klass->fields = g_ptr_array_copy (parent_class->fields, NULL, NULL);

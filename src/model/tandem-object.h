@@ -29,7 +29,9 @@ struct _TandemObjectClass
   /*< private >*/
   const char *kind;
   GPtrArray  *fields;
-  gpointer    padding[8];
+  guint       n_generic;  /* properties kept by TandemObject for the class, 0 if none */
+  GParamSpec **generic;   /* indexed by property id */
+  gpointer    padding[6];
 };
 
 const char      *tandem_object_get_id            (TandemObject       *self);
@@ -40,6 +42,34 @@ gboolean         tandem_object_validate          (TandemObject       *self,
                                                   GError            **error);
 gboolean         tandem_object_is_ancestor       (TandemObject       *self,
                                                   TandemObject       *descendant);
+
+const char      *tandem_object_get_string        (TandemObject       *self,
+                                                  GParamSpec         *pspec);
+int              tandem_object_get_int           (TandemObject       *self,
+                                                  GParamSpec         *pspec);
+int              tandem_object_get_enum          (TandemObject       *self,
+                                                  GParamSpec         *pspec);
+double           tandem_object_get_double        (TandemObject       *self,
+                                                  GParamSpec         *pspec);
+gboolean         tandem_object_get_boolean       (TandemObject       *self,
+                                                  GParamSpec         *pspec);
+TandemList      *tandem_object_get_list          (TandemObject       *self,
+                                                  GParamSpec         *pspec);
+void             tandem_object_set_string        (TandemObject       *self,
+                                                  GParamSpec         *pspec,
+                                                  const char         *value);
+void             tandem_object_set_int           (TandemObject       *self,
+                                                  GParamSpec         *pspec,
+                                                  int                 value);
+void             tandem_object_set_enum          (TandemObject       *self,
+                                                  GParamSpec         *pspec,
+                                                  int                 value);
+void             tandem_object_set_double        (TandemObject       *self,
+                                                  GParamSpec         *pspec,
+                                                  double              value);
+void             tandem_object_set_boolean       (TandemObject       *self,
+                                                  GParamSpec         *pspec,
+                                                  gboolean            value);
 
 void             tandem_object_class_set_kind    (TandemObjectClass  *klass,
                                                   const char         *kind);

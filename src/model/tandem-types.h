@@ -15,6 +15,23 @@ typedef struct _TandemDocument    TandemDocument;
 typedef struct _TandemCondition   TandemCondition;
 typedef struct _TandemTransaction TandemTransaction;
 
+typedef struct _TandemChecklist        TandemChecklist;
+typedef struct _TandemChecklistSection TandemChecklistSection;
+typedef struct _TandemChecklistItem    TandemChecklistItem;
+typedef struct _TandemEvidenceLink     TandemEvidenceLink;
+typedef struct _TandemAttachment       TandemAttachment;
+typedef struct _TandemSignoff          TandemSignoff;
+typedef struct _TandemAuditEntry       TandemAuditEntry;
+
+typedef struct _TandemJourney          TandemJourney;
+typedef struct _TandemStage            TandemStage;
+typedef struct _TandemLane             TandemLane;
+typedef struct _TandemJourneyMap       TandemJourneyMap;
+typedef struct _TandemStep             TandemStep;
+typedef struct _TandemQuote            TandemQuote;
+typedef struct _TandemConnector        TandemConnector;
+typedef struct _TandemReplacement      TandemReplacement;
+
 /**
  * TandemProjectStatus:
  *
@@ -27,6 +44,103 @@ typedef enum
   TANDEM_PROJECT_STATUS_APPROVED,
   TANDEM_PROJECT_STATUS_WITHDRAWN,
 } TandemProjectStatus;
+
+/**
+ * TandemItemStatus:
+ *
+ * Where a checklist item stands.
+ */
+typedef enum
+{
+  TANDEM_ITEM_STATUS_NOT_STARTED,
+  TANDEM_ITEM_STATUS_IN_PROGRESS,
+  TANDEM_ITEM_STATUS_MET,
+  TANDEM_ITEM_STATUS_PARTLY_MET,
+  TANDEM_ITEM_STATUS_NOT_MET,
+  TANDEM_ITEM_STATUS_NOT_APPLICABLE,
+} TandemItemStatus;
+
+/**
+ * TandemRag:
+ * @TANDEM_RAG_NONE: no rating (not started, not applicable); as an override, "derive it"
+ *
+ * Red, amber, green. Always shown with its word, never by colour alone.
+ */
+typedef enum
+{
+  TANDEM_RAG_NONE,
+  TANDEM_RAG_RED,
+  TANDEM_RAG_AMBER,
+  TANDEM_RAG_GREEN,
+} TandemRag;
+
+/**
+ * TandemDecision:
+ *
+ * The board's decision on a checklist.
+ */
+typedef enum
+{
+  TANDEM_DECISION_UNDECIDED,
+  TANDEM_DECISION_PROCEED,
+  TANDEM_DECISION_PROCEED_WITH_CONDITIONS,
+  TANDEM_DECISION_DO_NOT_PROCEED,
+} TandemDecision;
+
+/**
+ * TandemLadderRung:
+ *
+ * The ladder of co-production (Think Local Act Personal), bottom to top.
+ */
+typedef enum
+{
+  TANDEM_LADDER_RUNG_NONE,
+  TANDEM_LADDER_RUNG_COERCION,
+  TANDEM_LADDER_RUNG_EDUCATING,
+  TANDEM_LADDER_RUNG_INFORMING,
+  TANDEM_LADDER_RUNG_CONSULTING,
+  TANDEM_LADDER_RUNG_ENGAGING,
+  TANDEM_LADDER_RUNG_CO_DESIGN,
+  TANDEM_LADDER_RUNG_CO_PRODUCTION,
+} TandemLadderRung;
+
+/**
+ * TandemMapSide:
+ *
+ * Which of a journey's two maps: the service today, or after the change.
+ */
+typedef enum
+{
+  TANDEM_MAP_SIDE_BEFORE,
+  TANDEM_MAP_SIDE_AFTER,
+} TandemMapSide;
+
+/**
+ * TandemFeeling:
+ *
+ * How a step felt, on a five-point scale from very bad (-2) to very good (+2).
+ */
+typedef enum
+{
+  TANDEM_FEELING_UNKNOWN,
+  TANDEM_FEELING_VERY_BAD,
+  TANDEM_FEELING_BAD,
+  TANDEM_FEELING_NEUTRAL,
+  TANDEM_FEELING_GOOD,
+  TANDEM_FEELING_VERY_GOOD,
+} TandemFeeling;
+
+/**
+ * TandemConnectorKind:
+ *
+ * What a connector between two steps means.
+ */
+typedef enum
+{
+  TANDEM_CONNECTOR_KIND_NEXT,
+  TANDEM_CONNECTOR_KIND_BRANCH,
+  TANDEM_CONNECTOR_KIND_LOOP,
+} TandemConnectorKind;
 
 /**
  * TandemFieldKind:
@@ -46,6 +160,9 @@ typedef enum
   TANDEM_FIELD_BLOB,       /* the SHA-256 of a file stored in the document, or empty */
   TANDEM_FIELD_CHILDREN,   /* a TandemList of owned child objects */
 } TandemFieldKind;
+
+/* An attachment stored in a document may be at most this large. */
+#define TANDEM_ATTACHMENT_MAX_SIZE (25 * 1024 * 1024)
 
 #define TANDEM_TEXT_MAX      4096
 #define TANDEM_LONG_TEXT_MAX (1024 * 1024)

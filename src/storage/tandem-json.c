@@ -670,18 +670,13 @@ tandem_json_read_document (const char  *data,
       return NULL;
     }
 
-  if (json_node_get_int (node) != TANDEM_SCHEMA_VERSION)
+  /* Older versions only lack what later versions added, which reads as defaults. */
+  if (json_node_get_int (node) > TANDEM_SCHEMA_VERSION)
     {
-      if (json_node_get_int (node) > TANDEM_SCHEMA_VERSION)
-        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NEWER_VERSION,
-                     _("It was written by a newer version of Tandem (format %d; this version "
-                       "reads %d). Please update Tandem."),
-                     (int)json_node_get_int (node), TANDEM_SCHEMA_VERSION);
-      else
-        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
-                     _("It is in an older JSON format (%d); open the matching .tandem file "
-                       "instead, or export it again from this version."),
-                     (int)json_node_get_int (node));
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NEWER_VERSION,
+                   _("It was written by a newer version of Tandem (format %d; this version "
+                     "reads up to %d). Please update Tandem."),
+                   (int)json_node_get_int (node), TANDEM_SCHEMA_VERSION);
       return NULL;
     }
 

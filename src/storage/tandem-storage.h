@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 #define TANDEM_APPLICATION_ID 0x54414E44
 
 /* PRAGMA user_version of the files this build writes. */
-#define TANDEM_SCHEMA_VERSION 1
+#define TANDEM_SCHEMA_VERSION 3
 
 /* A stored attachment may be at most this large. */
-#define TANDEM_BLOB_MAX (25 * 1024 * 1024)
+#define TANDEM_BLOB_MAX TANDEM_ATTACHMENT_MAX_SIZE
 
 #define TANDEM_STORAGE_ERROR (tandem_storage_error_quark ())
 

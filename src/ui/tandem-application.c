@@ -356,6 +356,11 @@ tandem_application_startup (GApplication *app)
                            G_CALLBACK (on_recent_manager_changed_cb), self, G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
 
+  /* Running from the build tree ("meson devenv"), the icons are not installed yet. */
+  if (g_getenv ("TANDEM_ICON_DIR") != NULL)
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    g_getenv ("TANDEM_ICON_DIR"));
+
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 

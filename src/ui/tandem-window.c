@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "tandem-application.h"
+#include "tandem-checklist.h"
+#include "tandem-journey.h"
 #include "tandem-overview-page.h"
 #include "tandem-storage.h"
 #include "tandem-window.h"
@@ -35,6 +37,7 @@ struct _TandemWindow
   char                 *last_error;
 
   GListStore           *sidebar_roots;
+  GListStore           *sidebar_parts;  /* of GListModel, flattened into the sidebar */
   GHashTable           *pages;  /* TandemObject* -> GtkWidget* (weak: the stack owns pages) */
 
   guint                 recovery_source;
@@ -180,29 +183,69 @@ create_sidebar_row (gpointer item,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon;
+  const char *icon_name;
   GtkWidget *label;
+
+  label = gtk_label_new (NULL);
 
   if (TANDEM_IS_DOCUMENT (item))
     {
-      icon = gtk_image_new_from_icon_name ("document-properties-symbolic");
-      label = gtk_label_new (_("Project Overview"));
+      icon_name = "document-properties-symbolic";
+      gtk_label_set_text (GTK_LABEL (label), _("Project Overview"));
     }
   else
     {
-      icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
-      label = gtk_label_new (tandem_object_get_kind (item));
+      icon_name = TANDEM_IS_CHECKLIST (item) ? "view-list-bullet-symbolic" : "mail-send-receive-symbolic";
+      g_object_bind_property (item, "title", label, "label", G_BINDING_SYNC_CREATE);
     }
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "tandem-object", g_object_ref (item), g_object_unref);
 
   return row;
+}
+
+static const char *
+sidebar_section_title (gpointer item)
+{
+  if (TANDEM_IS_CHECKLIST (item))
+    return _("Checklists");
+  if (TANDEM_IS_JOURNEY (item))
+    return _("Journeys");
+
+  return NULL;
+}
+
+static void
+sidebar_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  gpointer item = g_object_get_data (G_OBJECT (row), "tandem-object");
+  gpointer previous = before ? g_object_get_data (G_OBJECT (before), "tandem-object") : NULL;
+  const char *title = sidebar_section_title (item);
+
+  if (title != NULL && (previous == NULL || G_OBJECT_TYPE (previous) != G_OBJECT_TYPE (item)))
+    {
+      GtkWidget *header = gtk_label_new (title);
+
+      gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_widget_add_css_class (header, "heading");
+      gtk_widget_add_css_class (header, "dim-label");
+      gtk_widget_set_margin_start (header, 12);
+      gtk_widget_set_margin_top (header, 12);
+      gtk_widget_set_margin_bottom (header, 6);
+      gtk_list_box_row_set_header (row, header);
+    }
+  else
+    {
+      gtk_list_box_row_set_header (row, NULL);
+    }
 }
 
 static GtkWidget *
@@ -814,8 +857,13 @@ set_document (TandemWindow   *self,
   g_signal_connect_object (document, "notify::title", G_CALLBACK (on_document_title_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* The sidebar lists the overview, then the checklists, then the journeys. */
+  g_list_store_remove_all (self->sidebar_parts);
   g_list_store_remove_all (self->sidebar_roots);
   g_list_store_append (self->sidebar_roots, document);
+  g_list_store_append (self->sidebar_parts, self->sidebar_roots);
+  g_list_store_append (self->sidebar_parts, tandem_document_get_checklists (document));
+  g_list_store_append (self->sidebar_parts, tandem_document_get_journeys (document));
 
   first = gtk_list_box_get_row_at_index (self->sidebar, 0);
   gtk_list_box_select_row (self->sidebar, first);
@@ -852,6 +900,7 @@ tandem_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->sidebar_roots);
+  g_clear_object (&self->sidebar_parts);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->last_error, g_free);
 
@@ -954,6 +1003,7 @@ on_settings_bound (TandemWindow *self)
 static void
 tandem_window_init (TandemWindow *self)
 {
+  g_autoptr(GtkFlattenListModel) flattened = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -961,8 +1011,10 @@ tandem_window_init (TandemWindow *self)
   self->cancellable = g_cancellable_new ();
   self->pages = g_hash_table_new (NULL, NULL);
   self->sidebar_roots = g_list_store_new (TANDEM_TYPE_OBJECT);
-  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (self->sidebar_roots),
-                           create_sidebar_row, self, NULL);
+  self->sidebar_parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  flattened = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->sidebar_parts)));
+  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (flattened), create_sidebar_row, self, NULL);
+  gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);

@@ -1,0 +1,395 @@
+/* tandem-checklist.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-checklist"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "tandem-enums.h"
+#include "tandem-field-macros.h"
+
+#include "tandem-attachment.h"
+#include "tandem-audit-entry.h"
+#include "tandem-checklist-item.h"
+#include "tandem-checklist-private.h"
+#include "tandem-document-private.h"
+#include "tandem-checklist-section.h"
+#include "tandem-evidence-link.h"
+#include "tandem-checklist.h"
+#include "tandem-signoff.h"
+
+/*
+ * A board assurance checklist: sections of items, a decision, sign-offs and an audit trail.
+ */
+
+struct _TandemChecklist
+{
+  TandemObject parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TandemChecklist, tandem_checklist, TANDEM_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_TEMPLATE_ID,
+  PROP_TEMPLATE_VERSION,
+  PROP_SOURCE,
+  PROP_DECISION,
+  PROP_DECISION_CONDITIONS,
+  PROP_SECTIONS,
+  PROP_SIGNOFFS,
+  PROP_AUDIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tandem_checklist_class_init (TandemChecklistClass *klass)
+{
+  TandemObjectClass *tandem_class = TANDEM_OBJECT_CLASS (klass);
+
+  tandem_object_class_set_kind (tandem_class, "checklist");
+
+  properties[PROP_TITLE] = TANDEM_PARAM_STRING ("title", TANDEM_FIELD_TEXT);
+  properties[PROP_DESCRIPTION] = TANDEM_PARAM_STRING ("description", TANDEM_FIELD_LONG_TEXT);
+  properties[PROP_TEMPLATE_ID] = TANDEM_PARAM_STRING ("template-id", TANDEM_FIELD_TEXT);
+  properties[PROP_TEMPLATE_VERSION] = TANDEM_PARAM_INT ("template-version", 0, 1000000, 0);
+  properties[PROP_SOURCE] = TANDEM_PARAM_STRING ("source", TANDEM_FIELD_LONG_TEXT);
+  properties[PROP_DECISION] = TANDEM_PARAM_ENUM ("decision", TANDEM_TYPE_DECISION, TANDEM_DECISION_UNDECIDED);
+  properties[PROP_DECISION_CONDITIONS] = TANDEM_PARAM_STRING ("decision-conditions", TANDEM_FIELD_LONG_TEXT);
+  properties[PROP_SECTIONS] = tandem_param_children ("sections", NULL, TANDEM_TYPE_CHECKLIST_SECTION);
+  properties[PROP_SIGNOFFS] = tandem_param_children ("signoffs", NULL, TANDEM_TYPE_SIGNOFF);
+  properties[PROP_AUDIT] = tandem_param_children ("audit", NULL, TANDEM_TYPE_AUDIT_ENTRY);
+
+  tandem_object_class_install_fields (tandem_class, N_PROPS, properties);
+}
+
+static void
+tandem_checklist_init (TandemChecklist *self)
+{
+}
+
+TandemChecklist *
+tandem_checklist_new (void)
+{
+  return g_object_new (TANDEM_TYPE_CHECKLIST, NULL);
+}
+
+TANDEM_STRING_FIELD (TandemChecklist, tandem_checklist, title, PROP_TITLE)
+TANDEM_STRING_FIELD (TandemChecklist, tandem_checklist, description, PROP_DESCRIPTION)
+TANDEM_STRING_FIELD (TandemChecklist, tandem_checklist, template_id, PROP_TEMPLATE_ID)
+TANDEM_SCALAR_FIELD (TandemChecklist, tandem_checklist, template_version, PROP_TEMPLATE_VERSION, int, int)
+TANDEM_STRING_FIELD (TandemChecklist, tandem_checklist, source, PROP_SOURCE)
+TANDEM_SCALAR_FIELD (TandemChecklist, tandem_checklist, decision, PROP_DECISION, TandemDecision, enum)
+TANDEM_STRING_FIELD (TandemChecklist, tandem_checklist, decision_conditions, PROP_DECISION_CONDITIONS)
+TANDEM_LIST_FIELD (TandemChecklist, tandem_checklist, sections, PROP_SECTIONS)
+TANDEM_LIST_FIELD (TandemChecklist, tandem_checklist, signoffs, PROP_SIGNOFFS)
+TANDEM_LIST_FIELD (TandemChecklist, tandem_checklist, audit, PROP_AUDIT)
+
+static void
+add_item (TandemChecklistItem *item,
+          const GDate         *today,
+          TandemProgress      *progress)
+{
+  if (!tandem_checklist_item_is_applicable (item))
+    return;
+
+  progress->applicable++;
+
+  switch (tandem_checklist_item_get_status (item))
+    {
+    case TANDEM_ITEM_STATUS_NOT_STARTED:
+      progress->not_started++;
+      break;
+
+    case TANDEM_ITEM_STATUS_IN_PROGRESS:
+      progress->in_progress++;
+      break;
+
+    case TANDEM_ITEM_STATUS_MET:
+      progress->met++;
+      break;
+
+    case TANDEM_ITEM_STATUS_PARTLY_MET:
+      progress->partly_met++;
+      break;
+
+    case TANDEM_ITEM_STATUS_NOT_MET:
+      progress->not_met++;
+      break;
+
+    case TANDEM_ITEM_STATUS_NOT_APPLICABLE:
+      progress->not_applicable++;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (today != NULL && tandem_checklist_item_is_overdue (item, today))
+    progress->overdue++;
+
+  progress->answered = progress->met + progress->partly_met + progress->not_met +
+                       progress->not_applicable;
+}
+
+/**
+ * tandem_checklist_section_progress:
+ * @today: (nullable): to count overdue items
+ *
+ * Adds the counts of @section's applicable items to @progress.
+ */
+void
+tandem_checklist_section_progress (TandemChecklistSection *section,
+                                   const GDate            *today,
+                                   TandemProgress         *progress)
+{
+  TandemList *items = tandem_checklist_section_get_items (section);
+
+  for (guint i = 0; i < tandem_list_get_n (items); i++)
+    add_item (tandem_list_get (items, i), today, progress);
+}
+
+/**
+ * tandem_checklist_get_progress:
+ * @today: (nullable): to count overdue items
+ */
+void
+tandem_checklist_get_progress (TandemChecklist *self,
+                               const GDate     *today,
+                               TandemProgress  *progress)
+{
+  TandemList *sections = tandem_checklist_get_sections (self);
+
+  memset (progress, 0, sizeof *progress);
+
+  for (guint i = 0; i < tandem_list_get_n (sections); i++)
+    tandem_checklist_section_progress (tandem_list_get (sections, i), today, progress);
+}
+
+/**
+ * tandem_progress_get_fraction:
+ *
+ * Returns: the share of applicable items that have been answered, 0 to 1
+ */
+double
+tandem_progress_get_fraction (const TandemProgress *progress)
+{
+  if (progress->applicable == 0)
+    return 0.0;
+
+  return (double)progress->answered / progress->applicable;
+}
+
+gboolean
+tandem_checklist_is_answer_field (GParamSpec *pspec)
+{
+  return pspec == properties[PROP_DECISION] || pspec == properties[PROP_DECISION_CONDITIONS];
+}
+
+guint
+tandem_checklist_count_active_signoffs (TandemChecklist *self)
+{
+  TandemList *signoffs = tandem_checklist_get_signoffs (self);
+  guint n = 0;
+
+  for (guint i = 0; i < tandem_list_get_n (signoffs); i++)
+    {
+      if (tandem_signoff_get_voided_at (tandem_list_get (signoffs, i))[0] == '\0')
+        n++;
+    }
+
+  return n;
+}
+
+/* The audit trail and void-on-change, generic over the transaction's recorded changes. */
+
+static TandemChecklist *
+find_checklist (TandemObject *object)
+{
+  for (TandemObject *o = object; o != NULL; o = tandem_object_get_parent (o))
+    {
+      if (TANDEM_IS_CHECKLIST (o))
+        return TANDEM_CHECKLIST (o);
+    }
+
+  return NULL;
+}
+
+static char *
+value_to_text (const GValue *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    return g_value_dup_string (value);
+
+  if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
+      GEnumValue *enum_value = g_enum_get_value (enum_class, g_value_get_enum (value));
+
+      return g_strdup (enum_value ? enum_value->value_nick : "");
+    }
+
+  return g_strdup_value_contents (value);
+}
+
+static const char *
+describe_subject (TandemObject *object)
+{
+  if (TANDEM_IS_CHECKLIST_ITEM (object))
+    return tandem_checklist_item_get_question (TANDEM_CHECKLIST_ITEM (object));
+  if (TANDEM_IS_SIGNOFF (object))
+    return tandem_signoff_get_name (TANDEM_SIGNOFF (object));
+  if (TANDEM_IS_CHECKLIST (object))
+    return tandem_checklist_get_title (TANDEM_CHECKLIST (object));
+
+  return tandem_object_get_kind (object);
+}
+
+static void
+append_audit (TandemDocument  *document,
+              TandemChecklist *checklist,
+              TandemObject    *subject,
+              const char      *field,
+              const char      *old_value,
+              const char      *new_value)
+{
+  g_autoptr(TandemAuditEntry) entry = tandem_audit_entry_new ();
+  g_autofree char *now = tandem_document_now (document);
+
+  tandem_audit_entry_set_timestamp (entry, now);
+  tandem_audit_entry_set_who (entry, tandem_document_get_reviewer (document));
+  tandem_audit_entry_set_subject_id (entry, tandem_object_get_id (subject));
+  tandem_audit_entry_set_subject (entry, describe_subject (subject));
+  tandem_audit_entry_set_field (entry, field);
+  tandem_audit_entry_set_old_value (entry, old_value);
+  tandem_audit_entry_set_new_value (entry, new_value);
+  tandem_list_append (tandem_checklist_get_audit (checklist), entry);
+}
+
+static void
+void_signoffs (TandemDocument  *document,
+               TandemChecklist *checklist,
+               TandemObject    *subject)
+{
+  TandemList *signoffs = tandem_checklist_get_signoffs (checklist);
+  g_autofree char *now = NULL;
+  g_autofree char *reason = NULL;
+
+  for (guint i = 0; i < tandem_list_get_n (signoffs); i++)
+    {
+      TandemSignoff *signoff = tandem_list_get (signoffs, i);
+
+      if (tandem_signoff_get_voided_at (signoff)[0] != '\0')
+        continue;
+
+      if (now == NULL)
+        {
+          now = tandem_document_now (document);
+          /* TRANSLATORS: why a sign-off no longer stands; %s is a question or "Decision" */
+          reason = g_strdup_printf (_("An answer changed after sign-off: %s"),
+                                    describe_subject (subject));
+        }
+
+      tandem_signoff_set_voided_at (signoff, now);
+      tandem_signoff_set_void_reason (signoff, reason);
+      append_audit (document, checklist, TANDEM_OBJECT (signoff), "voided-at", "", now);
+    }
+}
+
+/**
+ * _tandem_checklist_before_commit:
+ *
+ * Called by the document as a transaction closes: every change to an answer, a decision or a
+ * sign-off gets an audit entry in its checklist, and a change to an answer voids the
+ * checklist's sign-offs. These changes join the same transaction, so one undo takes back
+ * the answer, its audit entry and the voiding together.
+ */
+void
+_tandem_checklist_before_commit (TandemDocument    *document,
+                                 TandemTransaction *transaction)
+{
+  guint n = tandem_transaction_get_n_changes (transaction);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Copy what we need first: adding changes below may move the recorded ones. */
+      const TandemChange *change = tandem_transaction_get_change (transaction, i);
+      g_autoptr(TandemObject) object = g_object_ref (change->object);
+      TandemObject *owner = change->list ? tandem_list_get_owner (change->list) : NULL;
+      TandemChangeKind kind = change->kind;
+      GParamSpec *pspec = change->pspec;
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+      TandemObject *subject = object;
+      TandemChecklist *checklist;
+      const char *field = NULL;
+      gboolean answer = FALSE;
+
+      if (kind == TANDEM_CHANGE_PROPERTY)
+        {
+          old_text = value_to_text (&change->old_value);
+          new_text = value_to_text (&change->new_value);
+        }
+
+      checklist = find_checklist (owner != NULL ? owner : object);
+      if (checklist == NULL || TANDEM_IS_AUDIT_ENTRY (object))
+        continue;
+
+      if (kind == TANDEM_CHANGE_PROPERTY)
+        {
+          if (TANDEM_IS_CHECKLIST_ITEM (object))
+            answer = tandem_checklist_item_is_answer_field (pspec);
+          else if (TANDEM_IS_CHECKLIST (object))
+            answer = tandem_checklist_is_answer_field (pspec);
+
+          if (!answer && !TANDEM_IS_SIGNOFF (object))
+            continue;
+
+          field = pspec->name;
+        }
+      else if (TANDEM_IS_SIGNOFF (object))
+        {
+          g_autofree char *who = g_strdup_printf ("%s (%s)",
+                                                  tandem_signoff_get_name (TANDEM_SIGNOFF (object)),
+                                                  tandem_signoff_get_role (TANDEM_SIGNOFF (object)));
+
+          field = kind == TANDEM_CHANGE_INSERT ? "signed" : "removed";
+          old_text = g_strdup (kind == TANDEM_CHANGE_INSERT ? "" : who);
+          new_text = g_strdup (kind == TANDEM_CHANGE_INSERT ? who : "");
+        }
+      else if (TANDEM_IS_CHECKLIST_ITEM (owner) &&
+               (TANDEM_IS_EVIDENCE_LINK (object) || TANDEM_IS_ATTACHMENT (object)))
+        {
+          const char *what = TANDEM_IS_EVIDENCE_LINK (object)
+            ? tandem_evidence_link_get_uri (TANDEM_EVIDENCE_LINK (object))
+            : tandem_attachment_get_name (TANDEM_ATTACHMENT (object));
+
+          subject = owner;
+          field = tandem_object_get_kind (object);
+          old_text = g_strdup (kind == TANDEM_CHANGE_INSERT ? "" : what);
+          new_text = g_strdup (kind == TANDEM_CHANGE_INSERT ? what : "");
+          answer = TRUE;
+        }
+      else
+        {
+          continue;
+        }
+
+      append_audit (document, checklist, subject, field, old_text, new_text);
+
+      if (answer)
+        void_signoffs (document, checklist, subject);
+    }
+}

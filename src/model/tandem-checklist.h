@@ -1,0 +1,73 @@
+/* tandem-checklist.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tandem-object.h"
+#include "tandem-list.h"
+
+G_BEGIN_DECLS
+
+#define TANDEM_TYPE_CHECKLIST (tandem_checklist_get_type ())
+
+G_DECLARE_FINAL_TYPE (TandemChecklist, tandem_checklist, TANDEM, CHECKLIST, TandemObject)
+
+/**
+ * TandemProgress:
+ * @applicable: items that apply (their condition, if any, is on)
+ * @answered: applicable items with a status other than not started and in progress
+ *
+ * Counts over the applicable items of a section or a checklist.
+ */
+typedef struct
+{
+  guint applicable;
+  guint not_started;
+  guint in_progress;
+  guint met;
+  guint partly_met;
+  guint not_met;
+  guint not_applicable;
+  guint overdue;
+  guint answered;
+} TandemProgress;
+
+TandemChecklist *tandem_checklist_new                     (void);
+const char      *tandem_checklist_get_title               (TandemChecklist *self);
+void             tandem_checklist_set_title               (TandemChecklist *self,
+                                                           const char *value);
+const char      *tandem_checklist_get_description         (TandemChecklist *self);
+void             tandem_checklist_set_description         (TandemChecklist *self,
+                                                           const char *value);
+const char      *tandem_checklist_get_template_id         (TandemChecklist *self);
+void             tandem_checklist_set_template_id         (TandemChecklist *self,
+                                                           const char *value);
+int              tandem_checklist_get_template_version    (TandemChecklist *self);
+void             tandem_checklist_set_template_version    (TandemChecklist *self,
+                                                           int value);
+const char      *tandem_checklist_get_source              (TandemChecklist *self);
+void             tandem_checklist_set_source              (TandemChecklist *self,
+                                                           const char *value);
+TandemDecision   tandem_checklist_get_decision            (TandemChecklist *self);
+void             tandem_checklist_set_decision            (TandemChecklist *self,
+                                                           TandemDecision value);
+const char      *tandem_checklist_get_decision_conditions (TandemChecklist *self);
+void             tandem_checklist_set_decision_conditions (TandemChecklist *self,
+                                                           const char *value);
+TandemList      *tandem_checklist_get_sections            (TandemChecklist *self);
+TandemList      *tandem_checklist_get_signoffs            (TandemChecklist *self);
+TandemList      *tandem_checklist_get_audit               (TandemChecklist *self);
+
+void     tandem_checklist_get_progress         (TandemChecklist        *self,
+                                                const GDate            *today,
+                                                TandemProgress         *progress);
+void     tandem_checklist_section_progress     (TandemChecklistSection *section,
+                                                const GDate            *today,
+                                                TandemProgress         *progress);
+double   tandem_progress_get_fraction          (const TandemProgress   *progress);
+gboolean tandem_checklist_is_answer_field      (GParamSpec             *pspec);
+guint    tandem_checklist_count_active_signoffs (TandemChecklist       *self);
+
+G_END_DECLS

@@ -1,0 +1,56 @@
+/* tandem-step.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tandem-object.h"
+#include "tandem-list.h"
+
+G_BEGIN_DECLS
+
+#define TANDEM_TYPE_STEP (tandem_step_get_type ())
+
+G_DECLARE_FINAL_TYPE (TandemStep, tandem_step, TANDEM, STEP, TandemObject)
+
+TandemStep   *tandem_step_new                  (void);
+const char   *tandem_step_get_title            (TandemStep *self);
+void          tandem_step_set_title            (TandemStep *self,
+                                                const char *value);
+const char   *tandem_step_get_description      (TandemStep *self);
+void          tandem_step_set_description      (TandemStep *self,
+                                                const char *value);
+const char   *tandem_step_get_role             (TandemStep *self);
+void          tandem_step_set_role             (TandemStep *self,
+                                                const char *value);
+const char   *tandem_step_get_place            (TandemStep *self);
+void          tandem_step_set_place            (TandemStep *self,
+                                                const char *value);
+double        tandem_step_get_duration_minutes (TandemStep *self);
+void          tandem_step_set_duration_minutes (TandemStep *self,
+                                                double value);
+double        tandem_step_get_wait_minutes     (TandemStep *self);
+void          tandem_step_set_wait_minutes     (TandemStep *self,
+                                                double value);
+TandemFeeling tandem_step_get_feeling          (TandemStep *self);
+void          tandem_step_set_feeling          (TandemStep *self,
+                                                TandemFeeling value);
+gboolean      tandem_step_get_touchpoint       (TandemStep *self);
+void          tandem_step_set_touchpoint       (TandemStep *self,
+                                                gboolean value);
+gboolean      tandem_step_get_pain_point       (TandemStep *self);
+void          tandem_step_set_pain_point       (TandemStep *self,
+                                                gboolean value);
+const char   *tandem_step_get_stage            (TandemStep *self);
+void          tandem_step_set_stage            (TandemStep *self,
+                                                const char *value);
+const char   *tandem_step_get_lane             (TandemStep *self);
+void          tandem_step_set_lane             (TandemStep *self,
+                                                const char *value);
+double        tandem_step_get_order            (TandemStep *self);
+void          tandem_step_set_order            (TandemStep *self,
+                                                double value);
+TandemList   *tandem_step_get_quotes           (TandemStep *self);
+
+G_END_DECLS
