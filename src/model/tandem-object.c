@@ -765,9 +765,8 @@ tandem_field_check_text (GParamSpec  *pspec,
   if (max > 0 && len > max)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The field “%s” is %" G_GSIZE_FORMAT " bytes long; Tandem allows at most "
-                     "%" G_GSIZE_FORMAT "."),
-                   g_param_spec_get_name (pspec), len, max);
+                   _("The field “%s” is %lu bytes long; Tandem allows at most %lu."),
+                   g_param_spec_get_name (pspec), (unsigned long)len, (unsigned long)max);
       return FALSE;
     }
 

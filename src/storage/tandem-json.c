@@ -329,7 +329,7 @@ read_value (JsonNode    *node,
                            node_type_name (node));
       v = json_node_get_int (node);
       if (v < G_MININT || v > G_MAXINT)
-        return json_error (error, path, _("The number %" G_GINT64_FORMAT " is out of range."), v);
+        return json_error (error, path, _("The number %lld is out of range."), (long long)v);
       g_value_set_int (value, (int)v);
     }
   else if (type == G_TYPE_DOUBLE)
