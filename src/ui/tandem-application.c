@@ -248,12 +248,10 @@ help_action (GSimpleAction *action,
   const char *page = parameter ? g_variant_get_string (parameter, NULL) : "index";
   g_autofree char *uri = NULL;
 
-  /* Running from the build tree, help is not installed where yelp looks for "help:". */
+  /* Running from the build tree, help is not installed where yelp looks for "help:";
+   * yelp reads a folder of Mallard pages given as "ghelp:FOLDER?PAGE". */
   if (help_dir != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/C/%s.page", help_dir, page);
-      uri = g_strdup_printf ("help:%s", path);
-    }
+    uri = g_strdup_printf ("ghelp:%s/C?%s", help_dir, page);
   else if (g_str_equal (page, "index"))
     uri = g_strdup ("help:tandem");
   else
