@@ -91,6 +91,16 @@ test_edit_undo_save_reopen (void)
   g_assert_true (g_file_equal (tandem_window_get_file (window), file));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "created — Tandem");
 
+  /* Saved files are remembered in the desktop's recent files, as Tandem documents. */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    GtkRecentInfo *info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, NULL);
+
+    g_assert_nonnull (info);
+    g_assert_cmpstr (gtk_recent_info_get_mime_type (info), ==, "application/x-tandem");
+    gtk_recent_info_unref (info);
+  }
+
   /* Opening the same file again presents the window that has it. */
   tandem_application_open_file (tandem_ui_test_get_application (), file);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (tandem_ui_test_get_application ()))), ==, 1);

@@ -53,6 +53,30 @@ resolve (GFile      *cwd,
   return g_file_resolve_relative_path (cwd, path);
 }
 
+/* One sentence for a file that could not be written, naming it and what to do. */
+static void
+print_write_error (GFile        *out,
+                   const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (out);
+  g_autoptr(GFile) parent = g_file_get_parent (out);
+  g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("/");
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    print_error (_("Could not write “%s”: the folder “%s” does not exist. Choose another place."),
+                 name, folder);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    print_error (_("Could not write “%s”: you are not allowed to write in “%s”. Choose another "
+                   "place."), name, folder);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    print_error (_("Could not write “%s”: there is not enough space in “%s”."), name, folder);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    print_error (_("Could not write “%s”: it is a folder. Choose another name."), name);
+  else
+    print_error (_("Could not write “%s”: %s"), name, error->message);
+}
+
 static TandemCliStatus
 run_check (GFile *file)
 {
@@ -95,7 +119,6 @@ run_export_json (GFile *file,
 {
   g_autoptr(TandemDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *out_name = g_file_get_basename (out);
 
   document = tandem_storage_load (file, NULL, &error);
   if (document == NULL)
@@ -106,7 +129,7 @@ run_export_json (GFile *file,
 
   if (!tandem_json_export (document, out, &error))
     {
-      print_error (_("Could not write “%s”: %s"), out_name, error->message);
+      print_write_error (out, error);
       return TANDEM_CLI_FAILED;
     }
 
