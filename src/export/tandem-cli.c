@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-appendix.h"
 #include "tandem-cli.h"
 #include "tandem-json.h"
 #include "tandem-storage.h"
@@ -43,7 +44,8 @@ gboolean
 tandem_cli_wants_headless (const TandemCliOptions *options)
 {
   return options->check || options->export_json != NULL || options->import_json != NULL ||
-         options->export_pdf != NULL;
+         options->export_pdf != NULL || options->pdf_parts != NULL ||
+         options->pdf_date != NULL || options->pdf_paper != NULL;
 }
 
 static GFile *
@@ -159,6 +161,53 @@ run_import_json (GFile *in,
   return TANDEM_CLI_OK;
 }
 
+static TandemCliStatus
+run_export_pdf (const TandemCliOptions *options,
+                GFile                  *file,
+                GFile                  *out)
+{
+  TandemAppendixOptions appendix;
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (out);
+  TandemCliStatus status = TANDEM_CLI_FAILED;
+
+  tandem_appendix_options_init (&appendix);
+
+  if ((options->pdf_parts != NULL &&
+       !tandem_appendix_options_set_parts (&appendix, options->pdf_parts, &error)) ||
+      (options->pdf_date != NULL &&
+       !tandem_appendix_options_set_date (&appendix, options->pdf_date, &error)) ||
+      (options->pdf_paper != NULL &&
+       !tandem_appendix_options_set_paper (&appendix, options->pdf_paper, &error)))
+    {
+      print_error ("%s", error->message);
+      status = TANDEM_CLI_USAGE;
+      goto out;
+    }
+
+  document = tandem_storage_load (file, NULL, &error);
+  if (document == NULL)
+    {
+      print_error ("%s", error->message);
+      goto out;
+    }
+
+  if (path == NULL || !tandem_appendix_write_pdf (document, &appendix, path, &error))
+    {
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not a local file"));
+      print_write_error (out, error);
+      goto out;
+    }
+
+  status = TANDEM_CLI_OK;
+
+out:
+  tandem_appendix_options_clear (&appendix);
+  return status;
+}
+
 /**
  * tandem_cli_run:
  *
@@ -176,6 +225,14 @@ tandem_cli_run (const TandemCliOptions *options,
   n_commands += options->export_json != NULL ? 1 : 0;
   n_commands += options->import_json != NULL ? 1 : 0;
   n_commands += options->export_pdf != NULL ? 1 : 0;
+
+  if (options->export_pdf == NULL &&
+      (options->pdf_parts != NULL || options->pdf_date != NULL || options->pdf_paper != NULL))
+    {
+      print_error (_("--pdf-parts, --pdf-date and --pdf-paper go with --export-pdf. Try "
+                     "“tandem --help”."));
+      return TANDEM_CLI_USAGE;
+    }
 
   if (n_commands > 1)
     {
@@ -208,6 +265,8 @@ tandem_cli_run (const TandemCliOptions *options,
       return run_import_json (in, file);
     }
 
-  print_error (_("PDF export is not available in this version."));
-  return TANDEM_CLI_FAILED;
+  {
+    g_autoptr(GFile) out = resolve (cwd, options->export_pdf);
+    return run_export_pdf (options, file, out);
+  }
 }

@@ -38,6 +38,16 @@ static const GOptionEntry main_entries[] = {
     N_("Write the whole of FILE as JSON to OUT"), N_("OUT") },
   { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Read the JSON file IN and save it as the Tandem document FILE"), N_("IN") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the PCBC appendix of FILE as a PDF to OUT"), N_("OUT") },
+  { "pdf-parts", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: only these parts, from summary,checklists,decisions,audit,journeys,"
+       "measures,steps,quotes"), N_("LIST") },
+  { "pdf-date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: the date to show, for the same bytes every time (default: "
+       "SOURCE_DATE_EPOCH, else today)"), N_("YYYY-MM-DD") },
+  { "pdf-paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: paper for the journey figures, a4 (default) or a3"), N_("SIZE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -290,6 +300,10 @@ tandem_application_handle_local_options (GApplication *app,
   cli.check = g_variant_dict_contains (options, "check");
   g_variant_dict_lookup (options, "export-json", "^ay", &cli.export_json);
   g_variant_dict_lookup (options, "import-json", "^ay", &cli.import_json);
+  g_variant_dict_lookup (options, "export-pdf", "^ay", &cli.export_pdf);
+  g_variant_dict_lookup (options, "pdf-parts", "s", &cli.pdf_parts);
+  g_variant_dict_lookup (options, "pdf-date", "s", &cli.pdf_date);
+  g_variant_dict_lookup (options, "pdf-paper", "s", &cli.pdf_paper);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);
   cli.files = files;
 
@@ -322,6 +336,10 @@ tandem_application_handle_local_options (GApplication *app,
 
   g_free (cli.export_json);
   g_free (cli.import_json);
+  g_free (cli.export_pdf);
+  g_free (cli.pdf_parts);
+  g_free (cli.pdf_date);
+  g_free (cli.pdf_paper);
 
   return status;
 }

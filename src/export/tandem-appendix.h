@@ -1,0 +1,54 @@
+/* tandem-appendix.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tandem-document.h"
+#include "tandem-flow.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TandemAppendixOptions:
+ * @date: (nullable): the date shown on the cover and in the PDF's metadata, YYYY-MM-DD;
+ *   %NULL for SOURCE_DATE_EPOCH when it is set, otherwise today
+ *
+ * What goes into the appendix; everything by default.
+ */
+typedef struct
+{
+  gboolean    summary;
+  gboolean    checklists;
+  gboolean    decisions;
+  gboolean    journeys;
+  gboolean    measures;
+  gboolean    step_lists;
+  gboolean    quotes;
+  gboolean    audit;
+  TandemPaper figure_paper;
+  char       *date;
+} TandemAppendixOptions;
+
+void        tandem_appendix_options_init       (TandemAppendixOptions        *options);
+void        tandem_appendix_options_clear      (TandemAppendixOptions        *options);
+gboolean    tandem_appendix_options_set_parts  (TandemAppendixOptions        *options,
+                                                const char                   *parts,
+                                                GError                      **error);
+gboolean    tandem_appendix_options_set_date   (TandemAppendixOptions        *options,
+                                                const char                   *date,
+                                                GError                      **error);
+gboolean    tandem_appendix_options_set_paper  (TandemAppendixOptions        *options,
+                                                const char                   *paper,
+                                                GError                      **error);
+const char *tandem_appendix_parts_help         (void);
+
+TandemFlow *tandem_appendix_build              (TandemDocument               *document,
+                                                const TandemAppendixOptions  *options);
+gboolean    tandem_appendix_write_pdf          (TandemDocument               *document,
+                                                const TandemAppendixOptions  *options,
+                                                const char                   *path,
+                                                GError                      **error);
+
+G_END_DECLS
