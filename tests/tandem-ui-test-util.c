@@ -23,6 +23,9 @@ tandem_ui_test_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
 
+  /* Switches and other widgets then change state at once, not at the end of an animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
   application = tandem_application_new ();
   g_application_set_flags (G_APPLICATION (application),
                            G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);

@@ -24,6 +24,7 @@
 #include "tandem-condition.h"
 #include "tandem-evidence-link.h"
 #include "tandem-journey-measures.h"
+#include "tandem-json.h"
 #include "tandem-labels.h"
 #include "tandem-lane.h"
 #include "tandem-quote.h"
@@ -43,21 +44,67 @@ typedef struct
 {
   const char *name;
   gsize       offset;
+  const char *title;
   const char *description;
 } Part;
 
 static const Part parts[] = {
-  { "summary", G_STRUCT_OFFSET (TandemAppendixOptions, summary), N_("the project summary and conditions") },
-  { "checklists", G_STRUCT_OFFSET (TandemAppendixOptions, checklists), N_("every checklist item with its answer") },
-  { "decisions", G_STRUCT_OFFSET (TandemAppendixOptions, decisions), N_("the decision and sign-offs of each checklist") },
-  { "audit", G_STRUCT_OFFSET (TandemAppendixOptions, audit), N_("an extract of each checklist's audit trail") },
-  { "journeys", G_STRUCT_OFFSET (TandemAppendixOptions, journeys), N_("the before and after figures of each journey") },
-  { "measures", G_STRUCT_OFFSET (TandemAppendixOptions, measures), N_("the measures, before against after") },
-  { "steps", G_STRUCT_OFFSET (TandemAppendixOptions, step_lists), N_("the steps of each journey as text") },
-  { "quotes", G_STRUCT_OFFSET (TandemAppendixOptions, quotes), N_("quotes, where consent to quote was given") },
+  { "summary", G_STRUCT_OFFSET (TandemAppendixOptions, summary),
+    N_("Project summary"), N_("The proposed change and the conditions that apply") },
+  { "checklists", G_STRUCT_OFFSET (TandemAppendixOptions, checklists),
+    N_("Checklist answers"), N_("Every item with its status, rating, evidence and comments") },
+  { "decisions", G_STRUCT_OFFSET (TandemAppendixOptions, decisions),
+    N_("Decisions and sign-offs"), N_("The board’s decision on each checklist, with void sign-offs marked") },
+  { "audit", G_STRUCT_OFFSET (TandemAppendixOptions, audit),
+    N_("Audit trail"), N_("An extract of who changed which answer, when") },
+  { "journeys", G_STRUCT_OFFSET (TandemAppendixOptions, journeys),
+    N_("Journey figures"), N_("The before and after maps of each journey") },
+  { "measures", G_STRUCT_OFFSET (TandemAppendixOptions, measures),
+    N_("Journey measures"), N_("Steps, hand-offs, waiting and time, before against after") },
+  { "steps", G_STRUCT_OFFSET (TandemAppendixOptions, step_lists),
+    N_("Journeys as text"), N_("The steps in order: the accessible alternative to the figures") },
+  { "quotes", G_STRUCT_OFFSET (TandemAppendixOptions, quotes),
+    N_("Quotes"), N_("People’s own words, only where they agreed to be quoted") },
 };
 
+guint
+tandem_appendix_get_n_parts (void)
+{
+  return G_N_ELEMENTS (parts);
+}
+
+const char *
+tandem_appendix_get_part_title (guint part)
+{
+  g_return_val_if_fail (part < G_N_ELEMENTS (parts), NULL);
+  return _(parts[part].title);
+}
+
+const char *
+tandem_appendix_get_part_description (guint part)
+{
+  g_return_val_if_fail (part < G_N_ELEMENTS (parts), NULL);
+  return _(parts[part].description);
+}
+
 #define PART(options, part) (*(gboolean *)((char *)(options) + (part)->offset))
+
+gboolean
+tandem_appendix_options_get_part (const TandemAppendixOptions *options,
+                                  guint                        part)
+{
+  g_return_val_if_fail (part < G_N_ELEMENTS (parts), FALSE);
+  return PART (options, &parts[part]);
+}
+
+void
+tandem_appendix_options_set_part (TandemAppendixOptions *options,
+                                  guint                  part,
+                                  gboolean               included)
+{
+  g_return_if_fail (part < G_N_ELEMENTS (parts));
+  PART (options, &parts[part]) = !!included;
+}
 
 /* Options */
 
@@ -955,4 +1002,99 @@ tandem_appendix_write_pdf (TandemDocument               *document,
   tandem_flow_free (flow);
 
   return ok;
+}
+
+/**
+ * tandem_appendix_copy_document:
+ *
+ * A private copy of @document for an export on a worker thread, so that the user can go on
+ * editing meanwhile. Stored files are not copied: the appendix names them only.
+ *
+ * Returns: (transfer full): the copy
+ */
+TandemDocument *
+tandem_appendix_copy_document (TandemDocument *document)
+{
+  g_autoptr(JsonNode) node = tandem_json_serialize (TANDEM_OBJECT (document));
+  g_autoptr(GError) error = NULL;
+  TandemObject *copy;
+
+  copy = tandem_json_deserialize (node, TANDEM_TYPE_DOCUMENT, "/project", &error);
+  g_assert_no_error (error);
+
+  return TANDEM_DOCUMENT (copy);
+}
+
+typedef struct
+{
+  TandemDocument        *document;
+  TandemAppendixOptions  options;
+  char                  *path;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_object_unref (export->document);
+  tandem_appendix_options_clear (&export->options);
+  g_free (export->path);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *export = task_data;
+  GError *error = NULL;
+
+  if (tandem_appendix_write_pdf (export->document, &export->options, export->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * tandem_appendix_export_async:
+ *
+ * Copies @document now and writes its appendix to @file on a worker thread.
+ */
+void
+tandem_appendix_export_async (TandemDocument              *document,
+                              const TandemAppendixOptions *options,
+                              GFile                       *file,
+                              GCancellable                *cancellable,
+                              GAsyncReadyCallback          callback,
+                              gpointer                     user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportData *export = g_new0 (ExportData, 1);
+
+  g_task_set_source_tag (task, tandem_appendix_export_async);
+
+  export->document = tandem_appendix_copy_document (document);
+  export->options = *options;
+  export->options.date = g_strdup (options->date);
+  export->path = g_file_get_path (file);
+  g_task_set_task_data (task, export, export_data_free);
+
+  if (export->path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Tandem can only write the appendix to a folder on this computer."));
+      return;
+    }
+
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+tandem_appendix_export_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -43,6 +43,14 @@ gboolean    tandem_appendix_options_set_paper  (TandemAppendixOptions        *op
                                                 const char                   *paper,
                                                 GError                      **error);
 const char *tandem_appendix_parts_help         (void);
+guint       tandem_appendix_get_n_parts        (void);
+const char *tandem_appendix_get_part_title     (guint                         part);
+const char *tandem_appendix_get_part_description (guint                       part);
+gboolean    tandem_appendix_options_get_part   (const TandemAppendixOptions  *options,
+                                                guint                         part);
+void        tandem_appendix_options_set_part   (TandemAppendixOptions        *options,
+                                                guint                         part,
+                                                gboolean                      included);
 
 TandemFlow *tandem_appendix_build              (TandemDocument               *document,
                                                 const TandemAppendixOptions  *options);
@@ -50,5 +58,15 @@ gboolean    tandem_appendix_write_pdf          (TandemDocument               *do
                                                 const TandemAppendixOptions  *options,
                                                 const char                   *path,
                                                 GError                      **error);
+
+void        tandem_appendix_export_async       (TandemDocument               *document,
+                                                const TandemAppendixOptions  *options,
+                                                GFile                        *file,
+                                                GCancellable                 *cancellable,
+                                                GAsyncReadyCallback           callback,
+                                                gpointer                      user_data);
+gboolean    tandem_appendix_export_finish      (GAsyncResult                 *result,
+                                                GError                      **error);
+TandemDocument *tandem_appendix_copy_document  (TandemDocument               *document);
 
 G_END_DECLS
