@@ -175,13 +175,10 @@ open_action (GSimpleAction *action,
 {
   TandemApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GtkFileFilter) tandem_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) tandem_filter = tandem_application_new_file_filter ();
   g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
   GtkFileChooserNative *dialog;
 
-  gtk_file_filter_set_name (tandem_filter, _("Tandem Documents"));
-  gtk_file_filter_add_mime_type (tandem_filter, TANDEM_MIME_TYPE);
-  gtk_file_filter_add_suffix (tandem_filter, "tandem");
   gtk_file_filter_set_name (all_filter, _("All Files"));
   gtk_file_filter_add_pattern (all_filter, "*");
 
@@ -496,6 +493,23 @@ tandem_application_open_file (TandemApplication *self,
 
   tandem_window_load (window, file);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * tandem_application_new_file_filter:
+ *
+ * Returns: (transfer full): the file chooser filter for Tandem documents
+ */
+GtkFileFilter *
+tandem_application_new_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Tandem Documents"));
+  gtk_file_filter_add_mime_type (filter, TANDEM_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "tandem");
+
+  return filter;
 }
 
 /**

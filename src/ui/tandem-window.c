@@ -668,13 +668,9 @@ on_save_as_response_cb (GtkNativeDialog *dialog,
 static void
 save_as (TandemWindow *self)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = tandem_application_new_file_filter ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
-
-  gtk_file_filter_set_name (filter, _("Tandem Documents"));
-  gtk_file_filter_add_mime_type (filter, "application/x-tandem");
-  gtk_file_filter_add_suffix (filter, "tandem");
 
   dialog = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
