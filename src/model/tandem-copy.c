@@ -51,12 +51,14 @@ tandem_object_copy (TandemObject    *object,
 
       if (tandem_param_get_field_kind (pspec) == TANDEM_FIELD_CHILDREN)
         {
-          g_autoptr(TandemList) from = NULL;
-          g_autoptr(TandemList) to = NULL;
+          /* Empty lists may not exist yet; do not make them just to copy nothing. */
+          TandemList *from = tandem_object_peek_list (object, pspec);
+          TandemList *to;
 
-          g_object_get (object, pspec->name, &from, NULL);
-          g_object_get (copy, pspec->name, &to, NULL);
+          if (from == NULL || tandem_list_get_n (from) == 0)
+            continue;
 
+          to = tandem_object_get_list (copy, pspec);
           for (guint j = 0; j < tandem_list_get_n (from); j++)
             {
               g_autoptr(TandemObject) child = tandem_object_copy (tandem_list_get (from, j), flags);
