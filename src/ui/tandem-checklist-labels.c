@@ -209,6 +209,36 @@ tandem_format_date (const char *iso_date)
 }
 
 /**
+ * tandem_format_short_date:
+ * @iso_date: "YYYY-MM-DD"
+ *
+ * Returns: (transfer full): the date in few characters, such as “3 May” this year or
+ *   “3 May 2027” in another, or an empty string
+ */
+char *
+tandem_format_short_date (const char *iso_date)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int y, m, d;
+
+  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    return g_strdup ("");
+
+  date = g_date_time_new_local (y, m, d, 12, 0, 0);
+  if (date == NULL)
+    return g_strdup ("");
+
+  if (y == g_date_time_get_year (now))
+    /* TRANSLATORS: a date this year, such as “3 May”; see strftime */
+    return g_date_time_format (date, _("%-d %b"));
+
+  /* TRANSLATORS: a date in another year, such as “3 May 2027”; see strftime */
+  return g_date_time_format (date, _("%-d %b %Y"));
+}
+
+/**
  * tandem_format_timestamp:
  * @iso_timestamp: "YYYY-MM-DDTHH:MM:SSZ"
  *
@@ -341,6 +371,14 @@ tandem_audit_entry_describe (TandemAuditEntry *entry)
 
   from = value_label (field, old_value);
   to = value_label (field, new_value);
+
+  /* Free text and dates start empty: "set" and "cleared" read better than "from nothing". */
+  if (old_value[0] == '\0')
+    /* TRANSLATORS: “set the owner to “Engagement lead”” */
+    return g_strdup_printf (_("set %s to %s"), field_label (field), to);
+  if (new_value[0] == '\0')
+    /* TRANSLATORS: “cleared the due date (was 3 May 2026)” */
+    return g_strdup_printf (_("cleared %s (was %s)"), field_label (field), from);
 
   /* TRANSLATORS: “changed the status from “Not started” to “Met”” */
   return g_strdup_printf (_("changed %s from %s to %s"), field_label (field), from, to);

@@ -27,6 +27,7 @@ void        tandem_rag_pill_set             (GtkWidget              *pill,
 
 void        tandem_get_today                (GDate                  *today);
 char       *tandem_format_date              (const char             *iso_date);
+char       *tandem_format_short_date        (const char             *iso_date);
 char       *tandem_format_timestamp         (const char             *iso_timestamp);
 char       *tandem_audit_entry_describe     (TandemAuditEntry       *entry);
 char       *tandem_progress_describe        (const TandemProgress   *progress);

@@ -65,6 +65,7 @@ struct _TandemChecklistPage
   GtkEditableLabel    *title_label;
   GtkLabel            *decision_pill;
   GtkLabel            *description_label;
+  GtkLabel            *source_label;
   GtkProgressBar      *progress_bar;
   GtkLabel            *progress_label;
   GtkFlowBox          *counts_box;
@@ -80,6 +81,7 @@ struct _TandemChecklistPage
   GtkStack            *list_stack;
   GtkListView         *list_view;
   GtkStack            *editor_stack;
+  AdwStatusPage       *none_page;
   TandemItemEditor    *editor;
   AdwComboRow         *decision_row;
   GtkWidget           *conditions_group;
@@ -272,8 +274,8 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
   TandemObject *object = gtk_list_item_get_item (list_item);
   gboolean is_item = TANDEM_IS_CHECKLIST_ITEM (object);
 
-  /* Section headings are read, not chosen. */
-  gtk_list_item_set_selectable (list_item, is_item);
+  /* Headings can be chosen too, so that the arrow keys pass through them (a row that cannot be
+   * chosen cannot take the focus in GTK 4.8); choosing one shows the section's summary. */
   gtk_list_item_set_activatable (list_item, is_item);
   tandem_checklist_row_set_object (TANDEM_CHECKLIST_ROW (gtk_list_item_get_child (list_item)),
                                    object);
@@ -358,9 +360,27 @@ on_selection_changed_cb (TandemChecklistPage *self)
       tandem_item_editor_set_item (self->editor, object);
       gtk_stack_set_visible_child_name (self->editor_stack, "editor");
     }
+  else if (TANDEM_IS_CHECKLIST_SECTION (object))
+    {
+      TandemProgress progress = { 0 };
+      g_autofree char *summary = NULL;
+      g_autofree char *description = NULL;
+
+      tandem_checklist_section_progress (object, &self->today, &progress);
+      summary = tandem_progress_describe (&progress);
+      description = g_strdup_printf ("%s%s%s", tandem_checklist_section_get_description (object),
+                                     tandem_checklist_section_get_description (object)[0] ? "\n\n" : "",
+                                     summary);
+      tandem_item_editor_set_item (self->editor, NULL);
+      adw_status_page_set_title (self->none_page, tandem_checklist_section_get_title (object));
+      adw_status_page_set_description (self->none_page, description);
+      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+    }
   else
     {
       tandem_item_editor_set_item (self->editor, NULL);
+      adw_status_page_set_title (self->none_page, _("Choose a Question"));
+      adw_status_page_set_description (self->none_page, _("Its guidance and your answer appear here."));
       gtk_stack_set_visible_child_name (self->editor_stack, "none");
     }
 }
@@ -502,16 +522,21 @@ update_header (TandemChecklistPage *self)
                           decision == TANDEM_DECISION_PROCEED_WITH_CONDITIONS ||
                           tandem_checklist_get_decision_conditions (self->checklist)[0] != '\0');
 
-  if (tandem_checklist_get_source (self->checklist)[0] != '\0')
-    {
-      if (description->len > 0)
-        g_string_append_c (description, '\n');
-      /* TRANSLATORS: where a checklist's questions come from */
-      g_string_append_printf (description, _("Source: %s"), tandem_checklist_get_source (self->checklist));
-    }
   gtk_label_set_text (self->description_label, description->str);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label), description->str);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), description->len > 0);
+
+  if (tandem_checklist_get_source (self->checklist)[0] != '\0')
+    {
+      /* TRANSLATORS: where a checklist's questions come from */
+      g_autofree char *source = g_strdup_printf (_("Source: %s"),
+                                                 tandem_checklist_get_source (self->checklist));
+
+      gtk_label_set_text (self->source_label, source);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_label), source);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label),
+                          tandem_checklist_get_source (self->checklist)[0] != '\0');
 
   update_hidden_note (self);
 }
@@ -613,6 +638,10 @@ on_filters_changed_cb (TandemChecklistPage *self)
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (search));
 
+  /* The drop-downs report their first selection while the template is being built. */
+  if (self->filter == NULL)
+    return;
+
   g_free (self->search_text);
   self->search_text = g_utf8_casefold (stripped, -1);
   self->status_filter = (status == 0 || status == GTK_INVALID_LIST_POSITION) ? -1 : (int)status - 1;
@@ -656,6 +685,7 @@ update_signoff_row (AdwActionRow  *row,
   g_autofree char *date = tandem_format_date (tandem_signoff_get_date (signoff));
   g_autofree char *subtitle = NULL;
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "tandem-icon");
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "tandem-badge");
 
   /* TRANSLATORS: who signed off, “Jo Smith, Non-executive director” */
   who = role[0] != '\0' ? g_strdup_printf (_("%s, %s"), name, role) : g_strdup (name);
@@ -667,6 +697,9 @@ update_signoff_row (AdwActionRow  *row,
       /* TRANSLATORS: “Signed on 3 May 2026: I have reviewed …” */
       subtitle = g_strdup_printf (_("Signed on %s: %s"), date, tandem_signoff_get_declaration (signoff));
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "emblem-ok-symbolic");
+      gtk_label_set_text (GTK_LABEL (badge), C_("sign-off", "Stands"));
+      gtk_widget_remove_css_class (badge, "voided-badge");
+      gtk_widget_add_css_class (badge, "stands-badge");
       gtk_widget_remove_css_class (GTK_WIDGET (row), "voided");
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       _("Sign-off stands"), -1);
@@ -681,6 +714,9 @@ update_signoff_row (AdwActionRow  *row,
       subtitle = g_strdup_printf (_("Signed on %s. Voided on %s: %s"), date, when,
                                   tandem_signoff_get_void_reason (signoff));
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-warning-symbolic");
+      gtk_label_set_text (GTK_LABEL (badge), C_("sign-off", "Voided"));
+      gtk_widget_remove_css_class (badge, "stands-badge");
+      gtk_widget_add_css_class (badge, "voided-badge");
       gtk_widget_add_css_class (GTK_WIDGET (row), "voided");
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       _("Sign-off voided"), -1);
@@ -699,11 +735,16 @@ create_signoff_row (gpointer item,
   TandemSignoff *signoff = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new ();
+  GtkWidget *badge;
 
   /* Markup for the strike-through; the text itself is escaped. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
+  badge = gtk_label_new (NULL);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   g_object_set_data (G_OBJECT (row), "tandem-icon", icon);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  g_object_set_data (G_OBJECT (row), "tandem-badge", badge);
   g_signal_connect_object (signoff, "notify", G_CALLBACK (update_signoff_row), row,
                            G_CONNECT_SWAPPED);
   update_signoff_row (ADW_ACTION_ROW (row), NULL, signoff);
@@ -836,11 +877,17 @@ on_bind_history_cb (GtkSignalListItemFactory *factory,
   g_autofree char *line = NULL;
   g_autofree char *detail = NULL;
 
-  /* TRANSLATORS: “Dr A Reviewer changed the status from “Not started” to “Met”” */
-  line = g_strdup_printf (_("%s %s"), tandem_audit_entry_get_who (entry), description);
+  {
+    g_autofree char *who = g_markup_escape_text (tandem_audit_entry_get_who (entry), -1);
+    g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+    /* TRANSLATORS: “Dr A Reviewer changed the status from “Not started” to “Met””; the first
+     * %s is the name, in bold */
+    line = g_strdup_printf (_("<b>%s</b> %s"), who, escaped);
+  }
   /* TRANSLATORS: what was changed and when, “Who was involved? · 3 May 2026, 14:05” */
   detail = g_strdup_printf (_("%s · %s"), tandem_audit_entry_get_subject (entry), time);
-  gtk_label_set_text (GTK_LABEL (what), line);
+  gtk_label_set_markup (GTK_LABEL (what), line);
   gtk_label_set_text (GTK_LABEL (when), detail);
 }
 
@@ -1167,6 +1214,7 @@ tandem_checklist_page_class_init (TandemChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, decision_pill);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, source_label);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, counts_box);
@@ -1183,6 +1231,7 @@ tandem_checklist_page_class_init (TandemChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, none_page);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, editor);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, decision_row);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, conditions_group);
@@ -1237,6 +1286,15 @@ tandem_checklist_page_init (TandemChecklistPage *self)
   self->status_filter = -1;
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No one has signed off yet"));
+
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_widget_set_margin_top (placeholder, 12);
+    gtk_widget_set_margin_bottom (placeholder, 12);
+    gtk_list_box_set_placeholder (self->signoffs_list, placeholder);
+  }
 }
 
 /* Public API */

@@ -154,7 +154,7 @@ update_item (TandemChecklistRow *self)
   tandem_get_today (&today);
   if (due[0] != '\0')
     {
-      g_autofree char *date = tandem_format_date (due);
+      g_autofree char *date = tandem_format_short_date (due);
 
       if (tandem_checklist_item_is_overdue (item, &today))
         due_text = g_strdup_printf (_("Overdue since %s"), date);
@@ -277,7 +277,7 @@ build_item (TandemChecklistRow *self)
   gtk_box_append (GTK_BOX (meta), answer);
 
   self->due = meta_label (meta, "alarm-symbolic");
-  self->owner = meta_label (meta, "avatar-default-symbolic");
+  self->owner = meta_label (more, "avatar-default-symbolic");
   self->rung = meta_label (more, "view-sort-ascending-symbolic");
   self->condition = meta_label (more, "dialog-information-symbolic");
   self->evidence = meta_label (more, "mail-attachment-symbolic");

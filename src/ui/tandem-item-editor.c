@@ -609,12 +609,12 @@ static char *
 too_large_message (const char *name,
                    goffset     size)
 {
-  g_autofree char *actual = g_format_size (size);
-  g_autofree char *limit = g_format_size (TANDEM_ATTACHMENT_MAX_SIZE);
+  g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
 
-  return g_strdup_printf (_("“%s” is %s. Files attached to a project can be at most %s, so that "
-                            "the project stays easy to send. Put the file on a shared drive and "
-                            "use Link to File instead."), name, actual, limit);
+  return g_strdup_printf (_("“%s” is %s. Files attached to a project can be at most %d MB, so "
+                            "that the project stays easy to send. Put the file on a shared drive "
+                            "and use Link to File instead."), name, actual,
+                          TANDEM_ATTACHMENT_MAX_SIZE / (1024 * 1024));
 }
 
 static gboolean
@@ -829,7 +829,6 @@ tandem_item_editor_class_init (TandemItemEditorClass *klass)
 static void
 tandem_item_editor_init (TandemItemEditor *self)
 {
-  g_autofree char *limit = g_format_size (TANDEM_ATTACHMENT_MAX_SIZE);
   g_autofree char *limit_text = NULL;
   GtkWidget *placeholder;
 
@@ -838,9 +837,10 @@ tandem_item_editor_init (TandemItemEditor *self)
   self->evidence_parts = g_list_store_new (G_TYPE_LIST_MODEL);
   self->history_filter = gtk_custom_filter_new (history_filter_func, self, NULL);
 
-  /* TRANSLATORS: %s is the largest size of an attached file, such as “25.0 MB” */
-  limit_text = g_strdup_printf (_("Attached files are kept inside the project file, up to %s "
-                                  "each. Linked files stay where they are."), limit);
+  /* TRANSLATORS: %d is the largest size of an attached file in megabytes */
+  limit_text = g_strdup_printf (_("Attached files are kept inside the project file, up to %d MB "
+                                  "each. Linked files stay where they are."),
+                                TANDEM_ATTACHMENT_MAX_SIZE / (1024 * 1024));
   gtk_label_set_text (self->attach_limit_label, limit_text);
 
   placeholder = gtk_label_new (_("No links or attached files yet"));

@@ -61,11 +61,11 @@ their_name (TandemMergeDialog *self,
   const char *reviewer = entry ? tandem_merge_entry_get_their_reviewer (entry) : NULL;
 
   if (reviewer != NULL)
-    /* TRANSLATORS: whose answer, “Dr B Smith’s answer” */
-    return g_strdup_printf (_("%s’s answer"), reviewer);
+    /* TRANSLATORS: whose answer, “Answer from Dr B Smith” */
+    return g_strdup_printf (_("Answer from %s"), reviewer);
 
-  /* TRANSLATORS: the answer in the copy being merged, “The answer in “Chair copy.tandem”” */
-  return g_strdup_printf (_("The answer in “%s”"), self->source_name);
+  /* TRANSLATORS: the answer in the copy being merged, “Answer in “Chair copy.tandem”” */
+  return g_strdup_printf (_("Answer in “%s”"), self->source_name);
 }
 
 static void
