@@ -307,18 +307,64 @@ find_position (TandemChecklistPage *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* GTK 4.8 has no call to move the keyboard focus to an item of a list view (that came in
+ * 4.12), so focus the row's widget once it is built: the list view follows the focus. */
+static gboolean
+focus_row (TandemChecklistPage *self,
+           gpointer             object)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (TANDEM_IS_CHECKLIST_ROW (row) &&
+          tandem_checklist_row_get_object (TANDEM_CHECKLIST_ROW (row)) == object)
+        return gtk_widget_grab_focus (child);
+    }
+
+  return FALSE;
+}
+
+static gboolean
+focus_in_list (TandemChecklistPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (self->list_view) ||
+                           gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)));
+}
+
 static void
 select_position (TandemChecklistPage *self,
                  guint                position,
                  gboolean             grab_focus)
 {
+  gboolean follow = grab_focus || focus_in_list (self);
+
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  if (grab_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+
+  /* The keyboard focus moves with the choice when it was in the list, so that Enter and the
+   * arrow keys carry on from the question now chosen. */
+  if (follow)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+      if (!focus_row (self, object))
+        {
+          /* Not built yet: lay the list out, then try again. */
+          gtk_widget_measure (GTK_WIDGET (self->list_view), GTK_ORIENTATION_VERTICAL, -1,
+                              NULL, NULL, NULL, NULL);
+          if (!focus_row (self, object))
+            gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+        }
+    }
 }
 
 /* Moves to the next (or previous) question that is shown, skipping section headings. */

@@ -42,7 +42,6 @@ struct _TandemItemEditor
   guint                updating_calendar : 1;
 
   /* Template widgets */
-  AdwPreferencesPage  *page;
   GtkLabel            *section_label;
   GtkLabel            *question_label;
   GtkWidget           *condition_box;
@@ -609,7 +608,8 @@ static char *
 too_large_message (const char *name,
                    goffset     size)
 {
-  g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  /* Megabytes of 1024 × 1024 bytes, like the limit, so that the two compare. */
+  g_autofree char *actual = g_strdup_printf (_("%.1f MB"), size / (1024.0 * 1024.0));
 
   return g_strdup_printf (_("“%s” is %s. Files attached to a project can be at most %d MB, so "
                             "that the project stays easy to send. Put the file on a shared drive "
@@ -793,7 +793,6 @@ tandem_item_editor_class_init (TandemItemEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/tandem-item-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, page);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, section_label);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, question_label);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, condition_box);
@@ -945,7 +944,9 @@ tandem_item_editor_set_item (TandemItemEditor    *self,
 
   /* A new question starts at its top. */
   {
-    GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (self->page));
+    /* The page is the bin's child; it is not a template child, so that disposing the template
+     * does not take it from under the bin. */
+    GtkWidget *scrolled = gtk_widget_get_first_child (adw_bin_get_child (ADW_BIN (self)));
 
     if (GTK_IS_SCROLLED_WINDOW (scrolled))
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
