@@ -30,7 +30,9 @@ struct _TandemChecklistRow
   gulong        handler;
   gpointer      handler_instance;  /* weak */
 
-  GtkWidget    *stack;
+  /* Built on first use: a recycled row is usually given the same kind of object again. */
+  GtkWidget    *section_box;
+  GtkWidget    *item_box;
 
   /* Section */
   GtkWidget    *section_title;
@@ -41,11 +43,9 @@ struct _TandemChecklistRow
   GtkWidget    *question;
   GtkWidget    *status;
   GtkWidget    *rag;
-  GtkWidget    *rung;
-  GtkWidget    *condition;
-  GtkWidget    *owner;
   GtkWidget    *due;
-  GtkWidget    *evidence;
+  GtkWidget    *details;
+  GtkWidget    *condition;
 };
 
 G_DEFINE_FINAL_TYPE (TandemChecklistRow, tandem_checklist_row, ADW_TYPE_BIN)
@@ -53,31 +53,92 @@ G_DEFINE_FINAL_TYPE (TandemChecklistRow, tandem_checklist_row, ADW_TYPE_BIN)
 /* Auxiliary methods */
 
 static GtkWidget *
-meta_label (GtkWidget  *box,
-            const char *icon_name)
+caption_label (void)
 {
-  GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *label = gtk_label_new (NULL);
 
-  if (icon_name != NULL)
-    gtk_box_append (GTK_BOX (item), gtk_image_new_from_icon_name (icon_name));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (item), label);
-  gtk_widget_add_css_class (item, "caption");
-  gtk_box_append (GTK_BOX (box), item);
-  g_object_set_data (G_OBJECT (label), "tandem-meta", item);
+  gtk_widget_add_css_class (label, "caption");
 
   return label;
 }
 
 static void
-meta_set (GtkWidget  *label,
-          const char *text)
+set_label (GtkWidget  *label,
+           const char *text)
 {
-  GtkWidget *item = g_object_get_data (G_OBJECT (label), "tandem-meta");
-
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_widget_set_visible (item, text != NULL && text[0] != '\0');
+  gtk_widget_set_visible (label, text != NULL && text[0] != '\0');
+}
+
+static GtkWidget *
+build_section (TandemChecklistRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  self->section_title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->section_title), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->section_title), TRUE);
+  gtk_widget_add_css_class (self->section_title, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->section_title),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+
+  self->section_progress = gtk_progress_bar_new ();
+  gtk_widget_set_valign (self->section_progress, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (self->section_progress, 80, -1);
+
+  self->section_caption = caption_label ();
+  gtk_widget_add_css_class (self->section_caption, "dim-label");
+
+  gtk_box_append (GTK_BOX (line), self->section_progress);
+  gtk_box_append (GTK_BOX (line), self->section_caption);
+  gtk_box_append (GTK_BOX (box), self->section_title);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_widget_add_css_class (box, "section-row");
+
+  return box;
+}
+
+/* Few widgets, because the list may hold hundreds of rows and each is measured: the question,
+ * one line with the answer (status and rating in words, due date), one line of details, and
+ * the condition when there is one. */
+static GtkWidget *
+build_item (TandemChecklistRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *answer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  self->question = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->question), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->question), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->question), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (self->question), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (self->question), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->question, "question");
+
+  self->status = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->status, "caption-heading");
+  self->rag = tandem_rag_pill_new ();
+  self->due = caption_label ();
+  gtk_widget_set_margin_start (self->due, 6);
+  gtk_box_append (GTK_BOX (answer), self->status);
+  gtk_box_append (GTK_BOX (answer), self->rag);
+  gtk_box_append (GTK_BOX (answer), self->due);
+
+  self->details = caption_label ();
+  gtk_widget_add_css_class (self->details, "dim-label");
+  self->condition = caption_label ();
+  gtk_widget_add_css_class (self->condition, "condition-tag");
+
+  gtk_box_append (GTK_BOX (box), self->question);
+  gtk_box_append (GTK_BOX (box), answer);
+  gtk_box_append (GTK_BOX (box), self->details);
+  gtk_box_append (GTK_BOX (box), self->condition);
+  gtk_widget_add_css_class (box, "item-row");
+
+  return box;
 }
 
 static void
@@ -114,14 +175,13 @@ update_item (TandemChecklistRow *self)
   TandemItemStatus status = tandem_checklist_item_get_status (item);
   const char *owner = tandem_checklist_item_get_owner (item);
   const char *due = tandem_checklist_item_get_due_date (item);
-  g_autofree char *condition = tandem_checklist_condition_label (item);
+  g_autofree char *condition = tandem_checklist_item_get_condition (item)[0] != '\0'
+                               ? tandem_checklist_condition_label (item) : NULL;
   g_autofree char *due_text = NULL;
-  g_autofree char *owner_text = NULL;
   g_autofree char *condition_text = NULL;
-  g_autofree char *evidence_text = NULL;
-  g_autofree char *rung_text = NULL;
+  g_autoptr(GString) details = g_string_new (NULL);
+  gboolean overdue = FALSE;
   guint n_evidence;
-  GDate today;
 
   gtk_label_set_text (GTK_LABEL (self->question), tandem_checklist_item_get_question (item));
   gtk_label_set_text (GTK_LABEL (self->status), tandem_item_status_label (status));
@@ -129,52 +189,58 @@ update_item (TandemChecklistRow *self)
   gtk_widget_set_visible (self->rag, status != TANDEM_ITEM_STATUS_NOT_STARTED ||
                                      tandem_checklist_item_get_rag_override (item) != TANDEM_RAG_NONE);
 
+  if (due[0] != '\0')
+    {
+      g_autofree char *date = tandem_format_short_date (due);
+      GDate today;
+
+      tandem_get_today (&today);
+      overdue = tandem_checklist_item_is_overdue (item, &today);
+      due_text = overdue ? g_strdup_printf (_("Overdue since %s"), date)
+                         : g_strdup_printf (_("Due %s"), date);
+    }
+  set_label (self->due, due_text);
+  if (overdue)
+    gtk_widget_add_css_class (self->due, "overdue");
+  else
+    gtk_widget_remove_css_class (self->due, "overdue");
+
+  /* Details, separated by middle dots: owner, rung, evidence. */
+  if (owner[0] != '\0')
+    g_string_append (details, owner);
+
   if (tandem_checklist_item_get_uses_ladder (item))
     {
       TandemLadderRung rung = tandem_checklist_item_get_ladder_rung (item);
 
+      if (details->len > 0)
+        g_string_append (details, " · ");
       if (rung == TANDEM_LADDER_RUNG_NONE)
-        rung_text = g_strdup (_("No rung chosen"));
+        g_string_append (details, _("No rung chosen"));
       else
         /* TRANSLATORS: a rung of the ladder and where it sits, “Consulting (doing for)” */
-        rung_text = g_strdup_printf (_("%s (%s)"), tandem_ladder_rung_label (rung),
-                                     tandem_ladder_rung_group (rung));
+        g_string_append_printf (details, _("%s (%s)"), tandem_ladder_rung_label (rung),
+                                tandem_ladder_rung_group (rung));
     }
-  meta_set (self->rung, rung_text);
+
+  n_evidence = tandem_list_get_n (tandem_checklist_item_get_links (item)) +
+               tandem_list_get_n (tandem_checklist_item_get_attachments (item));
+  if (n_evidence > 0 || tandem_checklist_item_get_evidence (item)[0] != '\0')
+    {
+      if (details->len > 0)
+        g_string_append (details, " · ");
+      if (n_evidence > 0)
+        g_string_append_printf (details, g_dngettext (GETTEXT_PACKAGE, "%u document",
+                                                      "%u documents", n_evidence), n_evidence);
+      else
+        g_string_append (details, _("Evidence noted"));
+    }
+  set_label (self->details, details->str);
 
   if (condition != NULL)
     /* TRANSLATORS: the project condition a question depends on */
     condition_text = g_strdup_printf (_("Only if: %s"), condition);
-  meta_set (self->condition, condition_text);
-
-  if (owner[0] != '\0')
-    owner_text = g_strdup (owner);
-  meta_set (self->owner, owner_text);
-
-  tandem_get_today (&today);
-  if (due[0] != '\0')
-    {
-      g_autofree char *date = tandem_format_short_date (due);
-
-      if (tandem_checklist_item_is_overdue (item, &today))
-        due_text = g_strdup_printf (_("Overdue since %s"), date);
-      else
-        due_text = g_strdup_printf (_("Due %s"), date);
-    }
-  meta_set (self->due, due_text);
-  if (due_text != NULL && tandem_checklist_item_is_overdue (item, &today))
-    gtk_widget_add_css_class (g_object_get_data (G_OBJECT (self->due), "tandem-meta"), "overdue");
-  else
-    gtk_widget_remove_css_class (g_object_get_data (G_OBJECT (self->due), "tandem-meta"), "overdue");
-
-  n_evidence = tandem_list_get_n (tandem_checklist_item_get_links (item)) +
-               tandem_list_get_n (tandem_checklist_item_get_attachments (item));
-  if (n_evidence > 0)
-    evidence_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document",
-                                                  "%u documents", n_evidence), n_evidence);
-  else if (tandem_checklist_item_get_evidence (item)[0] != '\0')
-    evidence_text = g_strdup (_("Evidence noted"));
-  meta_set (self->evidence, evidence_text);
+  set_label (self->condition, condition_text);
 }
 
 static void
@@ -198,6 +264,19 @@ disconnect (TandemChecklistRow *self)
   self->handler = 0;
 }
 
+static void
+show_kind (TandemChecklistRow *self,
+           gboolean            section)
+{
+  GtkWidget **box = section ? &self->section_box : &self->item_box;
+
+  if (*box == NULL)
+    *box = g_object_ref_sink (section ? build_section (self) : build_item (self));
+
+  if (adw_bin_get_child (ADW_BIN (self)) != *box)
+    adw_bin_set_child (ADW_BIN (self), *box);
+}
+
 /* GObject */
 
 static void
@@ -207,6 +286,9 @@ tandem_checklist_row_dispose (GObject *object)
 
   disconnect (self);
   g_clear_object (&self->object);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->section_box);
+  g_clear_object (&self->item_box);
 
   G_OBJECT_CLASS (tandem_checklist_row_parent_class)->dispose (object);
 }
@@ -221,85 +303,9 @@ tandem_checklist_row_class_init (TandemChecklistRowClass *klass)
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "checklistrow");
 }
 
-static GtkWidget *
-build_section (TandemChecklistRow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  self->section_title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->section_title), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->section_title), TRUE);
-  gtk_widget_add_css_class (self->section_title, "heading");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->section_title),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-
-  self->section_progress = gtk_progress_bar_new ();
-  gtk_widget_set_valign (self->section_progress, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (self->section_progress, 80, -1);
-
-  self->section_caption = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->section_caption), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->section_caption), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->section_caption, "caption");
-  gtk_widget_add_css_class (self->section_caption, "dim-label");
-
-  gtk_box_append (GTK_BOX (line), self->section_progress);
-  gtk_box_append (GTK_BOX (line), self->section_caption);
-  gtk_box_append (GTK_BOX (box), self->section_title);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_widget_add_css_class (box, "section-row");
-
-  return box;
-}
-
-static GtkWidget *
-build_item (TandemChecklistRow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *answer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *more = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  self->question = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->question), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->question), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->question), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (self->question), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (self->question), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->question, "question");
-
-  self->status = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->status, "caption-heading");
-  self->rag = tandem_rag_pill_new ();
-  gtk_box_append (GTK_BOX (answer), self->status);
-  gtk_box_append (GTK_BOX (answer), self->rag);
-  gtk_box_append (GTK_BOX (meta), answer);
-
-  self->due = meta_label (meta, "alarm-symbolic");
-  self->owner = meta_label (more, "avatar-default-symbolic");
-  self->rung = meta_label (more, "view-sort-ascending-symbolic");
-  self->condition = meta_label (more, "dialog-information-symbolic");
-  self->evidence = meta_label (more, "mail-attachment-symbolic");
-  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (self->condition), "tandem-meta"),
-                            "condition-tag");
-
-  gtk_box_append (GTK_BOX (box), self->question);
-  gtk_box_append (GTK_BOX (box), meta);
-  gtk_box_append (GTK_BOX (box), more);
-  gtk_widget_add_css_class (box, "item-row");
-
-  return box;
-}
-
 static void
 tandem_checklist_row_init (TandemChecklistRow *self)
 {
-  self->stack = gtk_stack_new ();
-  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
-  gtk_stack_add_named (GTK_STACK (self->stack), build_section (self), "section");
-  gtk_stack_add_named (GTK_STACK (self->stack), build_item (self), "item");
-  adw_bin_set_child (ADW_BIN (self), self->stack);
 }
 
 /* Public API */
@@ -344,8 +350,7 @@ tandem_checklist_row_set_object (TandemChecklistRow *self,
 
   /* Progress, evidence counts and conditions change without the object itself notifying,
    * so rows follow the document's changes (and undo and redo) as a whole. */
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
-                                    TANDEM_IS_CHECKLIST_SECTION (object) ? "section" : "item");
+  show_kind (self, TANDEM_IS_CHECKLIST_SECTION (object));
   self->handler_instance = tandem_object_get_document (object);
   if (self->handler_instance != NULL)
     self->handler = g_signal_connect_swapped (self->handler_instance, "changed",

@@ -39,6 +39,7 @@ struct _TandemItemEditor
   TandemChecklistItem *item;
   GListStore          *evidence_parts;
   GtkCustomFilter     *history_filter;
+  GtkFilterListModel  *history;
   guint                updating_calendar : 1;
 
   /* Template widgets */
@@ -64,6 +65,8 @@ struct _TandemItemEditor
   AdwEntryRow         *new_link_row;
   GtkLabel            *attach_limit_label;
   GtkTextView         *comments_view;
+  AdwPreferencesGroup *history_group;
+  GtkToggleButton     *history_toggle;
   GtkListBox          *history_list;
 };
 
@@ -425,6 +428,52 @@ history_filter_func (gpointer item,
                     tandem_object_get_id (TANDEM_OBJECT (self->item))) == 0;
 }
 
+/* The history is summed up in a line and shown on request: its rows are long sentences that
+ * cost more to lay out than the rest of the editor, and most of the time nobody reads them. */
+static void
+update_history (TandemItemEditor *self)
+{
+  guint n = self->history ? g_list_model_get_n_items (G_LIST_MODEL (self->history)) : 0;
+  gboolean shown = gtk_toggle_button_get_active (self->history_toggle);
+  g_autofree char *summary = NULL;
+
+  if (n == 0)
+    summary = g_strdup (_("No changes yet."));
+  else
+    {
+      g_autoptr(TandemAuditEntry) last = g_list_model_get_item (G_LIST_MODEL (self->history), 0);
+      g_autofree char *when = tandem_format_timestamp (tandem_audit_entry_get_timestamp (last));
+
+      /* TRANSLATORS: “5 changes; the last by Asha Patel on 3 May 2026, 14:05.” */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change; the last by %s on %s.",
+                                              "%u changes; the last by %s on %s.", n),
+                                 n, tandem_audit_entry_get_who (last), when);
+    }
+  adw_preferences_group_set_description (self->history_group, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_toggle), n > 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_list), shown && n > 0);
+  if (shown && self->history != NULL)
+    gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (self->history), create_history_row,
+                             self, NULL);
+  else
+    gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+}
+
+static void
+on_history_toggled_cb (TandemItemEditor *self)
+{
+  gtk_button_set_label (GTK_BUTTON (self->history_toggle),
+                        gtk_toggle_button_get_active (self->history_toggle) ? _("_Hide") : _("_Show"));
+  update_history (self);
+}
+
+static void
+on_history_changed_cb (TandemItemEditor *self)
+{
+  update_history (self);
+}
+
 /* Callbacks */
 
 static void
@@ -766,6 +815,9 @@ unbind_item (TandemItemEditor *self)
   gtk_list_box_bind_model (self->links_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
   g_list_store_remove_all (self->evidence_parts);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
 
   g_clear_object (&self->item);
 }
@@ -815,7 +867,10 @@ tandem_item_editor_class_init (TandemItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, new_link_row);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, attach_limit_label);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, comments_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, history_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, history_toggle);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_clear_clicked_cb);
@@ -850,11 +905,6 @@ tandem_item_editor_init (TandemItemEditor *self)
   g_signal_connect_swapped (self->links_list, "row-activated",
                             G_CALLBACK (on_evidence_row_activated_cb), self);
 
-  placeholder = gtk_label_new (_("No changes yet"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->history_list, placeholder);
 }
 
 /* Public API */
@@ -886,7 +936,6 @@ tandem_item_editor_set_item (TandemItemEditor    *self,
   TandemChecklist *checklist;
   TandemDocument *document;
   g_autoptr(GtkFlattenListModel) evidence = NULL;
-  g_autoptr(GtkFilterListModel) history = NULL;
   g_autoptr(TandemReverseModel) reversed = NULL;
   TandemObject *object = TANDEM_OBJECT (item);
 
@@ -927,12 +976,13 @@ tandem_item_editor_set_item (TandemItemEditor    *self,
   if (checklist != NULL)
     {
       reversed = tandem_reverse_model_new (G_LIST_MODEL (tandem_checklist_get_audit (checklist)));
-      history = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (reversed)),
-                                           g_object_ref (GTK_FILTER (self->history_filter)));
+      self->history = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (reversed)),
+                                                 g_object_ref (GTK_FILTER (self->history_filter)));
       gtk_filter_changed (GTK_FILTER (self->history_filter), GTK_FILTER_CHANGE_DIFFERENT);
-      gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (history), create_history_row,
-                               self, NULL);
+      g_signal_connect_object (self->history, "items-changed", G_CALLBACK (on_history_changed_cb),
+                               self, G_CONNECT_SWAPPED);
     }
+  update_history (self);
 
   g_signal_connect_object (item, "notify", G_CALLBACK (update_dynamic), self, G_CONNECT_SWAPPED);
   if (document != NULL)
