@@ -556,9 +556,14 @@ tandem_template_new_from_file (GFile   *file,
   self = tandem_template_new_from_data (data, length, &local_error);
   if (self == NULL)
     {
-      g_set_error (error, TANDEM_STORAGE_ERROR, local_error->code,
-                   _("“%s” is not a checklist template Tandem can use. %s"), name,
-                   local_error->message);
+      if (local_error->code == TANDEM_STORAGE_ERROR_INVALID_CONTENT)
+        g_set_error (error, TANDEM_STORAGE_ERROR, local_error->code,
+                     _("“%s” is not a checklist template Tandem can use. %s Ask whoever sent it "
+                       "for a copy exported with Export as Template."), name, local_error->message);
+      else
+        g_set_error (error, TANDEM_STORAGE_ERROR, local_error->code,
+                     _("“%s” is not a checklist template Tandem can use. %s"), name,
+                     local_error->message);
       return NULL;
     }
 

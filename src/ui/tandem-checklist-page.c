@@ -830,14 +830,29 @@ on_signoff_form_changed_cb (TandemChecklistPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.sign-off", stripped[0] != '\0');
 }
 
+/* The name starts as the reviewer's, and follows the preference until the user types another. */
+static void
+update_signoff_name (TandemChecklistPage *self)
+{
+  const char *shown = gtk_editable_get_text (GTK_EDITABLE (self->signoff_name_row));
+  const char *filled = g_object_get_data (G_OBJECT (self->signoff_name_row), "tandem-filled");
+  const char *reviewer;
+
+  if (self->document == NULL || (shown[0] != '\0' && g_strcmp0 (shown, filled) != 0))
+    return;
+
+  reviewer = tandem_document_get_reviewer (self->document);
+  g_object_set_data_full (G_OBJECT (self->signoff_name_row), "tandem-filled", g_strdup (reviewer),
+                          g_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->signoff_name_row), reviewer);
+}
+
 static void
 reset_signoff_form (TandemChecklistPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  if (self->document != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->signoff_name_row),
-                           tandem_document_get_reviewer (self->document));
+  update_signoff_name (self);
   gtk_calendar_select_day (self->signoff_calendar, now);
   set_signoff_date (self, now);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->declaration_view),
@@ -947,6 +962,9 @@ on_view_changed_cb (TandemChecklistPage *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(TandemReverseModel) audit = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "decision") == 0)
+    update_signoff_name (self);
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "history") != 0 ||
       gtk_grid_view_get_model (self->history_view) != NULL)

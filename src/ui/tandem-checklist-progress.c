@@ -233,6 +233,8 @@ tandem_checklist_sidebar_row_content (TandemChecklist *checklist)
   GtkWidget *progress = tandem_checklist_progress_new (checklist);
 
   g_object_bind_property (checklist, "title", label, "label", G_BINDING_SYNC_CREATE);
+  /* Long titles are cut short in the sidebar; the whole title is a hover away. */
+  g_object_bind_property (checklist, "title", label, "tooltip-text", G_BINDING_SYNC_CREATE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (column, TRUE);

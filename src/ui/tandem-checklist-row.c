@@ -218,9 +218,12 @@ update_item (TandemChecklistRow *self)
       if (rung == TANDEM_LADDER_RUNG_NONE)
         g_string_append (details, _("No rung chosen"));
       else
-        /* TRANSLATORS: a rung of the ladder and where it sits, “Consulting (doing for)” */
-        g_string_append_printf (details, _("%s (%s)"), tandem_ladder_rung_label (rung),
-                                tandem_ladder_rung_group (rung));
+        {
+          g_autofree char *group = g_utf8_strdown (tandem_ladder_rung_group (rung), -1);
+
+          /* TRANSLATORS: a rung of the ladder and where it sits, “Consulting (doing for)” */
+          g_string_append_printf (details, _("%s (%s)"), tandem_ladder_rung_label (rung), group);
+        }
     }
 
   n_evidence = tandem_list_get_n (tandem_checklist_item_get_links (item)) +

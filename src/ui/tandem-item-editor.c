@@ -19,6 +19,7 @@
 #include "tandem-checklist-section.h"
 #include "tandem-dialogs.h"
 #include "tandem-document.h"
+#include "tandem-enums.h"
 #include "tandem-evidence-link.h"
 #include "tandem-item-editor.h"
 #include "tandem-reverse-model.h"
@@ -41,6 +42,7 @@ struct _TandemItemEditor
   GtkCustomFilter     *history_filter;
   GtkFilterListModel  *history;
   guint                updating_calendar : 1;
+  guint                updating_ladder : 1;
 
   /* Template widgets */
   GtkLabel            *section_label;
@@ -53,6 +55,9 @@ struct _TandemItemEditor
   AdwComboRow         *rag_row;
   GtkWidget           *rag_pill;
   AdwComboRow         *rung_row;
+  GtkWidget           *ladder_group;
+  GtkGrid             *ladder_grid;
+  GtkWidget           *rungs[TANDEM_LADDER_RUNG_CO_PRODUCTION + 1];
   AdwEntryRow         *owner_row;
   AdwActionRow        *due_row;
   GtkMenuButton       *due_button;
@@ -98,6 +103,12 @@ update_dynamic (TandemItemEditor *self)
   overdue = tandem_checklist_item_is_overdue (item, &today);
 
   tandem_rag_pill_set (self->rag_pill, tandem_checklist_item_get_rag (item));
+
+  self->updating_ladder = TRUE;
+  for (guint rung = TANDEM_LADDER_RUNG_COERCION; rung <= TANDEM_LADDER_RUNG_CO_PRODUCTION; rung++)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->rungs[rung]),
+                                  tandem_checklist_item_get_ladder_rung (item) == rung);
+  self->updating_ladder = FALSE;
 
   /* An action is asked for when the answer falls short; one already written stays shown. */
   gtk_widget_set_visible (self->action_group,
@@ -393,6 +404,99 @@ create_evidence_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "tandem-object", g_object_ref (child), g_object_unref);
 
   return row;
+}
+
+/* The ladder */
+
+static const char *
+rung_meaning (TandemLadderRung rung)
+{
+  switch (rung)
+    {
+    case TANDEM_LADDER_RUNG_CO_PRODUCTION:
+      return _("An equal relationship: people who use services and those responsible for them "
+               "share power and work together from start to finish.");
+    case TANDEM_LADDER_RUNG_CO_DESIGN:
+      return _("People who use services design them with staff, from their experience and ideas, "
+               "but have less say in what is finally done.");
+    case TANDEM_LADDER_RUNG_ENGAGING:
+      return _("People have more chances to give their views and may influence some decisions, "
+               "as far as the organisation allows.");
+    case TANDEM_LADDER_RUNG_CONSULTING:
+      return _("People are asked what they think, but may not be able to change the outcome.");
+    case TANDEM_LADDER_RUNG_INFORMING:
+      return _("People are told about services and about decisions already made.");
+    case TANDEM_LADDER_RUNG_EDUCATING:
+      return _("People are helped to understand services as they are designed and run.");
+    case TANDEM_LADDER_RUNG_COERCION:
+      return _("People are passive recipients of services, with no say.");
+    case TANDEM_LADDER_RUNG_NONE:
+    default:
+      return "";
+    }
+}
+
+static void
+on_rung_toggled_cb (GtkToggleButton  *button,
+                    TandemItemEditor *self)
+{
+  TandemLadderRung rung = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "tandem-rung"));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->updating_ladder || self->item == NULL || !gtk_toggle_button_get_active (button))
+    return;
+
+  g_value_init (&value, TANDEM_TYPE_LADDER_RUNG);
+  g_value_set_enum (&value, rung);
+  tandem_set_property_undoable (TANDEM_OBJECT (self->item), "ladder-rung", &value, _("Change Rung"),
+                                FALSE);
+}
+
+/* The ladder drawn as a ladder: the top rung first, with where each rung sits ("doing with",
+ * "doing for", "doing to") beside it. */
+static void
+build_ladder (TandemItemEditor *self)
+{
+  static const struct {
+    const char       *label;
+    TandemLadderRung  top;
+    int               n_rungs;
+  } groups[] = {
+    { N_("Doing with"), TANDEM_LADDER_RUNG_CO_PRODUCTION, 2 },
+    { N_("Doing for"), TANDEM_LADDER_RUNG_ENGAGING, 3 },
+    { N_("Doing to"), TANDEM_LADDER_RUNG_EDUCATING, 2 },
+  };
+  GtkToggleButton *first = NULL;
+  int row = 0;
+
+  for (int rung = TANDEM_LADDER_RUNG_CO_PRODUCTION; rung >= TANDEM_LADDER_RUNG_COERCION; rung--, row++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (tandem_ladder_rung_label (rung));
+
+      gtk_widget_set_tooltip_text (button, rung_meaning (rung));
+      gtk_widget_set_hexpand (button, TRUE);
+      gtk_widget_add_css_class (button, "rung");
+      if (first != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+      else
+        first = GTK_TOGGLE_BUTTON (button);
+      g_object_set_data (G_OBJECT (button), "tandem-rung", GUINT_TO_POINTER (rung));
+      g_signal_connect (button, "toggled", G_CALLBACK (on_rung_toggled_cb), self);
+      gtk_grid_attach (self->ladder_grid, button, 0, row, 1, 1);
+      self->rungs[rung] = button;
+    }
+
+  row = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      GtkWidget *label = gtk_label_new (_(groups[i].label));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "ladder-group");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (self->ladder_grid, label, 1, row, 1, groups[i].n_rungs);
+      row += groups[i].n_rungs;
+    }
 }
 
 /* History */
@@ -855,6 +959,8 @@ tandem_item_editor_class_init (TandemItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, rag_row);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, rag_pill);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, rung_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, ladder_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, ladder_grid);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, due_row);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, due_button);
@@ -887,6 +993,7 @@ tandem_item_editor_init (TandemItemEditor *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_ladder (self);
 
   self->evidence_parts = g_list_store_new (G_TYPE_LIST_MODEL);
   self->history_filter = gtk_custom_filter_new (history_filter_func, self, NULL);
@@ -959,6 +1066,7 @@ tandem_item_editor_set_item (TandemItemEditor    *self,
   gtk_label_set_text (self->guidance_label, tandem_checklist_item_get_guidance (item));
   gtk_widget_set_visible (self->guidance_box, tandem_checklist_item_get_guidance (item)[0] != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->rung_row), tandem_checklist_item_get_uses_ladder (item));
+  gtk_widget_set_visible (self->ladder_group, tandem_checklist_item_get_uses_ladder (item));
 
   tandem_bind_combo_enum (self->status_row, object, "status", _("Change Status"));
   tandem_bind_combo_enum (self->rag_row, object, "rag-override", _("Change Rating"));
