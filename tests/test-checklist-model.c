@@ -187,6 +187,55 @@ test_evidence_link_voids (Fixture       *f,
   g_assert_cmpuint (tandem_checklist_count_active_signoffs (f->checklist), ==, 0);
 }
 
+static void
+type_evidence (Fixture    *f,
+               const char *text)
+{
+  tandem_document_begin_merge (f->document, "Edit Evidence", "evidence-of-item-1");
+  tandem_checklist_item_set_evidence (f->items[0], text);
+  tandem_document_commit (f->document);
+}
+
+static void
+test_audit_typing (Fixture       *f,
+                   gconstpointer  data)
+{
+  TandemList *audit = tandem_checklist_get_audit (f->checklist);
+  TandemAuditEntry *entry;
+
+  /* Typing into a field is one undo step and one audit entry, from the value before the
+   * edit to the value after it, not one entry per keystroke. */
+  type_evidence (f, "M");
+  type_evidence (f, "Mi");
+  type_evidence (f, "Minutes");
+  g_assert_cmpuint (tandem_list_get_n (audit), ==, 1);
+  entry = tandem_list_get (audit, 0);
+  g_assert_cmpstr (tandem_audit_entry_get_field (entry), ==, "evidence");
+  g_assert_cmpstr (tandem_audit_entry_get_old_value (entry), ==, "");
+  g_assert_cmpstr (tandem_audit_entry_get_new_value (entry), ==, "Minutes");
+
+  /* Leaving the field starts a new edit. */
+  tandem_document_break_merge (f->document);
+  type_evidence (f, "Minutes of 3 May");
+  g_assert_cmpuint (tandem_list_get_n (audit), ==, 2);
+  entry = tandem_list_get (audit, 1);
+  g_assert_cmpstr (tandem_audit_entry_get_old_value (entry), ==, "Minutes");
+  g_assert_cmpstr (tandem_audit_entry_get_new_value (entry), ==, "Minutes of 3 May");
+
+  /* Undo takes back the second edit with its entry, then the first with its entry. */
+  tandem_document_undo (f->document);
+  g_assert_cmpuint (tandem_list_get_n (audit), ==, 1);
+  g_assert_cmpstr (tandem_checklist_item_get_evidence (f->items[0]), ==, "Minutes");
+  tandem_document_undo (f->document);
+  g_assert_cmpuint (tandem_list_get_n (audit), ==, 0);
+  g_assert_cmpstr (tandem_checklist_item_get_evidence (f->items[0]), ==, "");
+
+  /* Redo brings the entry back with its final value. */
+  tandem_document_redo (f->document);
+  g_assert_cmpuint (tandem_list_get_n (audit), ==, 1);
+  g_assert_cmpstr (tandem_audit_entry_get_new_value (tandem_list_get (audit, 0)), ==, "Minutes");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +247,7 @@ main (int   argc,
   ADD ("/checklist/model/progress-and-conditions", test_progress_and_conditions);
   ADD ("/checklist/model/audit-and-void", test_audit_and_void);
   ADD ("/checklist/model/evidence-link-voids", test_evidence_link_voids);
+  ADD ("/checklist/model/audit-typing", test_audit_typing);
 #undef ADD
 
   return g_test_run ();

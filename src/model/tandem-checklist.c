@@ -278,6 +278,39 @@ append_audit (TandemDocument  *document,
   tandem_list_append (tandem_checklist_get_audit (checklist), entry);
 }
 
+/* When the open transaction will fold into the previous undo step (typing into one field),
+ * the entry that step made for the same field is brought up to date instead of adding
+ * another: one entry per edit, from the value before it to the value after it. */
+static TandemAuditEntry *
+find_merged_entry (TandemDocument  *document,
+                   TandemChecklist *checklist,
+                   TandemObject    *subject,
+                   const char      *field)
+{
+  TandemTransaction *target = _tandem_document_get_merge_target (document);
+  TandemList *audit = tandem_checklist_get_audit (checklist);
+
+  if (target == NULL)
+    return NULL;
+
+  for (guint i = tandem_transaction_get_n_changes (target); i-- > 0;)
+    {
+      const TandemChange *change = tandem_transaction_get_change (target, i);
+      TandemAuditEntry *entry;
+
+      if (change->kind != TANDEM_CHANGE_INSERT || change->list != audit ||
+          !TANDEM_IS_AUDIT_ENTRY (change->object))
+        continue;
+
+      entry = TANDEM_AUDIT_ENTRY (change->object);
+      if (g_str_equal (tandem_audit_entry_get_subject_id (entry), tandem_object_get_id (subject)) &&
+          g_str_equal (tandem_audit_entry_get_field (entry), field))
+        return entry;
+    }
+
+  return NULL;
+}
+
 static void
 void_signoffs (TandemDocument  *document,
                TandemChecklist *checklist,
@@ -385,6 +418,17 @@ _tandem_checklist_before_commit (TandemDocument    *document,
       else
         {
           continue;
+        }
+
+      if (kind == TANDEM_CHANGE_PROPERTY)
+        {
+          TandemAuditEntry *merged = find_merged_entry (document, checklist, subject, field);
+
+          if (merged != NULL)
+            {
+              tandem_audit_entry_set_new_value (merged, new_text);
+              continue;
+            }
         }
 
       append_audit (document, checklist, subject, field, old_text, new_text);

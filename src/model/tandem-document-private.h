@@ -38,4 +38,7 @@ void        _tandem_document_add_memory_blob (TandemDocument *self,
                                               const char     *hash,
                                               GBytes         *bytes);
 
+/* The undo step the open transaction will be folded into when it commits, if any. */
+TandemTransaction *_tandem_document_get_merge_target (TandemDocument *self);
+
 G_END_DECLS

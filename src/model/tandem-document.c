@@ -244,17 +244,30 @@ history_state_notify (TandemDocument     *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
 }
 
+static TandemTransaction *
+merge_target (TandemDocument    *self,
+              TandemTransaction *transaction)
+{
+  TandemTransaction *top;
+
+  if (transaction == NULL || transaction->merge_key == NULL || self->merge_broken ||
+      self->undo_stack->len == 0)
+    return NULL;
+
+  top = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
+  if (g_strcmp0 (top->merge_key, transaction->merge_key) != 0 || top->serial == self->saved_state)
+    return NULL;
+
+  return top;
+}
+
 static gboolean
 try_merge (TandemDocument    *self,
            TandemTransaction *transaction)
 {
-  TandemTransaction *top;
+  TandemTransaction *top = merge_target (self, transaction);
 
-  if (transaction->merge_key == NULL || self->merge_broken || self->undo_stack->len == 0)
-    return FALSE;
-
-  top = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
-  if (g_strcmp0 (top->merge_key, transaction->merge_key) != 0 || top->serial == self->saved_state)
+  if (top == NULL)
     return FALSE;
 
   for (guint i = 0; i < transaction->changes->len; i++)
@@ -897,6 +910,19 @@ _tandem_document_add_memory_blob (TandemDocument *self,
 {
   if (!g_hash_table_contains (self->blobs, hash))
     g_hash_table_insert (self->blobs, g_strdup (hash), g_bytes_ref (bytes));
+}
+
+/**
+ * _tandem_document_get_merge_target:
+ *
+ * Returns: (transfer none) (nullable): the undo step that the open transaction will be
+ *   folded into when it commits; the audit trail uses it so that typing into a field makes
+ *   one entry, not one per keystroke
+ */
+TandemTransaction *
+_tandem_document_get_merge_target (TandemDocument *self)
+{
+  return merge_target (self, self->current);
 }
 
 void

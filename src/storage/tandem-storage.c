@@ -169,14 +169,18 @@ _tandem_storage_set_column (GObject     *object,
       if (!tandem_field_check_text (pspec, g_value_get_string (value), error))
         return FALSE;
     }
-  else if (g_param_value_validate (pspec, value))
+  else
     {
+      /* Describe the value before validating: validation clamps it in place. */
       g_autofree char *contents = g_strdup_value_contents (value);
 
-      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
-                   _("The field “%s” holds %s, which is outside what Tandem allows."),
-                   pspec->name, contents);
-      return FALSE;
+      if (g_param_value_validate (pspec, value))
+        {
+          g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
+                       _("The field “%s” holds %s, which is outside what Tandem allows."),
+                       pspec->name, contents);
+          return FALSE;
+        }
     }
 
   _tandem_object_load_field (TANDEM_OBJECT (object), pspec, value);

@@ -12,8 +12,13 @@
 #include "tandem-appendix-dialog.h"
 #include "tandem-application.h"
 #include "tandem-checklist.h"
+#include "tandem-checklist-page.h"
+#include "tandem-checklist-progress.h"
 #include "tandem-journey.h"
+#include "tandem-merge-dialog.h"
+#include "tandem-new-checklist-dialog.h"
 #include "tandem-overview-page.h"
+#include "tandem-preferences-window.h"
 #include "tandem-storage.h"
 #include "tandem-window.h"
 
@@ -183,10 +188,20 @@ create_sidebar_row (gpointer item,
                     gpointer user_data)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   const char *icon_name;
   GtkWidget *label;
+  GtkWidget *box;
 
+  g_object_set_data_full (G_OBJECT (row), "tandem-object", g_object_ref (item), g_object_unref);
+
+  if (TANDEM_IS_CHECKLIST (item))
+    {
+      /* Checklists show how far they are answered under their title. */
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), tandem_checklist_sidebar_row_content (item));
+      return row;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   label = gtk_label_new (NULL);
 
   if (TANDEM_IS_DOCUMENT (item))
@@ -206,7 +221,6 @@ create_sidebar_row (gpointer item,
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "tandem-object", g_object_ref (item), g_object_unref);
 
   return row;
 }
@@ -255,6 +269,8 @@ create_page (TandemWindow *self,
 {
   if (TANDEM_IS_DOCUMENT (object))
     return tandem_overview_page_new (TANDEM_DOCUMENT (object));
+  if (TANDEM_IS_CHECKLIST (object))
+    return tandem_checklist_page_new (TANDEM_CHECKLIST (object));
 
   return adw_status_page_new ();
 }
@@ -293,6 +309,54 @@ tandem_window_show_object (TandemWindow *self,
     }
 
   gtk_stack_set_visible_child (self->stack, page);
+}
+
+/**
+ * tandem_window_select_object:
+ *
+ * Chooses @object in the sidebar, which shows its page.
+ *
+ * Returns: %FALSE when the sidebar does not list @object
+ */
+gboolean
+tandem_window_select_object (TandemWindow *self,
+                             TandemObject *object)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), FALSE);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    {
+      if (g_object_get_data (G_OBJECT (row), "tandem-object") == (gpointer)object)
+        {
+          gtk_list_box_select_row (self->sidebar, row);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A page whose object left the document (a checklist deleted, or its creation undone) gives
+ * way to the project overview. */
+static void
+drop_orphan_pages (TandemWindow *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (tandem_object_get_document (key) == self->document &&
+          tandem_document_lookup (self->document, tandem_object_get_id (key)) == key)
+        continue;
+
+      if (value == visible)
+        tandem_window_select_object (self, TANDEM_OBJECT (self->document));
+    }
 }
 
 static void
@@ -388,6 +452,8 @@ static void
 on_document_changed_cb (TandemWindow   *self,
                         TandemDocument *document)
 {
+  drop_orphan_pages (self);
+
   if (tandem_document_get_modified (document) && self->recovery_source == 0)
     self->recovery_source = g_timeout_add_seconds (RECOVERY_DELAY_SECONDS,
                                                    on_recovery_timeout_cb, self);
@@ -783,6 +849,202 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
+on_checklist_created_cb (TandemWindow    *self,
+                         TandemChecklist *checklist)
+{
+  tandem_window_select_object (self, TANDEM_OBJECT (checklist));
+}
+
+/**
+ * tandem_window_new_checklist:
+ *
+ * Shows the New Checklist dialog, which offers the built-in templates and importing one.
+ *
+ * Returns: (transfer none): the dialog
+ */
+GtkWindow *
+tandem_window_new_checklist (TandemWindow *self)
+{
+  TandemNewChecklistDialog *dialog;
+
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  dialog = tandem_new_checklist_dialog_new (GTK_WINDOW (self), self->document);
+  g_signal_connect_object (dialog, "checklist-created", G_CALLBACK (on_checklist_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+static void
+new_checklist_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  tandem_window_new_checklist (TANDEM_WINDOW (widget));
+}
+
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  tandem_window_select_object (self, TANDEM_OBJECT (self->document));
+}
+
+static void
+on_merged_cb (TandemWindow *self,
+              guint         n_answers)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  /* TRANSLATORS: a notice after merging answers from another reviewer's copy */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer merged", "%u answers merged",
+                                       n_answers), n_answers);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_merge_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(TandemDocument) theirs = NULL;
+  g_autoptr(TandemMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Merge Answers from “%s”"), display);
+  TandemMergeDialog *dialog;
+
+  theirs = tandem_storage_load_finish (result, &error);
+  if (theirs != NULL)
+    merge = tandem_merge_new (self->document, theirs, &error);
+
+  if (merge == NULL)
+    {
+      show_error (self, heading, error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  dialog = tandem_merge_dialog_new (GTK_WINDOW (self), merge, display);
+  g_signal_connect_object (dialog, "merged", G_CALLBACK (on_merged_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_task_return_pointer (task, g_object_ref (dialog), g_object_unref);
+}
+
+/**
+ * tandem_window_merge_from_async:
+ *
+ * Reads another reviewer's copy of the project and shows their answers beside these in the
+ * Merge Answers dialog. When @file cannot be read or is not a copy of this project, a dialog
+ * says why and nothing changes.
+ */
+void
+tandem_window_merge_from_async (TandemWindow        *self,
+                                GFile               *file,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_window_merge_from_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  tandem_storage_load_async (file, self->cancellable, on_merge_loaded_cb, task);
+}
+
+/**
+ * tandem_window_merge_from_finish:
+ *
+ * Returns: (transfer full) (nullable): the Merge Answers dialog, or %NULL with @error set
+ */
+GtkWindow *
+tandem_window_merge_from_finish (TandemWindow  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_merge_chosen_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    TandemWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      tandem_window_merge_from_async (self, file, NULL, NULL);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+merge_answers_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  gtk_file_filter_set_name (filter, _("Tandem Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/x-tandem");
+  gtk_file_filter_add_suffix (filter, "tandem");
+
+  dialog = gtk_file_chooser_native_new (_("Merge Answers from Another Copy"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_merge_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->settings != NULL)
+    gtk_window_present (GTK_WINDOW (tandem_preferences_window_new (GTK_WINDOW (self),
+                                                                   self->settings)));
+}
+
+static void
+apply_reviewer_name (TandemWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->settings == NULL || self->document == NULL)
+    return;
+
+  name = g_settings_get_string (self->settings, "reviewer-name");
+  g_strstrip (name);
+  tandem_document_set_reviewer (self->document, name[0] != '\0' ? name : NULL);
+}
+
+static void
 on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       TandemWindow     *self)
@@ -899,6 +1161,7 @@ set_document (TandemWindow   *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (on_document_title_cb), self,
                            G_CONNECT_SWAPPED);
+  apply_reviewer_name (self);
 
   /* The sidebar lists the overview, then the checklists, then the journeys. */
   g_list_store_remove_all (self->sidebar_parts);
@@ -1018,6 +1281,10 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-checklist", NULL, new_checklist_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-answers", NULL, merge_answers_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1027,6 +1294,8 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-appendix", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 }
 
 static void
@@ -1044,6 +1313,8 @@ on_settings_bound (TandemWindow *self)
     return;
 
   self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->settings, "changed::reviewer-name",
+                           G_CALLBACK (apply_reviewer_name), self, G_CONNECT_SWAPPED);
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))

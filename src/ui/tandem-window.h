@@ -32,5 +32,15 @@ void            tandem_window_show_object   (TandemWindow        *self,
                                              TandemObject        *object);
 GtkWidget      *tandem_window_get_visible_page (TandemWindow     *self);
 const char     *tandem_window_get_last_error (TandemWindow       *self);
+gboolean        tandem_window_select_object (TandemWindow        *self,
+                                             TandemObject        *object);
+GtkWindow      *tandem_window_new_checklist (TandemWindow        *self);
+void            tandem_window_merge_from_async  (TandemWindow        *self,
+                                                 GFile               *file,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GtkWindow      *tandem_window_merge_from_finish (TandemWindow        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 
 G_END_DECLS

@@ -1,0 +1,21 @@
+/* tandem-dialogs.h: small dialogs and notices shared by the pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void tandem_show_error       (GtkWidget  *widget,
+                              const char *heading,
+                              const char *body);
+void tandem_show_toast       (GtkWidget  *widget,
+                              const char *title,
+                              gboolean    offer_undo);
+void tandem_open_uri         (GtkWidget  *widget,
+                              const char *uri);
+
+G_END_DECLS

@@ -1,0 +1,642 @@
+/* tandem-merge-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-merge-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-attachment.h"
+#include "tandem-checklist-item.h"
+#include "tandem-checklist-labels.h"
+#include "tandem-dialogs.h"
+#include "tandem-evidence-link.h"
+#include "tandem-merge-dialog.h"
+#include "tandem-storage.h"
+
+/*
+ * "Merge Answers": another reviewer's copy beside this one, question by question. Each row
+ * shows both answers side by side; where they differ the row is marked, and the fields that
+ * differ are in bold. The user picks one of the two cards; "yours" is picked to begin with,
+ * so nothing is overwritten unless the user chooses. Merging is one undoable step.
+ */
+
+struct _TandemMergeDialog
+{
+  AdwWindow           parent_instance;
+
+  TandemMerge        *merge;
+  char               *source_name;
+  GtkCustomFilter    *filter;
+
+  AdwWindowTitle     *window_title;
+  GtkWidget          *merge_button;
+  GtkWidget          *take_all_button;
+  GtkLabel           *summary_label;
+  GtkWidget          *notes_box;
+  GtkCheckButton     *only_differences;
+  GtkStack           *content_stack;
+  GtkListView        *entries_view;
+  AdwStatusPage      *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (TandemMergeDialog, tandem_merge_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  MERGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Auxiliary methods */
+
+static char *
+their_name (TandemMergeDialog *self,
+            TandemMergeEntry  *entry)
+{
+  const char *reviewer = entry ? tandem_merge_entry_get_their_reviewer (entry) : NULL;
+
+  if (reviewer != NULL)
+    /* TRANSLATORS: whose answer, “Answer from Dr B Smith” */
+    return g_strdup_printf (_("Answer from %s"), reviewer);
+
+  /* TRANSLATORS: the answer in the copy being merged, “Answer in “Chair copy.tandem”” */
+  return g_strdup_printf (_("Answer in “%s”"), self->source_name);
+}
+
+static void
+update_buttons (TandemMergeDialog *self)
+{
+  guint chosen = tandem_merge_get_n_chosen (self->merge);
+  guint differ = tandem_merge_get_n_disagreements (self->merge);
+  g_autofree char *label = NULL;
+  g_autofree char *take = NULL;
+
+  if (chosen == 0)
+    label = g_strdup (_("_Merge"));
+  else
+    /* TRANSLATORS: the button that merges, “Take 3 Answers” */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Take %u Answer", "_Take %u Answers",
+                                          chosen), chosen);
+  gtk_button_set_label (GTK_BUTTON (self->merge_button), label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.merge", chosen > 0);
+  gtk_widget_set_tooltip_text (self->merge_button,
+                               chosen > 0 ? NULL : _("Choose the other answer for at least one question first"));
+
+  take = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Take _All %u Different Answer",
+                                       "Take _All %u Different Answers", differ), differ);
+  gtk_button_set_label (GTK_BUTTON (self->take_all_button), take);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.take-all", differ > 0);
+}
+
+static void
+add_field (GtkWidget  *box,
+           const char *title,
+           const char *value,
+           gboolean    differs)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *text = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    value = _("—");
+
+  /* TRANSLATORS: a field of an answer in the merge dialog, “Owner: Head of engagement” */
+  text = g_strdup_printf (_("%s: %s"), title, value);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 4);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (differs)
+    gtk_widget_add_css_class (label, "differs");
+  gtk_box_append (GTK_BOX (box), label);
+}
+
+static char *
+list_names (TandemList *list)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < tandem_list_get_n (list); i++)
+    {
+      TandemObject *object = tandem_list_get (list, i);
+      const char *name;
+
+      if (TANDEM_IS_EVIDENCE_LINK (object))
+        {
+          name = tandem_evidence_link_get_title (TANDEM_EVIDENCE_LINK (object));
+          if (name[0] == '\0')
+            name = tandem_evidence_link_get_uri (TANDEM_EVIDENCE_LINK (object));
+        }
+      else
+        name = tandem_attachment_get_name (TANDEM_ATTACHMENT (object));
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+/* Fills one card with one reviewer's answer. Fields either reviewer filled in are shown on
+ * both cards, so that the two line up. */
+static void
+fill_card (GtkWidget        *box,
+           TandemMergeEntry *entry,
+           TandemObject     *object,
+           TandemObject     *other,
+           const char       *heading_text)
+{
+  GtkWidget *heading = gtk_label_new (heading_text);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (heading, "caption-heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  if (TANDEM_IS_CHECKLIST (object))
+    {
+      TandemChecklist *checklist = TANDEM_CHECKLIST (object);
+      TandemChecklist *other_checklist = TANDEM_CHECKLIST (other);
+
+      add_field (box, _("Decision"), tandem_decision_to_label (tandem_checklist_get_decision (checklist)),
+                 tandem_merge_entry_differs_in (entry, "decision"));
+      if (tandem_checklist_get_decision_conditions (checklist)[0] != '\0' ||
+          tandem_checklist_get_decision_conditions (other_checklist)[0] != '\0')
+        add_field (box, _("Conditions"), tandem_checklist_get_decision_conditions (checklist),
+                   tandem_merge_entry_differs_in (entry, "decision-conditions"));
+      return;
+    }
+
+  {
+    TandemChecklistItem *item = TANDEM_CHECKLIST_ITEM (object);
+    TandemChecklistItem *other_item = TANDEM_CHECKLIST_ITEM (other);
+    GtkWidget *answer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *status = gtk_label_new (tandem_item_status_to_label (tandem_checklist_item_get_status (item)));
+    GtkWidget *pill = tandem_rag_pill_new ();
+
+#define EITHER(getter) (getter (item)[0] != '\0' || getter (other_item)[0] != '\0')
+
+    tandem_rag_pill_set (pill, tandem_checklist_item_get_rag (item));
+    gtk_widget_add_css_class (status, "heading");
+    if (tandem_merge_entry_differs_in (entry, "status") ||
+        tandem_merge_entry_differs_in (entry, "rag-override"))
+      gtk_widget_add_css_class (answer, "differs");
+    gtk_box_append (GTK_BOX (answer), status);
+    gtk_box_append (GTK_BOX (answer), pill);
+    gtk_box_append (GTK_BOX (box), answer);
+
+    if (tandem_checklist_item_get_uses_ladder (item))
+      add_field (box, _("Rung"), tandem_ladder_rung_to_label (tandem_checklist_item_get_ladder_rung (item)),
+                 tandem_merge_entry_differs_in (entry, "ladder-rung"));
+    if (EITHER (tandem_checklist_item_get_evidence))
+      add_field (box, _("Evidence"), tandem_checklist_item_get_evidence (item),
+                 tandem_merge_entry_differs_in (entry, "evidence"));
+    if (tandem_list_get_n (tandem_checklist_item_get_links (item)) +
+        tandem_list_get_n (tandem_checklist_item_get_links (other_item)) > 0)
+      {
+        g_autofree char *names = list_names (tandem_checklist_item_get_links (item));
+        add_field (box, _("Links"), names, tandem_merge_entry_differs_in (entry, "links"));
+      }
+    if (tandem_list_get_n (tandem_checklist_item_get_attachments (item)) +
+        tandem_list_get_n (tandem_checklist_item_get_attachments (other_item)) > 0)
+      {
+        g_autofree char *names = list_names (tandem_checklist_item_get_attachments (item));
+        add_field (box, _("Attached"), names, tandem_merge_entry_differs_in (entry, "attachments"));
+      }
+    if (EITHER (tandem_checklist_item_get_owner))
+      add_field (box, _("Owner"), tandem_checklist_item_get_owner (item),
+                 tandem_merge_entry_differs_in (entry, "owner"));
+    if (EITHER (tandem_checklist_item_get_due_date))
+      {
+        g_autofree char *date = tandem_format_date (tandem_checklist_item_get_due_date (item));
+        add_field (box, _("Due"), date, tandem_merge_entry_differs_in (entry, "due-date"));
+      }
+    if (EITHER (tandem_checklist_item_get_comments))
+      add_field (box, _("Comments"), tandem_checklist_item_get_comments (item),
+                 tandem_merge_entry_differs_in (entry, "comments"));
+    if (EITHER (tandem_checklist_item_get_action))
+      add_field (box, _("Action"), tandem_checklist_item_get_action (item),
+                 tandem_merge_entry_differs_in (entry, "action"));
+
+#undef EITHER
+  }
+}
+
+/* Rows */
+
+typedef struct
+{
+  GtkWidget        *title;
+  GtkWidget        *badge;
+  GtkWidget        *mine;
+  GtkWidget        *theirs;
+  GtkWidget        *mine_box;
+  GtkWidget        *theirs_box;
+  TandemMergeEntry *entry;  /* while bound */
+} RowWidgets;
+
+static void
+on_card_toggled_cb (GtkToggleButton *button,
+                    RowWidgets      *widgets)
+{
+  if (widgets->entry == NULL || !gtk_toggle_button_get_active (button))
+    return;
+
+  tandem_merge_entry_set_take_theirs (widgets->entry, button == GTK_TOGGLE_BUTTON (widgets->theirs));
+}
+
+static GtkWidget *
+card_new (GtkWidget **content)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+
+  *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_button_set_child (GTK_BUTTON (button), *content);
+  gtk_widget_add_css_class (button, "answer-card");
+  gtk_widget_set_hexpand (button, TRUE);
+
+  return button;
+}
+
+static void
+on_setup_entry_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   TandemMergeDialog        *self)
+{
+  RowWidgets *widgets = g_new0 (RowWidgets, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *cards = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  widgets->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (widgets->title), 0);
+  gtk_label_set_wrap (GTK_LABEL (widgets->title), TRUE);
+  gtk_widget_set_hexpand (widgets->title, TRUE);
+  gtk_widget_add_css_class (widgets->title, "heading");
+  widgets->badge = gtk_label_new (NULL);
+  gtk_widget_set_valign (widgets->badge, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (top), widgets->title);
+  gtk_box_append (GTK_BOX (top), widgets->badge);
+
+  gtk_box_set_homogeneous (GTK_BOX (cards), TRUE);
+  widgets->mine = card_new (&widgets->mine_box);
+  widgets->theirs = card_new (&widgets->theirs_box);
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (widgets->theirs), GTK_TOGGLE_BUTTON (widgets->mine));
+  g_signal_connect (widgets->mine, "toggled", G_CALLBACK (on_card_toggled_cb), widgets);
+  g_signal_connect (widgets->theirs, "toggled", G_CALLBACK (on_card_toggled_cb), widgets);
+  gtk_box_append (GTK_BOX (cards), widgets->mine);
+  gtk_box_append (GTK_BOX (cards), widgets->theirs);
+
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), cards);
+  gtk_widget_add_css_class (box, "merge-row");
+
+  g_object_set_data_full (G_OBJECT (box), "tandem-widgets", widgets, g_free);
+  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+on_bind_entry_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  TandemMergeDialog        *self)
+{
+  TandemMergeEntry *entry = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  RowWidgets *widgets = g_object_get_data (G_OBJECT (box), "tandem-widgets");
+  TandemObject *ours = tandem_merge_entry_get_ours (entry);
+  TandemObject *theirs = tandem_merge_entry_get_theirs (entry);
+  TandemChecklist *checklist = tandem_merge_entry_get_checklist (entry);
+  gboolean agrees = tandem_merge_entry_get_agrees (entry);
+  g_autofree char *title = NULL;
+  g_autofree char *name = their_name (self, entry);
+  g_autofree char *mine_label = NULL;
+  g_autofree char *theirs_label = NULL;
+
+  widgets->entry = NULL;
+
+  if (tandem_merge_entry_is_decision (entry))
+    /* TRANSLATORS: “Board assurance of co-production: the decision” */
+    title = g_strdup_printf (_("%s: the decision"), tandem_checklist_get_title (checklist));
+  else
+    title = g_strdup (tandem_checklist_item_get_question (TANDEM_CHECKLIST_ITEM (ours)));
+  gtk_label_set_text (GTK_LABEL (widgets->title), title);
+
+  gtk_label_set_text (GTK_LABEL (widgets->badge), agrees ? _("Same answer") : _("Different answers"));
+  gtk_widget_remove_css_class (widgets->badge, agrees ? "disagree-badge" : "agree-badge");
+  gtk_widget_add_css_class (widgets->badge, agrees ? "agree-badge" : "disagree-badge");
+  if (agrees)
+    gtk_widget_remove_css_class (box, "disagrees");
+  else
+    gtk_widget_add_css_class (box, "disagrees");
+
+  fill_card (widgets->mine_box, entry, ours, theirs, _("Your answer"));
+  fill_card (widgets->theirs_box, entry, theirs, ours, name);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (widgets->theirs), tandem_merge_entry_get_take_theirs (entry));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (widgets->mine), !tandem_merge_entry_get_take_theirs (entry));
+  gtk_widget_set_sensitive (widgets->theirs, !agrees);
+
+  /* TRANSLATORS: accessible names of the two cards: “Keep your answer: Met” */
+  mine_label = g_strdup_printf (_("Keep your answer to “%s”"), title);
+  theirs_label = g_strdup_printf (_("Take %s to “%s”"), name, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widgets->mine), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  mine_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widgets->theirs), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  theirs_label, -1);
+
+  widgets->entry = entry;
+}
+
+static void
+on_unbind_entry_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    TandemMergeDialog        *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  RowWidgets *widgets = g_object_get_data (G_OBJECT (box), "tandem-widgets");
+
+  widgets->entry = NULL;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  TandemMergeDialog *self = user_data;
+
+  return !gtk_check_button_get_active (self->only_differences) ||
+         !tandem_merge_entry_get_agrees (item);
+}
+
+static void
+update_content (TandemMergeDialog *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->entries_view));
+
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    g_list_model_get_n_items (model) > 0 ? "list" : "empty");
+}
+
+/* Callbacks */
+
+static void
+on_only_differences_toggled_cb (TandemMergeDialog *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_content (self);
+}
+
+static void
+on_entry_choice_cb (TandemMergeDialog *self)
+{
+  update_buttons (self);
+}
+
+static void
+set_all (TandemMergeDialog *self,
+         gboolean           take_theirs)
+{
+  GListModel *entries = tandem_merge_get_entries (self->merge);
+  GtkSelectionModel *model = gtk_list_view_get_model (self->entries_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(TandemMergeEntry) entry = g_list_model_get_item (entries, i);
+
+      if (!tandem_merge_entry_get_agrees (entry))
+        tandem_merge_entry_set_take_theirs (entry, take_theirs);
+    }
+
+  /* Rows show the choice when bound: bind them again. */
+  g_list_model_items_changed (G_LIST_MODEL (model), 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
+                              g_list_model_get_n_items (G_LIST_MODEL (model)));
+}
+
+static void
+take_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  set_all (TANDEM_MERGE_DIALOG (widget), g_str_equal (action_name, "dialog.take-all"));
+}
+
+static GBytes *
+read_blob_cb (TandemDocument  *document,
+              const char      *hash,
+              gpointer         user_data,
+              GError         **error)
+{
+  return tandem_storage_read_blob (document, hash, error);
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  tandem_merge_dialog_apply (TANDEM_MERGE_DIALOG (widget));
+}
+
+/* GObject */
+
+static void
+tandem_merge_dialog_dispose (GObject *object)
+{
+  TandemMergeDialog *self = (TandemMergeDialog *)object;
+
+  if (self->entries_view != NULL)
+    gtk_list_view_set_model (self->entries_view, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_MERGE_DIALOG);
+  g_clear_object (&self->merge);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->source_name, g_free);
+
+  G_OBJECT_CLASS (tandem_merge_dialog_parent_class)->dispose (object);
+}
+
+static void
+tandem_merge_dialog_class_init (TandemMergeDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tandem_merge_dialog_dispose;
+
+  /**
+   * TandemMergeDialog::merged:
+   * @n_answers: how many answers were taken from the other copy
+   */
+  signals[MERGED] =
+    g_signal_new ("merged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/tandem-merge-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemMergeDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TandemMergeDialog, merge_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemMergeDialog, take_all_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemMergeDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemMergeDialog, notes_box);
+  gtk_widget_class_bind_template_child (widget_class, TandemMergeDialog, only_differences);
+  gtk_widget_class_bind_template_child (widget_class, TandemMergeDialog, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TandemMergeDialog, entries_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemMergeDialog, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_only_differences_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "dialog.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "dialog.take-all", NULL, take_all_action);
+  gtk_widget_class_install_action (widget_class, "dialog.keep-all", NULL, take_all_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tandem_merge_dialog_init (TandemMergeDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+/**
+ * tandem_merge_dialog_new:
+ * @source_name: the other copy's file name, to say where answers come from
+ */
+TandemMergeDialog *
+tandem_merge_dialog_new (GtkWindow   *parent,
+                         TandemMerge *merge,
+                         const char  *source_name)
+{
+  TandemMergeDialog *self;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *summary = NULL;
+  GListModel *entries;
+  const char *const *notes;
+  guint n_differ;
+
+  g_return_val_if_fail (TANDEM_IS_MERGE (merge), NULL);
+
+  self = g_object_new (TANDEM_TYPE_MERGE_DIALOG, "transient-for", parent, NULL);
+  self->merge = g_object_ref (merge);
+  self->source_name = g_strdup (source_name);
+  entries = tandem_merge_get_entries (merge);
+
+  /* TRANSLATORS: under the title of the merge dialog, “From “Chair copy.tandem”” */
+  subtitle = g_strdup_printf (_("From “%s”"), source_name);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  n_differ = tandem_merge_get_n_disagreements (merge);
+  if (n_differ == 0)
+    summary = g_strdup_printf (_("“%s” gives the same answers as yours."), source_name);
+  else
+    /* TRANSLATORS: “2 answers in “Chair copy.tandem” differ from yours.” */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u answer in “%s” differs from yours.",
+                                            "%u answers in “%s” differ from yours.", n_differ),
+                               n_differ, source_name);
+  gtk_label_set_text (self->summary_label, summary);
+
+  notes = tandem_merge_get_notes (merge);
+  gtk_widget_set_visible (self->notes_box, notes[0] != NULL);
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *label = gtk_label_new (notes[i]);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (line), icon);
+      gtk_box_append (GTK_BOX (line), label);
+      gtk_box_append (GTK_BOX (self->notes_box), line);
+    }
+
+  adw_status_page_set_description (self->empty_page,
+                                   n_differ == 0 ? _("Every answer in the other copy is the same "
+                                                     "as yours, or it has none.")
+                                                 : _("Clear “Show only different answers” to see "
+                                                     "every answer."));
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(TandemMergeEntry) entry = g_list_model_get_item (entries, i);
+
+      g_signal_connect_object (entry, "notify::take-theirs", G_CALLBACK (on_entry_choice_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  filtered = gtk_filter_list_model_new (g_object_ref (entries), g_object_ref (GTK_FILTER (self->filter)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&filtered)));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_entry_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_entry_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_entry_cb), self);
+  gtk_list_view_set_factory (self->entries_view, factory);
+  gtk_list_view_set_model (self->entries_view, GTK_SELECTION_MODEL (selection));
+
+  update_buttons (self);
+  update_content (self);
+
+  return self;
+}
+
+/**
+ * tandem_merge_dialog_get_merge:
+ *
+ * Returns: (transfer none): the comparison shown
+ */
+TandemMerge *
+tandem_merge_dialog_get_merge (TandemMergeDialog *self)
+{
+  g_return_val_if_fail (TANDEM_IS_MERGE_DIALOG (self), NULL);
+
+  return self->merge;
+}
+
+/**
+ * tandem_merge_dialog_apply:
+ *
+ * Takes the chosen answers, as the Merge button does, and closes the dialog. On failure a
+ * dialog says why and the document is unchanged.
+ */
+gboolean
+tandem_merge_dialog_apply (TandemMergeDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint chosen;
+
+  g_return_val_if_fail (TANDEM_IS_MERGE_DIALOG (self), FALSE);
+
+  chosen = tandem_merge_get_n_chosen (self->merge);
+  if (!tandem_merge_apply (self->merge, _("Merge Answers"), read_blob_cb, NULL, &error))
+    {
+      tandem_show_error (GTK_WIDGET (self), _("Could Not Merge the Answers"), error->message);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[MERGED], 0, chosen);
+  gtk_window_close (GTK_WINDOW (self));
+
+  return TRUE;
+}

@@ -1,0 +1,756 @@
+/* test-checklist-window.c: board assurance checklists in a real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tandem-attachment.h"
+#include "tandem-audit-entry.h"
+#include "tandem-checklist-item.h"
+#include "tandem-checklist-page.h"
+#include "tandem-checklist-progress.h"
+#include "tandem-checklist-row.h"
+#include "tandem-checklist-section.h"
+#include "tandem-condition.h"
+#include "tandem-item-editor.h"
+#include "tandem-merge-dialog.h"
+#include "tandem-new-checklist-dialog.h"
+#include "tandem-overview-page.h"
+#include "tandem-signoff.h"
+#include "tandem-storage.h"
+#include "tandem-test-util.h"
+#include "tandem-ui-test-util.h"
+
+/*
+ * The keyboard is driven as GTK drives it: a key press goes to the focused widget and bubbles
+ * up through its ancestors until a shortcut takes it (press_key), and Tab moves the focus with
+ * gtk_widget_child_focus() (press_tab). GTK 4 cannot synthesise key events in-process, so
+ * press_key looks the key up in the same shortcut controllers that a real key press reaches
+ * and activates what it finds there; a key nobody binds fails the test.
+ */
+
+static char *scratch;
+
+static char *
+scratch_path (const char *name)
+{
+  return g_build_filename (scratch, name, NULL);
+}
+
+static GtkWidget *
+focus_of (TandemWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* Lets the window lay itself out and draw, as it would between two key presses: Tab follows
+ * the widgets' positions, which exist only once they are laid out. */
+static void
+settle (TandemWindow *window)
+{
+  tandem_ui_test_iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  tandem_ui_test_iterate ();
+}
+
+static gboolean
+shortcut_matches (GtkShortcut     *shortcut,
+                  guint            keyval,
+                  GdkModifierType  modifiers)
+{
+  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+static void
+press_key (TandemWindow    *window,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  for (GtkWidget *widget = focus_of (window); widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              if (shortcut_matches (shortcut, keyval, modifiers) &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                {
+                  settle (window);
+                  return;
+                }
+            }
+        }
+    }
+
+  g_error ("No widget from the focus up handles the key %s with modifiers %x",
+           gdk_keyval_name (keyval), modifiers);
+}
+
+/* Tab until the focus is inside @target, as a keyboard user would; fails after 30 presses. */
+static void
+tab_to (TandemWindow *window,
+        GtkWidget    *target)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      GtkWidget *focus = focus_of (window);
+
+      if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
+        return;
+
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      settle (window);
+    }
+
+  g_error ("Tab never reached a %s", G_OBJECT_TYPE_NAME (target));
+}
+
+/* Types into whatever has the focus, one character at a time. */
+static void
+type_text (TandemWindow *window,
+           const char   *text)
+{
+  GtkWidget *focus = focus_of (window);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char buffer[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), buffer);
+
+      if (GTK_IS_TEXT_VIEW (focus))
+        gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)),
+                                                      buffer, -1, TRUE);
+      else if (GTK_IS_EDITABLE (focus))
+        {
+          int position = gtk_editable_get_position (GTK_EDITABLE (focus));
+
+          gtk_editable_insert_text (GTK_EDITABLE (focus), buffer, -1, &position);
+          gtk_editable_set_position (GTK_EDITABLE (focus), position);
+        }
+      else
+        g_error ("Cannot type into a %s", G_OBJECT_TYPE_NAME (focus));
+    }
+
+  tandem_ui_test_iterate ();
+}
+
+/* A button activated from the keyboard shows itself pressed for a moment before it reports
+ * the click; wait for what the click does rather than for a time. */
+static void
+press_button (GtkWidget *button)
+{
+  gboolean clicked = FALSE;
+  gulong handler;
+
+  handler = g_signal_connect_swapped (button, "clicked", G_CALLBACK (g_nullify_pointer), &clicked);
+  clicked = TRUE;
+  g_assert_true (gtk_widget_activate (button));
+  while (clicked)
+    g_main_context_iteration (NULL, TRUE);
+  if (GTK_IS_WIDGET (button) && g_signal_handler_is_connected (button, handler))
+    g_signal_handler_disconnect (button, handler);
+  tandem_ui_test_iterate ();
+}
+
+static TandemChecklistPage *
+create_checklist (TandemWindow *window,
+                  const char   *template_id)
+{
+  GtkWidget *dialog;
+  GtkWidget *create;
+  GtkWidget *page;
+
+  dialog = GTK_WIDGET (tandem_window_new_checklist (window));
+  tandem_ui_test_iterate ();
+  g_assert_true (TANDEM_IS_NEW_CHECKLIST_DIALOG (dialog));
+
+  /* The board assurance checklist is chosen to begin with. */
+  g_assert_cmpstr (tandem_template_get_id (tandem_new_checklist_dialog_get_selected (TANDEM_NEW_CHECKLIST_DIALOG (dialog))),
+                   ==, "t1-board-assurance");
+  if (template_id != NULL)
+    tandem_new_checklist_dialog_select (TANDEM_NEW_CHECKLIST_DIALOG (dialog),
+                                        tandem_template_find_builtin (template_id));
+
+  create = tandem_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "C_reate");
+  g_assert_nonnull (create);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  press_button (create);
+  /* Creating closes the dialog. */
+  g_assert_null (dialog);
+
+  page = tandem_window_get_visible_page (window);
+  g_assert_true (TANDEM_IS_CHECKLIST_PAGE (page));
+  gtk_test_widget_wait_for_draw (page);
+
+  return TANDEM_CHECKLIST_PAGE (page);
+}
+
+static void
+test_keyboard_answer_sign_save_reopen (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  g_autofree char *path = scratch_path ("board.tandem");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TandemChecklistPage *page;
+  TandemChecklist *checklist;
+  TandemChecklistItem *items[3];
+  g_auto(GStrv) ids = g_new0 (char *, 4);
+  GtkWidget *editor;
+  GtkWidget *list;
+  TandemWindow *reopened;
+  TandemDocument *saved;
+  TandemChecklist *saved_checklist;
+  TandemProgress progress;
+
+  tandem_document_set_fixed_time (document, "2026-11-23T10:00:00Z");
+  tandem_document_set_reviewer (document, "Asha Patel");
+
+  page = create_checklist (window, NULL);
+  checklist = tandem_checklist_page_get_checklist (page);
+  g_assert_cmpstr (tandem_checklist_get_template_id (checklist), ==, "t1-board-assurance");
+  g_assert_cmpuint (tandem_checklist_page_get_n_visible (page), ==, 13);
+  editor = tandem_checklist_page_get_editor (page);
+  list = tandem_checklist_page_get_list_view (page);
+
+  /* The first question is chosen; the keyboard starts in the list. */
+  gtk_widget_grab_focus (list);
+  tandem_ui_test_iterate ();
+  items[0] = tandem_checklist_page_get_selected_item (page);
+  g_assert_nonnull (items[0]);
+  g_assert_true (tandem_item_editor_get_item (TANDEM_ITEM_EDITOR (editor)) == items[0]);
+
+  /* First question: Ctrl+3 is Met. */
+  press_key (window, GDK_KEY_3, GDK_CONTROL_MASK);
+  g_assert_cmpint (tandem_checklist_item_get_status (items[0]), ==, TANDEM_ITEM_STATUS_MET);
+
+  /* Second question: Alt+Down, Ctrl+5 (Not met), Enter to the answer, Tab to the evidence
+   * and type it. */
+  press_key (window, GDK_KEY_Down, GDK_ALT_MASK);
+  items[1] = tandem_checklist_page_get_selected_item (page);
+  g_assert_true (items[1] != items[0]);
+  /* The keyboard focus moved with the choice. */
+  g_assert_true (tandem_checklist_row_get_object (TANDEM_CHECKLIST_ROW (gtk_widget_get_first_child (focus_of (window)))) ==
+                 (gpointer)items[1]);
+  press_key (window, GDK_KEY_5, GDK_CONTROL_MASK);
+  g_assert_cmpint (tandem_checklist_item_get_status (items[1]), ==, TANDEM_ITEM_STATUS_NOT_MET);
+  g_assert_cmpint (tandem_checklist_item_get_rag (items[1]), ==, TANDEM_RAG_RED);
+
+  gtk_widget_grab_focus (list);
+  press_key (window, GDK_KEY_Return, 0);
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), editor));
+  tab_to (window, tandem_ui_test_find_widget (editor, GTK_TYPE_TEXT_VIEW, NULL) /* action */);
+  type_text (window, "Hold sessions with carers' groups.");
+  g_assert_cmpstr (tandem_checklist_item_get_action (items[1]), ==, "Hold sessions with carers' groups.");
+
+  /* Third question: back to the list, Alt+Down twice past the section heading if need be,
+   * Ctrl+4 (Partly met), and the owner typed in. */
+  gtk_widget_grab_focus (list);
+  press_key (window, GDK_KEY_Down, GDK_ALT_MASK);
+  items[2] = tandem_checklist_page_get_selected_item (page);
+  g_assert_true (items[2] != items[1]);
+  press_key (window, GDK_KEY_4, GDK_CONTROL_MASK);
+  press_key (window, GDK_KEY_Return, 0);
+  tab_to (window, tandem_ui_test_find_widget (editor, ADW_TYPE_ENTRY_ROW, "_Owner"));
+  type_text (window, "Engagement lead");
+  g_assert_cmpstr (tandem_checklist_item_get_owner (items[2]), ==, "Engagement lead");
+  g_assert_cmpint (tandem_checklist_item_get_status (items[2]), ==, TANDEM_ITEM_STATUS_PARTLY_MET);
+
+  /* Progress, on the page and in the sidebar. */
+  tandem_checklist_get_progress (checklist, NULL, &progress);
+  g_assert_cmpuint (progress.answered, ==, 3);
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "3 of 13 answered"));
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "3/13"));
+
+  /* Every answer is in the audit trail, with who did it. */
+  g_assert_cmpuint (tandem_list_get_n (tandem_checklist_get_audit (checklist)), ==, 5);
+  g_assert_cmpstr (tandem_audit_entry_get_who (tandem_list_get (tandem_checklist_get_audit (checklist), 0)),
+                   ==, "Asha Patel");
+
+  /* Sign off, on the Decision and Sign-off view. */
+  tandem_checklist_page_show_view (page, "decision");
+  tandem_ui_test_iterate ();
+  {
+    GtkWidget *name = tandem_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "_Name");
+    GtkWidget *role = tandem_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW,
+                                                  "_Role, such as Non-executive director");
+    GtkWidget *sign = tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Sign Off");
+
+    /* The name starts as the reviewer's. */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Asha Patel");
+    tab_to (window, role);
+    type_text (window, "Non-executive director");
+    tab_to (window, sign);
+    press_button (focus_of (window));
+  }
+  g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist), ==, 1);
+
+  /* Save, close, open again: everything is there. */
+  for (guint i = 0; i < 3; i++)
+    ids[i] = g_strdup (tandem_object_get_id (TANDEM_OBJECT (items[i])));
+  tandem_window_save_to (window, file);
+  tandem_ui_test_wait_idle (window);
+  g_assert_false (tandem_document_get_modified (document));
+  tandem_ui_test_close_window (window);
+
+  reopened = tandem_ui_test_new_window ();
+  tandem_window_load (reopened, file);
+  tandem_ui_test_wait_idle (reopened);
+  saved = tandem_window_get_document (reopened);
+  saved_checklist = tandem_list_get (tandem_document_get_checklists (saved), 0);
+  g_assert_nonnull (saved_checklist);
+  g_assert_cmpstr (tandem_checklist_get_template_id (saved_checklist), ==, "t1-board-assurance");
+  g_assert_cmpuint (tandem_checklist_count_active_signoffs (saved_checklist), ==, 1);
+  g_assert_cmpstr (tandem_signoff_get_role (tandem_list_get (tandem_checklist_get_signoffs (saved_checklist), 0)),
+                   ==, "Non-executive director");
+  g_assert_cmpuint (tandem_list_get_n (tandem_checklist_get_audit (saved_checklist)), ==, 6);
+
+  {
+    TandemChecklistItem *again[3];
+
+    for (guint i = 0; i < 3; i++)
+      {
+        again[i] = TANDEM_CHECKLIST_ITEM (tandem_document_lookup (saved, ids[i]));
+        g_assert_nonnull (again[i]);
+      }
+    g_assert_cmpint (tandem_checklist_item_get_status (again[0]), ==, TANDEM_ITEM_STATUS_MET);
+    g_assert_cmpint (tandem_checklist_item_get_status (again[1]), ==, TANDEM_ITEM_STATUS_NOT_MET);
+    g_assert_cmpstr (tandem_checklist_item_get_action (again[1]), ==, "Hold sessions with carers' groups.");
+    g_assert_cmpstr (tandem_checklist_item_get_owner (again[2]), ==, "Engagement lead");
+  }
+
+  /* And the page shows it. */
+  g_assert_true (tandem_window_select_object (reopened, TANDEM_OBJECT (saved_checklist)));
+  tandem_ui_test_iterate ();
+  page = TANDEM_CHECKLIST_PAGE (tandem_window_get_visible_page (reopened));
+  g_assert_true (tandem_checklist_page_get_checklist (page) == saved_checklist);
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "3 of 13 answered"));
+
+  tandem_ui_test_close_window (reopened);
+}
+
+static void
+test_changing_an_answer_voids_signoff (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemChecklistPage *page = create_checklist (window, "t4-gunning-principles");
+  TandemChecklist *checklist = tandem_checklist_page_get_checklist (page);
+  TandemSignoff *signoff;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.sign-off", NULL);
+  tandem_ui_test_iterate ();
+  signoff = tandem_list_get (tandem_checklist_get_signoffs (checklist), 0);
+  g_assert_nonnull (signoff);
+
+  gtk_widget_grab_focus (tandem_checklist_page_get_list_view (page));
+  press_key (window, GDK_KEY_6, GDK_CONTROL_MASK);
+  g_assert_cmpstr (tandem_signoff_get_voided_at (signoff), !=, "");
+
+  /* It stays on the Decision view, struck through, saying why. */
+  tandem_checklist_page_show_view (page, "decision");
+  tandem_ui_test_iterate ();
+  {
+    g_autofree char *struck = g_strdup_printf ("<s>%s</s>", tandem_signoff_get_name (signoff));
+    GtkWidget *row = tandem_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, struck);
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Voided on"));
+    g_assert_nonnull (tandem_ui_test_find_widget (row, GTK_TYPE_LABEL, "Voided"));
+  }
+
+  /* Undo brings the sign-off back. */
+  tandem_document_undo (document);
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (tandem_signoff_get_voided_at (signoff), ==, "");
+
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
+static void
+test_conditions_filters_and_search (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemChecklistPage *page = create_checklist (window, "t3-service-change-tests");
+  TandemChecklist *checklist = tandem_checklist_page_get_checklist (page);
+  TandemCondition *beds = tandem_document_find_condition (document, "beds-reduced");
+  TandemChecklistSection *section = tandem_list_get (tandem_checklist_get_sections (checklist), 1);
+  TandemChecklistItem *bed_item = tandem_list_get (tandem_checklist_section_get_items (section), 0);
+  TandemChecklistItem *first = tandem_checklist_page_get_selected_item (page);
+  GtkWidget *row;
+
+  /* The bed question waits for its condition, and the page says why it is missing. */
+  g_assert_cmpuint (tandem_checklist_page_get_n_visible (page), ==, 4);
+  g_assert_false (tandem_checklist_page_select_item (page, bed_item));
+
+  tandem_document_begin (document, "Beds");
+  tandem_condition_set_enabled (beds, TRUE);
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_checklist_page_get_n_visible (page), ==, 5);
+  g_assert_true (tandem_checklist_page_select_item (page, bed_item));
+  tandem_ui_test_iterate ();
+
+  /* It says which condition it depends on, in the list and in the editor. */
+  row = tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                    "Only if: Beds are reduced significantly");
+  g_assert_nonnull (row);
+  g_assert_nonnull (tandem_ui_test_find_widget (tandem_checklist_page_get_editor (page), GTK_TYPE_LABEL,
+                                                "This question applies only while “Beds are reduced "
+                                                "significantly” is switched on in the project overview."));
+
+  /* Filters: by status, by owner, overdue, and search. */
+  tandem_document_begin (document, "Answers");
+  tandem_checklist_item_set_status (first, TANDEM_ITEM_STATUS_NOT_MET);
+  tandem_checklist_item_set_owner (first, "Medical director");
+  tandem_checklist_item_set_due_date (first, "2020-01-01");
+  tandem_checklist_item_set_evidence (first, "See the Healthwatch report");
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, NULL)),
+                              1 + TANDEM_ITEM_STATUS_NOT_MET);
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_checklist_page_get_n_visible (page), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.clear-filters", NULL);
+  g_assert_cmpuint (tandem_checklist_page_get_n_visible (page), ==, 5);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_ancestor (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "_Overdue"),
+                                                                            GTK_TYPE_TOGGLE_BUTTON)),
+                                TRUE);
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_checklist_page_get_n_visible (page), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.clear-filters", NULL);
+
+  tandem_checklist_page_set_search (page, "healthwatch");
+  g_assert_cmpuint (tandem_checklist_page_get_n_visible (page), ==, 1);
+  tandem_checklist_page_set_search (page, "no such words anywhere");
+  g_assert_cmpuint (tandem_checklist_page_get_n_visible (page), ==, 0);
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Show All Questions"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.clear-filters", NULL);
+
+  /* By owner: the owners in the checklist are offered. */
+  {
+    GtkWidget *search = tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL);
+    GtkWidget *status = tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, NULL);
+    GtkWidget *owner = gtk_widget_get_next_sibling (status);
+    GListModel *owners = gtk_drop_down_get_model (GTK_DROP_DOWN (owner));
+
+    g_assert_nonnull (search);
+    g_assert_cmpuint (g_list_model_get_n_items (owners), ==, 3);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (owners), 2), ==, "Medical director");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (owner), 2);
+    tandem_ui_test_iterate ();
+    g_assert_cmpuint (tandem_checklist_page_get_n_visible (page), ==, 1);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (owner), 1);  /* no owner yet */
+    tandem_ui_test_iterate ();
+    g_assert_cmpuint (tandem_checklist_page_get_n_visible (page), ==, 4);
+  }
+
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
+static void
+test_bad_template_changes_nothing (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  g_autofree char *path = scratch_path ("not-a-template.json");
+  g_autofree char *good_path = scratch_path ("legal.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  TandemNewChecklistDialog *dialog;
+  AdwMessageDialog *error;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\":\"tandem\",\"version\":3,\"project\":{}}", -1, NULL));
+  dialog = TANDEM_NEW_CHECKLIST_DIALOG (tandem_window_new_checklist (window));
+  tandem_ui_test_iterate ();
+
+  g_assert_false (tandem_new_checklist_dialog_import_file (dialog, file));
+  error = tandem_ui_test_find_dialog (GTK_WINDOW (dialog));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (adw_message_dialog_get_heading (error), ==, "Could Not Import the Template");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (error), "not-a-template.json"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (error), "whole Tandem project"));
+  adw_message_dialog_response (error, "close");
+  g_assert_false (tandem_document_can_undo (document));
+
+  /* A good one is offered, chosen, and created as usual. */
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autoptr(TandemDocument) other = tandem_document_new_project ();
+    TandemChecklist *made = tandem_template_instantiate (tandem_template_find_builtin ("t8-legal-duties"),
+                                                         other, "New");
+
+    tandem_document_begin (other, "Rename");
+    tandem_checklist_set_title (made, "Legal duties, our version");
+    tandem_document_commit (other);
+    g_assert_true (tandem_template_export (made, good, &local_error));
+    g_assert_no_error (local_error);
+  }
+  g_assert_true (tandem_new_checklist_dialog_import_file (dialog, good));
+  g_assert_cmpstr (tandem_template_get_title (tandem_new_checklist_dialog_get_selected (dialog)), ==,
+                   "Legal duties, our version");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_checklists (document)), ==, 1);
+
+  tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
+static void
+test_attachments (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemChecklistPage *page = create_checklist (window, NULL);
+  TandemItemEditor *editor = TANDEM_ITEM_EDITOR (tandem_checklist_page_get_editor (page));
+  TandemChecklistItem *item = tandem_item_editor_get_item (editor);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("Minutes of the programme board", 30);
+  g_autofree char *big = NULL;
+  g_autoptr(GBytes) too_big = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = scratch_path ("attached.tandem");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TandemDocument) saved = NULL;
+  TandemAttachment *attachment;
+  GBytes *stored;
+
+  g_assert_true (tandem_item_editor_attach_bytes (editor, "minutes.txt", bytes, &error));
+  g_assert_no_error (error);
+  tandem_ui_test_iterate ();
+  attachment = tandem_list_get (tandem_checklist_item_get_attachments (item), 0);
+  g_assert_nonnull (attachment);
+  g_assert_cmpint (tandem_attachment_get_size (attachment), ==, 30);
+
+  /* Shown with its name and size. */
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "minutes.txt"));
+
+  /* Over the limit: refused with the limit stated, and nothing changes. */
+  big = g_malloc0 (TANDEM_ATTACHMENT_MAX_SIZE + 1);
+  too_big = g_bytes_new_take (g_steal_pointer (&big), TANDEM_ATTACHMENT_MAX_SIZE + 1);
+  g_assert_false (tandem_item_editor_attach_bytes (editor, "video.mp4", too_big, &error));
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "at most 25 MB"));
+  g_assert_cmpuint (tandem_list_get_n (tandem_checklist_item_get_attachments (item)), ==, 1);
+  g_clear_error (&error);
+
+  /* Saved inside the project file. */
+  tandem_window_save_to (window, file);
+  tandem_ui_test_wait_idle (window);
+  saved = tandem_storage_load (file, NULL, &error);
+  g_assert_no_error (error);
+  stored = tandem_storage_read_blob (saved, tandem_attachment_get_blob (attachment), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (stored, bytes));
+  g_bytes_unref (stored);
+
+  tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
+static GtkWindow *merge_dialog;
+
+static void
+on_merge_ready_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GError **error = user_data;
+
+  merge_dialog = tandem_window_merge_from_finish (TANDEM_WINDOW (object), result, error);
+}
+
+static GtkWindow *
+merge_from (TandemWindow  *window,
+            GFile         *file,
+            GError       **error)
+{
+  merge_dialog = NULL;
+  tandem_window_merge_from_async (window, file, on_merge_ready_cb, error);
+  while (merge_dialog == NULL && (error == NULL || *error == NULL))
+    g_main_context_iteration (NULL, TRUE);
+  tandem_ui_test_iterate ();
+
+  return merge_dialog;
+}
+
+static void
+test_merge (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemChecklistPage *page = create_checklist (window, NULL);
+  TandemChecklistItem *item = tandem_checklist_page_get_selected_item (page);
+  g_autofree char *path = scratch_path ("chair.tandem");
+  g_autofree char *other_path = scratch_path ("other-project.tandem");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  g_autoptr(TandemDocument) theirs = NULL;
+  g_autoptr(TandemDocument) other = tandem_document_new_project ();
+  g_autoptr(GtkWindow) dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *message;
+  TandemChecklistItem *their_item;
+
+  /* Another reviewer's copy of the same file, answered differently. */
+  tandem_document_begin (document, "Answer");
+  tandem_checklist_item_set_status (item, TANDEM_ITEM_STATUS_PARTLY_MET);
+  tandem_document_commit (document);
+  g_assert_true (tandem_storage_save (document, file, NULL, NULL));
+  theirs = tandem_storage_load (file, NULL, NULL);
+  their_item = TANDEM_CHECKLIST_ITEM (tandem_document_lookup (theirs, tandem_object_get_id (TANDEM_OBJECT (item))));
+  tandem_document_set_reviewer (theirs, "Jo Barnes");
+  tandem_document_begin (theirs, "Answer");
+  tandem_checklist_item_set_status (their_item, TANDEM_ITEM_STATUS_MET);
+  tandem_checklist_item_set_evidence (their_item, "Minutes of 3 May");
+  tandem_document_commit (theirs);
+  g_assert_true (tandem_storage_save (theirs, file, NULL, NULL));
+
+  dialog = g_object_ref (merge_from (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (TANDEM_IS_MERGE_DIALOG (dialog));
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                                "1 answer in “chair.tandem” differs from yours."));
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Different answers"));
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Answer from Jo Barnes"));
+
+  /* Nothing is taken until chosen: Merge is not available yet. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.merge", NULL) &&
+                  tandem_checklist_item_get_status (item) != TANDEM_ITEM_STATUS_PARTLY_MET);
+  g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_PARTLY_MET);
+
+  /* Choose their card, then merge. */
+  {
+    GtkWidget *card = tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Answer from Jo Barnes");
+
+    card = gtk_widget_get_ancestor (card, GTK_TYPE_TOGGLE_BUTTON);
+    g_assert_nonnull (card);
+    press_button (card);
+  }
+  g_assert_true (tandem_merge_dialog_apply (TANDEM_MERGE_DIALOG (dialog)));
+  tandem_ui_test_iterate ();
+  g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_MET);
+  g_assert_cmpstr (tandem_checklist_item_get_evidence (item), ==, "Minutes of 3 May");
+  g_assert_cmpstr (tandem_document_get_undo_label (document), ==, "Merge Answers");
+
+  /* One undo takes the merge back. */
+  tandem_document_undo (document);
+  g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_PARTLY_MET);
+
+  /* A copy of a different project is explained, and changes nothing. */
+  tandem_test_edit_title (other, "Another project");
+  g_assert_true (tandem_storage_save (other, other_file, NULL, NULL));
+  g_clear_object (&dialog);
+  dialog = merge_from (window, other_file, &error);
+  g_assert_null (dialog);
+  g_assert_error (error, TANDEM_MERGE_ERROR, TANDEM_MERGE_ERROR_DIFFERENT_PROJECT);
+  message = tandem_ui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==,
+                   "Could Not Merge Answers from “other-project.tandem”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "different project"));
+  adw_message_dialog_response (message, "close");
+  g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_PARTLY_MET);
+
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
+static void
+test_delete_and_undo (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemChecklistPage *page = create_checklist (window, "t7-principles-of-coproduction");
+  TandemChecklist *checklist = g_object_ref (tandem_checklist_page_get_checklist (page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.delete", NULL));
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_checklists (document)), ==, 0);
+  g_assert_true (TANDEM_IS_OVERVIEW_PAGE (tandem_window_get_visible_page (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  tandem_ui_test_iterate ();
+  g_assert_true (tandem_list_get (tandem_document_get_checklists (document), 0) == (gpointer)checklist);
+  g_assert_true (tandem_window_select_object (window, TANDEM_OBJECT (checklist)));
+
+  g_object_unref (checklist);
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
+static void
+test_reviewer_name_preference (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  TandemWindow *window;
+  TandemDocument *document;
+
+  g_settings_set_string (settings, "reviewer-name", "Dr Sam Reviewer");
+  window = tandem_ui_test_new_window ();
+  document = tandem_window_get_document (window);
+  g_assert_cmpstr (tandem_document_get_reviewer (document), ==, "Dr Sam Reviewer");
+
+  /* A change applies to open windows at once; empty means the account's name. */
+  g_settings_set_string (settings, "reviewer-name", "  ");
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (tandem_document_get_reviewer (document), !=, "  ");
+  g_assert_cmpstr (tandem_document_get_reviewer (document), !=, "Dr Sam Reviewer");
+  g_assert_cmpstr (tandem_document_get_reviewer (document), !=, "");
+
+  g_settings_reset (settings, "reviewer-name");
+  tandem_ui_test_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  tandem_ui_test_init (&argc, &argv);
+  scratch = tandem_test_make_temp_dir ();
+
+  g_test_add_func ("/checklists/window/keyboard-answer-sign-save-reopen",
+                   test_keyboard_answer_sign_save_reopen);
+  g_test_add_func ("/checklists/window/void-on-change", test_changing_an_answer_voids_signoff);
+  g_test_add_func ("/checklists/window/conditions-filters-search", test_conditions_filters_and_search);
+  g_test_add_func ("/checklists/window/bad-template", test_bad_template_changes_nothing);
+  g_test_add_func ("/checklists/window/attachments", test_attachments);
+  g_test_add_func ("/checklists/window/merge", test_merge);
+  g_test_add_func ("/checklists/window/delete-undo", test_delete_and_undo);
+  g_test_add_func ("/checklists/window/reviewer-name", test_reviewer_name_preference);
+
+  status = g_test_run ();
+  tandem_test_remove_tree (scratch);
+
+  return status;
+}
