@@ -621,8 +621,8 @@ add_audit (TandemFlow      *flow,
   TandemList *audit = tandem_checklist_get_audit (checklist);
   guint n = tandem_list_get_n (audit);
   guint first = n > AUDIT_EXTRACT ? n - AUDIT_EXTRACT : 0;
-  const double fractions[] = { 0.17, 0.15, 0.32, 0.18, 0.18 };
-  const char *header[] = { _("When"), _("Who"), _("What"), _("From"), _("To") };
+  const double fractions[] = { 0.17, 0.17, 0.33, 0.33 };
+  const char *header[] = { _("When"), _("Who"), _("About"), _("What happened") };
   g_autofree char *caption = NULL;
   TandemFlowTable *table;
 
@@ -634,24 +634,20 @@ add_audit (TandemFlow      *flow,
     ? g_strdup_printf (_("The last %u of %u changes to “%s”"), AUDIT_EXTRACT, n,
                        tandem_checklist_get_title (checklist))
     : g_strdup_printf (_("Every change to “%s”"), tandem_checklist_get_title (checklist));
-  table = tandem_flow_table_new (5, fractions, caption);
+  table = tandem_flow_table_new (4, fractions, caption);
   tandem_flow_table_add_row (table, TRUE, header, NULL);
 
   for (guint i = first; i < n; i++)
     {
       TandemAuditEntry *entry = tandem_list_get (audit, i);
       g_autofree char *when = tandem_format_timestamp (tandem_audit_entry_get_timestamp (entry));
-      g_autofree char *what = g_strdup_printf ("%s: %s", tandem_audit_entry_get_subject (entry),
-                                               tandem_audit_entry_get_field (entry));
-      g_autofree char *from = g_utf8_substring (tandem_audit_entry_get_old_value (entry), 0, 200);
-      g_autofree char *to = g_utf8_substring (tandem_audit_entry_get_new_value (entry), 0, 200);
-      const char *row[5];
+      g_autofree char *what = tandem_audit_entry_describe (entry);
+      const char *row[4];
 
       row[0] = when;
       row[1] = tandem_audit_entry_get_who (entry);
-      row[2] = what;
-      row[3] = from;
-      row[4] = to;
+      row[2] = tandem_audit_entry_get_subject (entry);
+      row[3] = what;
       tandem_flow_table_add_row (table, FALSE, row, NULL);
     }
 

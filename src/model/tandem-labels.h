@@ -22,5 +22,9 @@ const char *tandem_project_status_to_label (TandemProjectStatus status);
 const char *tandem_connector_kind_to_label (TandemConnectorKind kind);
 char       *tandem_format_minutes        (double              minutes);
 char       *tandem_format_timestamp      (const char         *timestamp);
+char       *tandem_format_local_timestamp (const char        *timestamp);
+char       *tandem_format_date           (const char         *iso_date);
+char       *tandem_format_short_date     (const char         *iso_date);
+char       *tandem_audit_entry_describe  (TandemAuditEntry   *entry);
 
 G_END_DECLS

@@ -23,10 +23,6 @@ void        tandem_rag_pill_set             (GtkWidget              *pill,
                                              TandemRag               rag);
 
 void        tandem_get_today                (GDate                  *today);
-char       *tandem_format_date              (const char             *iso_date);
-char       *tandem_format_short_date        (const char             *iso_date);
-char       *tandem_format_local_timestamp       (const char             *iso_timestamp);
-char       *tandem_audit_entry_describe     (TandemAuditEntry       *entry);
 char       *tandem_progress_describe        (const TandemProgress   *progress);
 char       *tandem_checklist_condition_label (TandemChecklistItem   *item);
 
