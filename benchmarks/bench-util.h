@@ -14,6 +14,11 @@ double bench_median_ms (const char *name,
                         guint       runs,
                         void      (*func) (gpointer),
                         gpointer    data);
+double bench_median_ms_cleanup (const char *name,
+                                guint       runs,
+                                void      (*func) (gpointer),
+                                void      (*cleanup) (gpointer),
+                                gpointer    data);
 gsize  bench_heap_bytes (void);
 
 G_END_DECLS

@@ -424,6 +424,25 @@ test_open_bad_values (Fixture       *fixture,
 }
 
 static void
+test_open_positions_out_of_rowid_order (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(TandemDocument) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemList *conditions;
+
+  /* Another tool may store rows in any order: the positions decide. */
+  alter_saved_file (fixture, "UPDATE condition SET position = 1 - position");
+  reopened = tandem_storage_load (fixture->file, NULL, &error);
+  g_assert_no_error (error);
+
+  conditions = tandem_document_get_conditions (reopened);
+  g_assert_cmpuint (tandem_list_get_n (conditions), ==, 2);
+  g_assert_cmpstr (tandem_condition_get_key (tandem_list_get (conditions, 0)), ==, "capital-needed");
+  g_assert_cmpstr (tandem_condition_get_key (tandem_list_get (conditions, 1)), ==, "beds-reduced");
+}
+
+static void
 test_open_folder (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -714,6 +733,7 @@ main (int   argc,
   ADD ("/storage/open/changed-column", test_open_changed_column);
   ADD ("/storage/open/overlong-field", test_open_overlong_field);
   ADD ("/storage/open/bad-values", test_open_bad_values);
+  ADD ("/storage/open/positions-out-of-order", test_open_positions_out_of_rowid_order);
   ADD ("/storage/open/folder", test_open_folder);
   ADD ("/storage/open/missing", test_open_missing);
   ADD ("/storage/open/leaves-file-alone", test_open_leaves_file_alone);

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 void     _tandem_document_begin_loading   (TandemDocument *self);
 void     _tandem_document_end_loading     (TandemDocument *self);
 gboolean _tandem_document_is_loading      (TandemDocument *self);
+gboolean _tandem_document_is_reading      (TandemDocument *self);
 
 void     _tandem_document_record_property (TandemDocument *self,
                                            TandemObject   *object,

@@ -1335,6 +1335,13 @@ _tandem_document_is_loading (TandemDocument *self)
   return self->loading > 0 || self->replaying;
 }
 
+/* Being built from a file (not replaying undo, which others do watch). */
+gboolean
+_tandem_document_is_reading (TandemDocument *self)
+{
+  return self->loading > 0;
+}
+
 void
 _tandem_document_record_property (TandemDocument *self,
                                   TandemObject   *object,

@@ -16,4 +16,9 @@ void _tandem_list_insert_unrecorded (TandemList *self,
 void _tandem_list_remove_unrecorded (TandemList *self,
                                      guint       position);
 
+/* While a document is read: puts the items in the order of @keys (one per item, in the
+ * current order), keeping the current order among equal keys. No signals. */
+void _tandem_list_sort_loaded       (TandemList   *self,
+                                     const gint64 *keys);
+
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "tandem-document-private.h"
 #include "tandem-list-private.h"
 #include "tandem-object-private.h"
@@ -171,9 +173,14 @@ _tandem_list_insert_unrecorded (TandemList *self,
                                 guint       position,
                                 gpointer    object)
 {
+  TandemDocument *document = get_document (self);
+
   g_ptr_array_insert (self->items, position, g_object_ref (object));
-  _tandem_object_attach (object, get_document (self), self->owner);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  _tandem_object_attach (object, document, self->owner);
+
+  /* Nobody can be watching a document that is still being read from a file. */
+  if (document == NULL || !_tandem_document_is_reading (document))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 }
 
 void
@@ -309,4 +316,43 @@ tandem_list_find (TandemList *self,
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  gint64   key;
+  guint    index;
+  gpointer item;
+} SortEntry;
+
+static int
+compare_sort_entries (gconstpointer a,
+                      gconstpointer b)
+{
+  const SortEntry *x = a;
+  const SortEntry *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return x->index < y->index ? -1 : (x->index > y->index ? 1 : 0);
+}
+
+void
+_tandem_list_sort_loaded (TandemList   *self,
+                          const gint64 *keys)
+{
+  guint n = self->items->len;
+  g_autofree SortEntry *entries = g_new (SortEntry, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      entries[i].key = keys[i];
+      entries[i].index = i;
+      entries[i].item = g_ptr_array_index (self->items, i);
+    }
+
+  qsort (entries, n, sizeof (SortEntry), compare_sort_entries);
+
+  for (guint i = 0; i < n; i++)
+    self->items->pdata[i] = entries[i].item;
 }

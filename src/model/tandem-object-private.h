@@ -43,6 +43,9 @@ void     _tandem_object_set_document (TandemObject  *self,
 void     _tandem_object_load_field  (TandemObject   *self,
                                      GParamSpec     *pspec,
                                      const GValue   *value);
+void     _tandem_object_take_field  (TandemObject   *self,
+                                     GParamSpec     *pspec,
+                                     GValue         *value);
 void     _tandem_object_register_list (TandemObject *self,
                                        TandemList   *list);
 

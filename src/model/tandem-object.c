@@ -296,6 +296,36 @@ tandem_object_peek_list (TandemObject *self,
 }
 
 /**
+ * _tandem_object_take_field:
+ *
+ * Like _tandem_object_load_field(), but moves the contents of @value into the object,
+ * leaving @value unset: no copy of the text.
+ */
+void
+_tandem_object_take_field (TandemObject *self,
+                           GParamSpec   *pspec,
+                           GValue       *value)
+{
+  TandemObjectPrivate *priv = tandem_object_get_instance_private (self);
+
+  if (is_generic (self, pspec))
+    {
+      GValue *field;
+
+      ensure_values (self);
+      field = &priv->values[pspec->param_id];
+      g_value_unset (field);
+      *field = *value;
+      memset (value, 0, sizeof *value);
+    }
+  else
+    {
+      g_object_set_property (G_OBJECT (self), pspec->name, value);
+      g_value_unset (value);
+    }
+}
+
+/**
  * _tandem_object_load_field:
  *
  * Sets a field of an object that is being read from a file, before anyone can observe it:
@@ -745,28 +775,40 @@ tandem_field_check_text (GParamSpec  *pspec,
                          const char  *text,
                          GError     **error)
 {
-  TandemFieldKind kind = tandem_param_get_field_kind (pspec);
-  gsize max = tandem_field_kind_max_length (kind);
-  gsize len;
-
   if (text == NULL)
     return TRUE;
 
-  len = strlen (text);
+  return tandem_field_check_text_len (pspec, tandem_param_get_field_kind (pspec), text,
+                                      strlen (text), error);
+}
 
-  if (!g_utf8_validate (text, len, NULL))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The field “%s” is not valid text (it is not UTF-8)."),
-                   g_param_spec_get_name (pspec));
-      return FALSE;
-    }
+/**
+ * tandem_field_check_text_len:
+ * @kind: the field kind of @pspec, when the caller knows it already
+ * @len: the length of @text in bytes
+ */
+gboolean
+tandem_field_check_text_len (GParamSpec       *pspec,
+                             TandemFieldKind   kind,
+                             const char       *text,
+                             gsize             len,
+                             GError          **error)
+{
+  gsize max = tandem_field_kind_max_length (kind);
 
   if (max > 0 && len > max)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("The field “%s” is %lu bytes long; Tandem allows at most %lu."),
                    g_param_spec_get_name (pspec), (unsigned long)len, (unsigned long)max);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (text, len, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The field “%s” is not valid text (it is not UTF-8)."),
+                   g_param_spec_get_name (pspec));
       return FALSE;
     }
 

@@ -95,5 +95,10 @@ gsize            tandem_field_kind_max_length    (TandemFieldKind     kind);
 gboolean         tandem_field_check_text         (GParamSpec         *pspec,
                                                   const char         *text,
                                                   GError            **error);
+gboolean         tandem_field_check_text_len     (GParamSpec         *pspec,
+                                                  TandemFieldKind     kind,
+                                                  const char         *text,
+                                                  gsize               len,
+                                                  GError            **error);
 
 G_END_DECLS

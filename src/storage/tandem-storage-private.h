@@ -23,6 +23,7 @@ struct _TandemKindInfo
   GParamSpec           *parent_list;  /* the parent's children field that holds this kind */
   GPtrArray            *columns;      /* GParamSpec*: saved fields that are not children */
   GPtrArray            *column_names; /* char*: columns in SQL/JSON spelling (a_b) */
+  GArray               *column_kinds; /* TandemFieldKind of each column */
   GPtrArray            *lists;        /* GParamSpec*: children fields */
   GPtrArray            *list_names;   /* char* */
   GPtrArray            *list_kinds;   /* TandemKindInfo* of the children, same order */
