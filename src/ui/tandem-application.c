@@ -38,6 +38,14 @@ static const GOptionEntry main_entries[] = {
     N_("Write the whole of FILE as JSON to OUT"), N_("OUT") },
   { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Read the JSON file IN and save it as the Tandem document FILE"), N_("IN") },
+  { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Draw a journey of FILE into OUT, a .png, .svg or .pdf file"), N_("OUT") },
+  { "journey", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-map: the journey to draw, by number (1 is the first, the default) or "
+       "title"), N_("TITLE") },
+  { "map", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-map: before, after or both (the default, one above the other)"),
+    N_("MAP") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -292,6 +300,9 @@ tandem_application_handle_local_options (GApplication *app,
   cli.check = g_variant_dict_contains (options, "check");
   g_variant_dict_lookup (options, "export-json", "^ay", &cli.export_json);
   g_variant_dict_lookup (options, "import-json", "^ay", &cli.import_json);
+  g_variant_dict_lookup (options, "export-map", "^ay", &cli.export_map);
+  g_variant_dict_lookup (options, "journey", "s", &cli.journey);
+  g_variant_dict_lookup (options, "map", "s", &cli.map);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);
   cli.files = files;
 
@@ -324,6 +335,9 @@ tandem_application_handle_local_options (GApplication *app,
 
   g_free (cli.export_json);
   g_free (cli.import_json);
+  g_free (cli.export_map);
+  g_free (cli.journey);
+  g_free (cli.map);
 
   return status;
 }
