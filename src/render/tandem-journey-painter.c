@@ -1526,6 +1526,68 @@ tandem_journey_painter_draw (TandemJourneyPainter          *self,
 }
 
 /**
+ * tandem_journey_painter_draw_overview:
+ *
+ * Paints the figure in outline for an overview: bands, lanes and cards in their feelings'
+ * colours, without text. It costs every card, so callers cache the result.
+ */
+void
+tandem_journey_painter_draw_overview (TandemJourneyPainter       *self,
+                                      cairo_t                    *cr,
+                                      TandemJourneyFigure        *figure,
+                                      const TandemJourneyPalette *palette)
+{
+  g_return_if_fail (TANDEM_IS_JOURNEY_PAINTER (self));
+
+  tandem_color_set_source (cr, &palette->background);
+  cairo_paint (cr);
+
+  for (guint side = 0; side < 2; side++)
+    {
+      TandemJourneyLayout *layout = tandem_journey_figure_get_layout (figure, side);
+      cairo_rectangle_t bounds, grid, band;
+      guint n;
+
+      if (layout == NULL)
+        continue;
+
+      tandem_journey_layout_get_bounds (layout, &bounds);
+      tandem_journey_layout_get_grid_rect (layout, &grid);
+      tandem_journey_layout_get_emotion_rect (layout, &band);
+
+      tandem_color_set_source (cr, &palette->header_background);
+      cairo_rectangle (cr, bounds.x, grid.y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT, bounds.width,
+                       TANDEM_JOURNEY_STAGE_HEADER_HEIGHT);
+      cairo_rectangle (cr, bounds.x, grid.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH, grid.height);
+      cairo_fill (cr);
+
+      tandem_color_set_source (cr, &palette->emotion_band);
+      cairo_rectangle (cr, band.x, band.y, band.width, band.height);
+      cairo_fill (cr);
+
+      n = tandem_journey_layout_get_n_cards (layout);
+      for (guint k = 0; k < n; k++)
+        {
+          const TandemCardGeometry *card = tandem_journey_layout_get_card (layout, k);
+
+          cairo_rectangle (cr, card->rect.x, card->rect.y, card->rect.width, card->rect.height);
+        }
+      tandem_color_set_source (cr, &palette->card_border);
+      cairo_fill (cr);
+
+      for (guint k = 0; k < n; k++)
+        {
+          const TandemCardGeometry *card = tandem_journey_layout_get_card (layout, k);
+
+          tandem_color_set_source (cr, &palette->feeling[tandem_step_get_feeling (card->step)]);
+          cairo_rectangle (cr, card->rect.x + 4, card->rect.y + 4, card->rect.width - 8,
+                           card->rect.height - 8);
+          cairo_fill (cr);
+        }
+    }
+}
+
+/**
  * tandem_journey_paint:
  * @cr: any cairo context: a PDF page, a print page, an image
  * @x: where the figure's top left corner goes, in @cr's units

@@ -61,6 +61,10 @@ void                  tandem_journey_painter_draw     (TandemJourneyPainter     
                                                        cairo_t                       *cr,
                                                        TandemJourneyFigure           *figure,
                                                        const TandemJourneyPaintState *state);
+void                  tandem_journey_painter_draw_overview (TandemJourneyPainter    *self,
+                                                       cairo_t                       *cr,
+                                                       TandemJourneyFigure           *figure,
+                                                       const TandemJourneyPalette    *palette);
 void                  tandem_journey_paint            (cairo_t                       *cr,
                                                        TandemJourneyFigure           *figure,
                                                        double                         x,

@@ -42,5 +42,11 @@ gboolean        tandem_json_check_depth    (const char      *data,
                                             GError         **error);
 char           *tandem_json_to_string      (JsonNode        *node,
                                             gsize           *length);
+void            tandem_json_renew_ids      (JsonNode        *node,
+                                            GType            type,
+                                            GHashTable      *ids);
+void            tandem_json_relink         (JsonNode        *node,
+                                            GType            type,
+                                            GHashTable      *ids);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "tandem-application.h"
 #include "tandem-checklist.h"
 #include "tandem-journey.h"
+#include "tandem-journey-page.h"
 #include "tandem-overview-page.h"
 #include "tandem-storage.h"
 #include "tandem-window.h"
@@ -254,6 +255,8 @@ create_page (TandemWindow *self,
 {
   if (TANDEM_IS_DOCUMENT (object))
     return tandem_overview_page_new (TANDEM_DOCUMENT (object));
+  if (TANDEM_IS_JOURNEY (object))
+    return tandem_journey_page_new (TANDEM_JOURNEY (object));
 
   return adw_status_page_new ();
 }
@@ -740,6 +743,48 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
+select_sidebar_object (TandemWindow *self,
+                       TandemObject *object)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    {
+      if (g_object_get_data (G_OBJECT (row), "tandem-object") == (gpointer)object)
+        {
+          gtk_list_box_select_row (self->sidebar, row);
+          return;
+        }
+    }
+}
+
+static void
+new_journey_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  TandemList *journeys = tandem_document_get_journeys (self->document);
+  guint n = tandem_list_get_n (journeys);
+  g_autofree char *title = n == 0 ? g_strdup (_("New journey"))
+                                  : g_strdup_printf (_("New journey %u"), n + 1);
+  g_autoptr(TandemJourney) journey = tandem_journey_new_with_defaults (title);
+  GtkWidget *page;
+
+  tandem_document_begin (self->document, _("New Journey"));
+  tandem_list_append (journeys, journey);
+  tandem_document_commit (self->document);
+
+  select_sidebar_object (self, TANDEM_OBJECT (journey));
+  tandem_window_show_object (self, TANDEM_OBJECT (journey));
+
+  /* Straight to the map, where Enter adds the first step. */
+  page = tandem_window_get_visible_page (self);
+  if (TANDEM_IS_JOURNEY_PAGE (page))
+    gtk_widget_grab_focus (GTK_WIDGET (tandem_journey_page_get_canvas (TANDEM_JOURNEY_PAGE (page))));
+}
+
+static void
 on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       TandemWindow     *self)
@@ -971,6 +1016,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-journey", NULL, new_journey_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
