@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-appendix.h"
 #include "tandem-cli.h"
 #include "tandem-journey-export.h"
 #include "tandem-json.h"
@@ -44,8 +45,9 @@ gboolean
 tandem_cli_wants_headless (const TandemCliOptions *options)
 {
   return options->check || options->export_json != NULL || options->import_json != NULL ||
-         options->export_pdf != NULL || options->export_map != NULL ||
-         options->journey != NULL || options->map != NULL;
+         options->export_pdf != NULL || options->pdf_parts != NULL ||
+         options->pdf_date != NULL || options->pdf_paper != NULL ||
+         options->export_map != NULL || options->journey != NULL || options->map != NULL;
 }
 
 static GFile *
@@ -53,6 +55,30 @@ resolve (GFile      *cwd,
          const char *path)
 {
   return g_file_resolve_relative_path (cwd, path);
+}
+
+/* One sentence for a file that could not be written, naming it and what to do. */
+static void
+print_write_error (GFile        *out,
+                   const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (out);
+  g_autoptr(GFile) parent = g_file_get_parent (out);
+  g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("/");
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    print_error (_("Could not write “%s”: the folder “%s” does not exist. Choose another place."),
+                 name, folder);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    print_error (_("Could not write “%s”: you are not allowed to write in “%s”. Choose another "
+                   "place."), name, folder);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    print_error (_("Could not write “%s”: there is not enough space in “%s”."), name, folder);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    print_error (_("Could not write “%s”: it is a folder. Choose another name."), name);
+  else
+    print_error (_("Could not write “%s”: %s"), name, error->message);
 }
 
 static TandemCliStatus
@@ -97,7 +123,6 @@ run_export_json (GFile *file,
 {
   g_autoptr(TandemDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *out_name = g_file_get_basename (out);
 
   document = tandem_storage_load (file, NULL, &error);
   if (document == NULL)
@@ -108,7 +133,7 @@ run_export_json (GFile *file,
 
   if (!tandem_json_export (document, out, &error))
     {
-      print_error (_("Could not write “%s”: %s"), out_name, error->message);
+      print_write_error (out, error);
       return TANDEM_CLI_FAILED;
     }
 
@@ -136,6 +161,53 @@ run_import_json (GFile *in,
     }
 
   return TANDEM_CLI_OK;
+}
+
+static TandemCliStatus
+run_export_pdf (const TandemCliOptions *options,
+                GFile                  *file,
+                GFile                  *out)
+{
+  TandemAppendixOptions appendix;
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (out);
+  TandemCliStatus status = TANDEM_CLI_FAILED;
+
+  tandem_appendix_options_init (&appendix);
+
+  if ((options->pdf_parts != NULL &&
+       !tandem_appendix_options_set_parts (&appendix, options->pdf_parts, &error)) ||
+      (options->pdf_date != NULL &&
+       !tandem_appendix_options_set_date (&appendix, options->pdf_date, &error)) ||
+      (options->pdf_paper != NULL &&
+       !tandem_appendix_options_set_paper (&appendix, options->pdf_paper, &error)))
+    {
+      print_error ("%s", error->message);
+      status = TANDEM_CLI_USAGE;
+      goto out;
+    }
+
+  document = tandem_storage_load (file, NULL, &error);
+  if (document == NULL)
+    {
+      print_error ("%s", error->message);
+      goto out;
+    }
+
+  if (path == NULL || !tandem_appendix_write_pdf (document, &appendix, path, &error))
+    {
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not a local file"));
+      print_write_error (out, error);
+      goto out;
+    }
+
+  status = TANDEM_CLI_OK;
+
+out:
+  tandem_appendix_options_clear (&appendix);
+  return status;
 }
 
 static gboolean
@@ -231,6 +303,7 @@ run_export_map (GFile      *file,
 {
   g_autoptr(TandemDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *out_name = g_file_get_basename (out);
   TandemJourneyExportOptions options;
@@ -270,9 +343,18 @@ run_export_map (GFile      *file,
   if (journey == NULL)
     return TANDEM_CLI_FAILED;
 
-  if (!tandem_journey_export (journey, out, &options, &error))
+  bytes = tandem_journey_render (journey, format, &options, &error);
+  if (bytes == NULL)
     {
       print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  /* Written beside OUT and renamed over it: a failure leaves no half-written image. */
+  if (!g_file_replace_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      print_write_error (out, error);
       return TANDEM_CLI_FAILED;
     }
 
@@ -297,6 +379,14 @@ tandem_cli_run (const TandemCliOptions *options,
   n_commands += options->import_json != NULL ? 1 : 0;
   n_commands += options->export_pdf != NULL ? 1 : 0;
   n_commands += options->export_map != NULL ? 1 : 0;
+
+  if (options->export_pdf == NULL &&
+      (options->pdf_parts != NULL || options->pdf_date != NULL || options->pdf_paper != NULL))
+    {
+      print_error (_("--pdf-parts, --pdf-date and --pdf-paper go with --export-pdf. Try "
+                     "“tandem --help”."));
+      return TANDEM_CLI_USAGE;
+    }
 
   if (n_commands > 1)
     {
@@ -342,6 +432,8 @@ tandem_cli_run (const TandemCliOptions *options,
       return run_export_map (file, out, options->journey, options->map);
     }
 
-  print_error (_("PDF export is not available in this version."));
-  return TANDEM_CLI_FAILED;
+  {
+    g_autoptr(GFile) out = resolve (cwd, options->export_pdf);
+    return run_export_pdf (options, file, out);
+  }
 }

@@ -46,20 +46,12 @@ tandem_condition_validate (TandemObject  *object,
                            GError       **error)
 {
   TandemCondition *self = TANDEM_CONDITION (object);
-  TandemDocument *document = tandem_object_get_document (object);
 
   if (!tandem_condition_key_is_valid (self->key))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("The condition key “%s” is not valid: use lower-case letters, digits and "
                      "hyphens."), self->key ? self->key : "");
-      return FALSE;
-    }
-
-  if (document != NULL && tandem_document_find_condition (document, self->key) != self)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The condition “%s” appears more than once."), self->key);
       return FALSE;
     }
 

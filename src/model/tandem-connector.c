@@ -13,6 +13,7 @@
 #include "tandem-field-macros.h"
 
 #include "tandem-connector.h"
+#include "tandem-document.h"
 #include "tandem-journey-map.h"
 #include "tandem-step.h"
 
@@ -44,14 +45,17 @@ tandem_connector_validate (TandemObject  *object,
 {
   TandemConnector *self = TANDEM_CONNECTOR (object);
   TandemObject *map = tandem_object_get_parent (object);
-  TandemList *steps;
+  TandemDocument *document = tandem_object_get_document (object);
+  TandemObject *from, *to;
 
-  if (!TANDEM_IS_JOURNEY_MAP (map))
+  if (!TANDEM_IS_JOURNEY_MAP (map) || document == NULL)
     return TRUE;
 
-  steps = tandem_journey_map_get_steps (TANDEM_JOURNEY_MAP (map));
-  if (tandem_list_find (steps, tandem_connector_get_from_step (self)) == NULL ||
-      tandem_list_find (steps, tandem_connector_get_to_step (self)) == NULL)
+  from = tandem_document_lookup (document, tandem_connector_get_from_step (self));
+  to = tandem_document_lookup (document, tandem_connector_get_to_step (self));
+
+  if (!TANDEM_IS_STEP (from) || !TANDEM_IS_STEP (to) ||
+      tandem_object_get_parent (from) != map || tandem_object_get_parent (to) != map)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("A connector “%.80s” joins a step that is not on its map."),

@@ -514,6 +514,29 @@ tandem_document_constructed (GObject *object)
   _tandem_document_index_add (self, TANDEM_OBJECT (self));
 }
 
+/* Whole-document rules, checked once when a document is read. */
+static gboolean
+tandem_document_validate (TandemObject  *object,
+                          GError       **error)
+{
+  TandemDocument *self = TANDEM_DOCUMENT (object);
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < tandem_list_get_n (self->conditions); i++)
+    {
+      const char *key = tandem_condition_get_key (tandem_list_get (self->conditions, i));
+
+      if (!g_hash_table_add (keys, (gpointer)key))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The condition “%s” appears more than once."), key);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 tandem_document_class_init (TandemDocumentClass *klass)
 {
@@ -526,6 +549,7 @@ tandem_document_class_init (TandemDocumentClass *klass)
   object_class->get_property = tandem_document_get_property;
   object_class->set_property = tandem_document_set_property;
 
+  tandem_class->validate = tandem_document_validate;
   tandem_object_class_set_kind (tandem_class, "project");
 
 #define TEXT_FIELD(name, kind) \

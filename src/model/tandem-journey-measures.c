@@ -7,10 +7,7 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
-
-#include <glib/gi18n.h>
 
 #include "tandem-journey-measures.h"
 #include "tandem-step.h"
@@ -157,64 +154,3 @@ tandem_journey_map_measure (TandemJourneyMap      *map,
   measures->n_places = g_hash_table_size (places);
 }
 
-/**
- * tandem_feeling_get_label:
- *
- * Feelings are always shown with these words as well as a symbol and a colour.
- *
- * Returns: the feeling in words, translated; "Not recorded" for unknown
- */
-const char *
-tandem_feeling_get_label (TandemFeeling feeling)
-{
-  switch (feeling)
-    {
-    case TANDEM_FEELING_VERY_BAD:
-      return _("Very bad");
-    case TANDEM_FEELING_BAD:
-      return _("Bad");
-    case TANDEM_FEELING_NEUTRAL:
-      return _("Neutral");
-    case TANDEM_FEELING_GOOD:
-      return _("Good");
-    case TANDEM_FEELING_VERY_GOOD:
-      return _("Very good");
-    case TANDEM_FEELING_UNKNOWN:
-    default:
-      return _("Not recorded");
-    }
-}
-
-/**
- * tandem_format_minutes:
- *
- * A length of time as people say it: “45 min”, “2 h 30 min”, “3 days”, “1 day 4 h”. Waits in
- * journeys run from minutes to weeks, so days are the largest unit; minutes are dropped once
- * a wait is longer than a day, as nobody counts them then.
- *
- * Returns: (transfer full): the text
- */
-char *
-tandem_format_minutes (double minutes)
-{
-  guint64 total = (guint64)MAX (0.0, round (minutes));
-  guint64 days = total / 1440;
-  guint64 hours = (total % 1440) / 60;
-  guint64 mins = total % 60;
-
-  if (days > 0 && hours > 0)
-    /* TRANSLATORS: a duration, “1 day 4 h” */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " day %" G_GUINT64_FORMAT " h",
-                                         "%" G_GUINT64_FORMAT " days %" G_GUINT64_FORMAT " h", days),
-                            days, hours);
-  if (days > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " day",
-                                         "%" G_GUINT64_FORMAT " days", days), days);
-  if (hours > 0 && mins > 0)
-    /* TRANSLATORS: a duration, “2 h 30 min” */
-    return g_strdup_printf (_("%" G_GUINT64_FORMAT " h %" G_GUINT64_FORMAT " min"), hours, mins);
-  if (hours > 0)
-    return g_strdup_printf (_("%" G_GUINT64_FORMAT " h"), hours);
-
-  return g_strdup_printf (_("%" G_GUINT64_FORMAT " min"), mins);
-}

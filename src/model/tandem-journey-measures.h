@@ -41,7 +41,5 @@ GPtrArray *tandem_journey_map_steps_in_order (TandemJourneyMap       *map);
 void       tandem_journey_map_measure        (TandemJourneyMap       *map,
                                               TandemJourneyMeasures  *measures);
 int        tandem_feeling_to_score           (TandemFeeling           feeling);
-const char *tandem_feeling_get_label         (TandemFeeling           feeling);
-char      *tandem_format_minutes             (double                  minutes);
 
 G_END_DECLS

@@ -40,6 +40,9 @@ void     _tandem_object_detach      (TandemObject   *self);
 void     _tandem_object_set_document (TandemObject  *self,
                                      TandemDocument *document);
 
+void     _tandem_object_load_field  (TandemObject   *self,
+                                     GParamSpec     *pspec,
+                                     const GValue   *value);
 void     _tandem_object_register_list (TandemObject *self,
                                        TandemList   *list);
 

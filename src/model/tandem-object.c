@@ -192,35 +192,6 @@ tandem_object_generic_set_property (GObject      *object,
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
-static void ensure_values (TandemObject *self);
-
-static void
-tandem_object_constructed (GObject *object)
-{
-  TandemObject *self = TANDEM_OBJECT (object);
-  TandemObjectPrivate *priv = tandem_object_get_instance_private (self);
-  TandemObjectClass *klass = TANDEM_OBJECT_GET_CLASS (self);
-
-  G_OBJECT_CLASS (tandem_object_parent_class)->constructed (object);
-
-  if (klass->n_generic == 0)
-    return;
-
-  ensure_values (self);
-
-  /* Construct properties were stored as they were set, before we got here. */
-  for (guint i = 0; i < klass->n_generic; i++)
-    {
-      GParamSpec *pspec = klass->generic[i];
-
-      if (pspec == NULL || tandem_param_get_field_kind (pspec) != TANDEM_FIELD_CHILDREN)
-        continue;
-
-      g_value_take_object (&priv->values[i],
-                           tandem_list_new (self, tandem_param_get_child_type (pspec)));
-    }
-}
-
 static void
 ensure_values (TandemObject *self)
 {
@@ -252,7 +223,6 @@ tandem_object_class_init (TandemObjectClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = tandem_object_constructed;
   object_class->finalize = tandem_object_finalize;
   object_class->get_property = tandem_object_get_property;
   object_class->set_property = tandem_object_set_property;
@@ -282,12 +252,71 @@ tandem_object_init (TandemObject *self)
 {
 }
 
+static gboolean
+is_generic (TandemObject *self,
+            GParamSpec   *pspec)
+{
+  return TANDEM_OBJECT_GET_CLASS (self)->n_generic > 0 && pspec->owner_type == G_OBJECT_TYPE (self);
+}
+
 static GValue *
 value_for (TandemObject *self,
            GParamSpec   *pspec)
 {
+  GValue *value;
+
   ensure_values (self);
-  return generic_value (self, pspec);
+  value = generic_value (self, pspec);
+
+  /* Lists of children are made when first asked for: most objects have empty ones. */
+  if (G_VALUE_HOLDS_OBJECT (value) && g_value_get_object (value) == NULL &&
+      tandem_param_get_field_kind (pspec) == TANDEM_FIELD_CHILDREN)
+    g_value_take_object (value, tandem_list_new (self, tandem_param_get_child_type (pspec)));
+
+  return value;
+}
+
+/**
+ * tandem_object_peek_list:
+ *
+ * Like reading a children field, but without making an empty list that does not exist yet.
+ *
+ * Returns: (transfer none) (nullable): the list, or %NULL when it has no children
+ */
+TandemList *
+tandem_object_peek_list (TandemObject *self,
+                         GParamSpec   *pspec)
+{
+  TandemObjectPrivate *priv = tandem_object_get_instance_private (self);
+
+  if (is_generic (self, pspec))
+    return priv->values ? g_value_get_object (&priv->values[pspec->param_id]) : NULL;
+
+  return tandem_object_get_list (self, pspec);
+}
+
+/**
+ * _tandem_object_load_field:
+ *
+ * Sets a field of an object that is being read from a file, before anyone can observe it:
+ * no recording and no notification, which makes reading large documents fast.
+ */
+void
+_tandem_object_load_field (TandemObject *self,
+                           GParamSpec   *pspec,
+                           const GValue *value)
+{
+  TandemObjectPrivate *priv = tandem_object_get_instance_private (self);
+
+  if (is_generic (self, pspec))
+    {
+      ensure_values (self);
+      g_value_copy (value, &priv->values[pspec->param_id]);
+    }
+  else
+    {
+      g_object_set_property (G_OBJECT (self), pspec->name, value);
+    }
 }
 
 const char *
@@ -336,7 +365,32 @@ TandemList *
 tandem_object_get_list (TandemObject *self,
                         GParamSpec   *pspec)
 {
-  return g_value_get_object (value_for (self, pspec));
+  g_autoptr(TandemList) list = NULL;
+
+  if (is_generic (self, pspec))
+    return g_value_get_object (value_for (self, pspec));
+
+  /* Hand-written classes own their lists; the reference we get back is not the last. */
+  g_object_get (self, pspec->name, &list, NULL);
+  return list;
+}
+
+/**
+ * tandem_object_dup_string_field:
+ *
+ * Returns: (transfer full): the text of a string field of any model class
+ */
+char *
+tandem_object_dup_string_field (TandemObject *self,
+                                GParamSpec   *pspec)
+{
+  char *text = NULL;
+
+  if (is_generic (self, pspec))
+    return g_strdup (tandem_object_get_string (self, pspec));
+
+  g_object_get (self, pspec->name, &text, NULL);
+  return text;
 }
 
 static void
@@ -711,9 +765,8 @@ tandem_field_check_text (GParamSpec  *pspec,
   if (max > 0 && len > max)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The field “%s” is %" G_GSIZE_FORMAT " bytes long; Tandem allows at most "
-                     "%" G_GSIZE_FORMAT "."),
-                   g_param_spec_get_name (pspec), len, max);
+                   _("The field “%s” is %lu bytes long; Tandem allows at most %lu."),
+                   g_param_spec_get_name (pspec), (unsigned long)len, (unsigned long)max);
       return FALSE;
     }
 

@@ -55,6 +55,10 @@ gboolean         tandem_object_get_boolean       (TandemObject       *self,
                                                   GParamSpec         *pspec);
 TandemList      *tandem_object_get_list          (TandemObject       *self,
                                                   GParamSpec         *pspec);
+char            *tandem_object_dup_string_field  (TandemObject       *self,
+                                                  GParamSpec         *pspec);
+TandemList      *tandem_object_peek_list         (TandemObject       *self,
+                                                  GParamSpec         *pspec);
 void             tandem_object_set_string        (TandemObject       *self,
                                                   GParamSpec         *pspec,
                                                   const char         *value);

@@ -15,6 +15,7 @@
 
 #include "tandem-item-index.h"
 #include "tandem-journey-measures.h"
+#include "tandem-labels.h"
 #include "tandem-journey-metrics.h"
 #include "tandem-journey-painter.h"
 
@@ -647,13 +648,41 @@ draw_connector (TandemJourneyPainter          *self,
     }
 }
 
+/* Times on a card, short: “45 min”, “2 h 30 min”, “3 days”, “1 day 4 h”. Waits run from
+ * minutes to weeks, so days are the largest unit, and minutes are dropped past a day, as
+ * nobody counts them then. Elsewhere times are in full words (tandem_format_minutes()). */
+static char *
+format_minutes_short (double minutes)
+{
+  guint64 total = (guint64)MAX (0.0, round (minutes));
+  guint64 days = total / 1440;
+  guint64 hours = (total % 1440) / 60;
+  guint64 mins = total % 60;
+
+  if (days > 0 && hours > 0)
+    /* TRANSLATORS: a duration, “1 day 4 h” */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " day %" G_GUINT64_FORMAT " h",
+                                         "%" G_GUINT64_FORMAT " days %" G_GUINT64_FORMAT " h", days),
+                            days, hours);
+  if (days > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " day",
+                                         "%" G_GUINT64_FORMAT " days", days), days);
+  if (hours > 0 && mins > 0)
+    /* TRANSLATORS: a duration, “2 h 30 min” */
+    return g_strdup_printf (_("%" G_GUINT64_FORMAT " h %" G_GUINT64_FORMAT " min"), hours, mins);
+  if (hours > 0)
+    return g_strdup_printf (_("%" G_GUINT64_FORMAT " h"), hours);
+
+  return g_strdup_printf (_("%" G_GUINT64_FORMAT " min"), mins);
+}
+
 static char *
 time_text (TandemStep *step)
 {
   double wait = tandem_step_get_wait_minutes (step);
   double duration = tandem_step_get_duration_minutes (step);
-  g_autofree char *wait_text = wait > 0 ? tandem_format_minutes (wait) : NULL;
-  g_autofree char *duration_text = duration > 0 ? tandem_format_minutes (duration) : NULL;
+  g_autofree char *wait_text = wait > 0 ? format_minutes_short (wait) : NULL;
+  g_autofree char *duration_text = duration > 0 ? format_minutes_short (duration) : NULL;
 
   if (wait_text != NULL && duration_text != NULL)
     /* TRANSLATORS: on a card: the wait before a step, then how long it takes */
@@ -814,7 +843,7 @@ draw_card (TandemJourneyPainter          *self,
   if (card->has_feeling)
     {
       draw_face (cr, palette, x0 + FACE_RADIUS, bottom_y + FACE_RADIUS, FACE_RADIUS, card->score);
-      text = get_text (self, step, SLOT_FEELING, tandem_feeling_get_label (tandem_step_get_feeling (step)),
+      text = get_text (self, step, SLOT_FEELING, tandem_feeling_to_label (tandem_step_get_feeling (step)),
                        FONT_CARD_BODY, MAX (10, markers_x - (x0 + 2 * FACE_RADIUS + 5)), 1,
                        PANGO_ALIGN_LEFT);
       show_text (cr, text, &palette->text, x0 + 2 * FACE_RADIUS + 5,
@@ -950,7 +979,7 @@ draw_emotion (TandemJourneyPainter          *self,
                               score == 0 ? TANDEM_FEELING_NEUTRAL :
                               score == -1 ? TANDEM_FEELING_BAD : TANDEM_FEELING_VERY_BAD;
 
-      text = get_text (self, level_owners[2 - score], SLOT_HEADER, tandem_feeling_get_label (feeling),
+      text = get_text (self, level_owners[2 - score], SLOT_HEADER, tandem_feeling_to_label (feeling),
                        FONT_SMALL, TANDEM_JOURNEY_LANE_HEADER_WIDTH - 50, 1, PANGO_ALIGN_RIGHT);
       show_text (cr, text, &palette->dim_text, band.x + 12, y - text_height (text) / 2);
       draw_face (cr, palette, grid.x - 16, y, 6, score);
@@ -1096,15 +1125,15 @@ legend_label (TandemLegendEntry entry)
   switch (entry)
     {
     case TANDEM_LEGEND_FEELING_VERY_GOOD:
-      return tandem_feeling_get_label (TANDEM_FEELING_VERY_GOOD);
+      return tandem_feeling_to_label (TANDEM_FEELING_VERY_GOOD);
     case TANDEM_LEGEND_FEELING_GOOD:
-      return tandem_feeling_get_label (TANDEM_FEELING_GOOD);
+      return tandem_feeling_to_label (TANDEM_FEELING_GOOD);
     case TANDEM_LEGEND_FEELING_NEUTRAL:
-      return tandem_feeling_get_label (TANDEM_FEELING_NEUTRAL);
+      return tandem_feeling_to_label (TANDEM_FEELING_NEUTRAL);
     case TANDEM_LEGEND_FEELING_BAD:
-      return tandem_feeling_get_label (TANDEM_FEELING_BAD);
+      return tandem_feeling_to_label (TANDEM_FEELING_BAD);
     case TANDEM_LEGEND_FEELING_VERY_BAD:
-      return tandem_feeling_get_label (TANDEM_FEELING_VERY_BAD);
+      return tandem_feeling_to_label (TANDEM_FEELING_VERY_BAD);
     case TANDEM_LEGEND_TOUCHPOINT:
       return _("Touchpoint");
     case TANDEM_LEGEND_PAIN_POINT:
@@ -1114,11 +1143,11 @@ legend_label (TandemLegendEntry entry)
     case TANDEM_LEGEND_NUMBER:
       return _("Order in the journey");
     case TANDEM_LEGEND_NEXT:
-      return _("Next step");
+      return tandem_connector_kind_to_label (TANDEM_CONNECTOR_KIND_NEXT);
     case TANDEM_LEGEND_BRANCH:
-      return _("Branch");
+      return tandem_connector_kind_to_label (TANDEM_CONNECTOR_KIND_BRANCH);
     case TANDEM_LEGEND_LOOP:
-      return _("Loop back");
+      return tandem_connector_kind_to_label (TANDEM_CONNECTOR_KIND_LOOP);
     case TANDEM_LEGEND_REPLACED_BY:
       return _("Replaced by");
     case TANDEM_N_LEGEND_ENTRIES:

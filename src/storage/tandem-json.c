@@ -89,14 +89,11 @@ build_object (JsonBuilder  *builder,
 
   for (guint i = 0; i < info->lists->len; i++)
     {
-      g_autoptr(TandemList) list = NULL;
-
-      g_object_get (object, ((GParamSpec *)g_ptr_array_index (info->lists, i))->name,
-                    &list, NULL);
+      TandemList *list = tandem_object_peek_list (object, g_ptr_array_index (info->lists, i));
 
       json_builder_set_member_name (builder, g_ptr_array_index (info->list_names, i));
       json_builder_begin_array (builder);
-      for (guint j = 0; j < tandem_list_get_n (list); j++)
+      for (guint j = 0; list != NULL && j < tandem_list_get_n (list); j++)
         build_object (builder, tandem_list_get (list, j), blobs);
       json_builder_end_array (builder);
     }
@@ -332,7 +329,7 @@ read_value (JsonNode    *node,
                            node_type_name (node));
       v = json_node_get_int (node);
       if (v < G_MININT || v > G_MAXINT)
-        return json_error (error, path, _("The number %" G_GINT64_FORMAT " is out of range."), v);
+        return json_error (error, path, _("The number %lld is out of range."), (long long)v);
       g_value_set_int (value, (int)v);
     }
   else if (type == G_TYPE_DOUBLE)
@@ -482,7 +479,7 @@ read_object (JsonNode              *node,
       const TandemKindInfo *child_info = g_ptr_array_index (info->list_kinds, i);
       JsonNode *member = json_object_get_member (json, name);
       g_autofree char *member_path = g_strdup_printf ("%s/%s", path, name);
-      g_autoptr(TandemList) list = NULL;
+      TandemList *list;
       JsonArray *array;
 
       if (member == NULL)
@@ -494,8 +491,7 @@ read_object (JsonNode              *node,
           goto fail;
         }
 
-      g_object_get (object, ((GParamSpec *)g_ptr_array_index (info->lists, i))->name,
-                    &list, NULL);
+      list = tandem_object_get_list (object, g_ptr_array_index (info->lists, i));
       array = json_node_get_array (member);
 
       for (guint j = 0; j < json_array_get_length (array); j++)

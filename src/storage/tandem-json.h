@@ -40,6 +40,7 @@ gboolean        tandem_json_check_depth    (const char      *data,
                                             gsize            length,
                                             guint            max_depth,
                                             GError         **error);
+char           *tandem_json_schema_generate (void);
 char           *tandem_json_to_string      (JsonNode        *node,
                                             gsize           *length);
 void            tandem_json_renew_ids      (JsonNode        *node,

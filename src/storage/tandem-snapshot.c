@@ -107,7 +107,7 @@ add_object (TandemSnapshot *snapshot,
   for (guint i = 0; i < info->lists->len; i++)
     {
       const TandemKindInfo *child_info = g_ptr_array_index (info->list_kinds, i);
-      g_autoptr(TandemList) list = NULL;
+      TandemList *list;
       guint child_index = 0;
 
       for (guint k = 0; k < snapshot->kinds->len; k++)
@@ -116,10 +116,9 @@ add_object (TandemSnapshot *snapshot,
             child_index = k;
         }
 
-      g_object_get (object, ((GParamSpec *)g_ptr_array_index (info->lists, i))->name,
-                    &list, NULL);
+      list = tandem_object_peek_list (object, g_ptr_array_index (info->lists, i));
 
-      for (guint j = 0; j < tandem_list_get_n (list); j++)
+      for (guint j = 0; list != NULL && j < tandem_list_get_n (list); j++)
         add_object (snapshot, tandem_list_get (list, j), row.id, j, child_index);
     }
 }

@@ -179,7 +179,7 @@ _tandem_storage_set_column (GObject     *object,
       return FALSE;
     }
 
-  g_object_set_property (object, pspec->name, value);
+  _tandem_object_load_field (TANDEM_OBJECT (object), pspec, value);
 
   return TRUE;
 }
@@ -383,7 +383,7 @@ read_kind (sqlite3               *db,
         {
           const char *parent_id = (const char *)sqlite3_column_text (stmt, 1);
           TandemObject *parent = tandem_document_lookup (*document, parent_id);
-          g_autoptr(TandemList) list = NULL;
+          TandemList *list;
 
           if (tandem_document_lookup (*document, id) != NULL)
             {
@@ -400,7 +400,7 @@ read_kind (sqlite3               *db,
               goto out;
             }
 
-          g_object_get (parent, info->parent_list->name, &list, NULL);
+          list = tandem_object_get_list (parent, info->parent_list);
           tandem_list_append (list, object);
         }
     }
@@ -493,7 +493,7 @@ check_object_cb (TandemObject *object,
       if (kind != TANDEM_FIELD_REFERENCE && kind != TANDEM_FIELD_BLOB)
         continue;
 
-      g_object_get (object, fields[i]->name, &text, NULL);
+      text = tandem_object_dup_string_field (object, fields[i]);
       if (text == NULL || text[0] == '\0')
         continue;
 

@@ -38,6 +38,16 @@ static const GOptionEntry main_entries[] = {
     N_("Write the whole of FILE as JSON to OUT"), N_("OUT") },
   { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Read the JSON file IN and save it as the Tandem document FILE"), N_("IN") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the PCBC appendix of FILE as a PDF to OUT"), N_("OUT") },
+  { "pdf-parts", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: only these parts, from summary,checklists,decisions,audit,journeys,"
+       "measures,steps,quotes"), N_("LIST") },
+  { "pdf-date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: the date to show, for the same bytes every time (default: "
+       "SOURCE_DATE_EPOCH, else today)"), N_("YYYY-MM-DD") },
+  { "pdf-paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: paper for the journey figures, a4 (default) or a3"), N_("SIZE") },
   { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Draw a journey of FILE into OUT, a .png, .svg or .pdf file"), N_("OUT") },
   { "journey", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -173,13 +183,10 @@ open_action (GSimpleAction *action,
 {
   TandemApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GtkFileFilter) tandem_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) tandem_filter = tandem_application_new_file_filter ();
   g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
   GtkFileChooserNative *dialog;
 
-  gtk_file_filter_set_name (tandem_filter, _("Tandem Documents"));
-  gtk_file_filter_add_mime_type (tandem_filter, TANDEM_MIME_TYPE);
-  gtk_file_filter_add_suffix (tandem_filter, "tandem");
   gtk_file_filter_set_name (all_filter, _("All Files"));
   gtk_file_filter_add_pattern (all_filter, "*");
 
@@ -256,12 +263,10 @@ help_action (GSimpleAction *action,
   const char *page = parameter ? g_variant_get_string (parameter, NULL) : "index";
   g_autofree char *uri = NULL;
 
-  /* Running from the build tree, help is not installed where yelp looks for "help:". */
+  /* Running from the build tree, help is not installed where yelp looks for "help:";
+   * yelp reads a folder of Mallard pages given as "ghelp:FOLDER?PAGE". */
   if (help_dir != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/C/%s.page", help_dir, page);
-      uri = g_strdup_printf ("help:%s", path);
-    }
+    uri = g_strdup_printf ("ghelp:%s/C?%s", help_dir, page);
   else if (g_str_equal (page, "index"))
     uri = g_strdup ("help:tandem");
   else
@@ -300,6 +305,10 @@ tandem_application_handle_local_options (GApplication *app,
   cli.check = g_variant_dict_contains (options, "check");
   g_variant_dict_lookup (options, "export-json", "^ay", &cli.export_json);
   g_variant_dict_lookup (options, "import-json", "^ay", &cli.import_json);
+  g_variant_dict_lookup (options, "export-pdf", "^ay", &cli.export_pdf);
+  g_variant_dict_lookup (options, "pdf-parts", "s", &cli.pdf_parts);
+  g_variant_dict_lookup (options, "pdf-date", "s", &cli.pdf_date);
+  g_variant_dict_lookup (options, "pdf-paper", "s", &cli.pdf_paper);
   g_variant_dict_lookup (options, "export-map", "^ay", &cli.export_map);
   g_variant_dict_lookup (options, "journey", "s", &cli.journey);
   g_variant_dict_lookup (options, "map", "s", &cli.map);
@@ -335,6 +344,10 @@ tandem_application_handle_local_options (GApplication *app,
 
   g_free (cli.export_json);
   g_free (cli.import_json);
+  g_free (cli.export_pdf);
+  g_free (cli.pdf_parts);
+  g_free (cli.pdf_date);
+  g_free (cli.pdf_paper);
   g_free (cli.export_map);
   g_free (cli.journey);
   g_free (cli.map);
@@ -494,6 +507,23 @@ tandem_application_open_file (TandemApplication *self,
 
   tandem_window_load (window, file);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * tandem_application_new_file_filter:
+ *
+ * Returns: (transfer full): the file chooser filter for Tandem documents
+ */
+GtkFileFilter *
+tandem_application_new_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Tandem Documents"));
+  gtk_file_filter_add_mime_type (filter, TANDEM_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "tandem");
+
+  return filter;
 }
 
 /**

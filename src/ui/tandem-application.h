@@ -23,5 +23,6 @@ void               tandem_application_check_recovery (TandemApplication *self);
 void               tandem_application_add_recent     (TandemApplication *self,
                                                       GFile             *file);
 GMenuModel        *tandem_application_get_recent_menu (TandemApplication *self);
+GtkFileFilter     *tandem_application_new_file_filter (void);
 
 G_END_DECLS

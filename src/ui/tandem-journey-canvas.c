@@ -16,6 +16,7 @@
 #include "tandem-journey-clip.h"
 #include "tandem-journey-edit.h"
 #include "tandem-journey-measures.h"
+#include "tandem-labels.h"
 #include "tandem-journey-metrics.h"
 
 /*
@@ -302,7 +303,7 @@ tandem_journey_canvas_describe_step (TandemJourneyCanvas *self,
     }
   if (tandem_step_get_feeling (step) != TANDEM_FEELING_UNKNOWN)
     g_string_append_printf (text, " %s %s.", _("Felt:"),
-                            tandem_feeling_get_label (tandem_step_get_feeling (step)));
+                            tandem_feeling_to_label (tandem_step_get_feeling (step)));
   if (tandem_step_get_touchpoint (step))
     g_string_append_printf (text, " %s.", _("Touchpoint"));
   if (tandem_step_get_pain_point (step))

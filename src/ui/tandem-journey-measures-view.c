@@ -13,6 +13,7 @@
 
 #include "tandem-document.h"
 #include "tandem-journey-measures.h"
+#include "tandem-labels.h"
 #include "tandem-journey-measures-view.h"
 
 /*
@@ -300,8 +301,8 @@ tandem_journey_measures_view_update (TandemJourneyMeasuresView *self)
     change = _("Worse");
   else
     change = _("No change");
-  set_row (self, ROW_LOWEST_FEELING, tandem_feeling_get_label (before.lowest_feeling),
-           tandem_feeling_get_label (after.lowest_feeling), change);
+  set_row (self, ROW_LOWEST_FEELING, tandem_feeling_to_label (before.lowest_feeling),
+           tandem_feeling_to_label (after.lowest_feeling), change);
 
   /* The sentence: what changes, in the order a board asks about it. */
   if (after.n_steps == 0)
@@ -353,8 +354,8 @@ tandem_journey_measures_view_update (TandemJourneyMeasuresView *self)
   if (before.lowest_feeling != TANDEM_FEELING_UNKNOWN && after.lowest_feeling != TANDEM_FEELING_UNKNOWN &&
       before_score != after_score)
     g_ptr_array_add (phrases, g_strdup_printf (_("the worst moment is “%s” instead of “%s”"),
-                                               tandem_feeling_get_label (after.lowest_feeling),
-                                               tandem_feeling_get_label (before.lowest_feeling)));
+                                               tandem_feeling_to_label (after.lowest_feeling),
+                                               tandem_feeling_to_label (before.lowest_feeling)));
 
   if (phrases->len == 0)
     {

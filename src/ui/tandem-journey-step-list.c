@@ -13,6 +13,7 @@
 #include "tandem-document.h"
 #include "tandem-journey-edit.h"
 #include "tandem-journey-measures.h"
+#include "tandem-labels.h"
 #include "tandem-journey-step-list.h"
 
 /*
@@ -147,7 +148,7 @@ text_feeling (TandemJourneyStepList *self,
               guint                  position)
 {
   return tandem_step_get_feeling (step) == TANDEM_FEELING_UNKNOWN
-         ? g_strdup ("") : g_strdup (tandem_feeling_get_label (tandem_step_get_feeling (step)));
+         ? g_strdup ("") : g_strdup (tandem_feeling_to_label (tandem_step_get_feeling (step)));
 }
 
 static char *

@@ -15,6 +15,7 @@
 #include "tandem-document.h"
 #include "tandem-journey-edit.h"
 #include "tandem-journey-measures.h"
+#include "tandem-labels.h"
 #include "tandem-quote.h"
 #include "tandem-step-panel.h"
 
@@ -589,10 +590,7 @@ rebuild_links (TandemStepPanel *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
-                                     tandem_connector_get_kind (connector) == TANDEM_CONNECTOR_KIND_BRANCH
-                                     ? _("Branch")
-                                     : tandem_connector_get_kind (connector) == TANDEM_CONNECTOR_KIND_LOOP
-                                     ? _("Loop back") : _("Next step"));
+                                     tandem_connector_kind_to_label (tandem_connector_get_kind (connector)));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                    remove_button (TANDEM_OBJECT (connector), _("Remove connector"),
                                                   _("Remove Connector")));
@@ -600,7 +598,9 @@ rebuild_links (TandemStepPanel *self)
       kind = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Kind"));
       {
-        const char *kinds[] = { _("Next step"), _("Branch"), _("Loop back"), NULL };
+        const char *kinds[] = { tandem_connector_kind_to_label (TANDEM_CONNECTOR_KIND_NEXT),
+                                tandem_connector_kind_to_label (TANDEM_CONNECTOR_KIND_BRANCH),
+                                tandem_connector_kind_to_label (TANDEM_CONNECTOR_KIND_LOOP), NULL };
         g_autoptr(GtkStringList) model = gtk_string_list_new (kinds);
 
         adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (model));
@@ -962,8 +962,12 @@ static void
 tandem_step_panel_init (TandemStepPanel *self)
 {
   GtkWidget *page, *group, *button, *none_page;
-  const char *feelings[] = { _("Not recorded"), _("Very bad"), _("Bad"), _("Neutral"), _("Good"),
-                             _("Very good"), NULL };
+  const char *feelings[] = { tandem_feeling_to_label (TANDEM_FEELING_UNKNOWN),
+                             tandem_feeling_to_label (TANDEM_FEELING_VERY_BAD),
+                             tandem_feeling_to_label (TANDEM_FEELING_BAD),
+                             tandem_feeling_to_label (TANDEM_FEELING_NEUTRAL),
+                             tandem_feeling_to_label (TANDEM_FEELING_GOOD),
+                             tandem_feeling_to_label (TANDEM_FEELING_VERY_GOOD), NULL };
   g_autoptr(GtkStringList) feeling_model = gtk_string_list_new (feelings);
 
   self->connect_targets = g_ptr_array_new_with_free_func (g_object_unref);

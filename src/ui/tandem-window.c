@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-appendix-dialog.h"
 #include "tandem-application.h"
 #include "tandem-checklist.h"
 #include "tandem-journey.h"
@@ -670,13 +671,9 @@ on_save_as_response_cb (GtkNativeDialog *dialog,
 static void
 save_as (TandemWindow *self)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = tandem_application_new_file_filter ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
-
-  gtk_file_filter_set_name (filter, _("Tandem Documents"));
-  gtk_file_filter_add_mime_type (filter, "application/x-tandem");
-  gtk_file_filter_add_suffix (filter, "tandem");
 
   dialog = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -718,6 +715,52 @@ save_as_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   save_as (TANDEM_WINDOW (widget));
+}
+
+static void
+export_appendix_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (tandem_appendix_dialog_new (GTK_WINDOW (self), self->document,
+                                                              TANDEM_APPENDIX_DIALOG_EXPORT)));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (tandem_appendix_dialog_new (GTK_WINDOW (self), self->document,
+                                                              TANDEM_APPENDIX_DIALOG_PRINT)));
+}
+
+static void
+print_preview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  TandemAppendixOptions options;
+
+  tandem_appendix_options_init (&options);
+  tandem_appendix_print (GTK_WINDOW (self), self->document, &options, TRUE);
+  tandem_appendix_options_clear (&options);
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 static void
@@ -1015,6 +1058,10 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.export-appendix", NULL, export_appendix_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-journey", NULL, new_journey_action);
 
@@ -1023,6 +1070,9 @@ tandem_window_class_init (TandemWindowClass *klass)
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-appendix", NULL);
 }
 
 static void

@@ -1,0 +1,16 @@
+/* tandem-appendix-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tandem-flow.h"
+#include "tandem-journey.h"
+
+G_BEGIN_DECLS
+
+void _tandem_appendix_add_journey_figures (TandemFlow    *flow,
+                                           TandemJourney *journey);
+
+G_END_DECLS

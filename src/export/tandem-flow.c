@@ -1,0 +1,1612 @@
+/* tandem-flow.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-flow"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "tandem-flow.h"
+
+/*
+ * A small pagination engine for the appendix: a flow of blocks (headings, paragraphs, tables,
+ * figures, whole pages) laid out once onto pages, then drawn onto any cairo context: a PDF
+ * surface, or a printer through GtkPrintOperation, so that the print and the PDF have the
+ * same pages. Text is shaped by Pango with hinting off, so measurements do not depend on the
+ * output. Long text flows onto following pages at line boundaries; tables repeat their header
+ * row; a figure too large to be legible on one page is split into overlapping parts.
+ */
+
+#define A4_SHORT 595.2756
+#define A4_LONG  841.8898
+#define A3_LONG  1190.5512
+#define MARGIN_SIDE 56.7
+#define MARGIN_TOP 72.0
+#define MARGIN_BOTTOM 64.0
+#define CELL_PADDING 4.0
+#define FIGURE_OVERLAP 0.08
+#define FONT_FAMILY "Noto Sans, DejaVu Sans, sans-serif"
+
+typedef enum
+{
+  BLOCK_HEADING,
+  BLOCK_PARAGRAPH,
+  BLOCK_SPACE,
+  BLOCK_PAGE_BREAK,
+  BLOCK_TABLE,
+  BLOCK_FIGURE,
+  BLOCK_CUSTOM_PAGE,
+  BLOCK_CONTENTS,
+} BlockKind;
+
+typedef struct
+{
+  PangoLayout *layout;
+  guint32      fill;
+  gboolean     has_fill;
+} Cell;
+
+typedef struct
+{
+  Cell    *cells;
+  gboolean header;
+  double   height;
+} Row;
+
+struct _TandemFlowTable
+{
+  guint    n_columns;
+  double  *fractions;
+  char    *caption;
+  GArray  *rows;  /* Row */
+  guint    number;
+};
+
+typedef struct
+{
+  char                *caption;
+  double               width;
+  double               height;
+  double               min_scale;
+  TandemFlowFigureFunc func;
+  gpointer             data;
+  GDestroyNotify       destroy;
+  guint                number;
+  PangoLayout         *caption_layout;
+} Figure;
+
+typedef struct
+{
+  BlockKind           kind;
+  PangoLayout        *layout;
+  double              indent;
+  double              space_before;
+  double              space_after;
+  int                 level;
+  gboolean            in_contents;
+  guint               id;
+  TandemFlowTable    *table;
+  Figure             *figure;
+  TandemFlowPageFunc  page_func;
+  gpointer            page_data;
+  GDestroyNotify      page_destroy;
+} Block;
+
+typedef enum
+{
+  FRAGMENT_TEXT,
+  FRAGMENT_ROW,
+  FRAGMENT_FIGURE,
+  FRAGMENT_CUSTOM,
+  FRAGMENT_CONTENTS_TITLE,
+  FRAGMENT_CONTENTS_ENTRY,
+} FragmentKind;
+
+typedef struct
+{
+  FragmentKind kind;
+  Block       *block;
+  double       x;
+  double       y;
+  double       offset;   /* into the block's text or row, in points */
+  double       height;
+  guint        row;
+  gboolean     first;    /* the first fragment of its block: where links point */
+  double       tile_x, tile_y, tile_width, tile_height, scale;
+  guint        part, n_parts;
+} Fragment;
+
+typedef struct
+{
+  double  width;
+  double  height;
+  GArray *fragments;  /* Fragment */
+  gboolean custom;
+} Page;
+
+struct _TandemFlow
+{
+  TandemPaper   figure_paper;
+  PangoFontMap *font_map;
+  PangoContext *context;
+  GPtrArray    *blocks;   /* Block */
+  GPtrArray    *pages;    /* Page */
+  GHashTable   *heading_pages;  /* block id -> page index + 1 */
+  char         *header;
+  char         *footer_note;
+  guint         next_id;
+  guint         n_tables;
+  guint         n_figures;
+  gboolean      paginated;
+  Block        *open_table;  /* while writing a tagged PDF: the table whose rows are being drawn */
+};
+
+/* Auxiliary methods */
+
+static PangoLayout *
+make_layout (TandemFlow  *flow,
+             const char  *font,
+             const char  *markup,
+             double       width)
+{
+  PangoLayout *layout = pango_layout_new (flow->context);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_markup (layout, markup, -1);
+
+  return layout;
+}
+
+static double
+content_width_portrait (void)
+{
+  return A4_SHORT - 2 * MARGIN_SIDE;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return height / (double)PANGO_SCALE;
+}
+
+static const char *
+style_font (TandemFlowStyle style)
+{
+  switch (style)
+    {
+    case TANDEM_FLOW_SMALL:
+      return FONT_FAMILY " 8.5";
+    case TANDEM_FLOW_LABEL:
+      return FONT_FAMILY " Bold 9";
+    case TANDEM_FLOW_CAPTION:
+      return FONT_FAMILY " Italic 9";
+    case TANDEM_FLOW_QUOTE:
+      return FONT_FAMILY " Italic 10";
+    case TANDEM_FLOW_BODY:
+    case TANDEM_FLOW_STRUCK:
+    default:
+      return FONT_FAMILY " 10";
+    }
+}
+
+static Block *
+add_block (TandemFlow *flow,
+           BlockKind   kind)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = kind;
+  block->id = ++flow->next_id;
+  g_ptr_array_add (flow->blocks, block);
+  flow->paginated = FALSE;
+
+  return block;
+}
+
+static void
+table_free (TandemFlowTable *table)
+{
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+
+      for (guint j = 0; j < table->n_columns; j++)
+        g_clear_object (&row->cells[j].layout);
+      g_free (row->cells);
+    }
+
+  g_array_unref (table->rows);
+  g_free (table->fractions);
+  g_free (table->caption);
+  g_free (table);
+}
+
+static void
+block_free (gpointer data)
+{
+  Block *block = data;
+
+  g_clear_object (&block->layout);
+  g_clear_pointer (&block->table, table_free);
+
+  if (block->figure != NULL)
+    {
+      if (block->figure->destroy != NULL)
+        block->figure->destroy (block->figure->data);
+      g_clear_object (&block->figure->caption_layout);
+      g_free (block->figure->caption);
+      g_free (block->figure);
+    }
+
+  if (block->page_destroy != NULL)
+    block->page_destroy (block->page_data);
+
+  g_free (block);
+}
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_array_unref (page->fragments);
+  g_free (page);
+}
+
+/* Public API: building */
+
+/**
+ * tandem_flow_new:
+ * @figure_paper: the paper of the landscape pages that hold figures
+ */
+TandemFlow *
+tandem_flow_new (TandemPaper figure_paper)
+{
+  TandemFlow *flow = g_new0 (TandemFlow, 1);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  flow->figure_paper = figure_paper;
+  flow->font_map = pango_cairo_font_map_new ();
+  flow->context = pango_font_map_create_context (flow->font_map);
+  pango_cairo_context_set_resolution (flow->context, 72.0);
+
+  /* Metrics that do not depend on the output device: the print matches the PDF. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (flow->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (flow->context, FALSE);
+
+  flow->blocks = g_ptr_array_new_with_free_func (block_free);
+  flow->pages = g_ptr_array_new_with_free_func (page_free);
+  flow->heading_pages = g_hash_table_new (NULL, NULL);
+
+  return flow;
+}
+
+void
+tandem_flow_free (TandemFlow *flow)
+{
+  if (flow == NULL)
+    return;
+
+  g_ptr_array_unref (flow->pages);
+  g_ptr_array_unref (flow->blocks);
+  g_hash_table_unref (flow->heading_pages);
+  g_object_unref (flow->context);
+  g_object_unref (flow->font_map);
+  g_free (flow->header);
+  g_free (flow->footer_note);
+  g_free (flow);
+}
+
+PangoContext *
+tandem_flow_get_context (TandemFlow *flow)
+{
+  return flow->context;
+}
+
+/**
+ * tandem_flow_set_running_text:
+ * @header: the text at the top of every page but the cover
+ * @footer_note: (nullable): a note at the bottom left of every page, beside "Page X of Y"
+ */
+void
+tandem_flow_set_running_text (TandemFlow *flow,
+                              const char *header,
+                              const char *footer_note)
+{
+  g_free (flow->header);
+  g_free (flow->footer_note);
+  flow->header = g_strdup (header);
+  flow->footer_note = g_strdup (footer_note);
+}
+
+void
+tandem_flow_custom_page (TandemFlow         *flow,
+                         TandemFlowPageFunc  func,
+                         gpointer            user_data,
+                         GDestroyNotify      destroy)
+{
+  Block *block = add_block (flow, BLOCK_CUSTOM_PAGE);
+
+  block->page_func = func;
+  block->page_data = user_data;
+  block->page_destroy = destroy;
+}
+
+/**
+ * tandem_flow_contents:
+ *
+ * The table of contents: every heading added with @in_contents, with its page number and a
+ * link to it. Its place in the flow is here; its entries are known once laid out.
+ */
+void
+tandem_flow_contents (TandemFlow *flow)
+{
+  add_block (flow, BLOCK_CONTENTS);
+}
+
+void
+tandem_flow_heading (TandemFlow *flow,
+                     int         level,
+                     const char *text,
+                     gboolean    in_contents)
+{
+  static const char *fonts[] = {
+    FONT_FAMILY " Bold 18", FONT_FAMILY " Bold 14", FONT_FAMILY " Bold 11.5",
+  };
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  Block *block = add_block (flow, BLOCK_HEADING);
+
+  level = CLAMP (level, 1, 3);
+  block->level = level;
+  block->in_contents = in_contents;
+  block->space_before = level == 1 ? 0 : (level == 2 ? 16 : 12);
+  block->space_after = level == 1 ? 10 : 6;
+  block->layout = make_layout (flow, fonts[level - 1], markup, content_width_portrait ());
+}
+
+void
+tandem_flow_markup (TandemFlow      *flow,
+                    TandemFlowStyle  style,
+                    const char      *markup)
+{
+  Block *block = add_block (flow, BLOCK_PARAGRAPH);
+  g_autofree char *struck = NULL;
+
+  if (style == TANDEM_FLOW_STRUCK)
+    markup = struck = g_strdup_printf ("<s>%s</s>", markup);
+
+  block->indent = style == TANDEM_FLOW_QUOTE ? 18 : 0;
+  block->space_after = style == TANDEM_FLOW_LABEL ? 1 : 5;
+  block->layout = make_layout (flow, style_font (style), markup,
+                               content_width_portrait () - 2 * block->indent);
+}
+
+void
+tandem_flow_text (TandemFlow      *flow,
+                  TandemFlowStyle  style,
+                  const char      *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text ? text : "", -1);
+
+  tandem_flow_markup (flow, style, markup);
+}
+
+/**
+ * tandem_flow_labelled:
+ *
+ * A small bold label and, under it, text that may run over many pages.
+ */
+void
+tandem_flow_labelled (TandemFlow *flow,
+                      const char *label,
+                      const char *text)
+{
+  tandem_flow_text (flow, TANDEM_FLOW_LABEL, label);
+  tandem_flow_text (flow, TANDEM_FLOW_BODY, text);
+}
+
+void
+tandem_flow_space (TandemFlow *flow,
+                   double      points)
+{
+  add_block (flow, BLOCK_SPACE)->space_after = points;
+}
+
+void
+tandem_flow_page_break (TandemFlow *flow)
+{
+  add_block (flow, BLOCK_PAGE_BREAK);
+}
+
+/**
+ * tandem_flow_table_new:
+ * @fractions: the share of the width of each column, adding up to 1
+ * @caption: (nullable): shown above the table as "Table N: caption"
+ */
+TandemFlowTable *
+tandem_flow_table_new (guint         n_columns,
+                       const double *fractions,
+                       const char   *caption)
+{
+  TandemFlowTable *table = g_new0 (TandemFlowTable, 1);
+
+  table->n_columns = n_columns;
+  table->fractions = g_memdup2 (fractions, n_columns * sizeof (double));
+  table->caption = g_strdup (caption);
+  table->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+
+  return table;
+}
+
+/**
+ * tandem_flow_table_add_row:
+ * @texts: plain text of each cell
+ * @fills: (nullable): 0xRRGGBB background of each cell, 0 for none
+ */
+void
+tandem_flow_table_add_row (TandemFlowTable   *table,
+                           gboolean           header,
+                           const char * const *texts,
+                           const guint32     *fills)
+{
+  Row row = { 0 };
+
+  row.header = header;
+  row.cells = g_new0 (Cell, table->n_columns);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      /* Laid out when the table is added to a flow, which knows the fonts. */
+      row.cells[i].layout = (PangoLayout *)g_strdup (texts[i] ? texts[i] : "");
+      if (fills != NULL && fills[i] != 0)
+        {
+          row.cells[i].fill = fills[i];
+          row.cells[i].has_fill = TRUE;
+        }
+    }
+
+  g_array_append_val (table->rows, row);
+}
+
+void
+tandem_flow_table (TandemFlow      *flow,
+                   TandemFlowTable *table)
+{
+  double width = content_width_portrait ();
+  Block *block;
+
+  if (table->caption != NULL)
+    {
+      g_autofree char *caption = NULL;
+      Block *caption_block;
+
+      table->number = ++flow->n_tables;
+      caption = g_strdup_printf (_("Table %u: %s"), table->number, table->caption);
+      tandem_flow_text (flow, TANDEM_FLOW_CAPTION, caption);
+      caption_block = g_ptr_array_index (flow->blocks, flow->blocks->len - 1);
+      caption_block->level = -1;  /* keep with the table */
+    }
+
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+
+      row->height = 0;
+      for (guint j = 0; j < table->n_columns; j++)
+        {
+          g_autofree char *text = (char *)row->cells[j].layout;
+          g_autofree char *markup = g_markup_escape_text (text, -1);
+          double cell_width = width * table->fractions[j] - 2 * CELL_PADDING;
+
+          row->cells[j].layout = make_layout (flow, row->header ? FONT_FAMILY " Bold 9"
+                                                                : FONT_FAMILY " 9",
+                                              markup, cell_width);
+          row->height = MAX (row->height, layout_height (row->cells[j].layout) + 2 * CELL_PADDING);
+        }
+    }
+
+  block = add_block (flow, BLOCK_TABLE);
+  block->table = table;
+  block->space_after = 10;
+}
+
+/**
+ * tandem_flow_figure:
+ * @natural_width, @natural_height: the figure's size in its own units
+ * @min_scale: the smallest scale at which its text is still legible; a figure that would
+ *   need less to fit a page is split into parts instead
+ *
+ * A numbered figure on landscape pages of its own.
+ */
+void
+tandem_flow_figure (TandemFlow           *flow,
+                    const char           *caption,
+                    double                natural_width,
+                    double                natural_height,
+                    double                min_scale,
+                    TandemFlowFigureFunc  func,
+                    gpointer              user_data,
+                    GDestroyNotify        destroy)
+{
+  Block *block = add_block (flow, BLOCK_FIGURE);
+  Figure *figure = g_new0 (Figure, 1);
+
+  figure->caption = g_strdup (caption);
+  figure->width = MAX (natural_width, 1);
+  figure->height = MAX (natural_height, 1);
+  figure->min_scale = min_scale;
+  figure->func = func;
+  figure->data = user_data;
+  figure->destroy = destroy;
+  figure->number = ++flow->n_figures;
+  block->figure = figure;
+}
+
+/* Pagination */
+
+typedef struct
+{
+  TandemFlow *flow;
+  Page       *page;
+  double      y;
+  double      bottom;
+} Cursor;
+
+static Page *
+new_page (Cursor  *cursor,
+          double   width,
+          double   height)
+{
+  Page *page = g_new0 (Page, 1);
+
+  page->width = width;
+  page->height = height;
+  page->fragments = g_array_new (FALSE, TRUE, sizeof (Fragment));
+  g_ptr_array_add (cursor->flow->pages, page);
+
+  cursor->page = page;
+  cursor->y = MARGIN_TOP;
+  cursor->bottom = height - MARGIN_BOTTOM;
+
+  return page;
+}
+
+static void
+ensure_portrait (Cursor *cursor)
+{
+  if (cursor->page == NULL || cursor->page->custom || cursor->page->width != A4_SHORT)
+    new_page (cursor, A4_SHORT, A4_LONG);
+}
+
+static void
+break_page (Cursor *cursor)
+{
+  if (cursor->page == NULL || cursor->page->fragments->len > 0)
+    new_page (cursor, A4_SHORT, A4_LONG);
+}
+
+static void
+add_fragment (Cursor   *cursor,
+              Fragment *fragment)
+{
+  g_array_append_val (cursor->page->fragments, *fragment);
+}
+
+/* The offsets (from the top of @layout) where its lines end. */
+static GArray *
+line_bottoms (PangoLayout *layout)
+{
+  GArray *bottoms = g_array_new (FALSE, FALSE, sizeof (double));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle logical;
+      double bottom;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      bottom = (logical.y + logical.height) / (double)PANGO_SCALE;
+      g_array_append_val (bottoms, bottom);
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+
+  return bottoms;
+}
+
+/* The largest line end after @from that is at most @limit, or @from if there is none. */
+static double
+cut_at_line (GArray *bottoms,
+             double  from,
+             double  limit)
+{
+  double cut = from;
+
+  for (guint i = 0; i < bottoms->len; i++)
+    {
+      double bottom = g_array_index (bottoms, double, i);
+
+      if (bottom > from + 0.01 && bottom <= limit + 0.01)
+        cut = bottom;
+    }
+
+  return cut;
+}
+
+static double
+first_lines_height (Block *block,
+                    guint  n_lines)
+{
+  g_autoptr(GArray) bottoms = NULL;
+
+  if (block == NULL)
+    return 0;
+
+  if (block->kind == BLOCK_TABLE && block->table->rows->len > 0)
+    {
+      double height = g_array_index (block->table->rows, Row, 0).height;
+
+      if (block->table->rows->len > 1)
+        height += g_array_index (block->table->rows, Row, 1).height;
+      return height;
+    }
+
+  if (block->layout == NULL)
+    return 0;
+
+  bottoms = line_bottoms (block->layout);
+  return g_array_index (bottoms, double, MIN (n_lines, bottoms->len) - 1);
+}
+
+static void
+place_text (Cursor *cursor,
+            Block  *block,
+            Block  *next)
+{
+  double height = layout_height (block->layout);
+  double keep = 0;
+  double offset = 0;
+  g_autoptr(GArray) bottoms = line_bottoms (block->layout);
+  gboolean first = TRUE;
+
+  ensure_portrait (cursor);
+
+  if (cursor->y > MARGIN_TOP)
+    cursor->y += block->space_before;
+
+  /* A heading (or a caption) stays with what follows it. */
+  if (block->kind == BLOCK_HEADING || block->level == -1)
+    keep = first_lines_height (next, 2) + block->space_after;
+
+  if (cursor->y + MIN (height, first_lines_height (block, 2)) + keep > cursor->bottom &&
+      cursor->y > MARGIN_TOP)
+    new_page (cursor, A4_SHORT, A4_LONG);
+
+  while (offset < height - 0.01)
+    {
+      Fragment fragment = { 0 };
+      double cut = cut_at_line (bottoms, offset, offset + (cursor->bottom - cursor->y));
+
+      if (cut <= offset)
+        {
+          if (cursor->y <= MARGIN_TOP)
+            cut = cut_at_line (bottoms, offset, G_MAXDOUBLE);  /* a line taller than a page */
+          else
+            {
+              new_page (cursor, A4_SHORT, A4_LONG);
+              continue;
+            }
+        }
+
+      fragment.kind = FRAGMENT_TEXT;
+      fragment.block = block;
+      fragment.x = MARGIN_SIDE + block->indent;
+      fragment.y = cursor->y;
+      fragment.offset = offset;
+      fragment.height = cut - offset;
+      fragment.first = first;
+      add_fragment (cursor, &fragment);
+
+      if (first && block->kind == BLOCK_HEADING)
+        g_hash_table_insert (cursor->flow->heading_pages, GUINT_TO_POINTER (block->id),
+                             GUINT_TO_POINTER (cursor->flow->pages->len));
+
+      first = FALSE;
+      cursor->y += cut - offset;
+      offset = cut;
+
+      if (offset < height - 0.01)
+        new_page (cursor, A4_SHORT, A4_LONG);
+    }
+
+  cursor->y += block->space_after;
+}
+
+static void
+place_row (Cursor          *cursor,
+           Block           *block,
+           guint            row_index,
+           double           offset,
+           double           height,
+           gboolean         first)
+{
+  Fragment fragment = { 0 };
+
+  fragment.kind = FRAGMENT_ROW;
+  fragment.block = block;
+  fragment.row = row_index;
+  fragment.x = MARGIN_SIDE;
+  fragment.y = cursor->y;
+  fragment.offset = offset;
+  fragment.height = height;
+  fragment.first = first;
+  add_fragment (cursor, &fragment);
+  cursor->y += height;
+}
+
+static void
+place_table (Cursor *cursor,
+             Block  *block)
+{
+  TandemFlowTable *table = block->table;
+  double header_height = 0;
+  guint header_row = G_MAXUINT;
+
+  ensure_portrait (cursor);
+
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+      double content = cursor->bottom - MARGIN_TOP - header_height;
+
+      if (row->header)
+        {
+          if (cursor->y + row->height + (i + 1 < table->rows->len
+                                         ? g_array_index (table->rows, Row, i + 1).height : 0)
+              > cursor->bottom && cursor->y > MARGIN_TOP)
+            new_page (cursor, A4_SHORT, A4_LONG);
+          header_row = i;
+          header_height = row->height;
+          place_row (cursor, block, i, 0, row->height, i == 0);
+          continue;
+        }
+
+      if (cursor->y + row->height > cursor->bottom && row->height <= content)
+        {
+          new_page (cursor, A4_SHORT, A4_LONG);
+          if (header_row != G_MAXUINT)
+            place_row (cursor, block, header_row, 0, header_height, FALSE);
+        }
+
+      if (cursor->y + row->height <= cursor->bottom + 0.01)
+        {
+          place_row (cursor, block, i, 0, row->height, i == 0);
+          continue;
+        }
+
+      /* A row taller than a page: split it at line ends, repeating the header. */
+      {
+        g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (double));
+        double offset = 0;
+
+        for (guint j = 0; j < table->n_columns; j++)
+          {
+            g_autoptr(GArray) cell = line_bottoms (row->cells[j].layout);
+
+            for (guint k = 0; k < cell->len; k++)
+              {
+                double bottom = g_array_index (cell, double, k) + CELL_PADDING;
+                g_array_append_val (bottoms, bottom);
+              }
+          }
+
+        while (offset < row->height - 0.01)
+          {
+            double cut = cut_at_line (bottoms, offset, offset + (cursor->bottom - cursor->y));
+
+            if (offset + (cursor->bottom - cursor->y) >= row->height)
+              cut = row->height;
+
+            if (cut <= offset)
+              {
+                new_page (cursor, A4_SHORT, A4_LONG);
+                if (header_row != G_MAXUINT)
+                  place_row (cursor, block, header_row, 0, header_height, FALSE);
+                continue;
+              }
+
+            place_row (cursor, block, i, offset, cut - offset, offset == 0);
+            offset = cut;
+          }
+      }
+    }
+
+  cursor->y += block->space_after;
+}
+
+static void
+place_figure (Cursor *cursor,
+              Block  *block)
+{
+  Figure *figure = block->figure;
+  double long_side = cursor->flow->figure_paper == TANDEM_PAPER_A3 ? A3_LONG : A4_LONG;
+  double short_side = cursor->flow->figure_paper == TANDEM_PAPER_A3 ? A4_LONG : A4_SHORT;
+  double area_width = long_side - 2 * MARGIN_SIDE;
+  double caption_height;
+  double area_height;
+  double fit, scale;
+  double tile_width, tile_height;
+  guint columns, rows;
+
+  figure->caption_layout = make_layout (cursor->flow, FONT_FAMILY " Italic 9", "", area_width);
+  {
+    g_autofree char *text = g_strdup_printf (_("Figure %u: %s (part 99 of 99)"),
+                                             figure->number, figure->caption);
+    pango_layout_set_text (figure->caption_layout, text, -1);
+    caption_height = layout_height (figure->caption_layout) + 8;
+  }
+  area_height = short_side - MARGIN_TOP - MARGIN_BOTTOM - caption_height;
+
+  fit = MIN (area_width / figure->width, area_height / figure->height);
+  scale = MIN (MAX (fit, figure->min_scale), 1.5);
+
+  if (scale <= fit + 1e-9)
+    {
+      columns = rows = 1;
+      tile_width = figure->width;
+      tile_height = figure->height;
+    }
+  else
+    {
+      /* Parts overlap a little, so that nothing falls between two pages. */
+      double visible_width = area_width / scale;
+      double visible_height = area_height / scale;
+      double step_x = visible_width * (1 - FIGURE_OVERLAP);
+      double step_y = visible_height * (1 - FIGURE_OVERLAP);
+
+      columns = figure->width <= visible_width ? 1 : (guint)ceil ((figure->width - visible_width) / step_x) + 1;
+      rows = figure->height <= visible_height ? 1 : (guint)ceil ((figure->height - visible_height) / step_y) + 1;
+      tile_width = MIN (visible_width, figure->width);
+      tile_height = MIN (visible_height, figure->height);
+    }
+
+  for (guint r = 0; r < rows; r++)
+    for (guint c = 0; c < columns; c++)
+      {
+        Fragment fragment = { 0 };
+        double step_x = columns > 1 ? (figure->width - tile_width) / (columns - 1) : 0;
+        double step_y = rows > 1 ? (figure->height - tile_height) / (rows - 1) : 0;
+
+        new_page (cursor, long_side, short_side);
+        fragment.kind = FRAGMENT_FIGURE;
+        fragment.block = block;
+        fragment.x = MARGIN_SIDE;
+        fragment.y = MARGIN_TOP;
+        fragment.tile_x = c * step_x;
+        fragment.tile_y = r * step_y;
+        fragment.tile_width = tile_width;
+        fragment.tile_height = tile_height;
+        fragment.scale = scale;
+        fragment.part = r * columns + c + 1;
+        fragment.n_parts = rows * columns;
+        fragment.height = area_height;
+        fragment.first = r == 0 && c == 0;
+        add_fragment (cursor, &fragment);
+      }
+
+  /* What follows goes on a portrait page again. */
+  cursor->page = NULL;
+}
+
+static guint
+count_contents_entries (TandemFlow *flow)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < flow->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (flow->blocks, i);
+
+      if (block->kind == BLOCK_HEADING && block->in_contents)
+        n++;
+    }
+
+  return n;
+}
+
+#define CONTENTS_LINE 17.0
+
+static void
+place_contents (Cursor *cursor,
+                Block  *block)
+{
+  guint n = count_contents_entries (cursor->flow);
+  guint index = 0;
+  Fragment title = { 0 };
+
+  break_page (cursor);
+  ensure_portrait (cursor);
+
+  title.kind = FRAGMENT_CONTENTS_TITLE;
+  title.block = block;
+  title.x = MARGIN_SIDE;
+  title.y = cursor->y;
+  title.height = 36;
+  add_fragment (cursor, &title);
+  cursor->y += title.height;
+
+  for (guint i = 0; i < cursor->flow->blocks->len && index < n; i++)
+    {
+      Block *heading = g_ptr_array_index (cursor->flow->blocks, i);
+      Fragment fragment = { 0 };
+
+      if (heading->kind != BLOCK_HEADING || !heading->in_contents)
+        continue;
+
+      if (cursor->y + CONTENTS_LINE > cursor->bottom)
+        new_page (cursor, A4_SHORT, A4_LONG);
+
+      fragment.kind = FRAGMENT_CONTENTS_ENTRY;
+      fragment.block = heading;
+      fragment.x = MARGIN_SIDE + (heading->level - 1) * 16;
+      fragment.y = cursor->y;
+      fragment.height = CONTENTS_LINE;
+      add_fragment (cursor, &fragment);
+      cursor->y += CONTENTS_LINE;
+      index++;
+    }
+
+  cursor->page = NULL;
+}
+
+/**
+ * tandem_flow_paginate:
+ *
+ * Returns: the number of pages
+ */
+guint
+tandem_flow_paginate (TandemFlow *flow)
+{
+  Cursor cursor = { flow, NULL, 0, 0 };
+
+  if (flow->paginated)
+    return flow->pages->len;
+
+  g_ptr_array_set_size (flow->pages, 0);
+  g_hash_table_remove_all (flow->heading_pages);
+
+  for (guint i = 0; i < flow->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (flow->blocks, i);
+      Block *next = i + 1 < flow->blocks->len ? g_ptr_array_index (flow->blocks, i + 1) : NULL;
+
+      switch (block->kind)
+        {
+        case BLOCK_CUSTOM_PAGE:
+          {
+            Fragment fragment = { 0 };
+            Page *page = new_page (&cursor, A4_SHORT, A4_LONG);
+
+            page->custom = TRUE;
+            fragment.kind = FRAGMENT_CUSTOM;
+            fragment.block = block;
+            add_fragment (&cursor, &fragment);
+            cursor.page = NULL;
+          }
+          break;
+
+        case BLOCK_CONTENTS:
+          place_contents (&cursor, block);
+          break;
+
+        case BLOCK_PAGE_BREAK:
+          break_page (&cursor);
+          break;
+
+        case BLOCK_SPACE:
+          ensure_portrait (&cursor);
+          if (cursor.y > MARGIN_TOP)
+            cursor.y = MIN (cursor.y + block->space_after, cursor.bottom);
+          break;
+
+        case BLOCK_HEADING:
+        case BLOCK_PARAGRAPH:
+          place_text (&cursor, block, next);
+          break;
+
+        case BLOCK_TABLE:
+          place_table (&cursor, block);
+          break;
+
+        case BLOCK_FIGURE:
+          place_figure (&cursor, block);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  flow->paginated = TRUE;
+
+  return flow->pages->len;
+}
+
+guint
+tandem_flow_get_n_pages (TandemFlow *flow)
+{
+  return tandem_flow_paginate (flow);
+}
+
+guint
+tandem_flow_get_n_figures (TandemFlow *flow)
+{
+  return flow->n_figures;
+}
+
+guint
+tandem_flow_get_n_tables (TandemFlow *flow)
+{
+  return flow->n_tables;
+}
+
+void
+tandem_flow_get_page_size (TandemFlow *flow,
+                           guint       page_index,
+                           double     *width,
+                           double     *height)
+{
+  Page *page;
+
+  tandem_flow_paginate (flow);
+  page = g_ptr_array_index (flow->pages, page_index);
+  *width = page->width;
+  *height = page->height;
+}
+
+/* Drawing */
+
+/* Draws the lines of @layout that lie between @from and @to (in the layout's coordinates),
+ * with the layout's top at @origin_y: only those, so each word is in the PDF once. */
+static void
+show_lines (cairo_t     *cr,
+            PangoLayout *layout,
+            double       x,
+            double       origin_y,
+            double       from,
+            double       to)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle logical;
+      double top, bottom, baseline;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      top = logical.y / (double)PANGO_SCALE;
+      bottom = (logical.y + logical.height) / (double)PANGO_SCALE;
+      baseline = pango_layout_iter_get_baseline (iter) / (double)PANGO_SCALE;
+
+      if (top >= from - 0.01 && bottom <= to + 0.01)
+        {
+          cairo_move_to (cr, x + logical.x / (double)PANGO_SCALE, origin_y + baseline);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
+static void
+set_colour (cairo_t *cr,
+            guint32  rgb)
+{
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+}
+
+static void
+draw_row (cairo_t  *cr,
+          Fragment *fragment,
+          gboolean  tagged)
+{
+  TandemFlowTable *table = fragment->block->table;
+  Row *row = &g_array_index (table->rows, Row, fragment->row);
+  double width = content_width_portrait ();
+  double x = fragment->x;
+
+  for (guint j = 0; j < table->n_columns; j++)
+    {
+      Cell *cell = &row->cells[j];
+      double cell_width = width * table->fractions[j];
+
+      if (row->header || cell->has_fill)
+        {
+          set_colour (cr, row->header ? 0xEBEBED : cell->fill);
+          cairo_rectangle (cr, x, fragment->y, cell_width, fragment->height);
+          cairo_fill (cr);
+        }
+
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+      if (tagged)
+        cairo_tag_begin (cr, row->header ? "TH" : "TD", "");
+      show_lines (cr, cell->layout, x + CELL_PADDING,
+                  fragment->y - fragment->offset + CELL_PADDING,
+                  fragment->offset - CELL_PADDING,
+                  fragment->offset - CELL_PADDING + fragment->height);
+      if (tagged)
+        cairo_tag_end (cr, row->header ? "TH" : "TD");
+
+      cairo_set_source_rgb (cr, 0.75, 0.75, 0.78);
+      cairo_set_line_width (cr, 0.5);
+      cairo_rectangle (cr, x, fragment->y, cell_width, fragment->height);
+      cairo_stroke (cr);
+      x += cell_width;
+    }
+}
+
+static void
+draw_figure (TandemFlow *flow,
+             cairo_t    *cr,
+             Fragment   *fragment)
+{
+  Figure *figure = fragment->block->figure;
+  double width = fragment->tile_width * fragment->scale;
+  double height = fragment->tile_height * fragment->scale;
+  g_autofree char *caption = NULL;
+
+  if (fragment->n_parts > 1)
+    caption = g_strdup_printf (_("Figure %u: %s (part %u of %u)"), figure->number,
+                               figure->caption, fragment->part, fragment->n_parts);
+  else
+    caption = g_strdup_printf (_("Figure %u: %s"), figure->number, figure->caption);
+
+  cairo_save (cr);
+  cairo_translate (cr, fragment->x, fragment->y);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_scale (cr, fragment->scale, fragment->scale);
+  cairo_translate (cr, -fragment->tile_x, -fragment->tile_y);
+  figure->func (cr, fragment->tile_x, fragment->tile_y, fragment->tile_width,
+                fragment->tile_height, figure->data);
+  cairo_restore (cr);
+
+  if (fragment->n_parts > 1)
+    {
+      /* Marks where this part overlaps its neighbours, so the parts can be laid side by side. */
+      double overlap_x = fragment->tile_width * FIGURE_OVERLAP * fragment->scale;
+      double overlap_y = fragment->tile_height * FIGURE_OVERLAP * fragment->scale;
+      static const double dash[] = { 4, 3 };
+
+      cairo_save (cr);
+      cairo_translate (cr, fragment->x, fragment->y);
+      cairo_set_source_rgb (cr, 0.75, 0.1, 0.1);
+      cairo_set_line_width (cr, 0.8);
+      cairo_set_dash (cr, dash, 2, 0);
+      if (fragment->tile_x > 0)
+        {
+          cairo_move_to (cr, overlap_x, 0);
+          cairo_line_to (cr, overlap_x, height);
+        }
+      if (fragment->tile_x + fragment->tile_width < figure->width - 0.5)
+        {
+          cairo_move_to (cr, width - overlap_x, 0);
+          cairo_line_to (cr, width - overlap_x, height);
+        }
+      if (fragment->tile_y > 0)
+        {
+          cairo_move_to (cr, 0, overlap_y);
+          cairo_line_to (cr, width, overlap_y);
+        }
+      if (fragment->tile_y + fragment->tile_height < figure->height - 0.5)
+        {
+          cairo_move_to (cr, 0, height - overlap_y);
+          cairo_line_to (cr, width, height - overlap_y);
+        }
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
+  pango_layout_set_text (figure->caption_layout, caption, -1);
+  cairo_move_to (cr, fragment->x, fragment->y + height + 6);
+  pango_cairo_show_layout (cr, figure->caption_layout);
+}
+
+/* The PDF structure (for screen readers, and because cairo 1.16 writes links correctly only
+ * inside a structure tree). */
+static const char *
+structure_name (Block *block)
+{
+  if (block->kind == BLOCK_HEADING)
+    return block->level == 1 ? "H1" : (block->level == 2 ? "H2" : "H3");
+  if (block->level == -1)
+    return "Caption";
+
+  return "P";
+}
+
+static void
+close_table (TandemFlow *flow,
+             cairo_t    *cr)
+{
+  if (flow->open_table != NULL)
+    {
+      cairo_tag_end (cr, "Table");
+      flow->open_table = NULL;
+    }
+}
+
+static char *
+dest_name (Block *block)
+{
+  return g_strdup_printf ("section-%u", block->id);
+}
+
+static void
+draw_contents_entry (TandemFlow *flow,
+                     cairo_t    *cr,
+                     Fragment   *fragment,
+                     gboolean    tagged)
+{
+  Block *heading = fragment->block;
+  guint page = GPOINTER_TO_UINT (g_hash_table_lookup (flow->heading_pages,
+                                                      GUINT_TO_POINTER (heading->id)));
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) number = NULL;
+  g_autofree char *page_text = g_strdup_printf ("%u", page);
+  g_autofree char *attributes = NULL;
+  g_autofree char *dest = dest_name (heading);
+  double right = A4_SHORT - MARGIN_SIDE;
+  int number_width;
+
+  title = pango_layout_copy (heading->layout);
+  {
+    g_autoptr(PangoFontDescription) description =
+      pango_font_description_from_string (heading->level == 1 ? FONT_FAMILY " Bold 10"
+                                                              : FONT_FAMILY " 10");
+    pango_layout_set_font_description (title, description);
+    pango_layout_set_width (title, (int)((right - fragment->x - 40) * PANGO_SCALE));
+    pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  }
+  number = pango_layout_new (flow->context);
+  pango_layout_set_text (number, page_text, -1);
+  pango_layout_get_size (number, &number_width, NULL);
+
+  if (tagged)
+    {
+      attributes = g_strdup_printf ("dest='%s'", dest);
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+    }
+
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+  cairo_move_to (cr, fragment->x, fragment->y);
+  pango_cairo_show_layout (cr, title);
+  cairo_move_to (cr, right - number_width / (double)PANGO_SCALE, fragment->y);
+  pango_cairo_show_layout (cr, number);
+
+  if (tagged)
+    cairo_tag_end (cr, CAIRO_TAG_LINK);
+}
+
+static void
+draw_running_text (TandemFlow *flow,
+                   cairo_t    *cr,
+                   Page       *page,
+                   guint       page_index)
+{
+  g_autoptr(PangoLayout) header = pango_layout_new (flow->context);
+  g_autoptr(PangoLayout) footer = pango_layout_new (flow->context);
+  g_autoptr(PangoLayout) note = pango_layout_new (flow->context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY " 8");
+  g_autofree char *page_text = NULL;
+  int width;
+
+  pango_layout_set_font_description (header, font);
+  pango_layout_set_font_description (footer, font);
+  pango_layout_set_font_description (note, font);
+  pango_layout_set_width (header, (int)((page->width - 2 * MARGIN_SIDE) * PANGO_SCALE));
+  pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (header, flow->header ? flow->header : "", -1);
+
+  /* TRANSLATORS: the page number in the footer of the appendix */
+  page_text = g_strdup_printf (_("Page %u of %u"), page_index + 1, flow->pages->len);
+  pango_layout_set_text (footer, page_text, -1);
+  pango_layout_get_size (footer, &width, NULL);
+
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.38);
+  cairo_move_to (cr, MARGIN_SIDE, 36);
+  pango_cairo_show_layout (cr, header);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MARGIN_SIDE, 50);
+  cairo_line_to (cr, page->width - MARGIN_SIDE, 50);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, page->width - MARGIN_SIDE - width / (double)PANGO_SCALE, page->height - 40);
+  pango_cairo_show_layout (cr, footer);
+
+  if (flow->footer_note != NULL)
+    {
+      pango_layout_set_markup (note, flow->footer_note, -1);
+      cairo_set_source_rgb (cr, 0.65, 0.1, 0.1);
+      cairo_move_to (cr, MARGIN_SIDE, page->height - 40);
+      pango_cairo_show_layout (cr, note);
+    }
+}
+
+/**
+ * tandem_flow_draw_page:
+ * @tagged: whether to add PDF links and destinations (not for printers)
+ *
+ * Draws one page, at its size in points, onto @cr.
+ */
+void
+tandem_flow_draw_page (TandemFlow *flow,
+                       cairo_t    *cr,
+                       guint       page_index,
+                       gboolean    tagged)
+{
+  Page *page;
+
+  tandem_flow_paginate (flow);
+  g_return_if_fail (page_index < flow->pages->len);
+  page = g_ptr_array_index (flow->pages, page_index);
+
+  cairo_save (cr);
+
+  if (!page->custom)
+    draw_running_text (flow, cr, page, page_index);
+
+  for (guint i = 0; i < page->fragments->len; i++)
+    {
+      Fragment *fragment = &g_array_index (page->fragments, Fragment, i);
+      Block *block = fragment->block;
+
+      switch (fragment->kind)
+        {
+        case FRAGMENT_CUSTOM:
+          if (tagged)
+            {
+              close_table (flow, cr);
+              cairo_tag_begin (cr, "Sect", "");
+            }
+          cairo_save (cr);
+          block->page_func (cr, flow->context, page->width, page->height, block->page_data);
+          cairo_restore (cr);
+          if (tagged)
+            cairo_tag_end (cr, "Sect");
+          break;
+
+        case FRAGMENT_TEXT:
+          if (tagged)
+            {
+              close_table (flow, cr);
+              cairo_tag_begin (cr, structure_name (block), "");
+            }
+          if (tagged && fragment->first && block->kind == BLOCK_HEADING)
+            {
+              g_autofree char *dest = dest_name (block);
+              g_autofree char *attributes = g_strdup_printf ("name='%s'", dest);
+
+              cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
+            }
+          cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+          if (block->level == -1)
+            cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
+          show_lines (cr, block->layout, fragment->x, fragment->y - fragment->offset,
+                      fragment->offset, fragment->offset + fragment->height);
+          if (tagged && fragment->first && block->kind == BLOCK_HEADING)
+            cairo_tag_end (cr, CAIRO_TAG_DEST);
+          if (tagged)
+            cairo_tag_end (cr, structure_name (block));
+          break;
+
+        case FRAGMENT_ROW:
+          if (tagged && flow->open_table != block)
+            {
+              close_table (flow, cr);
+              cairo_tag_begin (cr, "Table", "");
+              flow->open_table = block;
+            }
+          if (tagged)
+            cairo_tag_begin (cr, "TR", "");
+          draw_row (cr, fragment, tagged);
+          if (tagged)
+            cairo_tag_end (cr, "TR");
+          break;
+
+        case FRAGMENT_FIGURE:
+          if (tagged)
+            {
+              close_table (flow, cr);
+              cairo_tag_begin (cr, "Figure", "");
+            }
+          draw_figure (flow, cr, fragment);
+          if (tagged)
+            cairo_tag_end (cr, "Figure");
+          break;
+
+        case FRAGMENT_CONTENTS_TITLE:
+          if (tagged)
+            close_table (flow, cr);
+          {
+            g_autoptr(PangoLayout) title = make_layout (flow, FONT_FAMILY " Bold 18",
+                                                        _("Contents"), content_width_portrait ());
+            cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+            cairo_move_to (cr, fragment->x, fragment->y);
+            pango_cairo_show_layout (cr, title);
+          }
+          break;
+
+        case FRAGMENT_CONTENTS_ENTRY:
+          if (tagged)
+            {
+              close_table (flow, cr);
+              cairo_tag_begin (cr, "TOCI", "");
+            }
+          draw_contents_entry (flow, cr, fragment, tagged);
+          if (tagged)
+            cairo_tag_end (cr, "TOCI");
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+add_outline (TandemFlow      *flow,
+             cairo_surface_t *surface)
+{
+  int parents[4] = { CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0 };
+
+  for (guint i = 0; i < flow->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (flow->blocks, i);
+      g_autofree char *dest = NULL;
+      g_autofree char *link = NULL;
+      const char *text;
+      int parent;
+
+      if (block->kind != BLOCK_HEADING)
+        continue;
+
+      dest = dest_name (block);
+      link = g_strdup_printf ("dest='%s'", dest);
+      text = pango_layout_get_text (block->layout);
+      parent = parents[block->level - 1];
+      parents[block->level] = cairo_pdf_surface_add_outline (surface, parent, text, link,
+                                                             block->level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+      for (int l = block->level + 1; l < 4; l++)
+        parents[l] = parents[block->level];
+    }
+}
+
+/**
+ * tandem_flow_write_pdf:
+ *
+ * Writes the flow as a PDF to @path, atomically: a temporary file in the same folder,
+ * renamed into place only when complete, so a failure never leaves half a file.
+ */
+gboolean
+tandem_flow_write_pdf (TandemFlow                *flow,
+                       const char                *path,
+                       const TandemFlowMetadata  *metadata,
+                       GError                   **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *temp_path = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  int fd;
+
+  tandem_flow_paginate (flow);
+
+  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  surface = cairo_pdf_surface_create (temp_path, A4_SHORT, A4_LONG);
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  if (metadata != NULL)
+    {
+      if (metadata->title)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, metadata->title);
+      if (metadata->author)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, metadata->author);
+      if (metadata->subject)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, metadata->subject);
+      if (metadata->keywords)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, metadata->keywords);
+      if (metadata->creator)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, metadata->creator);
+      if (metadata->date)
+        {
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, metadata->date);
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, metadata->date);
+        }
+    }
+
+  cr = cairo_create (surface);
+  cairo_tag_begin (cr, "Document", "");
+  flow->open_table = NULL;
+
+  for (guint i = 0; i < flow->pages->len; i++)
+    {
+      Page *page = g_ptr_array_index (flow->pages, i);
+      g_autofree char *label = g_strdup_printf ("%u", i + 1);
+
+      cairo_pdf_surface_set_size (surface, page->width, page->height);
+      cairo_pdf_surface_set_page_label (surface, label);
+      tandem_flow_draw_page (flow, cr, i, TRUE);
+      if (i + 1 == flow->pages->len)
+        close_table (flow, cr);
+      cairo_show_page (cr);
+    }
+
+  /* After the last page: cairo 1.16 fails if the structure closes before it is shown. */
+  cairo_tag_end (cr, "Document");
+
+  add_outline (flow, surface);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (temp_path);
+      g_set_error (error, G_IO_ERROR,
+                   status == CAIRO_STATUS_WRITE_ERROR ? G_IO_ERROR_NO_SPACE : G_IO_ERROR_FAILED,
+                   "%s", cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (g_rename (temp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temp_path);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,382 @@
+/* tandem-appendix-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-appendix-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-appendix-dialog.h"
+
+/*
+ * The PCBC appendix from the window: a dialog choosing its parts (all on by default) and the
+ * paper of the journey figures, then either a PDF (written on a worker thread from a copy of
+ * the document) or a print through GtkPrintOperation with the very same pages.
+ */
+
+struct _TandemAppendixDialog
+{
+  AdwWindow                    parent_instance;
+
+  TandemDocument              *document;
+  TandemAppendixDialogPurpose  purpose;
+  GPtrArray                   *switches;
+  AdwComboRow                 *paper_row;
+  GtkButton                   *go_button;
+};
+
+G_DEFINE_FINAL_TYPE (TandemAppendixDialog, tandem_appendix_dialog, ADW_TYPE_WINDOW)
+
+/* Printing */
+
+typedef struct
+{
+  TandemFlow *flow;
+} PrintData;
+
+static void
+print_data_free (gpointer data)
+{
+  PrintData *print = data;
+
+  tandem_flow_free (print->flow);
+  g_free (print);
+}
+
+static void
+on_print_request_page_setup_cb (GtkPrintOperation *operation,
+                                GtkPrintContext   *context,
+                                int                page,
+                                GtkPageSetup      *setup,
+                                PrintData         *print)
+{
+  double width, height;
+
+  /* Journey figures are on landscape pages, as in the PDF. */
+  tandem_flow_get_page_size (print->flow, page, &width, &height);
+  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
+}
+
+static void
+on_print_draw_page_cb (GtkPrintOperation *operation,
+                       GtkPrintContext   *context,
+                       int                page,
+                       PrintData         *print)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height, scale;
+
+  tandem_flow_get_page_size (print->flow, page, &width, &height);
+
+  /* Our pages are laid out in points for A4; fit them to the printer's paper. */
+  scale = MIN (gtk_print_context_get_width (context) / width,
+               gtk_print_context_get_height (context) / height);
+  cairo_scale (cr, scale, scale);
+  tandem_flow_draw_page (print->flow, cr, page, FALSE);
+}
+
+static GtkPrintOperationResult
+run_print (GtkWindow                   *parent,
+           TandemDocument              *document,
+           const TandemAppendixOptions *options,
+           GtkPrintOperationAction      action,
+           const char                  *export_path,
+           GError                     **error)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  PrintData *print = g_new0 (PrintData, 1);
+  g_autofree char *name = g_strdup_printf (_("%s — appendix"), tandem_document_get_title (document));
+
+  print->flow = tandem_appendix_build (document, options);
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, tandem_flow_paginate (print->flow));
+  gtk_print_operation_set_job_name (operation, name);
+  gtk_print_operation_set_embed_page_setup (operation, FALSE);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_object_set_data_full (G_OBJECT (operation), "print", print, print_data_free);
+
+  g_signal_connect (operation, "request-page-setup", G_CALLBACK (on_print_request_page_setup_cb), print);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_print_draw_page_cb), print);
+
+  return gtk_print_operation_run (operation, action, parent, error);
+}
+
+/**
+ * tandem_appendix_print:
+ * @preview: show the print preview instead of the print dialog
+ *
+ * Prints the appendix with the same pagination as the PDF.
+ */
+void
+tandem_appendix_print (GtkWindow                   *parent,
+                       TandemDocument              *document,
+                       const TandemAppendixOptions *options,
+                       gboolean                     preview)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (run_print (parent, document, options,
+                 preview ? GTK_PRINT_OPERATION_ACTION_PREVIEW : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                 NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                                             _("Could Not Print"),
+                                                                             error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+/**
+ * tandem_appendix_print_to_file:
+ *
+ * Runs the print operation without a dialog, into a PDF file: what the printer would get.
+ */
+gboolean
+tandem_appendix_print_to_file (GtkWindow                   *parent,
+                               TandemDocument              *document,
+                               const TandemAppendixOptions *options,
+                               const char                  *path,
+                               GError                     **error)
+{
+  return run_print (parent, document, options, GTK_PRINT_OPERATION_ACTION_EXPORT, path, error)
+         == GTK_PRINT_OPERATION_RESULT_APPLY;
+}
+
+/* Exporting */
+
+static void
+on_export_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_appendix_export_finish (result, &error))
+    {
+      AdwMessageDialog *dialog;
+      g_autofree char *body = g_strdup_printf (_("The appendix was not written: %s. Choose another "
+                                                 "place or name, and try again."), error->message);
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Could Not Export the Appendix"),
+                                                           body));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  g_object_set_data (G_OBJECT (parent), "tandem-appendix-exported", GINT_TO_POINTER (TRUE));
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-toast", "s",
+                              _("Appendix exported as a PDF"));
+}
+
+static void
+on_save_response_cb (GtkNativeDialog      *chooser,
+                     int                   response,
+                     TandemAppendixDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+      TandemAppendixOptions options;
+
+      tandem_appendix_dialog_get_options (self, &options);
+      tandem_appendix_export_async (self->document, &options, file, NULL, on_export_done_cb,
+                                    g_object_ref (parent));
+      tandem_appendix_options_clear (&options);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_go_clicked_cb (TandemAppendixDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (self->purpose == TANDEM_APPENDIX_DIALOG_PRINT)
+    {
+      TandemAppendixOptions options;
+
+      tandem_appendix_dialog_get_options (self, &options);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      tandem_appendix_print (parent, self->document, &options, FALSE);
+      tandem_appendix_options_clear (&options);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *name = NULL;
+      GtkFileChooserNative *chooser;
+
+      gtk_file_filter_set_name (filter, _("PDF Documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_suffix (filter, "pdf");
+
+      chooser = gtk_file_chooser_native_new (_("Export Appendix"), GTK_WINDOW (self),
+                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                             _("_Cancel"));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      name = g_strdup_printf (_("%s — appendix.pdf"),
+                              tandem_document_get_title (self->document)[0]
+                                ? tandem_document_get_title (self->document) : _("Project"));
+      g_strdelimit (name, "/\\:", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    }
+}
+
+/* GObject */
+
+static void
+tandem_appendix_dialog_dispose (GObject *object)
+{
+  TandemAppendixDialog *self = (TandemAppendixDialog *)object;
+
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->switches, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tandem_appendix_dialog_parent_class)->dispose (object);
+}
+
+static void
+tandem_appendix_dialog_class_init (TandemAppendixDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tandem_appendix_dialog_dispose;
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tandem_appendix_dialog_init (TandemAppendixDialog *self)
+{
+  self->switches = g_ptr_array_new ();
+}
+
+/**
+ * tandem_appendix_dialog_new:
+ *
+ * Returns: (transfer none): a modal dialog for @parent
+ */
+TandemAppendixDialog *
+tandem_appendix_dialog_new (GtkWindow                   *parent,
+                            TandemDocument              *document,
+                            TandemAppendixDialogPurpose  purpose)
+{
+  TandemAppendixDialog *self;
+  GtkWidget *toolbar, *header, *cancel, *page, *parts_group, *paper_group, *content;
+  g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
+  TandemAppendixOptions defaults;
+
+  self = g_object_new (TANDEM_TYPE_APPENDIX_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "default-width", 520,
+                       "default-height", 760,
+                       "title", purpose == TANDEM_APPENDIX_DIALOG_PRINT ? _("Print Appendix")
+                                                                        : _("Export Appendix"),
+                       NULL);
+  self->document = g_object_ref (document);
+  self->purpose = purpose;
+
+  tandem_appendix_options_init (&defaults);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->go_button = GTK_BUTTON (gtk_button_new_with_mnemonic (purpose == TANDEM_APPENDIX_DIALOG_PRINT
+                                                                ? _("_Print…") : _("_Export…")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->go_button), "suggested-action");
+  g_signal_connect_swapped (self->go_button, "clicked", G_CALLBACK (on_go_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->go_button));
+  gtk_box_append (GTK_BOX (content), header);
+
+  page = adw_preferences_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
+  parts_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (parts_group), _("Include"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (parts_group),
+                                         _("The appendix to attach to the pre-consultation business "
+                                           "case: who was involved, how, what the board concluded and "
+                                           "how the journey changes."));
+
+  for (guint i = 0; i < tandem_appendix_get_n_parts (); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_appendix_get_part_title (i));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tandem_appendix_get_part_description (i));
+      gtk_switch_set_active (GTK_SWITCH (toggle), tandem_appendix_options_get_part (&defaults, i));
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (parts_group), row);
+      g_ptr_array_add (self->switches, toggle);
+    }
+
+  paper_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (paper_group), _("Journey Figures"));
+  gtk_string_list_append (papers, _("A4 landscape"));
+  gtk_string_list_append (papers, _("A3 landscape"));
+  self->paper_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->paper_row), _("Paper"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->paper_row),
+                               _("A map too large to read on one page is split into overlapping parts"));
+  adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (papers));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (paper_group), GTK_WIDGET (self->paper_row));
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (parts_group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (paper_group));
+  gtk_box_append (GTK_BOX (content), page);
+
+  toolbar = content;
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+
+  tandem_appendix_options_clear (&defaults);
+
+  return self;
+}
+
+/**
+ * tandem_appendix_dialog_get_options:
+ *
+ * Fills @options with the parts chosen; clear them with tandem_appendix_options_clear().
+ */
+void
+tandem_appendix_dialog_get_options (TandemAppendixDialog  *self,
+                                    TandemAppendixOptions *options)
+{
+  tandem_appendix_options_init (options);
+
+  for (guint i = 0; i < self->switches->len; i++)
+    tandem_appendix_options_set_part (options, i,
+                                      gtk_switch_get_active (g_ptr_array_index (self->switches, i)));
+
+  options->figure_paper = adw_combo_row_get_selected (self->paper_row) == 1 ? TANDEM_PAPER_A3
+                                                                            : TANDEM_PAPER_A4;
+}

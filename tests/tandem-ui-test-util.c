@@ -1,0 +1,145 @@
+/* tandem-ui-test-util.c: a real application and real windows for UI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "tandem-ui-test-util.h"
+
+static TandemApplication *application;
+
+/**
+ * tandem_ui_test_init:
+ *
+ * Starts GTK and registers a real TandemApplication (not unique, so tests may run side by
+ * side), without running its main loop: tests iterate it themselves.
+ */
+TandemApplication *
+tandem_ui_test_init (int    *argc,
+                     char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_test_init (argc, argv, NULL);
+
+  /* Switches and other widgets then change state at once, not at the end of an animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  application = tandem_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  return application;
+}
+
+TandemApplication *
+tandem_ui_test_get_application (void)
+{
+  return application;
+}
+
+void
+tandem_ui_test_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+TandemWindow *
+tandem_ui_test_new_window (void)
+{
+  TandemWindow *window = TANDEM_WINDOW (tandem_application_new_window (application));
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  tandem_ui_test_iterate ();
+
+  return window;
+}
+
+/* Waits for the window's file work (on worker threads) to finish; no sleeping. */
+void
+tandem_ui_test_wait_idle (TandemWindow *window)
+{
+  while (tandem_window_is_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  tandem_ui_test_iterate ();
+}
+
+AdwMessageDialog *
+tandem_ui_test_find_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  tandem_ui_test_iterate ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (parent == NULL || gtk_window_get_transient_for (window) == parent))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+void
+tandem_ui_test_close_window (TandemWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  tandem_ui_test_iterate ();
+}
+
+static gboolean
+widget_matches (GtkWidget  *widget,
+                GType       type,
+                const char *text)
+{
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return FALSE;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0;
+  if (GTK_IS_BUTTON (widget))
+    return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0;
+  if (GTK_IS_LABEL (widget))
+    return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+
+  return FALSE;
+}
+
+/**
+ * tandem_ui_test_find_widget:
+ *
+ * Returns: (transfer none) (nullable): the first descendant of @root of @type whose title or
+ *   label is @title_or_label (or any, when %NULL), depth first
+ */
+GtkWidget *
+tandem_ui_test_find_widget (GtkWidget  *root,
+                            GType       type,
+                            const char *title_or_label)
+{
+  if (widget_matches (root, type, title_or_label))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = tandem_ui_test_find_widget (child, type, title_or_label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -1,0 +1,27 @@
+/* tandem-ui-test-util.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "tandem-application.h"
+#include "tandem-window.h"
+
+G_BEGIN_DECLS
+
+TandemApplication *tandem_ui_test_init            (int           *argc,
+                                                   char       ***argv);
+TandemApplication *tandem_ui_test_get_application (void);
+TandemWindow      *tandem_ui_test_new_window      (void);
+void               tandem_ui_test_wait_idle       (TandemWindow  *window);
+void               tandem_ui_test_iterate         (void);
+AdwMessageDialog  *tandem_ui_test_find_dialog     (GtkWindow     *parent);
+void               tandem_ui_test_close_window    (TandemWindow  *window);
+GtkWidget         *tandem_ui_test_find_widget     (GtkWidget     *root,
+                                                   GType          type,
+                                                   const char    *title_or_label);
+
+G_END_DECLS

@@ -1,0 +1,266 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The PCBC appendix, through the real command line: pages, metadata, text, outline and
+links, long text flowing over pages, reproducible bytes, and bad inputs.
+
+Builds a project as JSON, imports it with tandem --import-json, exports the appendix with
+tandem --export-pdf, and checks the PDF with pdfinfo, pdftotext and qpdf.
+Usage: test-appendix.py TANDEM
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+
+TANDEM = os.path.abspath(sys.argv[1])
+failures = []
+
+
+def check(name, ok, detail=''):
+    print(f"{'ok' if ok else 'FAIL'}: {name}{': ' + detail if detail and not ok else ''}")
+    if not ok:
+        failures.append(name)
+
+
+def run(*args, cwd, env=None):
+    e = dict(os.environ)
+    e.pop('DISPLAY', None)
+    e['GSETTINGS_BACKEND'] = 'memory'
+    e.pop('SOURCE_DATE_EPOCH', None)
+    if env:
+        e.update(env)
+    return subprocess.run([TANDEM, *args], cwd=cwd, env=e, capture_output=True, text=True)
+
+
+def ident():
+    return str(uuid.uuid4())
+
+
+WORDS = ("patients carers community evidence involvement engagement workshop transport "
+         "appointment consultation feedback outcome experience equality access").split()
+
+
+def long_text(n, seed):
+    return ' '.join(WORDS[(seed * 7 + i * 13) % len(WORDS)] for i in range(n))
+
+
+def make_project():
+    items = []
+    questions = []
+    statuses = ['met', 'partly-met', 'not-met', 'not-applicable', 'in-progress', 'not-started']
+    for i in range(12):
+        question = f"Question number {i + 1}: were people with lived experience equal partners in step {i + 1}?"
+        questions.append(question)
+        item = {'id': ident(), 'key': f'q{i + 1}', 'question': question,
+                'status': statuses[i % len(statuses)],
+                'evidence': f'Evidence for question {i + 1}: engagement report, section {i + 1}.',
+                'owner': 'Head of engagement', 'due_date': '2026-10-01',
+                'comments': f'Comment on question {i + 1}.'}
+        if i == 2:
+            item['action'] = 'Hold two more listening events with seldom-heard groups.'
+            item['links'] = [{'id': ident(), 'uri': 'https://example.org/engagement-report.pdf',
+                              'title': 'Engagement report'}]
+        if i == 5:
+            item['evidence'] = 'LONGSTART ' + long_text(5000, 5) + ' LONGEND'
+        items.append(item)
+    items.append({'id': ident(), 'key': 'beds', 'question': 'CONDITIONALQUESTION only when beds are reduced',
+                  'condition': 'beds-reduced'})
+
+    stage_ids = [ident() for _ in range(3)]
+    lane_ids = [ident() for _ in range(2)]
+
+    def step(title, stage, lane, order, wait, took, feeling, quotes=()):
+        return {'id': ident(), 'title': title, 'role': 'Parent', 'place': 'Walk-in centre',
+                'wait_minutes': wait, 'duration_minutes': took, 'feeling': feeling,
+                'pain_point': feeling == 'very-bad', 'stage': stage_ids[stage],
+                'lane': lane_ids[lane], 'order': order, 'quotes': list(quotes)}
+
+    consented = {'id': ident(), 'text': 'CONSENTEDQUOTE we waited for hours', 'speaker_role': 'Parent',
+                 'consent': True, 'session': 'Big Conversation session 2'}
+    secret = {'id': ident(), 'text': 'UNCONSENTEDQUOTE do not print this', 'speaker_role': 'Carer',
+              'consent': False, 'session': 'Session 1'}
+    before_steps = [step('BEFORESTEPONE queue at the walk-in centre', 0, 0, 0, 120, 10, 'very-bad', [consented, secret]),
+                    step('BEFORESTEPTWO sent to the GP', 1, 1, 0, 1440, 10, 'bad'),
+                    step('BEFORESTEPTHREE seen by the GP', 2, 1, 0, 60, 15, 'neutral')]
+    after_steps = [step('AFTERSTEPONE call NHS 111', 0, 0, 0, 5, 10, 'good'),
+                   step('AFTERSTEPTWO booked visit', 2, 1, 0, 60, 20, 'good')]
+
+    return {
+        'format': 'tandem', 'version': 3,
+        'project': {
+            'id': ident(), 'title': 'Appendix test project', 'organisation': 'Test ICB',
+            'programme': 'Tests', 'version': '1.2', 'summary': 'SUMMARYTEXT of the change.',
+            'status': 'for-review', 'fictional': True,
+            'conditions': [{'id': ident(), 'key': 'beds-reduced', 'label': 'Beds reduced', 'enabled': False}],
+            'checklists': [{
+                'id': ident(), 'title': 'Board assurance', 'decision': 'proceed-with-conditions',
+                'decision_conditions': 'DECISIONCONDITIONS more engagement first.',
+                'sections': [{'id': ident(), 'title': 'SECTIONONE Involvement', 'items': items[:7]},
+                             {'id': ident(), 'title': 'SECTIONTWO Outcomes', 'items': items[7:]}],
+                'signoffs': [
+                    {'id': ident(), 'name': 'Jo Chair', 'role': 'Chair', 'date': '2026-11-01',
+                     'declaration': 'I am satisfied.', 'signed_at': '2026-11-01T10:00:00Z',
+                     'voided_at': '2026-11-02T09:00:00Z', 'void_reason': 'VOIDREASON an answer changed'},
+                    {'id': ident(), 'name': 'Sam Member', 'role': 'Non-executive director',
+                     'date': '2026-11-03', 'declaration': 'Satisfied.', 'signed_at': '2026-11-03T10:00:00Z'}],
+            }],
+            'journeys': [{
+                'id': ident(), 'title': 'Feverish child', 'description': 'JOURNEYDESCRIPTION',
+                'stages': [{'id': stage_ids[i], 'title': f'Stage {i + 1}'} for i in range(3)],
+                'lanes': [{'id': lane_ids[i], 'title': f'Lane {i + 1}'} for i in range(2)],
+                'maps': [{'id': ident(), 'side': 'before', 'steps': before_steps},
+                         {'id': ident(), 'side': 'after', 'steps': after_steps}],
+            }],
+        },
+    }, questions
+
+
+def page_texts(pdf, n_pages, cwd):
+    texts = []
+    for page in range(1, n_pages + 1):
+        r = subprocess.run(['pdftotext', '-f', str(page), '-l', str(page), '-layout', pdf, '-'],
+                           cwd=cwd, capture_output=True, text=True)
+        texts.append(r.stdout)
+    return texts
+
+
+def links_and_outline(pdf):
+    data = json.loads(subprocess.run(['qpdf', '--json=2', pdf], capture_output=True, text=True).stdout)
+    objects = data['qpdf'][1]
+    page_objects = [p['object'] for p in data['pages']]
+    names = {}
+    for value in objects.values():
+        v = value.get('value')
+        if isinstance(v, dict) and '/Names' in v and isinstance(v['/Names'], list):
+            pairs = v['/Names']
+            for i in range(0, len(pairs), 2):
+                names[pairs[i]] = page_objects.index(pairs[i + 1][0]) + 1
+    links = []
+    for key, value in objects.items():
+        v = value.get('value')
+        if isinstance(v, dict) and v.get('/Subtype') == '/Link' and '/Dest' in v:
+            links.append(names.get(v['/Dest']))
+    outline = [(o['title'], o['destpageposfrom1']) for o in data['outlines']]
+
+    def walk(items):
+        for o in items:
+            yield o['title'], o['destpageposfrom1']
+            yield from walk(o['kids'])
+    return links, list(walk(data['outlines'])), outline
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix='tandem-appendix-')
+    try:
+        project, questions = make_project()
+        with open(os.path.join(tmp, 'p.json'), 'w') as f:
+            json.dump(project, f)
+        r = run('--import-json=p.json', 'p.tandem', cwd=tmp)
+        check('import the test project', r.returncode == 0, r.stderr)
+
+        r = run('--export-pdf=a.pdf', '--pdf-date=2026-11-23', 'p.tandem', cwd=tmp)
+        check('export the appendix', r.returncode == 0, r.stderr)
+        pdf = os.path.join(tmp, 'a.pdf')
+
+        info = subprocess.run(['pdfinfo', pdf], capture_output=True, text=True).stdout
+        fields = dict(line.split(':', 1) for line in info.splitlines() if ':' in line)
+        fields = {k.strip(): v.strip() for k, v in fields.items()}
+        n_pages = int(fields['Pages'])
+        check('title metadata', 'Appendix test project' in fields.get('Title', ''), fields.get('Title'))
+        check('author metadata', fields.get('Author') == 'Test ICB', fields.get('Author'))
+        check('subject metadata', fields.get('Subject', '') != '')
+        check('keywords metadata', 'PCBC' in fields.get('Keywords', ''))
+        check('creator with version', fields.get('Creator', '').startswith('Tandem '), fields.get('Creator'))
+        check('A4 portrait pages', '595.276 x 841.89' in fields.get('Page size', ''), fields.get('Page size'))
+        check('tagged PDF', fields.get('Tagged') == 'yes')
+        check('several pages', n_pages >= 8, str(n_pages))
+
+        fonts = subprocess.run(['pdffonts', pdf], capture_output=True, text=True).stdout.splitlines()[2:]
+        check('fonts embedded', fonts and all(' yes ' in f.split('Type')[-1] or f.split()[-5] == 'yes' for f in fonts),
+              '\n'.join(fonts))
+
+        qpdf = subprocess.run(['qpdf', '--check', pdf], capture_output=True, text=True)
+        check('qpdf --check', qpdf.returncode == 0 and 'WARNING' not in qpdf.stdout + qpdf.stderr,
+              qpdf.stdout + qpdf.stderr)
+
+        texts = page_texts(pdf, n_pages, tmp)
+        everything = '\n'.join(texts)
+        flat = ' '.join(everything.split())
+        for q in questions:
+            check(f'question in the PDF: {q[:30]}', ' '.join(q.split()) in flat)
+        check('conditional question left out while its condition is off', 'CONDITIONALQUESTION' not in flat)
+        for word in ('SUMMARYTEXT', 'DECISIONCONDITIONS', 'VOIDREASON', 'Proceed with conditions',
+                     'Jo Chair', 'Sam Member', 'JOURNEYDESCRIPTION', 'BEFORESTEPONE',
+                     'AFTERSTEPTWO', 'Hand-offs', 'Total waiting', 'Places visited',
+                     'Lowest feeling', 'Engagement report', 'Hold two more listening events',
+                     'Page 2 of', 'Fictional demonstration data', 'Contents'):
+            check(f'text in the PDF: {word}', word in flat)
+        check('quote with consent printed', 'CONSENTEDQUOTE' in flat)
+        check('quote without consent left out', 'UNCONSENTEDQUOTE' not in flat)
+        check('measures: total waiting before', '1 day 3 hours' in flat)
+
+        start = next(i for i, t in enumerate(texts) if 'LONGSTART' in t)
+        end = next(i for i, t in enumerate(texts) if 'LONGEND' in t)
+        check('5,000 words of evidence flow over several pages', end - start >= 2, f'{start + 1}..{end + 1}')
+        check('no page is overfull (the last words are there)', 'LONGEND' in texts[end])
+
+        links, outline, top = links_and_outline(pdf)
+        check('contents links exist', len(links) >= 5, str(links))
+        check('every link points to a page', all(p is not None for p in links), str(links))
+        headings_found = 0
+        for title, page in outline:
+            page_text = ' '.join(texts[page - 1].split())
+            if ' '.join(title.split())[:40] in page_text:
+                headings_found += 1
+            else:
+                print(f"  outline entry {title!r} -> page {page} does not show it")
+        check('outline entries point to the pages with their headings', headings_found == len(outline),
+              f'{headings_found}/{len(outline)}')
+        check('outline has the parts', any('Checklist' in t for t, _ in top) and any('Journey' in t for t, _ in top))
+
+        r = run('--export-pdf=b.pdf', '--pdf-date=2026-11-23', 'p.tandem', cwd=tmp)
+        with open(pdf, 'rb') as a, open(os.path.join(tmp, 'b.pdf'), 'rb') as b:
+            check('same bytes for the same document and date', a.read() == b.read())
+        r = run('--export-pdf=c.pdf', 'p.tandem', cwd=tmp, env={'SOURCE_DATE_EPOCH': '1795392000'})
+        r = run('--export-pdf=d.pdf', 'p.tandem', cwd=tmp, env={'SOURCE_DATE_EPOCH': '1795392000'})
+        with open(os.path.join(tmp, 'c.pdf'), 'rb') as c, open(os.path.join(tmp, 'd.pdf'), 'rb') as d:
+            check('same bytes with SOURCE_DATE_EPOCH', c.read() == d.read())
+
+        r = run('--export-pdf=parts.pdf', '--pdf-parts=summary,measures', '--pdf-date=2026-11-23', 'p.tandem', cwd=tmp)
+        parts = subprocess.run(['pdftotext', os.path.join(tmp, 'parts.pdf'), '-'], capture_output=True, text=True).stdout
+        check('--pdf-parts chooses the parts', 'SUMMARYTEXT' in parts and 'Hand-offs' in parts
+              and 'Question number 1' not in parts and 'BEFORESTEPONE' not in parts)
+
+        # Bad inputs: a sentence, a non-zero exit, and no half-written output.
+        with open(os.path.join(tmp, 'notes.tandem'), 'w') as f:
+            f.write('notes')
+        cases = [
+            ('missing FILE', ('--export-pdf=x.pdf', 'missing.tandem'), 1, 'does not exist'),
+            ('invalid FILE', ('--export-pdf=x.pdf', 'notes.tandem'), 1, 'not a Tandem document'),
+            ('unwritable OUT', ('--export-pdf=nowhere/x.pdf', 'p.tandem'), 1, 'does not exist'),
+            ('OUT is a folder', ('--export-pdf=.', 'p.tandem'), 1, 'x'),
+            ('unknown part', ('--export-pdf=x.pdf', '--pdf-parts=summary,gossip', 'p.tandem'), 2, '“gossip”'),
+            ('bad date', ('--export-pdf=x.pdf', '--pdf-date=23/11/2026', 'p.tandem'), 2, 'YYYY-MM-DD'),
+            ('bad paper', ('--export-pdf=x.pdf', '--pdf-paper=letter', 'p.tandem'), 2, 'a4 or a3'),
+            ('PDF option alone', ('--pdf-date=2026-11-23', 'p.tandem'), 2, 'go with --export-pdf'),
+        ]
+        os.chmod(os.path.join(tmp, 'p.tandem'), 0o644)
+        for name, args, status, fragment in cases:
+            r = run(*args, cwd=tmp)
+            check(f'{name}: exit {status}', r.returncode == status and fragment in r.stderr,
+                  f'exit {r.returncode}: {r.stderr.strip()}')
+            print(f'  {r.stderr.strip()}')
+        check('no half-written output', not os.path.exists(os.path.join(tmp, 'x.pdf')) and
+              not any(n.startswith('.') for n in os.listdir(tmp)), str(os.listdir(tmp)))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print(f'{len(failures)} failures')
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == '__main__':
+    main()
