@@ -146,6 +146,12 @@ on_focus_changed_cb (TandemJourneyPage *self)
 }
 
 static void
+on_step_added_cb (TandemJourneyPage *self)
+{
+  tandem_step_panel_focus_title (TANDEM_STEP_PANEL (self->step_panel));
+}
+
+static void
 on_copy_response_cb (AdwMessageDialog  *dialog,
                      const char        *response,
                      TandemJourneyPage *self)
@@ -443,12 +449,15 @@ build (TandemJourneyPage *self)
   gtk_box_append (self->list_box, self->step_list);
 
   self->step_panel = tandem_step_panel_new (self->canvas);
-  gtk_widget_set_hexpand (self->step_panel, TRUE);
+  gtk_widget_set_size_request (self->step_panel, 360, -1);
   gtk_box_append (self->step_box, self->step_panel);
 
   self->measures = tandem_journey_measures_view_new (self->journey);
-  gtk_widget_set_hexpand (self->measures, TRUE);
+  gtk_widget_set_size_request (self->measures, 360, -1);
   gtk_box_append (self->compare_box, self->measures);
+
+  g_signal_connect_object (self->step_list, "step-added", G_CALLBACK (on_step_added_cb), self,
+                           G_CONNECT_SWAPPED);
 
   update_list_map (self);
 }
