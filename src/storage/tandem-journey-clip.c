@@ -148,6 +148,18 @@ insert_in_stage (TandemJourneyMap *map,
     }
 }
 
+/* The same pointers without the references (g_ptr_array_copy() keeps the free function). */
+static GPtrArray *
+borrow (GPtrArray *array)
+{
+  GPtrArray *copy = g_ptr_array_sized_new (array->len);
+
+  for (guint i = 0; i < array->len; i++)
+    g_ptr_array_add (copy, g_ptr_array_index (array, i));
+
+  return copy;
+}
+
 static gboolean
 is_pasted (GPtrArray  *pasted,
            const char *id)
@@ -284,7 +296,7 @@ tandem_journey_clip_copy_text (GPtrArray *steps)
     return g_string_free (text, FALSE);
 
   map = tandem_journey_map_for_step (g_ptr_array_index (steps, 0));
-  ordered = map ? tandem_journey_map_steps_in_order (map) : g_ptr_array_copy (steps, NULL, NULL);
+  ordered = map ? tandem_journey_map_steps_in_order (map) : borrow (steps);
 
   for (guint i = 0; i < ordered->len; i++)
     {
@@ -419,7 +431,7 @@ tandem_journey_clip_paste (TandemJourneyMap *map,
    * go at the end of that stage. */
   if (g_hash_table_size (by_stage) == 1 && after != NULL)
     {
-      GPtrArray *group = g_ptr_array_copy (steps, NULL, NULL);
+      GPtrArray *group = borrow (steps);
 
       for (guint k = 0; k < group->len; k++)
         tandem_step_set_stage (g_ptr_array_index (group, k), tandem_step_get_stage (after));
@@ -568,7 +580,7 @@ tandem_journey_clip_paste_text (TandemJourneyMap *map,
     }
 
   {
-    g_autoptr(GPtrArray) group = g_ptr_array_copy (steps, NULL, NULL);
+    g_autoptr(GPtrArray) group = borrow (steps);
     insert_in_stage (map, tandem_object_get_id (stage), index, group, pasted);
   }
 
