@@ -788,10 +788,10 @@ draw_card (TandemJourneyPainter          *self,
       const char *title = tandem_step_get_title (step);
 
       if (title[0] != '\0')
-        text = get_text (self, step, SLOT_TITLE, title, FONT_CARD_TITLE, cw - 26, title_lines,
+        text = get_text (self, step, SLOT_TITLE, title, FONT_CARD_TITLE, cw - 30, title_lines,
                          PANGO_ALIGN_LEFT);
       else
-        text = get_text (self, step, SLOT_TITLE, _("Untitled step"), FONT_PLACEHOLDER, cw - 26,
+        text = get_text (self, step, SLOT_TITLE, _("Untitled step"), FONT_PLACEHOLDER, cw - 30,
                          1, PANGO_ALIGN_LEFT);
       show_text (cr, text, title[0] != '\0' ? &palette->text : &palette->dim_text, x0, cursor);
       cursor += MIN (text_height (text), title_lines * title_line) + 3;
