@@ -39,6 +39,7 @@ struct _TandemJourneyPage
   GtkWidget           *measures;
   char                *display;
   char                *last_message;
+  guint                view_controls_source;
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -123,12 +124,26 @@ on_canvas_message_cb (TandemJourneyPage *self,
   show_toast (self, message, offer_undo);
 }
 
+static gboolean
+update_view_controls_cb (gpointer user_data)
+{
+  TandemJourneyPage *self = user_data;
+  g_autofree char *label = g_strdup_printf ("%.0f%%", tandem_journey_canvas_get_zoom (self->canvas) * 100);
+
+  self->view_controls_source = 0;
+  gtk_button_set_label (self->zoom_button, label);
+  gtk_widget_set_visible (self->overview, tandem_journey_canvas_get_overflows (self->canvas));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_canvas_zoom_cb (TandemJourneyPage *self)
 {
-  g_autofree char *label = g_strdup_printf ("%.0f%%", tandem_journey_canvas_get_zoom (self->canvas) * 100);
-
-  gtk_button_set_label (self->zoom_button, label);
+  /* The canvas settles its zoom and size while it is being laid out; the label and the
+   * overview change size, so they follow once that is done. */
+  if (self->view_controls_source == 0)
+    self->view_controls_source = g_idle_add (update_view_controls_cb, self);
 }
 
 static void
@@ -340,6 +355,7 @@ tandem_journey_page_dispose (GObject *object)
 {
   TandemJourneyPage *self = (TandemJourneyPage *)object;
 
+  g_clear_handle_id (&self->view_controls_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_JOURNEY_PAGE);
 
   G_OBJECT_CLASS (tandem_journey_page_parent_class)->dispose (object);
@@ -433,15 +449,14 @@ build (TandemJourneyPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (tandem_journey_canvas_get_selection (self->canvas), "notify::focus",
                            G_CALLBACK (on_focus_changed_cb), self, G_CONNECT_SWAPPED);
-  on_canvas_zoom_cb (self);
-
   self->overview = tandem_journey_overview_new (self->canvas);
   gtk_widget_set_halign (self->overview, GTK_ALIGN_END);
   gtk_widget_set_valign (self->overview, GTK_ALIGN_END);
   gtk_widget_set_margin_end (self->overview, 18);
   gtk_widget_set_margin_bottom (self->overview, 18);
-  g_object_bind_property (self->canvas, "overflows", self->overview, "visible",
-                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->canvas, "notify::overflows", G_CALLBACK (on_canvas_zoom_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (self->overview, FALSE);
   gtk_overlay_add_overlay (self->map_overlay, self->overview);
 
   self->step_list = tandem_journey_step_list_new (self->canvas);
@@ -455,6 +470,8 @@ build (TandemJourneyPage *self)
   self->measures = tandem_journey_measures_view_new (self->journey);
   gtk_widget_set_size_request (self->measures, 360, -1);
   gtk_box_append (self->compare_box, self->measures);
+
+  update_view_controls_cb (self);
 
   g_signal_connect_object (self->step_list, "step-added", G_CALLBACK (on_step_added_cb), self,
                            G_CONNECT_SWAPPED);
@@ -539,7 +556,6 @@ tandem_journey_page_class_init (TandemJourneyPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/tandem-journey-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TandemJourneyPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TandemJourneyPage, display_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemJourneyPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, TandemJourneyPage, map_overlay);
@@ -576,6 +592,9 @@ tandem_journey_page_init (TandemJourneyPage *self)
   self->display = g_strdup ("map");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not a template child: dispose_template() would unparent it under AdwBin's feet. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 }
 
 /* Public API */
