@@ -125,14 +125,21 @@ place_replacements (TandemJourneyFigure *self)
         }
       else
         {
-          x1 = from->rect.x + from->rect.width;
-          y1 = from->rect.y + from->rect.height / 2;
-          x2 = to->rect.x;
-          y2 = to->rect.y + to->rect.height / 2;
-          geometry.points[1].x = x1 + (x2 - x1) / 3;
-          geometry.points[1].y = y1;
-          geometry.points[2].x = x2 - (x2 - x1) / 3;
-          geometry.points[2].y = y2;
+          /* Side by side, the link leaves from under the card and swings below the cards
+           * between, rather than over the connectors that leave from the card's sides. */
+          cairo_rectangle_t grid;
+          double below;
+
+          tandem_journey_layout_get_grid_rect (before, &grid);
+          below = grid.y + grid.height + TANDEM_JOURNEY_EMOTION_HEIGHT / 2;
+          x1 = from->rect.x + from->rect.width / 2;
+          y1 = from->rect.y + from->rect.height;
+          x2 = to->rect.x + to->rect.width / 2;
+          y2 = to->rect.y + to->rect.height;
+          geometry.points[1].x = x1 + (x2 - x1) / 4;
+          geometry.points[1].y = below;
+          geometry.points[2].x = x2 - (x2 - x1) / 4;
+          geometry.points[2].y = below;
         }
 
       geometry.points[0].x = x1;
