@@ -2249,6 +2249,25 @@ tandem_journey_canvas_get_overflows (TandemJourneyCanvas *self)
 }
 
 /**
+ * tandem_journey_canvas_wants_overview:
+ *
+ * Returns: %TRUE when so little of the figure is in view that an overview helps to find one's
+ *   way: less than two thirds of its width or height
+ */
+gboolean
+tandem_journey_canvas_wants_overview (TandemJourneyCanvas *self)
+{
+  double figure_width, figure_height;
+
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_CANVAS (self), FALSE);
+
+  tandem_journey_figure_get_size (self->figure, &figure_width, &figure_height);
+
+  return figure_width * self->zoom > 1.5 * gtk_widget_get_width (GTK_WIDGET (self)) ||
+         figure_height * self->zoom > 1.5 * gtk_widget_get_height (GTK_WIDGET (self));
+}
+
+/**
  * tandem_journey_canvas_get_viewport:
  *
  * The part of the figure in view, in figure coordinates.

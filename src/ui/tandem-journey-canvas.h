@@ -35,6 +35,7 @@ void                    tandem_journey_canvas_set_zoom        (TandemJourneyCanv
                                                                double                  zoom);
 void                    tandem_journey_canvas_zoom_to_fit     (TandemJourneyCanvas    *self);
 gboolean                tandem_journey_canvas_get_overflows   (TandemJourneyCanvas    *self);
+gboolean                tandem_journey_canvas_wants_overview  (TandemJourneyCanvas    *self);
 TandemJourneyMap       *tandem_journey_canvas_get_current_map (TandemJourneyCanvas    *self);
 TandemStep             *tandem_journey_canvas_add_step        (TandemJourneyCanvas    *self);
 void                    tandem_journey_canvas_edit_title      (TandemJourneyCanvas    *self,

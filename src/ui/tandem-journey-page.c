@@ -132,7 +132,7 @@ update_view_controls_cb (gpointer user_data)
 
   self->view_controls_source = 0;
   gtk_button_set_label (self->zoom_button, label);
-  gtk_widget_set_visible (self->overview, tandem_journey_canvas_get_overflows (self->canvas));
+  gtk_widget_set_visible (self->overview, tandem_journey_canvas_wants_overview (self->canvas));
 
   return G_SOURCE_REMOVE;
 }

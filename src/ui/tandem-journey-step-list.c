@@ -365,7 +365,7 @@ static void
 add_column (TandemJourneyStepList *self,
             const char            *title,
             CellText               func,
-            gboolean               expand,
+            int                    width,
             gboolean               numeric)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -386,7 +386,12 @@ add_column (TandemJourneyStepList *self,
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
 
   column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
+  /* Fixed widths that fit their usual contents; the title takes the rest, and the table
+   * scrolls sideways in a narrow window rather than cut every column short. */
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+  else
+    gtk_column_view_column_set_expand (column, TRUE);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->view, column);
   g_object_unref (column);
@@ -526,17 +531,17 @@ tandem_journey_step_list_init (TandemJourneyStepList *self)
                                   _("Steps in journey order"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
 
-  add_column (self, _("No."), text_number, FALSE, TRUE);
-  add_column (self, _("Step"), NULL, TRUE, FALSE);
-  add_column (self, _("Stage"), text_stage, FALSE, FALSE);
-  add_column (self, _("Lane"), text_lane, FALSE, FALSE);
-  add_column (self, _("Who"), text_role, FALSE, FALSE);
-  add_column (self, _("Where"), text_place, FALSE, FALSE);
-  add_column (self, _("Wait before"), text_wait, FALSE, TRUE);
-  add_column (self, _("Takes"), text_duration, FALSE, TRUE);
-  add_column (self, _("Felt"), text_feeling, FALSE, FALSE);
-  add_column (self, _("Marked as"), text_marks, FALSE, FALSE);
-  add_column (self, _("Quotes"), text_quotes, FALSE, TRUE);
+  add_column (self, _("No."), text_number, 52, TRUE);
+  add_column (self, _("Step"), NULL, 0, FALSE);
+  add_column (self, _("Stage"), text_stage, 150, FALSE);
+  add_column (self, _("Lane"), text_lane, 150, FALSE);
+  add_column (self, _("Who"), text_role, 120, FALSE);
+  add_column (self, _("Where"), text_place, 150, FALSE);
+  add_column (self, _("Wait before"), text_wait, 130, TRUE);
+  add_column (self, _("Takes"), text_duration, 120, TRUE);
+  add_column (self, _("Felt"), text_feeling, 150, FALSE);
+  add_column (self, _("Marked as"), text_marks, 170, FALSE);
+  add_column (self, _("Quotes"), text_quotes, 70, TRUE);
 }
 
 /* Public API */

@@ -150,8 +150,11 @@ step_label (TandemStep *step)
 
 static const double units[] = { 1, 60, 1440 };
 
+/* @choose_unit: pick the unit that shows the time best, as when another step is shown;
+ * otherwise keep the one the user chose (2.5 hours stays in hours). */
 static void
-time_row_from_model (TimeRow *time)
+time_row_from_model (TimeRow  *time,
+                     gboolean  choose_unit)
 {
   TandemStep *step = time->panel->step;
   double minutes;
@@ -162,17 +165,14 @@ time_row_from_model (TimeRow *time)
 
   g_object_get (step, time->property, &minutes, NULL);
 
-  /* Show whole days or hours when the time is that; keep the unit chosen otherwise. */
-  unit = gtk_drop_down_get_selected (time->unit);
-  if (minutes > 0 && fmod (minutes, 1440) == 0)
-    unit = 2;
-  else if (minutes > 0 && fmod (minutes, 60) == 0 && unit < 1)
-    unit = 1;
-  else if (minutes > 0 && fmod (minutes, units[MIN (unit, 2)]) != 0)
-    unit = 0;
+  unit = MIN (gtk_drop_down_get_selected (time->unit), 2);
+  if (choose_unit)
+    unit = minutes > 0 && fmod (minutes, 1440) == 0 ? 2
+           : minutes > 0 && fmod (minutes, 60) == 0 ? 1 : 0;
 
   time->updating = TRUE;
   gtk_drop_down_set_selected (time->unit, unit);
+  gtk_spin_button_set_digits (time->spin, unit == 0 ? 0 : 1);
   gtk_spin_button_set_range (time->spin, 0, 5256000.0 / units[unit]);
   gtk_spin_button_set_value (time->spin, minutes / units[unit]);
   time->updating = FALSE;
@@ -210,6 +210,7 @@ on_time_unit_changed_cb (GtkDropDown *unit,
   /* A new unit shows the same time in it; it does not change the time. */
   g_object_get (time->panel->step, time->property, &minutes, NULL);
   time->updating = TRUE;
+  gtk_spin_button_set_digits (time->spin, selected == 0 ? 0 : 1);
   gtk_spin_button_set_range (time->spin, 0, 5256000.0 / units[selected]);
   gtk_spin_button_set_value (time->spin, minutes / units[selected]);
   time->updating = FALSE;
@@ -231,7 +232,7 @@ make_time_row (TandemStepPanel *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (time->row), title);
 
   time->spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 5256000, 1));
-  gtk_spin_button_set_digits (time->spin, 1);
+  gtk_spin_button_set_digits (time->spin, 0);
   gtk_spin_button_set_increments (time->spin, 1, 10);
   gtk_widget_set_valign (GTK_WIDGET (time->spin), GTK_ALIGN_CENTER);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (time->spin),
@@ -833,8 +834,8 @@ set_step (TandemStepPanel *self,
                       _("Change Pain Point"));
   tandem_bind_text_view (self->description_view, TANDEM_OBJECT (step), "description",
                          _("Edit Step Description"));
-  time_row_from_model (&self->wait);
-  time_row_from_model (&self->duration);
+  time_row_from_model (&self->wait, TRUE);
+  time_row_from_model (&self->duration, TRUE);
   places_from_model (self);
 
   self->quotes = g_object_ref (tandem_step_get_quotes (step));
@@ -881,8 +882,8 @@ on_document_changed_cb (TandemStepPanel *self)
   if (self->step == NULL)
     return;
 
-  time_row_from_model (&self->wait);
-  time_row_from_model (&self->duration);
+  time_row_from_model (&self->wait, FALSE);
+  time_row_from_model (&self->duration, FALSE);
   places_from_model (self);
   targets_from_model (self);
   update_heading (self);
@@ -989,7 +990,7 @@ tandem_step_panel_init (TandemStepPanel *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (none_page), ADW_PREFERENCES_GROUP (group));
 
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Whose Journey, Told Where"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Description"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              framed_text_view (&self->journey_description_view,
                                                _("Description of the journey")));
