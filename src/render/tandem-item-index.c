@@ -147,8 +147,16 @@ tandem_item_index_free (TandemItemIndex *self)
 void
 tandem_item_index_clear (TandemItemIndex *self)
 {
+  GHashTableIter iter;
+  gpointer cell;
+
+  /* Keep the cells and their arrays: a layout is made again after every edit, mostly over
+   * the same cells, and allocating them all again would cost more than the layout. */
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, NULL, &cell))
+    g_array_set_size (cell, 0);
+
   g_array_set_size (self->entries, 0);
-  g_hash_table_remove_all (self->cells);
   g_array_set_size (self->oversized, 0);
   g_array_set_size (self->stamps, 0);
   self->stamp = 0;

@@ -884,10 +884,22 @@ tandem_journey_layout_lookup (TandemJourneyLayout *self,
       return TRUE;
     }
 
-  /* A point on the emotion curve selects its step. */
+  /* A point on the emotion curve selects its step; the points run left to right. */
   if (y >= self->grid_y + self->grid_height)
     {
-      for (guint k = 0; k < self->cards->len; k++)
+      guint lo = 0, hi = self->cards->len;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (self->cards, TandemCardGeometry, mid).curve.x < x - 9 - tolerance)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+
+      for (guint k = lo; k < self->cards->len; k++)
         {
           const TandemCardGeometry *card = &g_array_index (self->cards, TandemCardGeometry, k);
 
