@@ -1444,7 +1444,8 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Escape:
       if (self->tool != TANDEM_TOOL_NONE)
         return FALSE;
-      tandem_journey_selection_clear (self->selection);
+      /* Nothing selected: the panel shows the journey, and Enter adds at the end. */
+      tandem_journey_selection_select_only (self->selection, NULL);
       return TRUE;
 
     case GDK_KEY_space:

@@ -582,8 +582,6 @@ tandem_journey_page_class_init (TandemJourneyPageClass *klass)
   gtk_widget_class_install_action (widget_class, "journey.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "journey.side-panel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "journey.export", NULL);
 }
 
 static void
