@@ -459,6 +459,36 @@ polyline_path (cairo_t           *cr,
 /* Parts of the figure */
 
 static void
+draw_stage_title (TandemJourneyPainter       *self,
+                  cairo_t                    *cr,
+                  const TandemStageGeometry  *stage,
+                  double                      header_y,
+                  const TandemJourneyPalette *palette)
+{
+  PangoLayout *text = get_text (self, stage->stage, SLOT_HEADER,
+                                tandem_stage_get_title (stage->stage), FONT_HEADER,
+                                stage->width - 24, 2, PANGO_ALIGN_LEFT);
+
+  show_text (cr, text, &palette->header_text, stage->x + 12,
+             header_y + (TANDEM_JOURNEY_STAGE_HEADER_HEIGHT - text_height (text)) / 2);
+}
+
+static void
+draw_lane_title (TandemJourneyPainter       *self,
+                 cairo_t                    *cr,
+                 const TandemLaneGeometry   *lane,
+                 double                      x,
+                 const TandemJourneyPalette *palette)
+{
+  int lines = MAX (1, (int)((lane->height - 20) / (TANDEM_JOURNEY_FONT_HEADER * 1.35)));
+  PangoLayout *text = get_text (self, lane->lane, SLOT_HEADER, tandem_lane_get_title (lane->lane),
+                                FONT_HEADER, TANDEM_JOURNEY_LANE_HEADER_WIDTH - 24, lines,
+                                PANGO_ALIGN_LEFT);
+
+  show_text (cr, text, &palette->header_text, x + 12, lane->y + 12);
+}
+
+static void
 draw_map_structure (TandemJourneyPainter          *self,
                     cairo_t                       *cr,
                     TandemJourneyLayout           *layout,
@@ -554,15 +584,11 @@ draw_map_structure (TandemJourneyPainter          *self,
       for (guint i = MAX (first_stage, 0); i < n_stages; i++)
         {
           const TandemStageGeometry *stage = tandem_journey_layout_get_stage (layout, i);
-          PangoLayout *text;
 
           if (stage->x > clip->x + clip->width)
             break;
 
-          text = get_text (self, stage->stage, SLOT_HEADER, tandem_stage_get_title (stage->stage),
-                           FONT_HEADER, stage->width - 24, 2, PANGO_ALIGN_LEFT);
-          show_text (cr, text, &palette->header_text, stage->x + 12,
-                     header_y + (TANDEM_JOURNEY_STAGE_HEADER_HEIGHT - text_height (text)) / 2);
+          draw_stage_title (self, cr, stage, header_y, palette);
         }
     }
 
@@ -572,16 +598,11 @@ draw_map_structure (TandemJourneyPainter          *self,
       for (guint i = MAX (first_lane, 0); i < n_lanes; i++)
         {
           const TandemLaneGeometry *lane = tandem_journey_layout_get_lane (layout, i);
-          int lines = MAX (1, (int)((lane->height - 20) / (TANDEM_JOURNEY_FONT_HEADER * 1.35)));
-          PangoLayout *text;
 
           if (lane->y > clip->y + clip->height)
             break;
 
-          text = get_text (self, lane->lane, SLOT_HEADER, tandem_lane_get_title (lane->lane),
-                           FONT_HEADER, TANDEM_JOURNEY_LANE_HEADER_WIDTH - 24, lines,
-                           PANGO_ALIGN_LEFT);
-          show_text (cr, text, &palette->header_text, bounds.x + 12, lane->y + 12);
+          draw_lane_title (self, cr, lane, bounds.x, palette);
         }
     }
 }
@@ -942,6 +963,37 @@ draw_items (TandemJourneyPainter          *self,
     }
 }
 
+/* "How it felt" and the five levels, in the column of lane titles starting at @x. */
+static void
+draw_emotion_labels (TandemJourneyPainter       *self,
+                     cairo_t                    *cr,
+                     TandemJourneyLayout        *layout,
+                     double                      x,
+                     const TandemJourneyPalette *palette)
+{
+  cairo_rectangle_t band;
+  PangoLayout *text;
+
+  tandem_journey_layout_get_emotion_rect (layout, &band);
+  text = get_text (self, emotion_title_owner, SLOT_HEADER, _("How it felt"), FONT_HEADER,
+                   TANDEM_JOURNEY_LANE_HEADER_WIDTH - 24, 1, PANGO_ALIGN_LEFT);
+  show_text (cr, text, &palette->header_text, x + 12, band.y + 8);
+
+  for (int score = 2; score >= -2; score--)
+    {
+      double y = round (tandem_journey_layout_get_emotion_level_y (layout, score)) + 0.5;
+      TandemFeeling feeling = score == 2 ? TANDEM_FEELING_VERY_GOOD :
+                              score == 1 ? TANDEM_FEELING_GOOD :
+                              score == 0 ? TANDEM_FEELING_NEUTRAL :
+                              score == -1 ? TANDEM_FEELING_BAD : TANDEM_FEELING_VERY_BAD;
+
+      text = get_text (self, level_owners[2 - score], SLOT_HEADER, tandem_feeling_to_label (feeling),
+                       FONT_SMALL, TANDEM_JOURNEY_LANE_HEADER_WIDTH - 50, 1, PANGO_ALIGN_RIGHT);
+      show_text (cr, text, &palette->dim_text, x + 12, y - text_height (text) / 2);
+      draw_face (cr, palette, x + TANDEM_JOURNEY_LANE_HEADER_WIDTH - 16, y, 6, score);
+    }
+}
+
 static void
 draw_emotion (TandemJourneyPainter          *self,
               cairo_t                       *cr,
@@ -966,23 +1018,12 @@ draw_emotion (TandemJourneyPainter          *self,
   cairo_rectangle (cr, band.x, band.y, band.width, band.height);
   cairo_fill (cr);
 
-  text = get_text (self, emotion_title_owner, SLOT_HEADER, _("How it felt"), FONT_HEADER,
-                   TANDEM_JOURNEY_LANE_HEADER_WIDTH - 24, 1, PANGO_ALIGN_LEFT);
-  show_text (cr, text, &palette->header_text, band.x + 12, band.y + 8);
+  draw_emotion_labels (self, cr, layout, band.x, palette);
 
   cairo_set_line_width (cr, palette->line_width);
   for (int score = 2; score >= -2; score--)
     {
       double y = round (tandem_journey_layout_get_emotion_level_y (layout, score)) + 0.5;
-      TandemFeeling feeling = score == 2 ? TANDEM_FEELING_VERY_GOOD :
-                              score == 1 ? TANDEM_FEELING_GOOD :
-                              score == 0 ? TANDEM_FEELING_NEUTRAL :
-                              score == -1 ? TANDEM_FEELING_BAD : TANDEM_FEELING_VERY_BAD;
-
-      text = get_text (self, level_owners[2 - score], SLOT_HEADER, tandem_feeling_to_label (feeling),
-                       FONT_SMALL, TANDEM_JOURNEY_LANE_HEADER_WIDTH - 50, 1, PANGO_ALIGN_RIGHT);
-      show_text (cr, text, &palette->dim_text, band.x + 12, y - text_height (text) / 2);
-      draw_face (cr, palette, grid.x - 16, y, 6, score);
 
       cairo_set_dash (cr, score == 0 ? NULL : dashes, score == 0 ? 0 : 2, 0);
       tandem_color_set_source (cr, &palette->grid_line);
@@ -1328,6 +1369,169 @@ draw_overlays (TandemJourneyPainter          *self,
       cairo_set_line_width (cr, 1);
       tandem_color_set_source (cr, &palette->accent);
       cairo_stroke (cr);
+    }
+}
+
+
+/* Headers that stay in view */
+
+static void
+shadow (cairo_t *cr,
+        double   x,
+        double   y,
+        double   dx,
+        double   dy,
+        double   length,
+        gboolean dark)
+{
+  cairo_pattern_t *gradient = cairo_pattern_create_linear (x, y, x + dx, y + dy);
+
+  cairo_pattern_add_color_stop_rgba (gradient, 0, 0, 0, 0, dark ? 0.45 : 0.12);
+  cairo_pattern_add_color_stop_rgba (gradient, 1, 0, 0, 0, 0);
+  cairo_set_source (cr, gradient);
+  if (dx != 0)
+    cairo_rectangle (cr, x, y, dx, length);
+  else
+    cairo_rectangle (cr, x, y, length, dy);
+  cairo_fill (cr);
+  cairo_pattern_destroy (gradient);
+}
+
+/**
+ * tandem_journey_painter_draw_pinned_headers:
+ * @viewport: the part of the figure in view, in figure coordinates
+ *
+ * When the canvas is scrolled past a map's lane titles or stage titles, draws them again at
+ * the edge of the view, over the map, so that a facilitator always knows which row and column
+ * a card is in. Only the canvas calls this; exports show the headers where they are.
+ */
+void
+tandem_journey_painter_draw_pinned_headers (TandemJourneyPainter          *self,
+                                            cairo_t                       *cr,
+                                            TandemJourneyFigure           *figure,
+                                            const TandemJourneyPaintState *state,
+                                            const cairo_rectangle_t       *viewport)
+{
+  const TandemJourneyPalette *palette = &state->palette;
+
+  g_return_if_fail (TANDEM_IS_JOURNEY_PAINTER (self));
+
+  for (guint side = 0; side < 2; side++)
+    {
+      TandemJourneyLayout *layout = tandem_journey_figure_get_layout (figure, side);
+      cairo_rectangle_t bounds, grid, band;
+      double header_y, x_pin, y_pin;
+      gboolean pin_lanes, pin_stages;
+      guint n_lanes, n_stages;
+
+      if (layout == NULL)
+        continue;
+
+      tandem_journey_layout_get_bounds (layout, &bounds);
+      tandem_journey_layout_get_grid_rect (layout, &grid);
+      tandem_journey_layout_get_emotion_rect (layout, &band);
+      if (!tandem_rectangle_intersects (&bounds, viewport))
+        continue;
+
+      header_y = grid.y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
+      x_pin = viewport->x;
+      y_pin = viewport->y;
+      pin_lanes = x_pin > bounds.x && x_pin < grid.x + grid.width - TANDEM_JOURNEY_LANE_HEADER_WIDTH;
+      pin_stages = y_pin > header_y && y_pin < grid.y + grid.height - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
+      n_lanes = tandem_journey_layout_get_n_lanes (layout);
+      n_stages = tandem_journey_layout_get_n_stages (layout);
+
+      cairo_save (cr);
+      cairo_rectangle (cr, bounds.x, bounds.y, bounds.width, bounds.height);
+      cairo_clip (cr);
+      cairo_set_line_width (cr, palette->line_width);
+
+      if (pin_lanes)
+        {
+          tandem_color_set_source (cr, &palette->background);
+          cairo_rectangle (cr, x_pin, grid.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH,
+                           grid.height + band.height);
+          cairo_fill (cr);
+          tandem_color_set_source (cr, &palette->header_background);
+          cairo_rectangle (cr, x_pin, grid.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH, grid.height);
+          cairo_fill (cr);
+          tandem_color_set_source (cr, &palette->emotion_band);
+          cairo_rectangle (cr, x_pin, band.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH, band.height);
+          cairo_fill (cr);
+
+          tandem_color_set_source (cr, &palette->grid_line);
+          for (guint i = 0; i < n_lanes; i++)
+            {
+              const TandemLaneGeometry *lane = tandem_journey_layout_get_lane (layout, i);
+
+              cairo_move_to (cr, x_pin, round (lane->y + lane->height) - 0.5);
+              cairo_line_to (cr, x_pin + TANDEM_JOURNEY_LANE_HEADER_WIDTH,
+                             round (lane->y + lane->height) - 0.5);
+            }
+          cairo_move_to (cr, x_pin + TANDEM_JOURNEY_LANE_HEADER_WIDTH - 0.5, grid.y);
+          cairo_line_to (cr, x_pin + TANDEM_JOURNEY_LANE_HEADER_WIDTH - 0.5, band.y + band.height);
+          cairo_stroke (cr);
+
+          for (guint i = 0; i < n_lanes; i++)
+            {
+              const TandemLaneGeometry *lane = tandem_journey_layout_get_lane (layout, i);
+
+              if (lane->y + lane->height >= viewport->y && lane->y <= viewport->y + viewport->height)
+                draw_lane_title (self, cr, lane, x_pin, palette);
+            }
+          if (band.y <= viewport->y + viewport->height)
+            draw_emotion_labels (self, cr, layout, x_pin, palette);
+
+          shadow (cr, x_pin + TANDEM_JOURNEY_LANE_HEADER_WIDTH, grid.y, 8, 0,
+                  grid.height + band.height, palette->dark);
+        }
+
+      if (pin_stages)
+        {
+          int first = tandem_journey_layout_stage_at (layout, MAX (viewport->x, grid.x));
+
+          tandem_color_set_source (cr, &palette->header_background);
+          cairo_rectangle (cr, bounds.x, y_pin, bounds.width, TANDEM_JOURNEY_STAGE_HEADER_HEIGHT);
+          cairo_fill (cr);
+
+          tandem_color_set_source (cr, &palette->grid_line);
+          for (guint i = MAX (first, 0); i < n_stages; i++)
+            {
+              const TandemStageGeometry *stage = tandem_journey_layout_get_stage (layout, i);
+
+              if (stage->x > viewport->x + viewport->width)
+                break;
+              cairo_move_to (cr, round (stage->x + stage->width) - 0.5, y_pin);
+              cairo_line_to (cr, round (stage->x + stage->width) - 0.5,
+                             y_pin + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT);
+            }
+          cairo_move_to (cr, bounds.x, y_pin + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT - 0.5);
+          cairo_line_to (cr, bounds.x + bounds.width, y_pin + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT - 0.5);
+          cairo_stroke (cr);
+
+          for (guint i = MAX (first, 0); i < n_stages; i++)
+            {
+              const TandemStageGeometry *stage = tandem_journey_layout_get_stage (layout, i);
+
+              if (stage->x > viewport->x + viewport->width)
+                break;
+              draw_stage_title (self, cr, stage, y_pin, palette);
+            }
+
+          shadow (cr, bounds.x, y_pin + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT, 0, 8, bounds.width,
+                  palette->dark);
+
+          /* Where the two meet, the corner stays plain. */
+          if (pin_lanes)
+            {
+              tandem_color_set_source (cr, &palette->header_background);
+              cairo_rectangle (cr, x_pin, y_pin, TANDEM_JOURNEY_LANE_HEADER_WIDTH,
+                               TANDEM_JOURNEY_STAGE_HEADER_HEIGHT);
+              cairo_fill (cr);
+            }
+        }
+
+      cairo_restore (cr);
     }
 }
 

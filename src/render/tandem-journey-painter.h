@@ -61,6 +61,11 @@ void                  tandem_journey_painter_draw     (TandemJourneyPainter     
                                                        cairo_t                       *cr,
                                                        TandemJourneyFigure           *figure,
                                                        const TandemJourneyPaintState *state);
+void                  tandem_journey_painter_draw_pinned_headers (TandemJourneyPainter *self,
+                                                       cairo_t                       *cr,
+                                                       TandemJourneyFigure           *figure,
+                                                       const TandemJourneyPaintState *state,
+                                                       const cairo_rectangle_t       *viewport);
 void                  tandem_journey_painter_draw_overview (TandemJourneyPainter    *self,
                                                        cairo_t                       *cr,
                                                        TandemJourneyFigure           *figure,

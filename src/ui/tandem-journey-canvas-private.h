@@ -95,6 +95,10 @@ void     _tandem_journey_canvas_zoom_at          (TandemJourneyCanvas *self,
                                                   double               vx,
                                                   double               vy);
 double   _tandem_journey_canvas_tolerance        (TandemJourneyCanvas *self);
+gboolean _tandem_journey_canvas_lookup           (TandemJourneyCanvas *self,
+                                                  double               fx,
+                                                  double               fy,
+                                                  TandemJourneyHit    *hit);
 TandemStep *_tandem_journey_canvas_add_step_at   (TandemJourneyCanvas *self,
                                                   const TandemJourneySnap *snap);
 void     _tandem_journey_canvas_move_selection   (TandemJourneyCanvas *self,

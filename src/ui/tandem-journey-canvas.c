@@ -92,6 +92,47 @@ _tandem_journey_canvas_new_merge_key (TandemJourneyCanvas *self,
   return g_strdup_printf ("canvas-%p-%s-%u", (gpointer)self, what, ++self->serial);
 }
 
+/* What is under a point, seen as the user sees it: where lane or stage titles are pinned to the
+ * edge of the view, the point is on those titles, not on the cards beneath. */
+gboolean
+_tandem_journey_canvas_lookup (TandemJourneyCanvas *self,
+                               double               fx,
+                               double               fy,
+                               TandemJourneyHit    *hit)
+{
+  cairo_rectangle_t viewport;
+
+  tandem_journey_canvas_get_viewport (self, &viewport);
+
+  for (guint side = 0; side < 2; side++)
+    {
+      TandemJourneyLayout *layout = tandem_journey_figure_get_layout (self->figure, side);
+      cairo_rectangle_t bounds, grid;
+      double header_y;
+
+      if (layout == NULL)
+        continue;
+
+      tandem_journey_layout_get_bounds (layout, &bounds);
+      tandem_journey_layout_get_grid_rect (layout, &grid);
+      header_y = grid.y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
+
+      if (viewport.x > bounds.x && fx >= viewport.x &&
+          fx < viewport.x + TANDEM_JOURNEY_LANE_HEADER_WIDTH && fy >= grid.y &&
+          fy < bounds.y + bounds.height && viewport.x < grid.x + grid.width - TANDEM_JOURNEY_LANE_HEADER_WIDTH)
+        fx = bounds.x + (fx - viewport.x);
+
+      if (viewport.y > header_y && fy >= viewport.y &&
+          fy < viewport.y + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT && fx >= bounds.x &&
+          fx < bounds.x + bounds.width &&
+          viewport.y < grid.y + grid.height - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT)
+        fy = header_y + (fy - viewport.y);
+    }
+
+  return tandem_journey_figure_lookup (self->figure, fx, fy, _tandem_journey_canvas_tolerance (self),
+                                       hit);
+}
+
 double
 _tandem_journey_canvas_tolerance (TandemJourneyCanvas *self)
 {
@@ -1580,6 +1621,15 @@ tandem_journey_canvas_snapshot (GtkWidget   *widget,
   self->state.focus_visible = gtk_widget_has_visible_focus (widget);
 
   tandem_journey_painter_draw (self->painter, cr, self->figure, &self->state);
+
+  /* Scrolled past the titles of lanes or stages: they stay at the edge of the view. */
+  {
+    cairo_rectangle_t viewport;
+
+    tandem_journey_canvas_get_viewport (self, &viewport);
+    tandem_journey_painter_draw_pinned_headers (self->painter, cr, self->figure, &self->state,
+                                                &viewport);
+  }
   cairo_destroy (cr);
 
   if (gtk_widget_get_visible (self->editor))

@@ -281,8 +281,7 @@ on_drag_begin_cb (GtkGestureDrag      *gesture,
       return;
     }
 
-  tandem_journey_figure_lookup (self->figure, self->press_x, self->press_y,
-                                _tandem_journey_canvas_tolerance (self), hit);
+  _tandem_journey_canvas_lookup (self, self->press_x, self->press_y, hit);
   if (hit->map != NULL)
     self->current_side = tandem_journey_map_get_side (hit->map);
 
@@ -423,8 +422,7 @@ on_drag_update_cb (GtkGestureDrag      *gesture,
         self->state.connect_to.x = fx;
         self->state.connect_to.y = fy;
 
-        tandem_journey_figure_lookup (self->figure, fx, fy, _tandem_journey_canvas_tolerance (self),
-                                      &hit);
+        _tandem_journey_canvas_lookup (self, fx, fy, &hit);
         self->state.hovered = (hit.kind == TANDEM_JOURNEY_HIT_STEP ||
                                hit.kind == TANDEM_JOURNEY_HIT_STEP_EDGE) ? hit.object : NULL;
       }
@@ -476,7 +474,7 @@ finish_connect (TandemJourneyCanvas *self,
   TandemJourneyHit hit;
   TandemJourneySnap snap;
 
-  tandem_journey_figure_lookup (self->figure, fx, fy, _tandem_journey_canvas_tolerance (self), &hit);
+  _tandem_journey_canvas_lookup (self, fx, fy, &hit);
 
   if ((hit.kind == TANDEM_JOURNEY_HIT_STEP || hit.kind == TANDEM_JOURNEY_HIT_STEP_EDGE) &&
       hit.object != TANDEM_OBJECT (from) && hit.map == map)
@@ -613,7 +611,7 @@ on_click_pressed_cb (GtkGestureClick     *gesture,
   double fx, fy;
 
   _tandem_journey_canvas_view_to_figure (self, x, y, &fx, &fy);
-  tandem_journey_figure_lookup (self->figure, fx, fy, _tandem_journey_canvas_tolerance (self), &hit);
+  _tandem_journey_canvas_lookup (self, fx, fy, &hit);
 
   if (button == GDK_BUTTON_SECONDARY)
     {
@@ -682,7 +680,7 @@ on_motion_cb (GtkEventControllerMotion *controller,
     return;
 
   _tandem_journey_canvas_view_to_figure (self, x, y, &fx, &fy);
-  tandem_journey_figure_lookup (self->figure, fx, fy, _tandem_journey_canvas_tolerance (self), &hit);
+  _tandem_journey_canvas_lookup (self, fx, fy, &hit);
 
   switch (hit.kind)
     {
@@ -753,7 +751,7 @@ on_query_tooltip_cb (GtkWidget           *widget,
     return FALSE;
 
   _tandem_journey_canvas_view_to_figure (self, x, y, &fx, &fy);
-  tandem_journey_figure_lookup (self->figure, fx, fy, _tandem_journey_canvas_tolerance (self), &hit);
+  _tandem_journey_canvas_lookup (self, fx, fy, &hit);
 
   switch (hit.kind)
     {
