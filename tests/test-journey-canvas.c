@@ -141,6 +141,31 @@ type_into (GtkWidget  *editable,
   tandem_ui_test_iterate ();
 }
 
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  while (frames < n)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+  tandem_ui_test_iterate ();
+}
+
 /* A picture of the real window, as the X server has it, for people to look at. */
 static void
 screenshot (Fixture    *f,
@@ -157,12 +182,8 @@ screenshot (Fixture    *f,
   if (dir == NULL || import == NULL || !GDK_IS_X11_SURFACE (surface))
     return;
 
-  /* Let the frame reach the X server first. */
-  for (guint i = 0; i < 20; i++)
-    {
-      tandem_ui_test_iterate ();
-      g_main_context_iteration (NULL, FALSE);
-    }
+  /* Let two frames reach the X server first. */
+  wait_for_frames (GTK_WIDGET (f->window), 3);
 
   file = g_strdup_printf ("%s.png", name);
   path = g_build_filename (dir, file, NULL);
