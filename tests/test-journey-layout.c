@@ -88,13 +88,36 @@ test_slots (Fixture       *f,
       g_assert_cmpfloat (a->curve.x, <, b->curve.x);
     }
 
-  /* Two steps in "Getting help": two slots, the stage grows to hold them. */
+  /* Two steps in "Getting help": two slots, the stage grows to hold them. The connector
+   * between them is labelled "No answer", so the gap between them grows to hold the label
+   * rather than have it cover the cards. */
   g_assert_cmpuint (getting_help->n_slots, ==, 2);
   g_assert_cmpfloat (getting_help->card_width, ==, card_width);
+  g_assert_cmpfloat (getting_help->spread, >, 0);
   g_assert_cmpfloat (getting_help->width, ==,
-                     2 * TANDEM_JOURNEY_CELL_PAD_X + 2 * card_width + TANDEM_JOURNEY_SLOT_GAP);
+                     2 * TANDEM_JOURNEY_CELL_PAD_X + 2 * card_width + TANDEM_JOURNEY_SLOT_GAP +
+                     getting_help->spread);
   g_assert_cmpfloat (rings->rect.x, ==, getting_help->x + TANDEM_JOURNEY_CELL_PAD_X);
-  g_assert_cmpfloat (buses->rect.x, ==, rings->rect.x + card_width + TANDEM_JOURNEY_SLOT_GAP);
+  g_assert_cmpfloat (rings->shift, ==, 0);
+  g_assert_cmpfloat (buses->shift, ==, getting_help->spread);
+  g_assert_cmpfloat (buses->rect.x, ==,
+                     rings->rect.x + card_width + TANDEM_JOURNEY_SLOT_GAP + buses->shift);
+  {
+    const TandemConnectorGeometry *no_answer = NULL;
+
+    for (guint i = 0; i < tandem_journey_layout_get_n_connectors (f->layout); i++)
+      {
+        const TandemConnectorGeometry *c = tandem_journey_layout_route_connector (f->layout, i);
+
+        if (g_str_equal (tandem_connector_get_label (c->connector), "No answer"))
+          no_answer = c;
+      }
+    g_assert_nonnull (no_answer);
+    g_assert_cmpfloat (no_answer->label.x, >, rings->rect.x + rings->rect.width);
+    g_assert_cmpfloat (no_answer->label.x + no_answer->label.width, <, buses->rect.x);
+  }
+  /* Without labels, cards keep the usual gap. */
+  g_assert_cmpfloat (going_home->spread, ==, 0);
   g_assert_cmpuint (going_home->n_slots, ==, 3);
   g_assert_cmpuint (treatment->n_slots, ==, 1);
   g_assert_cmpfloat (treatment->width, ==, 260);

@@ -224,6 +224,57 @@ tandem_journey_layout_class_init (TandemJourneyLayoutClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* A label on a connector between neighbouring cards of a lane would cover the cards: the
+ * gap before the second card grows to hold it. Cards are in journey order, so the room
+ * added before a card moves every later card of its stage. */
+static void
+make_room_for_labels (TandemJourneyLayout *self,
+                      GHashTable          *card_of_id)
+{
+  TandemList *connectors = tandem_journey_map_get_connectors (self->map);
+  g_autofree double *extra = g_new0 (double, self->cards->len + 1);
+
+  for (guint i = 0; i < tandem_list_get_n (connectors); i++)
+    {
+      TandemConnector *connector = tandem_list_get (connectors, i);
+      const char *label = tandem_connector_get_label (connector);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (card_of_id,
+                                                          tandem_connector_get_from_step (connector)));
+      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (card_of_id,
+                                                        tandem_connector_get_to_step (connector)));
+      const TandemCardGeometry *a, *b;
+      double gap;
+
+      if (label[0] == '\0' || from == 0 || to == 0)
+        continue;
+
+      a = &g_array_index (self->cards, TandemCardGeometry, from - 1);
+      b = &g_array_index (self->cards, TandemCardGeometry, to - 1);
+      if (a->lane != b->lane)
+        continue;
+
+      if (a->stage == b->stage && b->slot == a->slot + 1)
+        gap = TANDEM_JOURNEY_SLOT_GAP;
+      else if (b->stage == a->stage + 1 && b->slot == 0 &&
+               a->slot + 1 == g_array_index (self->stages, TandemStageGeometry, a->stage).n_slots)
+        gap = 2 * TANDEM_JOURNEY_CELL_PAD_X;
+      else
+        continue;
+
+      /* Room for the label and a little of the arrow either side of it. */
+      extra[to - 1] = MAX (extra[to - 1], label_width_estimate (label) + 16 - gap);
+    }
+
+  for (guint k = 0; k < self->cards->len; k++)
+    {
+      TandemCardGeometry *card = &g_array_index (self->cards, TandemCardGeometry, k);
+      TandemStageGeometry *stage = &g_array_index (self->stages, TandemStageGeometry, card->stage);
+
+      stage->spread += extra[k];
+      card->shift = stage->spread;
+    }
+}
+
 static void
 tandem_journey_layout_init (TandemJourneyLayout *self)
 {
@@ -365,6 +416,17 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
       g_hash_table_insert (self->card_of_step, step, GUINT_TO_POINTER (self->cards->len));
     }
 
+  card_of_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < self->cards->len; k++)
+    {
+      TandemCardGeometry *card = &g_array_index (self->cards, TandemCardGeometry, k);
+
+      g_hash_table_insert (card_of_id, (gpointer)tandem_object_get_id (TANDEM_OBJECT (card->step)),
+                           GUINT_TO_POINTER (k + 1));
+    }
+
+  make_room_for_labels (self, card_of_id);
+
   position = self->grid_x;
   for (guint i = 0; i < self->stages->len; i++)
     {
@@ -376,7 +438,7 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
                                     TANDEM_JOURNEY_CARD_MIN_WIDTH, TANDEM_JOURNEY_CARD_MAX_WIDTH);
       natural = geometry->n_slots == 0 ? width
                 : 2 * TANDEM_JOURNEY_CELL_PAD_X + geometry->n_slots * geometry->card_width +
-                  (geometry->n_slots - 1) * TANDEM_JOURNEY_SLOT_GAP;
+                  (geometry->n_slots - 1) * TANDEM_JOURNEY_SLOT_GAP + geometry->spread;
       natural = MAX (natural, width);
       g_array_append_val (self->natural, natural);
 
@@ -399,7 +461,7 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
       const TandemLaneGeometry *lane = &g_array_index (self->lanes, TandemLaneGeometry, card->lane);
 
       card->rect.x = stage->x + TANDEM_JOURNEY_CELL_PAD_X +
-                     card->slot * (stage->card_width + TANDEM_JOURNEY_SLOT_GAP);
+                     card->slot * (stage->card_width + TANDEM_JOURNEY_SLOT_GAP) + card->shift;
       card->rect.y = lane->y + TANDEM_JOURNEY_CELL_PAD_Y;
       card->rect.width = stage->card_width;
       card->rect.height = lane->card_height;
@@ -408,15 +470,6 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
 
       tandem_item_index_insert (self->index, TANDEM_JOURNEY_ITEM (TANDEM_JOURNEY_ITEM_CARD, k),
                                 &card->rect);
-    }
-
-  card_of_id = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint k = 0; k < self->cards->len; k++)
-    {
-      TandemCardGeometry *card = &g_array_index (self->cards, TandemCardGeometry, k);
-
-      g_hash_table_insert (card_of_id, (gpointer)tandem_object_get_id (TANDEM_OBJECT (card->step)),
-                           GUINT_TO_POINTER (k + 1));
     }
 
   connectors = tandem_journey_map_get_connectors (self->map);

@@ -28,6 +28,7 @@ typedef struct
   double       width;
   double       card_width;
   guint        n_slots;
+  double       spread;       /* room added between its cards for connector labels */
 } TandemStageGeometry;
 
 typedef struct
@@ -45,6 +46,7 @@ typedef struct
   guint              stage;
   guint              lane;
   guint              slot;
+  double             shift;        /* room added before it in its stage, for labels */
   guint              number;       /* 1-based, in journey order */
   gboolean           has_feeling;
   int                score;        /* -2 … +2 */

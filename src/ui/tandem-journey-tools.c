@@ -112,7 +112,8 @@ stage_width_for (const TandemStageGeometry *geometry,
   if (n == 0)
     return column_width;
 
-  card = (column_width - 2 * TANDEM_JOURNEY_CELL_PAD_X - (n - 1) * TANDEM_JOURNEY_SLOT_GAP) / n;
+  card = (column_width - 2 * TANDEM_JOURNEY_CELL_PAD_X - (n - 1) * TANDEM_JOURNEY_SLOT_GAP -
+          geometry->spread) / n;
   if (card <= TANDEM_JOURNEY_CARD_MIN_WIDTH)
     return TANDEM_JOURNEY_CARD_MIN_WIDTH + 2 * TANDEM_JOURNEY_CELL_PAD_X;
   if (card <= TANDEM_JOURNEY_CARD_MAX_WIDTH)
