@@ -587,6 +587,29 @@ test_views_and_zoom (Fixture       *f,
   g_assert_cmpfloat (tandem_journey_canvas_get_zoom (f->canvas), ==, 1.0);
   g_assert_true (tandem_journey_canvas_get_overflows (f->canvas));
 
+  /* Zooming from the keyboard keeps the step being worked on where it is on screen. */
+  {
+    TandemStep *step = tandem_list_get (tandem_journey_map_get_steps (map_of (f, TANDEM_MAP_SIDE_BEFORE)), 1);
+    cairo_rectangle_t rect;
+    double x0, y0, x1, y1;
+
+    tandem_journey_canvas_focus_step (f->canvas, step);
+    tandem_ui_test_iterate ();
+    g_assert_true (tandem_journey_figure_get_step_rect (tandem_journey_canvas_get_figure (f->canvas), step, &rect));
+    _tandem_journey_canvas_figure_to_view (f->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &x0, &y0);
+    for (guint i = 0; i < 3; i++)
+      g_assert_true (press (GTK_WIDGET (f->canvas), GDK_KEY_plus, GDK_CONTROL_MASK));
+    tandem_ui_test_iterate ();
+    g_assert_cmpfloat (tandem_journey_canvas_get_zoom (f->canvas), >, 1.5);
+    _tandem_journey_canvas_figure_to_view (f->canvas, rect.x, rect.y, &x0, &y0);
+    _tandem_journey_canvas_figure_to_view (f->canvas, rect.x + rect.width, rect.y + rect.height, &x1, &y1);
+    g_assert_cmpfloat (x0, >=, 0);
+    g_assert_cmpfloat (y0, >=, 0);
+    g_assert_cmpfloat (x1, <=, gtk_widget_get_width (GTK_WIDGET (f->canvas)));
+    g_assert_cmpfloat (y1, <=, gtk_widget_get_height (GTK_WIDGET (f->canvas)));
+    g_assert_true (press (GTK_WIDGET (f->canvas), GDK_KEY_1, GDK_CONTROL_MASK));
+  }
+
   /* Showing one map unselects what is on the other. */
   {
     TandemStep *after_step = tandem_list_get (tandem_journey_map_get_steps (map_of (f, TANDEM_MAP_SIDE_AFTER)), 0);

@@ -577,6 +577,39 @@ tandem_journey_layout_get_emotion_rect (TandemJourneyLayout *self,
 }
 
 /**
+ * tandem_journey_layout_get_pinned_headers:
+ * @viewport: the part of the figure in view
+ * @pin_lanes: (out): whether the lane titles are scrolled out of view on the left and are to be
+ *   shown again at the left edge of the view
+ * @pin_stages: (out): whether the stage titles are scrolled out of view at the top and are to
+ *   be shown again at the top edge of the view
+ *
+ * Titles are pinned only while they take a modest part of the view: zoomed far in, they
+ * would hide the cards a facilitator is working on.
+ */
+void
+tandem_journey_layout_get_pinned_headers (TandemJourneyLayout     *self,
+                                          const cairo_rectangle_t *viewport,
+                                          gboolean                *pin_lanes,
+                                          gboolean                *pin_stages)
+{
+  double header_y = self->grid_y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
+
+  g_return_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self));
+
+  *pin_lanes = viewport->x > self->x &&
+               viewport->x < self->grid_x + self->grid_width - TANDEM_JOURNEY_LANE_HEADER_WIDTH &&
+               viewport->y < self->grid_y + self->grid_height + TANDEM_JOURNEY_EMOTION_HEIGHT &&
+               viewport->y + viewport->height > self->grid_y &&
+               TANDEM_JOURNEY_LANE_HEADER_WIDTH <= viewport->width / 3;
+  *pin_stages = viewport->y > header_y &&
+                viewport->y < self->grid_y + self->grid_height - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT &&
+                viewport->x < self->x + self->width &&
+                viewport->x + viewport->width > self->x &&
+                TANDEM_JOURNEY_STAGE_HEADER_HEIGHT <= viewport->height / 4;
+}
+
+/**
  * tandem_journey_layout_get_emotion_level_y:
  * @score: -2 (very bad) to +2 (very good)
  */

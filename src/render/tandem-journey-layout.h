@@ -139,6 +139,10 @@ void                 tandem_journey_layout_get_grid_rect  (TandemJourneyLayout  
                                                            cairo_rectangle_t     *rect);
 void                 tandem_journey_layout_get_emotion_rect (TandemJourneyLayout *self,
                                                            cairo_rectangle_t     *rect);
+void                 tandem_journey_layout_get_pinned_headers (TandemJourneyLayout   *self,
+                                                           const cairo_rectangle_t *viewport,
+                                                           gboolean              *pin_lanes,
+                                                           gboolean              *pin_stages);
 double               tandem_journey_layout_get_emotion_level_y (TandemJourneyLayout *self,
                                                            int                    score);
 void                 tandem_journey_layout_get_natural_stage_widths (TandemJourneyLayout *self,

@@ -458,34 +458,43 @@ polyline_path (cairo_t           *cr,
 
 /* Parts of the figure */
 
+/* A title stays in view while any of its stage is: it starts at @left when the stage begins
+ * further left, and stops at the end of the stage. */
 static void
 draw_stage_title (TandemJourneyPainter       *self,
                   cairo_t                    *cr,
                   const TandemStageGeometry  *stage,
                   double                      header_y,
+                  double                      left,
                   const TandemJourneyPalette *palette)
 {
   PangoLayout *text = get_text (self, stage->stage, SLOT_HEADER,
                                 tandem_stage_get_title (stage->stage), FONT_HEADER,
                                 stage->width - 24, 2, PANGO_ALIGN_LEFT);
+  double x = MAX (stage->x, left) + 12;
 
-  show_text (cr, text, &palette->header_text, stage->x + 12,
+  x = MAX (MIN (x, stage->x + stage->width - 12 - text_width (text)), stage->x + 12);
+  show_text (cr, text, &palette->header_text, x,
              header_y + (TANDEM_JOURNEY_STAGE_HEADER_HEIGHT - text_height (text)) / 2);
 }
 
+/* Likewise down the lane: from @top when the lane begins higher up. */
 static void
 draw_lane_title (TandemJourneyPainter       *self,
                  cairo_t                    *cr,
                  const TandemLaneGeometry   *lane,
                  double                      x,
+                 double                      top,
                  const TandemJourneyPalette *palette)
 {
   int lines = MAX (1, (int)((lane->height - 20) / (TANDEM_JOURNEY_FONT_HEADER * 1.35)));
   PangoLayout *text = get_text (self, lane->lane, SLOT_HEADER, tandem_lane_get_title (lane->lane),
                                 FONT_HEADER, TANDEM_JOURNEY_LANE_HEADER_WIDTH - 24, lines,
                                 PANGO_ALIGN_LEFT);
+  double y = MAX (lane->y, top) + 12;
 
-  show_text (cr, text, &palette->header_text, x + 12, lane->y + 12);
+  y = MAX (MIN (y, lane->y + lane->height - 12 - text_height (text)), lane->y + 12);
+  show_text (cr, text, &palette->header_text, x + 12, y);
 }
 
 static void
@@ -588,7 +597,7 @@ draw_map_structure (TandemJourneyPainter          *self,
           if (stage->x > clip->x + clip->width)
             break;
 
-          draw_stage_title (self, cr, stage, header_y, palette);
+          draw_stage_title (self, cr, stage, header_y, clip->x, palette);
         }
     }
 
@@ -602,7 +611,7 @@ draw_map_structure (TandemJourneyPainter          *self,
           if (lane->y > clip->y + clip->height)
             break;
 
-          draw_lane_title (self, cr, lane, bounds.x, palette);
+          draw_lane_title (self, cr, lane, bounds.x, clip->y, palette);
         }
     }
 }
@@ -1420,8 +1429,8 @@ tandem_journey_painter_draw_pinned_headers (TandemJourneyPainter          *self,
     {
       TandemJourneyLayout *layout = tandem_journey_figure_get_layout (figure, side);
       cairo_rectangle_t bounds, grid, band;
-      double header_y, x_pin, y_pin;
-      gboolean pin_lanes, pin_stages;
+      double header_y, lanes_x, stages_y, lanes_top, stages_left;
+      gboolean pin_lanes, pin_stages, draw_lanes, draw_stages;
       guint n_lanes, n_stages;
 
       if (layout == NULL)
@@ -1434,29 +1443,40 @@ tandem_journey_painter_draw_pinned_headers (TandemJourneyPainter          *self,
         continue;
 
       header_y = grid.y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
-      x_pin = viewport->x;
-      y_pin = viewport->y;
-      pin_lanes = x_pin > bounds.x && x_pin < grid.x + grid.width - TANDEM_JOURNEY_LANE_HEADER_WIDTH;
-      pin_stages = y_pin > header_y && y_pin < grid.y + grid.height - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
+      tandem_journey_layout_get_pinned_headers (layout, viewport, &pin_lanes, &pin_stages);
       n_lanes = tandem_journey_layout_get_n_lanes (layout);
       n_stages = tandem_journey_layout_get_n_stages (layout);
+
+      /* Where the titles go: at the edge of the view when pinned, else where they are. With
+       * only the other kind pinned, they are drawn again where they are, to keep their words
+       * clear of the pinned band. */
+      lanes_x = pin_lanes ? viewport->x : bounds.x;
+      stages_y = pin_stages ? viewport->y : header_y;
+      draw_lanes = pin_lanes || (pin_stages && bounds.x + TANDEM_JOURNEY_LANE_HEADER_WIDTH > viewport->x &&
+                                 bounds.x < viewport->x + viewport->width);
+      draw_stages = pin_stages || (pin_lanes && grid.y > viewport->y &&
+                                   header_y < viewport->y + viewport->height);
+      lanes_top = stages_y + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
+      stages_left = lanes_x + TANDEM_JOURNEY_LANE_HEADER_WIDTH;
+      if (!draw_lanes && !draw_stages)
+        continue;
 
       cairo_save (cr);
       cairo_rectangle (cr, bounds.x, bounds.y, bounds.width, bounds.height);
       cairo_clip (cr);
       cairo_set_line_width (cr, palette->line_width);
 
-      if (pin_lanes)
+      if (draw_lanes)
         {
           tandem_color_set_source (cr, &palette->background);
-          cairo_rectangle (cr, x_pin, grid.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH,
+          cairo_rectangle (cr, lanes_x, grid.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH,
                            grid.height + band.height);
           cairo_fill (cr);
           tandem_color_set_source (cr, &palette->header_background);
-          cairo_rectangle (cr, x_pin, grid.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH, grid.height);
+          cairo_rectangle (cr, lanes_x, grid.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH, grid.height);
           cairo_fill (cr);
           tandem_color_set_source (cr, &palette->emotion_band);
-          cairo_rectangle (cr, x_pin, band.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH, band.height);
+          cairo_rectangle (cr, lanes_x, band.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH, band.height);
           cairo_fill (cr);
 
           tandem_color_set_source (cr, &palette->grid_line);
@@ -1464,12 +1484,12 @@ tandem_journey_painter_draw_pinned_headers (TandemJourneyPainter          *self,
             {
               const TandemLaneGeometry *lane = tandem_journey_layout_get_lane (layout, i);
 
-              cairo_move_to (cr, x_pin, round (lane->y + lane->height) - 0.5);
-              cairo_line_to (cr, x_pin + TANDEM_JOURNEY_LANE_HEADER_WIDTH,
+              cairo_move_to (cr, lanes_x, round (lane->y + lane->height) - 0.5);
+              cairo_line_to (cr, lanes_x + TANDEM_JOURNEY_LANE_HEADER_WIDTH,
                              round (lane->y + lane->height) - 0.5);
             }
-          cairo_move_to (cr, x_pin + TANDEM_JOURNEY_LANE_HEADER_WIDTH - 0.5, grid.y);
-          cairo_line_to (cr, x_pin + TANDEM_JOURNEY_LANE_HEADER_WIDTH - 0.5, band.y + band.height);
+          cairo_move_to (cr, lanes_x + TANDEM_JOURNEY_LANE_HEADER_WIDTH - 0.5, grid.y);
+          cairo_line_to (cr, lanes_x + TANDEM_JOURNEY_LANE_HEADER_WIDTH - 0.5, band.y + band.height);
           cairo_stroke (cr);
 
           for (guint i = 0; i < n_lanes; i++)
@@ -1477,21 +1497,23 @@ tandem_journey_painter_draw_pinned_headers (TandemJourneyPainter          *self,
               const TandemLaneGeometry *lane = tandem_journey_layout_get_lane (layout, i);
 
               if (lane->y + lane->height >= viewport->y && lane->y <= viewport->y + viewport->height)
-                draw_lane_title (self, cr, lane, x_pin, palette);
+                draw_lane_title (self, cr, lane, lanes_x, draw_stages ? lanes_top : viewport->y,
+                                 palette);
             }
           if (band.y <= viewport->y + viewport->height)
-            draw_emotion_labels (self, cr, layout, x_pin, palette);
+            draw_emotion_labels (self, cr, layout, lanes_x, palette);
 
-          shadow (cr, x_pin + TANDEM_JOURNEY_LANE_HEADER_WIDTH, grid.y, 8, 0,
-                  grid.height + band.height, palette->dark);
+          if (pin_lanes)
+            shadow (cr, lanes_x + TANDEM_JOURNEY_LANE_HEADER_WIDTH, grid.y, 8, 0,
+                    grid.height + band.height, palette->dark);
         }
 
-      if (pin_stages)
+      if (draw_stages)
         {
           int first = tandem_journey_layout_stage_at (layout, MAX (viewport->x, grid.x));
 
           tandem_color_set_source (cr, &palette->header_background);
-          cairo_rectangle (cr, bounds.x, y_pin, bounds.width, TANDEM_JOURNEY_STAGE_HEADER_HEIGHT);
+          cairo_rectangle (cr, bounds.x, stages_y, bounds.width, TANDEM_JOURNEY_STAGE_HEADER_HEIGHT);
           cairo_fill (cr);
 
           tandem_color_set_source (cr, &palette->grid_line);
@@ -1501,12 +1523,12 @@ tandem_journey_painter_draw_pinned_headers (TandemJourneyPainter          *self,
 
               if (stage->x > viewport->x + viewport->width)
                 break;
-              cairo_move_to (cr, round (stage->x + stage->width) - 0.5, y_pin);
+              cairo_move_to (cr, round (stage->x + stage->width) - 0.5, stages_y);
               cairo_line_to (cr, round (stage->x + stage->width) - 0.5,
-                             y_pin + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT);
+                             stages_y + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT);
             }
-          cairo_move_to (cr, bounds.x, y_pin + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT - 0.5);
-          cairo_line_to (cr, bounds.x + bounds.width, y_pin + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT - 0.5);
+          cairo_move_to (cr, bounds.x, stages_y + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT - 0.5);
+          cairo_line_to (cr, bounds.x + bounds.width, stages_y + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT - 0.5);
           cairo_stroke (cr);
 
           for (guint i = MAX (first, 0); i < n_stages; i++)
@@ -1515,17 +1537,19 @@ tandem_journey_painter_draw_pinned_headers (TandemJourneyPainter          *self,
 
               if (stage->x > viewport->x + viewport->width)
                 break;
-              draw_stage_title (self, cr, stage, y_pin, palette);
+              draw_stage_title (self, cr, stage, stages_y,
+                                draw_lanes ? stages_left : viewport->x, palette);
             }
 
-          shadow (cr, bounds.x, y_pin + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT, 0, 8, bounds.width,
-                  palette->dark);
+          if (pin_stages)
+            shadow (cr, bounds.x, stages_y + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT, 0, 8, bounds.width,
+                    palette->dark);
 
           /* Where the two meet, the corner stays plain. */
-          if (pin_lanes)
+          if (draw_lanes)
             {
               tandem_color_set_source (cr, &palette->header_background);
-              cairo_rectangle (cr, x_pin, y_pin, TANDEM_JOURNEY_LANE_HEADER_WIDTH,
+              cairo_rectangle (cr, lanes_x, stages_y, TANDEM_JOURNEY_LANE_HEADER_WIDTH,
                                TANDEM_JOURNEY_STAGE_HEADER_HEIGHT);
               cairo_fill (cr);
             }

@@ -108,6 +108,7 @@ _tandem_journey_canvas_lookup (TandemJourneyCanvas *self,
     {
       TandemJourneyLayout *layout = tandem_journey_figure_get_layout (self->figure, side);
       cairo_rectangle_t bounds, grid;
+      gboolean pin_lanes, pin_stages;
       double header_y;
 
       if (layout == NULL)
@@ -115,17 +116,15 @@ _tandem_journey_canvas_lookup (TandemJourneyCanvas *self,
 
       tandem_journey_layout_get_bounds (layout, &bounds);
       tandem_journey_layout_get_grid_rect (layout, &grid);
+      tandem_journey_layout_get_pinned_headers (layout, &viewport, &pin_lanes, &pin_stages);
       header_y = grid.y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
 
-      if (viewport.x > bounds.x && fx >= viewport.x &&
-          fx < viewport.x + TANDEM_JOURNEY_LANE_HEADER_WIDTH && fy >= grid.y &&
-          fy < bounds.y + bounds.height && viewport.x < grid.x + grid.width - TANDEM_JOURNEY_LANE_HEADER_WIDTH)
+      if (pin_lanes && fx >= viewport.x && fx < viewport.x + TANDEM_JOURNEY_LANE_HEADER_WIDTH &&
+          fy >= grid.y && fy < bounds.y + bounds.height)
         fx = bounds.x + (fx - viewport.x);
 
-      if (viewport.y > header_y && fy >= viewport.y &&
-          fy < viewport.y + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT && fx >= bounds.x &&
-          fx < bounds.x + bounds.width &&
-          viewport.y < grid.y + grid.height - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT)
+      if (pin_stages && fy >= viewport.y && fy < viewport.y + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT &&
+          fx >= bounds.x && fx < bounds.x + bounds.width)
         fy = header_y + (fy - viewport.y);
     }
 
@@ -271,10 +270,26 @@ static void
 ensure_step_visible (TandemJourneyCanvas *self,
                      TandemStep          *step)
 {
+  double width = gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom;
+  double height = gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom;
   cairo_rectangle_t rect;
 
-  if (step != NULL && tandem_journey_figure_get_step_rect (self->figure, step, &rect))
-    ensure_visible (self, &rect);
+  if (step == NULL || !tandem_journey_figure_get_step_rect (self->figure, step, &rect))
+    return;
+
+  /* Clear of the lane and stage titles pinned to the edges of the view, too (see
+   * tandem_journey_layout_get_pinned_headers()). */
+  if (TANDEM_JOURNEY_LANE_HEADER_WIDTH <= width / 3)
+    {
+      rect.x -= TANDEM_JOURNEY_LANE_HEADER_WIDTH;
+      rect.width += TANDEM_JOURNEY_LANE_HEADER_WIDTH;
+    }
+  if (TANDEM_JOURNEY_STAGE_HEADER_HEIGHT <= height / 4)
+    {
+      rect.y -= TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
+      rect.height += TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
+    }
+  ensure_visible (self, &rect);
 }
 
 static void
@@ -473,6 +488,9 @@ editor_rect (TandemJourneyCanvas *self,
              cairo_rectangle_t   *rect)
 {
   TandemJourneyLayout *layout;
+  cairo_rectangle_t viewport;
+  gboolean pin_lanes, pin_stages;
+  double left, top;
 
   if (TANDEM_IS_STEP (self->editing))
     {
@@ -489,6 +507,7 @@ editor_rect (TandemJourneyCanvas *self,
     }
 
   /* A stage or lane: its header on the first map shown. */
+  tandem_journey_canvas_get_viewport (self, &viewport);
   for (guint side = 0; side < 2; side++)
     {
       layout = tandem_journey_figure_get_layout (self->figure, side);
@@ -503,10 +522,16 @@ editor_rect (TandemJourneyCanvas *self,
           if (stage->stage != TANDEM_STAGE (self->editing))
             continue;
 
+          /* Over the title as it is seen: pinned to the top of the view, and clear of lane
+           * titles pinned to its left. */
           tandem_journey_layout_get_grid_rect (layout, &grid);
-          rect->x = stage->x + 6;
-          rect->y = grid.y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT + 8;
-          rect->width = stage->width - 12;
+          tandem_journey_layout_get_pinned_headers (layout, &viewport, &pin_lanes, &pin_stages);
+          left = MAX (stage->x, pin_lanes ? viewport.x + TANDEM_JOURNEY_LANE_HEADER_WIDTH : viewport.x);
+          left = MIN (left, stage->x + stage->width - 120);
+          left = MAX (left, stage->x);
+          rect->x = left + 6;
+          rect->y = (pin_stages ? viewport.y : grid.y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT) + 8;
+          rect->width = stage->x + stage->width - left - 12;
           rect->height = TANDEM_JOURNEY_STAGE_HEADER_HEIGHT - 16;
           return TRUE;
         }
@@ -520,8 +545,11 @@ editor_rect (TandemJourneyCanvas *self,
             continue;
 
           tandem_journey_layout_get_bounds (layout, &bounds);
-          rect->x = bounds.x + 6;
-          rect->y = lane->y + 6;
+          tandem_journey_layout_get_pinned_headers (layout, &viewport, &pin_lanes, &pin_stages);
+          top = MAX (lane->y, pin_stages ? viewport.y + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT : viewport.y);
+          top = MAX (MIN (top, lane->y + lane->height - TANDEM_JOURNEY_FONT_HEADER * 2.2 - 12), lane->y);
+          rect->x = (pin_lanes ? viewport.x : bounds.x) + 6;
+          rect->y = top + 6;
           rect->width = TANDEM_JOURNEY_LANE_HEADER_WIDTH - 12;
           rect->height = TANDEM_JOURNEY_FONT_HEADER * 2.2;
           return TRUE;
@@ -1118,8 +1146,29 @@ zoom_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   TandemJourneyCanvas *self = TANDEM_JOURNEY_CANVAS (widget);
-  double cx = gtk_widget_get_width (widget) / 2.0;
-  double cy = gtk_widget_get_height (widget) / 2.0;
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  double cx = width / 2.0;
+  double cy = height / 2.0;
+  TandemStep *step = get_focus_step (self);
+  gboolean about_step = FALSE;
+  cairo_rectangle_t rect;
+
+  /* From the keyboard or the toolbar, zoom about the step being worked on while it is in
+   * view, so that it stays in view; otherwise about the middle of the view. */
+  if (step != NULL && tandem_journey_figure_get_step_rect (self->figure, step, &rect))
+    {
+      double vx, vy;
+
+      _tandem_journey_canvas_figure_to_view (self, rect.x + rect.width / 2,
+                                             rect.y + rect.height / 2, &vx, &vy);
+      if (vx >= 0 && vx <= width && vy >= 0 && vy <= height)
+        {
+          cx = vx;
+          cy = vy;
+          about_step = TRUE;
+        }
+    }
 
   if (g_str_equal (action_name, "canvas.zoom-in"))
     _tandem_journey_canvas_zoom_at (self, self->zoom * ZOOM_STEP, cx, cy);
@@ -1129,6 +1178,9 @@ zoom_action (GtkWidget  *widget,
     _tandem_journey_canvas_zoom_at (self, 1.0, cx, cy);
   else
     tandem_journey_canvas_zoom_to_fit (self);
+
+  if (about_step)
+    ensure_step_visible (self, step);
 }
 
 static void
