@@ -7,15 +7,85 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "tandem-appendix-private.h"
+#include "tandem-journey-painter.h"
 
 /*
  * The journey figures of the appendix, drawn by the journey painter (src/render) — the same
- * drawing routine as the canvas. Until the painter is merged, this adds nothing.
+ * drawing routine as the canvas, so the appendix shows what the workshop saw. Each map is a
+ * figure of its own with the key; the flow scales it to its landscape page, or splits it into
+ * overlapping parts when its smallest text would fall below 6 pt.
  */
+
+#define MIN_TEXT_POINTS 6.0
+
+typedef struct
+{
+  TandemJourneyFigure  *figure;
+  TandemJourneyPainter *painter;  /* one per figure: pages may be drawn off the main thread */
+} Figure;
+
+static void
+figure_free (gpointer data)
+{
+  Figure *figure = data;
+
+  g_clear_object (&figure->figure);
+  g_clear_object (&figure->painter);
+  g_free (figure);
+}
+
+static void
+draw_figure (cairo_t  *cr,
+             double    x,
+             double    y,
+             double    width,
+             double    height,
+             gpointer  user_data)
+{
+  Figure *figure = user_data;
+
+  /* The flow has clipped @cr to the part to draw; the painter draws only what meets it. */
+  tandem_journey_painter_draw (figure->painter, cr, figure->figure, NULL);
+}
+
+static void
+add_map (TandemFlow    *flow,
+         TandemJourney *journey,
+         TandemMapSide  side)
+{
+  TandemJourneyMap *map = tandem_journey_get_map (journey, side);
+  Figure *figure;
+  g_autofree char *caption = NULL;
+  double width, height;
+
+  if (map == NULL || tandem_list_get_n (tandem_journey_map_get_steps (map)) == 0)
+    return;
+
+  figure = g_new0 (Figure, 1);
+  figure->figure = tandem_journey_figure_new (journey, side == TANDEM_MAP_SIDE_BEFORE
+                                                       ? TANDEM_JOURNEY_SHOW_BEFORE
+                                                       : TANDEM_JOURNEY_SHOW_AFTER);
+  figure->painter = tandem_journey_painter_new ();
+  tandem_journey_figure_set_show_legend (figure->figure, TRUE);
+  tandem_journey_figure_get_size (figure->figure, &width, &height);
+
+  caption = g_strdup_printf (side == TANDEM_MAP_SIDE_BEFORE
+                             ? _("The journey “%s” before the change")
+                             : _("The journey “%s” after the change"),
+                             tandem_journey_get_title (journey));
+
+  tandem_flow_figure (flow, caption, width, height,
+                      MIN_TEXT_POINTS / tandem_journey_figure_get_min_text_size (figure->figure),
+                      draw_figure, figure, figure_free);
+}
 
 void
 _tandem_appendix_add_journey_figures (TandemFlow    *flow,
                                       TandemJourney *journey)
 {
+  add_map (flow, journey, TANDEM_MAP_SIDE_BEFORE);
+  add_map (flow, journey, TANDEM_MAP_SIDE_AFTER);
 }

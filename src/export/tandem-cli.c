@@ -13,6 +13,7 @@
 
 #include "tandem-appendix.h"
 #include "tandem-cli.h"
+#include "tandem-journey-export.h"
 #include "tandem-json.h"
 #include "tandem-storage.h"
 
@@ -45,7 +46,8 @@ tandem_cli_wants_headless (const TandemCliOptions *options)
 {
   return options->check || options->export_json != NULL || options->import_json != NULL ||
          options->export_pdf != NULL || options->pdf_parts != NULL ||
-         options->pdf_date != NULL || options->pdf_paper != NULL;
+         options->pdf_date != NULL || options->pdf_paper != NULL ||
+         options->export_map != NULL || options->journey != NULL || options->map != NULL;
 }
 
 static GFile *
@@ -208,6 +210,157 @@ out:
   return status;
 }
 
+static gboolean
+all_digits (const char *text)
+{
+  if (text[0] == '\0')
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+list_journeys (TandemList *journeys)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < tandem_list_get_n (journeys); i++)
+    g_string_append_printf (list, "%s%u “%s”", i > 0 ? ", " : "", i + 1,
+                            tandem_journey_get_title (tandem_list_get (journeys, i)));
+
+  return g_string_free (list, FALSE);
+}
+
+/* The journey --journey names: a number from 1, or a title (exactly, then ignoring case). */
+static TandemJourney *
+find_journey (TandemDocument *document,
+              const char     *name,
+              const char     *file_name)
+{
+  TandemList *journeys = tandem_document_get_journeys (document);
+  guint n = tandem_list_get_n (journeys);
+  g_autofree char *wanted = NULL;
+  g_autofree char *list = NULL;
+
+  if (n == 0)
+    {
+      print_error (_("“%s” has no journeys to draw. Add one in Tandem first."), file_name);
+      return NULL;
+    }
+
+  if (name == NULL)
+    return tandem_list_get (journeys, 0);
+
+  if (all_digits (name))
+    {
+      guint64 index = g_ascii_strtoull (name, NULL, 10);
+
+      if (index >= 1 && index <= n)
+        return tandem_list_get (journeys, index - 1);
+
+      list = list_journeys (journeys);
+      print_error (g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” has %u journey, so --journey=%s is not one of them. Give "
+                                "a number from 1 to %u or its title: %s.",
+                                "“%s” has %u journeys, so --journey=%s is not one of them. Give "
+                                "a number from 1 to %u or a title: %s.", n),
+                   file_name, n, name, n, list);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_str_equal (tandem_journey_get_title (tandem_list_get (journeys, i)), name))
+        return tandem_list_get (journeys, i);
+    }
+
+  wanted = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_utf8_casefold (tandem_journey_get_title (tandem_list_get (journeys, i)), -1);
+
+      if (g_str_equal (title, wanted))
+        return tandem_list_get (journeys, i);
+    }
+
+  list = list_journeys (journeys);
+  print_error (_("There is no journey called “%s” in “%s”. Its journeys are: %s."), name,
+               file_name, list);
+  return NULL;
+}
+
+static TandemCliStatus
+run_export_map (GFile      *file,
+                GFile      *out,
+                const char *journey_name,
+                const char *map)
+{
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *out_name = g_file_get_basename (out);
+  TandemJourneyExportOptions options;
+  TandemImageFormat format;
+  TandemJourney *journey;
+
+  tandem_journey_export_options_init (&options);
+
+  if (!tandem_image_format_for_file (out, &format))
+    {
+      print_error (_("“%s” does not end in .png, .svg or .pdf. Tandem draws a journey map as a "
+                     "PNG image, an SVG drawing or a PDF page; name the file accordingly."),
+                   out_name);
+      return TANDEM_CLI_USAGE;
+    }
+
+  if (map == NULL || g_str_equal (map, "both"))
+    options.show = TANDEM_JOURNEY_SHOW_BOTH;
+  else if (g_str_equal (map, "before"))
+    options.show = TANDEM_JOURNEY_SHOW_BEFORE;
+  else if (g_str_equal (map, "after"))
+    options.show = TANDEM_JOURNEY_SHOW_AFTER;
+  else
+    {
+      print_error (_("--map=%s is not one of before, after or both."), map);
+      return TANDEM_CLI_USAGE;
+    }
+
+  document = tandem_storage_load (file, NULL, &error);
+  if (document == NULL)
+    {
+      print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  journey = find_journey (document, journey_name, name);
+  if (journey == NULL)
+    return TANDEM_CLI_FAILED;
+
+  bytes = tandem_journey_render (journey, format, &options, &error);
+  if (bytes == NULL)
+    {
+      print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  /* Written beside OUT and renamed over it: a failure leaves no half-written image. */
+  if (!g_file_replace_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      print_write_error (out, error);
+      return TANDEM_CLI_FAILED;
+    }
+
+  return TANDEM_CLI_OK;
+}
+
 /**
  * tandem_cli_run:
  *
@@ -225,6 +378,7 @@ tandem_cli_run (const TandemCliOptions *options,
   n_commands += options->export_json != NULL ? 1 : 0;
   n_commands += options->import_json != NULL ? 1 : 0;
   n_commands += options->export_pdf != NULL ? 1 : 0;
+  n_commands += options->export_map != NULL ? 1 : 0;
 
   if (options->export_pdf == NULL &&
       (options->pdf_parts != NULL || options->pdf_date != NULL || options->pdf_paper != NULL))
@@ -236,8 +390,15 @@ tandem_cli_run (const TandemCliOptions *options,
 
   if (n_commands > 1)
     {
-      print_error (_("Give one of --check, --export-json, --import-json and --export-pdf at a "
-                     "time. Try “tandem --help”."));
+      print_error (_("Give one of --check, --export-json, --import-json, --export-pdf and "
+                     "--export-map at a time. Try “tandem --help”."));
+      return TANDEM_CLI_USAGE;
+    }
+
+  if ((options->journey != NULL || options->map != NULL) && options->export_map == NULL)
+    {
+      print_error (_("--journey and --map choose what --export-map draws; give --export-map=OUT "
+                     "as well. Try “tandem --help”."));
       return TANDEM_CLI_USAGE;
     }
 
@@ -263,6 +424,12 @@ tandem_cli_run (const TandemCliOptions *options,
     {
       g_autoptr(GFile) in = resolve (cwd, options->import_json);
       return run_import_json (in, file);
+    }
+
+  if (options->export_map != NULL)
+    {
+      g_autoptr(GFile) out = resolve (cwd, options->export_map);
+      return run_export_map (file, out, options->journey, options->map);
     }
 
   {

@@ -27,6 +27,9 @@ typedef struct
   char        *pdf_parts;
   char        *pdf_date;
   char        *pdf_paper;
+  char        *export_map;
+  char        *journey;
+  char        *map;
   char       **files;
 } TandemCliOptions;
 

@@ -13,6 +13,7 @@
 #include "tandem-field-macros.h"
 
 #include "tandem-connector.h"
+#include "tandem-journey.h"
 #include "tandem-document.h"
 #include "tandem-journey-map.h"
 #include "tandem-step.h"
@@ -46,6 +47,7 @@ tandem_connector_validate (TandemObject  *object,
   TandemConnector *self = TANDEM_CONNECTOR (object);
   TandemObject *map = tandem_object_get_parent (object);
   TandemDocument *document = tandem_object_get_document (object);
+  TandemJourney *journey = tandem_journey_for_object (object);
   TandemObject *from, *to;
 
   if (!TANDEM_IS_JOURNEY_MAP (map) || document == NULL)
@@ -58,15 +60,18 @@ tandem_connector_validate (TandemObject  *object,
       tandem_object_get_parent (from) != map || tandem_object_get_parent (to) != map)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("A connector “%.80s” joins a step that is not on its map."),
-                   tandem_connector_get_label (self));
+                   _("A connector of the journey “%.80s” joins a step that is not on its map; "
+                     "a connector joins two steps of the same map."),
+                   journey ? tandem_journey_get_title (journey) : "");
       return FALSE;
     }
 
   if (g_str_equal (tandem_connector_get_from_step (self), tandem_connector_get_to_step (self)))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("A connector joins a step to itself."));
+                   _("A connector of the journey “%.80s” joins a step to itself; a connector "
+                     "joins two different steps."),
+                   journey ? tandem_journey_get_title (journey) : "");
       return FALSE;
     }
 

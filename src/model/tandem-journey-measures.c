@@ -52,15 +52,26 @@ tandem_journey_map_steps_in_order (TandemJourneyMap *map)
   TandemList *steps = tandem_journey_map_get_steps (map);
   guint n = tandem_list_get_n (steps);
   g_autofree Sortable *sortable = g_new0 (Sortable, n);
+  g_autoptr(GHashTable) stage_index = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *ordered = g_ptr_array_sized_new (n);
+
+  /* Stage positions once, not a search of the stages for each step: maps get large. */
+  if (journey != NULL)
+    {
+      TandemList *stages = tandem_journey_get_stages (journey);
+
+      for (guint i = 0; i < tandem_list_get_n (stages); i++)
+        g_hash_table_insert (stage_index, (gpointer)tandem_object_get_id (tandem_list_get (stages, i)),
+                             GINT_TO_POINTER (i + 1));
+    }
 
   for (guint i = 0; i < n; i++)
     {
       TandemStep *step = tandem_list_get (steps, i);
 
       sortable[i].step = step;
-      sortable[i].stage = journey ? tandem_journey_stage_index (journey, tandem_step_get_stage (step))
-                                  : 0;
+      sortable[i].stage = GPOINTER_TO_INT (g_hash_table_lookup (stage_index,
+                                                                tandem_step_get_stage (step))) - 1;
       sortable[i].order = tandem_step_get_order (step);
       sortable[i].position = i;
     }
@@ -153,3 +164,4 @@ tandem_journey_map_measure (TandemJourneyMap      *map,
 
   measures->n_places = g_hash_table_size (places);
 }
+

@@ -160,13 +160,17 @@ generic_value (TandemObject *self,
   return &priv->values[pspec->param_id];
 }
 
+static GValue *value_for (TandemObject *self,
+                          GParamSpec   *pspec);
+
 static void
 tandem_object_generic_get_property (GObject    *object,
                                     guint       prop_id,
                                     GValue     *value,
                                     GParamSpec *pspec)
 {
-  g_value_copy (generic_value (TANDEM_OBJECT (object), pspec), value);
+  /* Values and lists are made on first use, so a new object may not have them yet. */
+  g_value_copy (value_for (TANDEM_OBJECT (object), pspec), value);
 }
 
 static void

@@ -60,16 +60,18 @@ tandem_step_validate (TandemObject  *object,
   if (tandem_journey_find_stage (journey, tandem_step_get_stage (self)) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The step “%.80s” is in a stage that its journey does not have."),
-                   tandem_step_get_title (self));
+                   _("The step “%.80s” of the journey “%.80s” is in a stage that the journey "
+                     "does not have; each step must be in one of its journey’s stages."),
+                   tandem_step_get_title (self), tandem_journey_get_title (journey));
       return FALSE;
     }
 
   if (tandem_journey_find_lane (journey, tandem_step_get_lane (self)) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The step “%.80s” is in a lane that its journey does not have."),
-                   tandem_step_get_title (self));
+                   _("The step “%.80s” of the journey “%.80s” is in a lane that the journey "
+                     "does not have; each step must be in one of its journey’s lanes."),
+                   tandem_step_get_title (self), tandem_journey_get_title (journey));
       return FALSE;
     }
 

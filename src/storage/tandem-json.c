@@ -788,3 +788,103 @@ tandem_json_import (GFile   *file,
 
   return document;
 }
+
+/* Fresh ids, for pasting copies */
+
+/**
+ * tandem_json_renew_ids:
+ * @node: a mutable JSON object of kind @type, as tandem_json_serialize() writes
+ * @ids: (element-type utf8 utf8): receives each old id and the new one given instead
+ *
+ * Gives @node and every object inside it a new id, so that a pasted copy never shares ids
+ * with what it was copied from. Members that are not what @type expects are left alone;
+ * tandem_json_deserialize() refuses them afterwards.
+ */
+void
+tandem_json_renew_ids (JsonNode   *node,
+                       GType       type,
+                       GHashTable *ids)
+{
+  const TandemKindInfo *info = _tandem_storage_lookup_kind (type);
+  JsonObject *object;
+  JsonNode *id;
+
+  g_return_if_fail (info != NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return;
+
+  object = json_node_get_object (node);
+  id = json_object_get_member (object, "id");
+  if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+    {
+      char *fresh = g_uuid_string_random ();
+
+      g_hash_table_insert (ids, g_strdup (json_node_get_string (id)), fresh);
+      json_object_set_string_member (object, "id", fresh);
+    }
+
+  for (guint i = 0; i < info->lists->len; i++)
+    {
+      JsonNode *member = json_object_get_member (object, g_ptr_array_index (info->list_names, i));
+      const TandemKindInfo *child = g_ptr_array_index (info->list_kinds, i);
+
+      if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+        continue;
+
+      for (guint j = 0; j < json_array_get_length (json_node_get_array (member)); j++)
+        tandem_json_renew_ids (json_array_get_element (json_node_get_array (member), j),
+                               child->type, ids);
+    }
+}
+
+/**
+ * tandem_json_relink:
+ * @ids: (element-type utf8 utf8): old ids and their replacements
+ *
+ * Points the references in @node (and inside it) that name an old id at its replacement.
+ */
+void
+tandem_json_relink (JsonNode   *node,
+                    GType       type,
+                    GHashTable *ids)
+{
+  const TandemKindInfo *info = _tandem_storage_lookup_kind (type);
+  JsonObject *object;
+
+  g_return_if_fail (info != NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return;
+
+  object = json_node_get_object (node);
+
+  for (guint i = 0; i < info->columns->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (info->columns, i);
+      const char *name = g_ptr_array_index (info->column_names, i);
+      JsonNode *member = json_object_get_member (object, name);
+      const char *target;
+
+      if (tandem_param_get_field_kind (pspec) != TANDEM_FIELD_REFERENCE || member == NULL ||
+          !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+        continue;
+
+      target = g_hash_table_lookup (ids, json_node_get_string (member));
+      if (target != NULL)
+        json_object_set_string_member (object, name, target);
+    }
+
+  for (guint i = 0; i < info->lists->len; i++)
+    {
+      JsonNode *member = json_object_get_member (object, g_ptr_array_index (info->list_names, i));
+      const TandemKindInfo *child = g_ptr_array_index (info->list_kinds, i);
+
+      if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+        continue;
+
+      for (guint j = 0; j < json_array_get_length (json_node_get_array (member)); j++)
+        tandem_json_relink (json_array_get_element (json_node_get_array (member), j),
+                            child->type, ids);
+    }
+}

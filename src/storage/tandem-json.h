@@ -43,5 +43,11 @@ gboolean        tandem_json_check_depth    (const char      *data,
 char           *tandem_json_schema_generate (void);
 char           *tandem_json_to_string      (JsonNode        *node,
                                             gsize           *length);
+void            tandem_json_renew_ids      (JsonNode        *node,
+                                            GType            type,
+                                            GHashTable      *ids);
+void            tandem_json_relink         (JsonNode        *node,
+                                            GType            type,
+                                            GHashTable      *ids);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "tandem-journey.h"
 #include "tandem-merge-dialog.h"
 #include "tandem-new-checklist-dialog.h"
+#include "tandem-journey-page.h"
 #include "tandem-overview-page.h"
 #include "tandem-preferences-window.h"
 #include "tandem-storage.h"
@@ -271,6 +272,8 @@ create_page (TandemWindow *self,
     return tandem_overview_page_new (TANDEM_DOCUMENT (object));
   if (TANDEM_IS_CHECKLIST (object))
     return tandem_checklist_page_new (TANDEM_CHECKLIST (object));
+  if (TANDEM_IS_JOURNEY (object))
+    return tandem_journey_page_new (TANDEM_JOURNEY (object));
 
   return adw_status_page_new ();
 }
@@ -1045,6 +1048,31 @@ apply_reviewer_name (TandemWindow *self)
 }
 
 static void
+new_journey_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  TandemList *journeys = tandem_document_get_journeys (self->document);
+  guint n = tandem_list_get_n (journeys);
+  g_autofree char *title = n == 0 ? g_strdup (_("New journey"))
+                                  : g_strdup_printf (_("New journey %u"), n + 1);
+  g_autoptr(TandemJourney) journey = tandem_journey_new_with_defaults (title);
+  GtkWidget *page;
+
+  tandem_document_begin (self->document, _("New Journey"));
+  tandem_list_append (journeys, journey);
+  tandem_document_commit (self->document);
+
+  tandem_window_select_object (self, TANDEM_OBJECT (journey));
+
+  /* Straight to the map, where Enter adds the first step. */
+  page = tandem_window_get_visible_page (self);
+  if (TANDEM_IS_JOURNEY_PAGE (page))
+    gtk_widget_grab_focus (GTK_WIDGET (tandem_journey_page_get_canvas (TANDEM_JOURNEY_PAGE (page))));
+}
+
+static void
 on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       TandemWindow     *self)
@@ -1285,6 +1313,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.merge-answers", NULL, merge_answers_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.new-journey", NULL, new_journey_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -1,0 +1,255 @@
+/* tandem-journey-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-journey-export"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "tandem-journey-export.h"
+#include "tandem-journey-painter.h"
+
+/*
+ * Journey maps as PNG, SVG and PDF, drawn by the same painter as the canvas. The image is
+ * made in memory and then written with g_file_replace_contents(), which writes a temporary
+ * file beside the target and renames it over: a failure never leaves half an image behind,
+ * and an existing file is only replaced by a complete one.
+ */
+
+/* Cairo image surfaces stop at 32767 pixels a side. */
+#define MAX_PNG_SIDE 32000.0
+
+/* Auxiliary methods */
+
+static cairo_status_t
+write_to_bytes (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_status (cairo_status_t   status,
+              GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  if (status == CAIRO_STATUS_NO_MEMORY)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("There is not enough memory to draw the map. Export one map at a time, or "
+                   "as SVG or PDF."));
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("The map could not be drawn (%s)."), cairo_status_to_string (status));
+
+  return FALSE;
+}
+
+static char *
+pdf_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) now = NULL;
+
+  /* Reproducible builds and tests give the date; otherwise it is now. */
+  if (epoch != NULL && epoch[0] != '\0')
+    now = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
+  else
+    now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Public API */
+
+void
+tandem_journey_export_options_init (TandemJourneyExportOptions *options)
+{
+  options->show = TANDEM_JOURNEY_SHOW_BOTH;
+  options->arrangement = TANDEM_JOURNEY_ARRANGE_ABOVE_BELOW;
+  options->png_scale = 0;
+}
+
+/**
+ * tandem_image_format_for_file:
+ *
+ * Returns: %TRUE when @file's name ends in .png, .svg or .pdf (any case)
+ */
+gboolean
+tandem_image_format_for_file (GFile             *file,
+                              TandemImageFormat *format)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    *format = TANDEM_IMAGE_FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = TANDEM_IMAGE_FORMAT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = TANDEM_IMAGE_FORMAT_PDF;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * tandem_journey_render:
+ *
+ * Draws the maps of @journey that @options asks for, with the journey's title and the key.
+ *
+ * Returns: (transfer full): the file's contents, or %NULL with @error set to a sentence
+ */
+GBytes *
+tandem_journey_render (TandemJourney                    *journey,
+                       TandemImageFormat                 format,
+                       const TandemJourneyExportOptions *options,
+                       GError                          **error)
+{
+  g_autoptr(TandemJourneyFigure) figure = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  TandemJourneyExportOptions defaults;
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height, scale = 1;
+
+  g_return_val_if_fail (TANDEM_IS_JOURNEY (journey), NULL);
+
+  if (options == NULL)
+    {
+      tandem_journey_export_options_init (&defaults);
+      options = &defaults;
+    }
+
+  figure = tandem_journey_figure_new (journey, options->show);
+  tandem_journey_figure_set_arrangement (figure, options->arrangement);
+  tandem_journey_figure_set_show_title (figure, TRUE);
+  tandem_journey_figure_set_show_legend (figure, TRUE);
+  tandem_journey_figure_get_size (figure, &width, &height);
+
+  switch (format)
+    {
+    case TANDEM_IMAGE_FORMAT_PNG:
+      scale = options->png_scale > 0 ? options->png_scale : 2.0;
+      scale = MIN (scale, MAX_PNG_SIDE / MAX (width, height));
+      if (scale < 0.5)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("The map is too large for a PNG image (%.0f by %.0f points). Export it "
+                         "as SVG or PDF instead."), width, height);
+          return NULL;
+        }
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)ceil (width * scale),
+                                            (int)ceil (height * scale));
+      break;
+
+    case TANDEM_IMAGE_FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_bytes, bytes, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      break;
+
+    case TANDEM_IMAGE_FORMAT_PDF:
+      {
+        g_autofree char *title = g_strdup_printf (_("Journey map: %s"),
+                                                  tandem_journey_get_title (journey));
+        g_autofree char *creator = g_strdup_printf ("Tandem %s", PACKAGE_VERSION);
+        g_autofree char *date = pdf_date ();
+
+        surface = cairo_pdf_surface_create_for_stream (write_to_bytes, bytes, width, height);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+      }
+      break;
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  if (!check_status (cairo_surface_status (surface), error))
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  tandem_journey_painter_draw (tandem_journey_painter_get_default (), cr, figure, NULL);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == TANDEM_IMAGE_FORMAT_PNG)
+    {
+      cairo_surface_flush (surface);
+      status = cairo_surface_write_to_png_stream (surface, write_to_bytes, bytes);
+    }
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!check_status (status, error))
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/**
+ * tandem_journey_export:
+ *
+ * Draws the maps into @file, whose name says the format (.png, .svg or .pdf). The file is
+ * replaced only by a complete image.
+ */
+gboolean
+tandem_journey_export (TandemJourney                    *journey,
+                       GFile                            *file,
+                       const TandemJourneyExportOptions *options,
+                       GError                          **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  TandemImageFormat format;
+
+  g_return_val_if_fail (TANDEM_IS_JOURNEY (journey), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!tandem_image_format_for_file (file, &format))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” does not end in .png, .svg or .pdf, the kinds of file Tandem can draw "
+                     "a journey map into."), name);
+      return FALSE;
+    }
+
+  bytes = tandem_journey_render (journey, format, options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code, _("Could not write “%s”: %s"), name,
+                   local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,1092 @@
+/* tandem-journey-layout.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-journey-layout"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "tandem-item-index.h"
+#include "tandem-journey-layout.h"
+#include "tandem-journey-measures.h"
+#include "tandem-journey-metrics.h"
+
+/*
+ * The geometry of one journey map: where its stages, lanes, cards, connectors and emotion
+ * curve go. Nothing here draws or measures text, so a layout of thousands of steps is cheap
+ * and is simply rebuilt after each change of the model.
+ *
+ * Time runs left to right. Each step has its own column ("slot") within its stage, in
+ * journey order, whatever its lane: so a card's horizontal position follows the journey, a
+ * hand-off shows as a move to another row, and the emotion curve below the lanes passes
+ * exactly under the cards it describes. A stage is as wide as its width says, or wider when
+ * its steps need the room. A card is as wide as its stage's width allows (within limits) and
+ * as tall as its lane.
+ *
+ * Cards and connectors go into an index of their bounds, which is how painting a clip and
+ * hit-testing a point stay proportional to what is near, not to the whole map. Connectors
+ * are routed around cards only when first needed (painted or hit-tested), and their routes
+ * are kept until the next update.
+ */
+
+#define INDEX_CELL_SIZE 256.0
+
+/* Beyond this many cards near a connector, routing falls back to a route with two bends. */
+#define MAX_ROUTE_OBSTACLES 80
+
+struct _TandemJourneyLayout
+{
+  GObject            parent_instance;
+
+  TandemJourneyMap  *map;
+
+  double             x;
+  double             y;
+  double             width;
+  double             height;
+  double             grid_x;
+  double             grid_y;
+  double             grid_width;
+  double             grid_height;
+
+  GArray            *stages;        /* TandemStageGeometry */
+  GArray            *natural;       /* double: width each stage needs on its own */
+  GArray            *lanes;         /* TandemLaneGeometry */
+  GArray            *cards;         /* TandemCardGeometry */
+  GArray            *connectors;    /* TandemConnectorGeometry */
+  GHashTable        *card_of_step;  /* TandemStep* -> index + 1 */
+  TandemItemIndex   *index;
+  GArray            *scratch;       /* guint, for queries */
+};
+
+G_DEFINE_FINAL_TYPE (TandemJourneyLayout, tandem_journey_layout, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MAP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Auxiliary methods */
+
+static void
+clear_connector (gpointer data)
+{
+  TandemConnectorGeometry *connector = data;
+
+  g_clear_pointer (&connector->points, g_array_unref);
+}
+
+static double
+label_width_estimate (const char *label)
+{
+  /* Only for the index and hit-testing; the painter measures the real text. */
+  return MIN (g_utf8_strlen (label, -1), 40) * TANDEM_JOURNEY_FONT_SMALL * 0.6 + 14;
+}
+
+static void
+place_label (TandemConnectorGeometry *geometry)
+{
+  const char *label = tandem_connector_get_label (geometry->connector);
+  TandemPoint *points = (TandemPoint *)(gpointer)geometry->points->data;
+  double best = -1, mx = 0, my = 0, w, h;
+
+  memset (&geometry->label, 0, sizeof geometry->label);
+  if (label[0] == '\0' || geometry->points->len < 2)
+    return;
+
+  /* On the middle of the longest segment, where it is most clearly this connector's. */
+  for (guint k = 0; k + 1 < geometry->points->len; k++)
+    {
+      double length = fabs (points[k + 1].x - points[k].x) + fabs (points[k + 1].y - points[k].y);
+
+      if (length > best)
+        {
+          best = length;
+          mx = (points[k].x + points[k + 1].x) / 2;
+          my = (points[k].y + points[k + 1].y) / 2;
+        }
+    }
+
+  w = label_width_estimate (label);
+  h = TANDEM_JOURNEY_FONT_SMALL * 1.3 + 6;
+  geometry->label.x = mx - w / 2;
+  geometry->label.y = my - h / 2;
+  geometry->label.width = w;
+  geometry->label.height = h;
+}
+
+static int
+find_column (GArray  *array,
+             gsize    element_size,
+             gsize    offset_pos,
+             gsize    offset_size,
+             double   v)
+{
+  guint lo = 0, hi = array->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const char *element = array->data + mid * element_size;
+      double start = *(const double *)(element + offset_pos);
+      double size = *(const double *)(element + offset_size);
+
+      if (v < start)
+        hi = mid;
+      else if (v >= start + size)
+        lo = mid + 1;
+      else
+        return mid;
+    }
+
+  return -1;
+}
+
+/* GObject */
+
+static void
+tandem_journey_layout_finalize (GObject *object)
+{
+  TandemJourneyLayout *self = (TandemJourneyLayout *)object;
+
+  g_clear_object (&self->map);
+  g_clear_pointer (&self->stages, g_array_unref);
+  g_clear_pointer (&self->natural, g_array_unref);
+  g_clear_pointer (&self->lanes, g_array_unref);
+  g_clear_pointer (&self->cards, g_array_unref);
+  g_clear_pointer (&self->connectors, g_array_unref);
+  g_clear_pointer (&self->card_of_step, g_hash_table_unref);
+  g_clear_pointer (&self->index, tandem_item_index_free);
+  g_clear_pointer (&self->scratch, g_array_unref);
+
+  G_OBJECT_CLASS (tandem_journey_layout_parent_class)->finalize (object);
+}
+
+static void
+tandem_journey_layout_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  TandemJourneyLayout *self = TANDEM_JOURNEY_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAP:
+      g_value_set_object (value, self->map);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_journey_layout_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  TandemJourneyLayout *self = TANDEM_JOURNEY_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAP:
+      self->map = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_journey_layout_class_init (TandemJourneyLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tandem_journey_layout_finalize;
+  object_class->get_property = tandem_journey_layout_get_property;
+  object_class->set_property = tandem_journey_layout_set_property;
+
+  properties[PROP_MAP] =
+    g_param_spec_object ("map", NULL, NULL,
+                         TANDEM_TYPE_JOURNEY_MAP,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+/* A label on a connector between neighbouring cards of a lane would cover the cards: the
+ * gap before the second card grows to hold it. Cards are in journey order, so the room
+ * added before a card moves every later card of its stage. */
+static void
+make_room_for_labels (TandemJourneyLayout *self,
+                      GHashTable          *card_of_id)
+{
+  TandemList *connectors = tandem_journey_map_get_connectors (self->map);
+  g_autofree double *extra = g_new0 (double, self->cards->len + 1);
+
+  for (guint i = 0; i < tandem_list_get_n (connectors); i++)
+    {
+      TandemConnector *connector = tandem_list_get (connectors, i);
+      const char *label = tandem_connector_get_label (connector);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (card_of_id,
+                                                          tandem_connector_get_from_step (connector)));
+      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (card_of_id,
+                                                        tandem_connector_get_to_step (connector)));
+      const TandemCardGeometry *a, *b;
+      double gap;
+
+      if (label[0] == '\0' || from == 0 || to == 0)
+        continue;
+
+      a = &g_array_index (self->cards, TandemCardGeometry, from - 1);
+      b = &g_array_index (self->cards, TandemCardGeometry, to - 1);
+      if (a->lane != b->lane)
+        continue;
+
+      if (a->stage == b->stage && b->slot == a->slot + 1)
+        gap = TANDEM_JOURNEY_SLOT_GAP;
+      else if (b->stage == a->stage + 1 && b->slot == 0 &&
+               a->slot + 1 == g_array_index (self->stages, TandemStageGeometry, a->stage).n_slots)
+        gap = 2 * TANDEM_JOURNEY_CELL_PAD_X;
+      else
+        continue;
+
+      /* Room for the label and a little of the arrow either side of it. */
+      extra[to - 1] = MAX (extra[to - 1], label_width_estimate (label) + 16 - gap);
+    }
+
+  for (guint k = 0; k < self->cards->len; k++)
+    {
+      TandemCardGeometry *card = &g_array_index (self->cards, TandemCardGeometry, k);
+      TandemStageGeometry *stage = &g_array_index (self->stages, TandemStageGeometry, card->stage);
+
+      stage->spread += extra[k];
+      card->shift = stage->spread;
+    }
+}
+
+static void
+tandem_journey_layout_init (TandemJourneyLayout *self)
+{
+  self->stages = g_array_new (FALSE, TRUE, sizeof (TandemStageGeometry));
+  self->natural = g_array_new (FALSE, TRUE, sizeof (double));
+  self->lanes = g_array_new (FALSE, TRUE, sizeof (TandemLaneGeometry));
+  self->cards = g_array_new (FALSE, TRUE, sizeof (TandemCardGeometry));
+  self->connectors = g_array_new (FALSE, TRUE, sizeof (TandemConnectorGeometry));
+  g_array_set_clear_func (self->connectors, clear_connector);
+  self->card_of_step = g_hash_table_new (NULL, NULL);
+  self->index = tandem_item_index_new (INDEX_CELL_SIZE);
+  self->scratch = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/* Public API */
+
+TandemJourneyLayout *
+tandem_journey_layout_new (TandemJourneyMap *map)
+{
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_MAP (map), NULL);
+
+  return g_object_new (TANDEM_TYPE_JOURNEY_LAYOUT, "map", map, NULL);
+}
+
+/**
+ * tandem_journey_layout_get_map:
+ *
+ * Returns: (transfer none): the map laid out
+ */
+TandemJourneyMap *
+tandem_journey_layout_get_map (TandemJourneyLayout *self)
+{
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self), NULL);
+
+  return self->map;
+}
+
+/**
+ * tandem_journey_layout_update:
+ * @x: where the map's top left corner goes
+ * @y: where the map's top left corner goes
+ * @min_stage_widths: (array length=n_min_stage_widths) (nullable): stages are at least this
+ *   wide; used to line up the stages of two maps shown one above the other
+ *
+ * Computes the geometry again from the model.
+ */
+void
+tandem_journey_layout_update (TandemJourneyLayout *self,
+                              double               x,
+                              double               y,
+                              const double        *min_stage_widths,
+                              guint                n_min_stage_widths)
+{
+  TandemJourney *journey;
+  TandemList *stages, *lanes, *connectors;
+  g_autoptr(GHashTable) stage_index = NULL;
+  g_autoptr(GHashTable) lane_index = NULL;
+  g_autoptr(GHashTable) card_of_id = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
+  double position;
+
+  g_return_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self));
+
+  g_array_set_size (self->stages, 0);
+  g_array_set_size (self->natural, 0);
+  g_array_set_size (self->lanes, 0);
+  g_array_set_size (self->cards, 0);
+  g_array_set_size (self->connectors, 0);
+  g_hash_table_remove_all (self->card_of_step);
+  tandem_item_index_clear (self->index);
+
+  self->x = x;
+  self->y = y;
+  self->grid_x = x + TANDEM_JOURNEY_LANE_HEADER_WIDTH;
+  self->grid_y = y + TANDEM_JOURNEY_MAP_TITLE_HEIGHT + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
+  self->grid_width = 0;
+  self->grid_height = 0;
+
+  journey = tandem_journey_for_object (TANDEM_OBJECT (self->map));
+  if (journey == NULL)
+    {
+      self->width = TANDEM_JOURNEY_LANE_HEADER_WIDTH;
+      self->height = self->grid_y - y + TANDEM_JOURNEY_EMOTION_HEIGHT;
+      return;
+    }
+
+  stages = tandem_journey_get_stages (journey);
+  lanes = tandem_journey_get_lanes (journey);
+  stage_index = g_hash_table_new (g_str_hash, g_str_equal);
+  lane_index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < tandem_list_get_n (stages); i++)
+    {
+      TandemStageGeometry geometry = { tandem_list_get (stages, i) };
+
+      g_array_append_val (self->stages, geometry);
+      g_hash_table_insert (stage_index, (gpointer)tandem_object_get_id (tandem_list_get (stages, i)),
+                           GUINT_TO_POINTER (i + 1));
+    }
+
+  position = self->grid_y;
+  for (guint i = 0; i < tandem_list_get_n (lanes); i++)
+    {
+      TandemLaneGeometry geometry = { tandem_list_get (lanes, i) };
+
+      geometry.y = position;
+      geometry.height = MAX (tandem_lane_get_height (geometry.lane),
+                             TANDEM_JOURNEY_CARD_MIN_HEIGHT + 2 * TANDEM_JOURNEY_CELL_PAD_Y);
+      geometry.card_height = geometry.height - 2 * TANDEM_JOURNEY_CELL_PAD_Y;
+      position += geometry.height;
+      g_array_append_val (self->lanes, geometry);
+      g_hash_table_insert (lane_index, (gpointer)tandem_object_get_id (tandem_list_get (lanes, i)),
+                           GUINT_TO_POINTER (i + 1));
+    }
+  self->grid_height = position - self->grid_y;
+
+  /* Cards in journey order: each takes the next slot of its stage. */
+  ordered = tandem_journey_map_steps_in_order (self->map);
+  for (guint k = 0; k < ordered->len; k++)
+    {
+      TandemStep *step = g_ptr_array_index (ordered, k);
+      guint s = GPOINTER_TO_UINT (g_hash_table_lookup (stage_index, tandem_step_get_stage (step)));
+      guint l = GPOINTER_TO_UINT (g_hash_table_lookup (lane_index, tandem_step_get_lane (step)));
+      TandemCardGeometry card = { step };
+      TandemFeeling feeling = tandem_step_get_feeling (step);
+
+      /* A step in a stage or lane the journey does not have cannot be placed; validation
+       * keeps them out of documents, so this is only ever a moment inside an edit. */
+      if (s == 0 || l == 0)
+        continue;
+
+      card.stage = s - 1;
+      card.lane = l - 1;
+      card.slot = g_array_index (self->stages, TandemStageGeometry, s - 1).n_slots++;
+      card.number = self->cards->len + 1;
+      card.has_feeling = feeling != TANDEM_FEELING_UNKNOWN;
+      card.score = tandem_feeling_to_score (feeling);
+      g_array_append_val (self->cards, card);
+      g_hash_table_insert (self->card_of_step, step, GUINT_TO_POINTER (self->cards->len));
+    }
+
+  card_of_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < self->cards->len; k++)
+    {
+      TandemCardGeometry *card = &g_array_index (self->cards, TandemCardGeometry, k);
+
+      g_hash_table_insert (card_of_id, (gpointer)tandem_object_get_id (TANDEM_OBJECT (card->step)),
+                           GUINT_TO_POINTER (k + 1));
+    }
+
+  make_room_for_labels (self, card_of_id);
+
+  position = self->grid_x;
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      TandemStageGeometry *geometry = &g_array_index (self->stages, TandemStageGeometry, i);
+      double width = tandem_stage_get_width (geometry->stage);
+      double natural;
+
+      geometry->card_width = CLAMP (width - 2 * TANDEM_JOURNEY_CELL_PAD_X,
+                                    TANDEM_JOURNEY_CARD_MIN_WIDTH, TANDEM_JOURNEY_CARD_MAX_WIDTH);
+      natural = geometry->n_slots == 0 ? width
+                : 2 * TANDEM_JOURNEY_CELL_PAD_X + geometry->n_slots * geometry->card_width +
+                  (geometry->n_slots - 1) * TANDEM_JOURNEY_SLOT_GAP + geometry->spread;
+      natural = MAX (natural, width);
+      g_array_append_val (self->natural, natural);
+
+      geometry->x = position;
+      geometry->width = natural;
+      if (min_stage_widths != NULL && i < n_min_stage_widths)
+        geometry->width = MAX (geometry->width, min_stage_widths[i]);
+      position += geometry->width;
+    }
+  self->grid_width = position - self->grid_x;
+
+  self->width = TANDEM_JOURNEY_LANE_HEADER_WIDTH + self->grid_width;
+  self->height = (self->grid_y - y) + self->grid_height + TANDEM_JOURNEY_EMOTION_HEIGHT;
+
+  for (guint k = 0; k < self->cards->len; k++)
+    {
+      TandemCardGeometry *card = &g_array_index (self->cards, TandemCardGeometry, k);
+      const TandemStageGeometry *stage = &g_array_index (self->stages, TandemStageGeometry,
+                                                         card->stage);
+      const TandemLaneGeometry *lane = &g_array_index (self->lanes, TandemLaneGeometry, card->lane);
+
+      card->rect.x = stage->x + TANDEM_JOURNEY_CELL_PAD_X +
+                     card->slot * (stage->card_width + TANDEM_JOURNEY_SLOT_GAP) + card->shift;
+      card->rect.y = lane->y + TANDEM_JOURNEY_CELL_PAD_Y;
+      card->rect.width = stage->card_width;
+      card->rect.height = lane->card_height;
+      card->curve.x = card->rect.x + card->rect.width / 2;
+      card->curve.y = tandem_journey_layout_get_emotion_level_y (self, card->score);
+
+      tandem_item_index_insert (self->index, TANDEM_JOURNEY_ITEM (TANDEM_JOURNEY_ITEM_CARD, k),
+                                &card->rect);
+    }
+
+  connectors = tandem_journey_map_get_connectors (self->map);
+  for (guint i = 0; i < tandem_list_get_n (connectors); i++)
+    {
+      TandemConnector *connector = tandem_list_get (connectors, i);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (card_of_id,
+                                                          tandem_connector_get_from_step (connector)));
+      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (card_of_id,
+                                                        tandem_connector_get_to_step (connector)));
+      TandemConnectorGeometry geometry = { connector };
+      cairo_rectangle_t grid = { self->grid_x, self->grid_y, self->grid_width, self->grid_height };
+      cairo_rectangle_t bounds;
+      double label_w;
+
+      if (from == 0 || to == 0 || from == to)
+        continue;
+
+      geometry.from = from - 1;
+      geometry.to = to - 1;
+      geometry.region = g_array_index (self->cards, TandemCardGeometry, from - 1).rect;
+      tandem_rectangle_union (&geometry.region,
+                              &g_array_index (self->cards, TandemCardGeometry, to - 1).rect);
+      tandem_rectangle_inflate (&geometry.region, 1.5 * TANDEM_JOURNEY_SLOT_GAP,
+                                3 * TANDEM_JOURNEY_CELL_PAD_Y);
+
+      /* Keep routes on the grid; the top and bottom lines of the grid are still usable. */
+      {
+        double x1 = MAX (geometry.region.x, grid.x);
+        double y1 = MAX (geometry.region.y, grid.y);
+        double x2 = MIN (geometry.region.x + geometry.region.width, grid.x + grid.width);
+        double y2 = MIN (geometry.region.y + geometry.region.height, grid.y + grid.height);
+
+        geometry.region.x = x1;
+        geometry.region.y = y1;
+        geometry.region.width = x2 - x1;
+        geometry.region.height = y2 - y1;
+      }
+
+      bounds = geometry.region;
+      label_w = label_width_estimate (tandem_connector_get_label (connector));
+      tandem_rectangle_inflate (&bounds, label_w / 2, TANDEM_JOURNEY_FONT_SMALL);
+
+      g_array_append_val (self->connectors, geometry);
+      tandem_item_index_insert (self->index,
+                                TANDEM_JOURNEY_ITEM (TANDEM_JOURNEY_ITEM_CONNECTOR,
+                                                     self->connectors->len - 1),
+                                &bounds);
+    }
+}
+
+/**
+ * tandem_journey_layout_get_bounds:
+ *
+ * The whole map: title, stage headers, lanes and the emotion curve.
+ */
+void
+tandem_journey_layout_get_bounds (TandemJourneyLayout *self,
+                                  cairo_rectangle_t   *bounds)
+{
+  bounds->x = self->x;
+  bounds->y = self->y;
+  bounds->width = self->width;
+  bounds->height = self->height;
+}
+
+void
+tandem_journey_layout_get_title_rect (TandemJourneyLayout *self,
+                                      cairo_rectangle_t   *rect)
+{
+  rect->x = self->x;
+  rect->y = self->y;
+  rect->width = self->width;
+  rect->height = TANDEM_JOURNEY_MAP_TITLE_HEIGHT;
+}
+
+/**
+ * tandem_journey_layout_get_grid_rect:
+ *
+ * The stage columns by the lane rows, without the headers.
+ */
+void
+tandem_journey_layout_get_grid_rect (TandemJourneyLayout *self,
+                                     cairo_rectangle_t   *rect)
+{
+  rect->x = self->grid_x;
+  rect->y = self->grid_y;
+  rect->width = self->grid_width;
+  rect->height = self->grid_height;
+}
+
+/**
+ * tandem_journey_layout_get_emotion_rect:
+ *
+ * The band below the lanes where the emotion curve is drawn, headers column included.
+ */
+void
+tandem_journey_layout_get_emotion_rect (TandemJourneyLayout *self,
+                                        cairo_rectangle_t   *rect)
+{
+  rect->x = self->x;
+  rect->y = self->grid_y + self->grid_height;
+  rect->width = self->width;
+  rect->height = TANDEM_JOURNEY_EMOTION_HEIGHT;
+}
+
+/**
+ * tandem_journey_layout_get_pinned_headers:
+ * @viewport: the part of the figure in view
+ * @pin_lanes: (out): whether the lane titles are scrolled out of view on the left and are to be
+ *   shown again at the left edge of the view
+ * @pin_stages: (out): whether the stage titles are scrolled out of view at the top and are to
+ *   be shown again at the top edge of the view
+ *
+ * Titles are pinned only while they take a modest part of the view: zoomed far in, they
+ * would hide the cards a facilitator is working on.
+ */
+void
+tandem_journey_layout_get_pinned_headers (TandemJourneyLayout     *self,
+                                          const cairo_rectangle_t *viewport,
+                                          gboolean                *pin_lanes,
+                                          gboolean                *pin_stages)
+{
+  double header_y = self->grid_y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
+
+  g_return_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self));
+
+  *pin_lanes = viewport->x > self->x &&
+               viewport->x < self->grid_x + self->grid_width - TANDEM_JOURNEY_LANE_HEADER_WIDTH &&
+               viewport->y < self->grid_y + self->grid_height + TANDEM_JOURNEY_EMOTION_HEIGHT &&
+               viewport->y + viewport->height > self->grid_y &&
+               TANDEM_JOURNEY_LANE_HEADER_WIDTH <= viewport->width / 3;
+  *pin_stages = viewport->y > header_y &&
+                viewport->y < self->grid_y + self->grid_height - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT &&
+                viewport->x < self->x + self->width &&
+                viewport->x + viewport->width > self->x &&
+                TANDEM_JOURNEY_STAGE_HEADER_HEIGHT <= viewport->height / 4;
+}
+
+/**
+ * tandem_journey_layout_get_emotion_level_y:
+ * @score: -2 (very bad) to +2 (very good)
+ */
+double
+tandem_journey_layout_get_emotion_level_y (TandemJourneyLayout *self,
+                                           int                  score)
+{
+  return self->grid_y + self->grid_height + TANDEM_JOURNEY_EMOTION_TOP +
+         (2 - CLAMP (score, -2, 2)) * TANDEM_JOURNEY_EMOTION_STEP;
+}
+
+/**
+ * tandem_journey_layout_get_natural_stage_widths:
+ *
+ * The width each stage would have on its own, before lining up with another map.
+ */
+void
+tandem_journey_layout_get_natural_stage_widths (TandemJourneyLayout *self,
+                                                double              *widths,
+                                                guint                n_widths)
+{
+  for (guint i = 0; i < n_widths && i < self->natural->len; i++)
+    widths[i] = g_array_index (self->natural, double, i);
+}
+
+guint
+tandem_journey_layout_get_n_stages (TandemJourneyLayout *self)
+{
+  return self->stages->len;
+}
+
+const TandemStageGeometry *
+tandem_journey_layout_get_stage (TandemJourneyLayout *self,
+                                 guint                index)
+{
+  g_return_val_if_fail (index < self->stages->len, NULL);
+
+  return &g_array_index (self->stages, TandemStageGeometry, index);
+}
+
+guint
+tandem_journey_layout_get_n_lanes (TandemJourneyLayout *self)
+{
+  return self->lanes->len;
+}
+
+const TandemLaneGeometry *
+tandem_journey_layout_get_lane (TandemJourneyLayout *self,
+                                guint                index)
+{
+  g_return_val_if_fail (index < self->lanes->len, NULL);
+
+  return &g_array_index (self->lanes, TandemLaneGeometry, index);
+}
+
+guint
+tandem_journey_layout_get_n_cards (TandemJourneyLayout *self)
+{
+  return self->cards->len;
+}
+
+const TandemCardGeometry *
+tandem_journey_layout_get_card (TandemJourneyLayout *self,
+                                guint                index)
+{
+  g_return_val_if_fail (index < self->cards->len, NULL);
+
+  return &g_array_index (self->cards, TandemCardGeometry, index);
+}
+
+/**
+ * tandem_journey_layout_find_card:
+ *
+ * Returns: (nullable): the card of @step, if it is placed on this map
+ */
+const TandemCardGeometry *
+tandem_journey_layout_find_card (TandemJourneyLayout *self,
+                                 TandemStep          *step)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->card_of_step, step));
+
+  return index > 0 ? &g_array_index (self->cards, TandemCardGeometry, index - 1) : NULL;
+}
+
+guint
+tandem_journey_layout_get_n_connectors (TandemJourneyLayout *self)
+{
+  return self->connectors->len;
+}
+
+/**
+ * tandem_journey_layout_get_connector:
+ *
+ * The connector as it is now: its points are %NULL until it is routed.
+ */
+const TandemConnectorGeometry *
+tandem_journey_layout_get_connector (TandemJourneyLayout *self,
+                                     guint                index)
+{
+  g_return_val_if_fail (index < self->connectors->len, NULL);
+
+  return &g_array_index (self->connectors, TandemConnectorGeometry, index);
+}
+
+/**
+ * tandem_journey_layout_route_connector:
+ *
+ * The connector with its route, computed now if it was not yet.
+ */
+const TandemConnectorGeometry *
+tandem_journey_layout_route_connector (TandemJourneyLayout *self,
+                                       guint                index)
+{
+  TandemConnectorGeometry *geometry;
+  g_autoptr(GArray) obstacles = NULL;
+  const TandemCardGeometry *from, *to;
+
+  g_return_val_if_fail (index < self->connectors->len, NULL);
+
+  geometry = &g_array_index (self->connectors, TandemConnectorGeometry, index);
+  if (geometry->routed)
+    return geometry;
+
+  from = &g_array_index (self->cards, TandemCardGeometry, geometry->from);
+  to = &g_array_index (self->cards, TandemCardGeometry, geometry->to);
+  obstacles = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+
+  g_array_set_size (self->scratch, 0);
+  tandem_item_index_query (self->index, &geometry->region, self->scratch);
+  for (guint k = 0; k < self->scratch->len; k++)
+    {
+      guint item = g_array_index (self->scratch, guint, k);
+      guint card = TANDEM_JOURNEY_ITEM_INDEX (item);
+
+      if (TANDEM_JOURNEY_ITEM_KIND (item) != TANDEM_JOURNEY_ITEM_CARD ||
+          card == geometry->from || card == geometry->to)
+        continue;
+
+      g_array_append_val (obstacles, g_array_index (self->cards, TandemCardGeometry, card).rect);
+    }
+
+  geometry->points = g_array_new (FALSE, FALSE, sizeof (TandemPoint));
+  if (obstacles->len <= MAX_ROUTE_OBSTACLES)
+    geometry->avoids_cards = tandem_route_orthogonal (&from->rect, &to->rect,
+                                                      (cairo_rectangle_t *)(gpointer)obstacles->data,
+                                                      obstacles->len, &geometry->region,
+                                                      TANDEM_JOURNEY_SLOT_GAP / 2,
+                                                      TANDEM_JOURNEY_CELL_PAD_Y,
+                                                      geometry->points);
+  else
+    tandem_route_direct (&from->rect, &to->rect, geometry->points);
+
+  geometry->routed = TRUE;
+  place_label (geometry);
+
+  return geometry;
+}
+
+/**
+ * tandem_journey_layout_query:
+ * @items: (element-type guint): receives the cards and connectors whose bounds meet @area,
+ *   as TANDEM_JOURNEY_ITEM() values
+ */
+void
+tandem_journey_layout_query (TandemJourneyLayout     *self,
+                             const cairo_rectangle_t *area,
+                             GArray                  *items)
+{
+  g_return_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self));
+
+  tandem_item_index_query (self->index, area, items);
+}
+
+int
+tandem_journey_layout_stage_at (TandemJourneyLayout *self,
+                                double               x)
+{
+  return find_column (self->stages, sizeof (TandemStageGeometry),
+                      G_STRUCT_OFFSET (TandemStageGeometry, x),
+                      G_STRUCT_OFFSET (TandemStageGeometry, width), x);
+}
+
+int
+tandem_journey_layout_lane_at (TandemJourneyLayout *self,
+                               double               y)
+{
+  return find_column (self->lanes, sizeof (TandemLaneGeometry),
+                      G_STRUCT_OFFSET (TandemLaneGeometry, y),
+                      G_STRUCT_OFFSET (TandemLaneGeometry, height), y);
+}
+
+static void
+set_hit (TandemJourneyHit     *hit,
+         TandemJourneyHitKind  kind,
+         TandemJourneyMap     *map,
+         gpointer              object,
+         TandemStage          *stage,
+         TandemLane           *lane)
+{
+  hit->kind = kind;
+  hit->map = map;
+  hit->object = object;
+  hit->stage = stage;
+  hit->lane = lane;
+}
+
+/**
+ * tandem_journey_layout_lookup:
+ * @tolerance: how far from an item a point may be and still hit it (a few pixels of the
+ *   screen, in map units)
+ *
+ * What is under a point: a card (its edge, which starts a connector, or its body), a
+ * connector, a stage or lane header (or the edge that resizes it), an empty cell, or another
+ * part of the map. Cards are on top of connectors, as they are painted.
+ *
+ * Returns: %TRUE when the point is on this map
+ */
+gboolean
+tandem_journey_layout_lookup (TandemJourneyLayout *self,
+                              double               x,
+                              double               y,
+                              double               tolerance,
+                              TandemJourneyHit    *hit)
+{
+  cairo_rectangle_t area = { x - tolerance, y - tolerance, 2 * tolerance, 2 * tolerance };
+  double best_distance = G_MAXDOUBLE;
+  int best_connector = -1;
+  int stage, lane;
+
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self), FALSE);
+
+  set_hit (hit, TANDEM_JOURNEY_HIT_NONE, NULL, NULL, NULL, NULL);
+
+  if (x < self->x || y < self->y || x >= self->x + self->width || y >= self->y + self->height)
+    return FALSE;
+
+  g_array_set_size (self->scratch, 0);
+  tandem_item_index_query (self->index, &area, self->scratch);
+
+  /* Cards first: the one under the point, or the nearest within the tolerance. */
+  for (guint k = 0; k < self->scratch->len; k++)
+    {
+      guint item = g_array_index (self->scratch, guint, k);
+      const TandemCardGeometry *card;
+      const TandemStageGeometry *stage_geometry;
+      double inside, dx, dy;
+
+      if (TANDEM_JOURNEY_ITEM_KIND (item) != TANDEM_JOURNEY_ITEM_CARD)
+        continue;
+
+      card = &g_array_index (self->cards, TandemCardGeometry, TANDEM_JOURNEY_ITEM_INDEX (item));
+      dx = MAX (card->rect.x - x, x - (card->rect.x + card->rect.width));
+      dy = MAX (card->rect.y - y, y - (card->rect.y + card->rect.height));
+      if (MAX (dx, dy) > tolerance)
+        continue;
+
+      /* How deep inside the card the point is: negative outside. */
+      inside = -MAX (dx, dy);
+      stage_geometry = &g_array_index (self->stages, TandemStageGeometry, card->stage);
+      set_hit (hit, inside < TANDEM_JOURNEY_CARD_EDGE ? TANDEM_JOURNEY_HIT_STEP_EDGE
+                                                      : TANDEM_JOURNEY_HIT_STEP,
+               self->map, card->step, stage_geometry->stage,
+               g_array_index (self->lanes, TandemLaneGeometry, card->lane).lane);
+      if (inside >= 0)
+        return TRUE;
+    }
+  if (hit->kind != TANDEM_JOURNEY_HIT_NONE)
+    return TRUE;
+
+  for (guint k = 0; k < self->scratch->len; k++)
+    {
+      guint item = g_array_index (self->scratch, guint, k);
+      const TandemConnectorGeometry *connector;
+      double distance;
+
+      if (TANDEM_JOURNEY_ITEM_KIND (item) != TANDEM_JOURNEY_ITEM_CONNECTOR)
+        continue;
+
+      connector = tandem_journey_layout_route_connector (self, TANDEM_JOURNEY_ITEM_INDEX (item));
+      distance = tandem_route_distance ((TandemPoint *)(gpointer)connector->points->data,
+                                        connector->points->len, x, y);
+      if (connector->label.width > 0 && tandem_rectangle_contains (&connector->label, x, y))
+        distance = 0;
+
+      if (distance <= tolerance + 2 && distance < best_distance)
+        {
+          best_distance = distance;
+          best_connector = TANDEM_JOURNEY_ITEM_INDEX (item);
+        }
+    }
+  if (best_connector >= 0)
+    {
+      set_hit (hit, TANDEM_JOURNEY_HIT_CONNECTOR, self->map,
+               g_array_index (self->connectors, TandemConnectorGeometry, best_connector).connector,
+               NULL, NULL);
+      return TRUE;
+    }
+
+  stage = tandem_journey_layout_stage_at (self, x);
+  lane = tandem_journey_layout_lane_at (self, y);
+
+  /* The stage headers, with a grip on the right edge of each. */
+  if (y >= self->grid_y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT && y < self->grid_y &&
+      x >= self->grid_x)
+    {
+      int near = tandem_journey_layout_stage_at (self, x - TANDEM_JOURNEY_RESIZE_GRIP - tolerance);
+      int grip = -1;
+
+      for (guint i = MAX (near, 0); i < self->stages->len; i++)
+        {
+          const TandemStageGeometry *g = &g_array_index (self->stages, TandemStageGeometry, i);
+          double edge = g->x + g->width;
+
+          if (fabs (x - edge) <= TANDEM_JOURNEY_RESIZE_GRIP / 2 + tolerance)
+            grip = i;
+          if (edge > x + TANDEM_JOURNEY_RESIZE_GRIP + tolerance)
+            break;
+        }
+
+      if (grip >= 0)
+        set_hit (hit, TANDEM_JOURNEY_HIT_STAGE_EDGE, self->map,
+                 g_array_index (self->stages, TandemStageGeometry, grip).stage,
+                 g_array_index (self->stages, TandemStageGeometry, grip).stage, NULL);
+      else if (stage >= 0)
+        set_hit (hit, TANDEM_JOURNEY_HIT_STAGE, self->map,
+                 g_array_index (self->stages, TandemStageGeometry, stage).stage,
+                 g_array_index (self->stages, TandemStageGeometry, stage).stage, NULL);
+      else
+        set_hit (hit, TANDEM_JOURNEY_HIT_MAP, self->map, NULL, NULL, NULL);
+      return TRUE;
+    }
+
+  /* The lane headers, with a grip on the bottom edge of each. */
+  if (x < self->grid_x && y >= self->grid_y && y < self->grid_y + self->grid_height)
+    {
+      int near = tandem_journey_layout_lane_at (self, y - TANDEM_JOURNEY_RESIZE_GRIP - tolerance);
+      int grip = -1;
+
+      for (guint i = MAX (near, 0); i < self->lanes->len; i++)
+        {
+          const TandemLaneGeometry *g = &g_array_index (self->lanes, TandemLaneGeometry, i);
+          double edge = g->y + g->height;
+
+          if (fabs (y - edge) <= TANDEM_JOURNEY_RESIZE_GRIP / 2 + tolerance)
+            grip = i;
+          if (edge > y + TANDEM_JOURNEY_RESIZE_GRIP + tolerance)
+            break;
+        }
+
+      if (grip >= 0)
+        set_hit (hit, TANDEM_JOURNEY_HIT_LANE_EDGE, self->map,
+                 g_array_index (self->lanes, TandemLaneGeometry, grip).lane, NULL,
+                 g_array_index (self->lanes, TandemLaneGeometry, grip).lane);
+      else if (lane >= 0)
+        set_hit (hit, TANDEM_JOURNEY_HIT_LANE, self->map,
+                 g_array_index (self->lanes, TandemLaneGeometry, lane).lane, NULL,
+                 g_array_index (self->lanes, TandemLaneGeometry, lane).lane);
+      return TRUE;
+    }
+
+  /* A point on the emotion curve selects its step; the points run left to right. */
+  if (y >= self->grid_y + self->grid_height)
+    {
+      guint lo = 0, hi = self->cards->len;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (self->cards, TandemCardGeometry, mid).curve.x < x - 9 - tolerance)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+
+      for (guint k = lo; k < self->cards->len; k++)
+        {
+          const TandemCardGeometry *card = &g_array_index (self->cards, TandemCardGeometry, k);
+
+          if (card->has_feeling && fabs (card->curve.x - x) <= 9 + tolerance &&
+              fabs (card->curve.y - y) <= 9 + tolerance)
+            {
+              set_hit (hit, TANDEM_JOURNEY_HIT_STEP, self->map, card->step,
+                       g_array_index (self->stages, TandemStageGeometry, card->stage).stage,
+                       g_array_index (self->lanes, TandemLaneGeometry, card->lane).lane);
+              return TRUE;
+            }
+          if (card->curve.x > x + 9 + tolerance)
+            break;
+        }
+    }
+
+  if (stage >= 0 && lane >= 0)
+    set_hit (hit, TANDEM_JOURNEY_HIT_CELL, self->map, NULL,
+             g_array_index (self->stages, TandemStageGeometry, stage).stage,
+             g_array_index (self->lanes, TandemLaneGeometry, lane).lane);
+  else
+    set_hit (hit, TANDEM_JOURNEY_HIT_MAP, self->map, NULL, NULL, NULL);
+
+  return TRUE;
+}
+
+/**
+ * tandem_journey_layout_snap:
+ * @exclude: (nullable) (element-type TandemStep): steps being moved, which do not count
+ *
+ * Where a step put down at a point goes: the stage and lane under it (the nearest when the
+ * point is outside the grid) and its place among the stage's steps, from the cards' middles.
+ *
+ * Returns: %FALSE when the journey has no stage or no lane
+ */
+gboolean
+tandem_journey_layout_snap (TandemJourneyLayout *self,
+                            double               x,
+                            double               y,
+                            GPtrArray           *exclude,
+                            TandemJourneySnap   *snap)
+{
+  const TandemStageGeometry *stage;
+  const TandemLaneGeometry *lane;
+  const TandemCardGeometry *previous = NULL, *next = NULL;
+  int s, l;
+  double mx;
+
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self), FALSE);
+
+  memset (snap, 0, sizeof *snap);
+  if (self->stages->len == 0 || self->lanes->len == 0)
+    return FALSE;
+
+  x = CLAMP (x, self->grid_x, self->grid_x + self->grid_width - 0.001);
+  y = CLAMP (y, self->grid_y, self->grid_y + self->grid_height - 0.001);
+  s = tandem_journey_layout_stage_at (self, x);
+  l = tandem_journey_layout_lane_at (self, y);
+  if (s < 0 || l < 0)
+    return FALSE;
+
+  stage = &g_array_index (self->stages, TandemStageGeometry, s);
+  lane = &g_array_index (self->lanes, TandemLaneGeometry, l);
+  snap->map = self->map;
+  snap->stage = stage->stage;
+  snap->lane = lane->lane;
+
+  /* Cards of a stage are consecutive in journey order; count those left of the point. */
+  for (guint k = 0; k < self->cards->len; k++)
+    {
+      const TandemCardGeometry *card = &g_array_index (self->cards, TandemCardGeometry, k);
+
+      if (card->stage != (guint)s ||
+          (exclude != NULL && g_ptr_array_find (exclude, card->step, NULL)))
+        continue;
+
+      if (card->rect.x + card->rect.width / 2 < x)
+        {
+          snap->index++;
+          previous = card;
+        }
+      else
+        {
+          next = card;
+          break;
+        }
+    }
+
+  if (previous != NULL && next != NULL)
+    mx = (previous->rect.x + previous->rect.width + next->rect.x) / 2;
+  else if (previous != NULL)
+    mx = previous->rect.x + previous->rect.width + TANDEM_JOURNEY_SLOT_GAP / 2;
+  else if (next != NULL)
+    mx = next->rect.x - TANDEM_JOURNEY_SLOT_GAP / 2;
+  else
+    mx = stage->x + TANDEM_JOURNEY_CELL_PAD_X / 2;
+
+  snap->marker.x = mx - 2;
+  snap->marker.y = lane->y + TANDEM_JOURNEY_CELL_PAD_Y;
+  snap->marker.width = 4;
+  snap->marker.height = lane->card_height;
+
+  return TRUE;
+}

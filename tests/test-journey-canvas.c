@@ -1,0 +1,958 @@
+/* test-journey-canvas.c: journeys in a real window under Xvfb, by keyboard and pointer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <gtk/gtk.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "tandem-journey-canvas-private.h"
+#include "tandem-journey-clip.h"
+#include "tandem-journey-edit.h"
+#include "tandem-journey-measures.h"
+#include "tandem-journey-measures-view.h"
+#include "tandem-journey-page.h"
+#include "tandem-journey-step-list.h"
+#include "tandem-journey-structure-window.h"
+#include "tandem-labels.h"
+#include "tandem-quote.h"
+#include "tandem-step-panel.h"
+#include "tandem-storage.h"
+#include "tandem-test-util.h"
+#include "tandem-ui-test-util.h"
+
+/*
+ * Keys are dispatched as GTK dispatches them to the focused widget: its own shortcuts first
+ * (the class bindings, such as Return or Alt+Right), then its key controllers (Tab, arrows,
+ * typing). Pointer tools are driven through their gestures' signals with view coordinates.
+ * When xdotool is present, one test also sends real key presses through the X server.
+ *
+ * With TANDEM_SCREENSHOT_DIR set, the tests also save pictures of the window on the way.
+ */
+
+typedef struct
+{
+  TandemWindow        *window;
+  TandemDocument      *document;
+  TandemJourneyPage   *page;
+  TandemJourneyCanvas *canvas;
+  TandemJourney       *journey;
+} Fixture;
+
+/* Auxiliary methods */
+
+static gboolean
+shortcut_matches (GtkShortcut     *shortcut,
+                  guint            keyval,
+                  GdkModifierType  modifiers)
+{
+  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      GtkShortcutTrigger *first = gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger));
+      GtkShortcutTrigger *second = gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger));
+
+      return (GTK_IS_KEYVAL_TRIGGER (first) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (first)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (first)) == modifiers) ||
+             (GTK_IS_KEYVAL_TRIGGER (second) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (second)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (second)) == modifiers);
+    }
+
+  return FALSE;
+}
+
+/* A key press on @widget: its shortcuts, then its key controllers, then its ancestors'. */
+static gboolean
+press (GtkWidget       *widget,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+      gboolean handled = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+
+          for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+              if (shortcut_matches (shortcut, keyval, modifiers) &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, w,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                {
+                  tandem_ui_test_iterate ();
+                  return TRUE;
+                }
+            }
+        }
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+            continue;
+
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, modifiers, &handled);
+          if (handled)
+            {
+              tandem_ui_test_iterate ();
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+type_into (GtkWidget  *editable,
+           const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char buffer[8] = { 0 };
+      int position = gtk_editable_get_position (GTK_EDITABLE (editable));
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), buffer);
+      gtk_editable_insert_text (GTK_EDITABLE (editable), buffer, -1, &position);
+      gtk_editable_set_position (GTK_EDITABLE (editable), position);
+    }
+  tandem_ui_test_iterate ();
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  while (frames < n)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+  tandem_ui_test_iterate ();
+}
+
+/* A picture of the real window, as the X server has it, for people to look at. */
+static void
+screenshot (Fixture    *f,
+            const char *name)
+{
+#ifdef GDK_WINDOWING_X11
+  const char *dir = g_getenv ("TANDEM_SCREENSHOT_DIR");
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  g_autofree char *import = g_find_program_in_path ("import");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+
+  if (dir == NULL || import == NULL || !GDK_IS_X11_SURFACE (surface))
+    return;
+
+  /* Let two frames reach the X server first. */
+  wait_for_frames (GTK_WIDGET (f->window), 3);
+
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  id = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { import, "-window", id, path, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+#endif
+}
+
+static TandemJourneyMap *
+map_of (Fixture       *f,
+        TandemMapSide  side)
+{
+  return tandem_journey_get_map (f->journey, side);
+}
+
+static const char *
+title_at (TandemJourneyMap *map,
+          guint             index)
+{
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (map);
+
+  return index < ordered->len ? tandem_step_get_title (g_ptr_array_index (ordered, index)) : NULL;
+}
+
+static TandemStep *
+focused_step (Fixture *f)
+{
+  TandemObject *focus = tandem_journey_selection_get_focus (tandem_journey_canvas_get_selection (f->canvas));
+
+  return TANDEM_IS_STEP (focus) ? TANDEM_STEP (focus) : NULL;
+}
+
+static void
+set_up_page (Fixture *f)
+{
+  GtkWidget *page = tandem_window_get_visible_page (f->window);
+
+  g_assert_true (TANDEM_IS_JOURNEY_PAGE (page));
+  f->page = TANDEM_JOURNEY_PAGE (page);
+  f->canvas = tandem_journey_page_get_canvas (f->page);
+  f->journey = tandem_journey_page_get_journey (f->page);
+
+  /* Wait for the canvas to have its size, so that pointer positions mean something. */
+  while (gtk_widget_get_width (GTK_WIDGET (f->canvas)) <= 1)
+    g_main_context_iteration (NULL, TRUE);
+  tandem_ui_test_iterate ();
+}
+
+static TandemWindow *
+new_window (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+
+  /* Wide enough for the sidebar beside the journey, as on a laptop. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  tandem_ui_test_iterate ();
+
+  return window;
+}
+
+static void
+fixture_new_journey (Fixture       *f,
+                     gconstpointer  data)
+{
+  f->window = new_window ();
+  f->document = tandem_window_get_document (f->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-journey", NULL));
+  tandem_ui_test_iterate ();
+  set_up_page (f);
+}
+
+static void
+fixture_sample (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("TANDEM_SAMPLE"));
+
+  f->window = new_window ();
+  tandem_window_load (f->window, file);
+  tandem_ui_test_wait_idle (f->window);
+  f->document = tandem_window_get_document (f->window);
+  tandem_window_show_object (f->window, tandem_list_get (tandem_document_get_journeys (f->document), 0));
+  tandem_ui_test_iterate ();
+  set_up_page (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* Leave without the "unsaved changes" question. */
+  tandem_document_mark_saved (f->document, tandem_document_get_state (f->document));
+  tandem_ui_test_close_window (f->window);
+}
+
+/* The middle of @step's card, in the canvas's own coordinates. */
+static void
+card_point (Fixture    *f,
+            TandemStep *step,
+            double      fx,
+            double      fy,
+            double     *vx,
+            double     *vy)
+{
+  cairo_rectangle_t rect;
+
+  g_assert_true (tandem_journey_figure_get_step_rect (tandem_journey_canvas_get_figure (f->canvas),
+                                                      step, &rect));
+  _tandem_journey_canvas_figure_to_view (f->canvas, rect.x + rect.width * fx,
+                                         rect.y + rect.height * fy, vx, vy);
+}
+
+static GtkGesture *
+primary_drag (Fixture *f)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->canvas));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
+        return GTK_GESTURE (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A drag with the primary button, in steps, as the pointer moves. */
+static void
+drag (Fixture *f,
+      double   x,
+      double   y,
+      double   dx,
+      double   dy)
+{
+  GtkGesture *gesture = primary_drag (f);
+
+  g_signal_emit_by_name (gesture, "drag-begin", x, y);
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_signal_emit_by_name (gesture, "drag-update", dx * i / 5, dy * i / 5);
+      tandem_ui_test_iterate ();
+    }
+  g_signal_emit_by_name (gesture, "drag-end", dx, dy);
+  tandem_ui_test_iterate ();
+}
+
+/* Tests */
+
+static void
+test_new_journey (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_journeys (f->document)), ==, 1);
+  g_assert_cmpstr (tandem_journey_get_title (f->journey), ==, "New journey");
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_stages (f->journey)), ==, 5);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->canvas)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Journey map");
+
+  /* One undo step takes it away again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_journeys (f->document)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_journeys (f->document)), ==, 1);
+}
+
+/* Capturing a journey as people tell it: Enter, a title, Enter; again and again. */
+static void
+test_keyboard_capture (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (f->canvas);
+  GtkWidget *editor = tandem_journey_canvas_get_editor (f->canvas);
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  const char *titles[] = { "Child has a fever", "Calls 111", "Gets a booked slot", "Seen once" };
+  guint depth = tandem_document_get_undo_depth (f->document);
+  TandemStep *step;
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_assert_true (press (canvas, GDK_KEY_Return, 0));
+      g_assert_true (tandem_journey_canvas_is_editing (f->canvas));
+      g_assert_true (gtk_widget_has_focus (editor));
+      type_into (editor, titles[i]);
+      g_assert_true (press (editor, GDK_KEY_Return, 0));
+      g_assert_false (tandem_journey_canvas_is_editing (f->canvas));
+      g_assert_true (gtk_widget_has_focus (canvas));
+    }
+
+  /* Each step and its title is one undo step; they follow each other in one cell. */
+  g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth + 4);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_cmpstr (title_at (before, i), ==, titles[i]);
+  screenshot (f, "capture");
+
+  /* The focus is on the last step; the screen reader hears about it. */
+  step = focused_step (f);
+  g_assert_cmpstr (tandem_step_get_title (step), ==, "Seen once");
+  description = tandem_journey_canvas_describe_step (f->canvas, step);
+  g_assert_true (g_str_has_prefix (description, "Step 4 of 4 on the before map: Seen once."));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       description);
+
+  /* Tab and Shift+Tab, Home and End go through the journey. */
+  g_assert_true (press (canvas, GDK_KEY_Home, 0));
+  g_assert_cmpstr (tandem_step_get_title (focused_step (f)), ==, "Child has a fever");
+  g_assert_true (press (canvas, GDK_KEY_Tab, 0));
+  g_assert_cmpstr (tandem_step_get_title (focused_step (f)), ==, "Calls 111");
+  g_assert_true (press (canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_cmpstr (tandem_step_get_title (focused_step (f)), ==, "Child has a fever");
+  g_assert_true (press (canvas, GDK_KEY_End, 0));
+  g_assert_cmpstr (tandem_step_get_title (focused_step (f)), ==, "Seen once");
+
+  /* Arrows move to the nearest card that way. */
+  g_assert_true (press (canvas, GDK_KEY_Left, 0));
+  g_assert_cmpstr (tandem_step_get_title (focused_step (f)), ==, "Gets a booked slot");
+
+  /* Alt+Down moves the step to the lane below, Alt+Right to the next place (here the next
+   * stage, as it is the last of its stage). Moving one step again and again is one undo
+   * step, as typing into one field is. */
+  depth = tandem_document_get_undo_depth (f->document);
+  step = focused_step (f);
+  g_assert_true (press (canvas, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpstr (tandem_step_get_lane (step), ==,
+                   tandem_object_get_id (tandem_list_get (tandem_journey_get_lanes (f->journey), 1)));
+  g_assert_true (press (canvas, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_true (press (canvas, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_cmpstr (tandem_step_get_stage (step), ==,
+                   tandem_object_get_id (tandem_list_get (tandem_journey_get_stages (f->journey), 1)));
+  g_assert_cmpstr (title_at (before, 3), ==, "Gets a booked slot");
+  g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth + 1);
+  screenshot (f, "moved");
+
+  /* F2 edits the title as it is; Escape leaves it. Typing replaces it. */
+  g_assert_true (press (canvas, GDK_KEY_F2, 0));
+  g_assert_true (tandem_journey_canvas_is_editing (f->canvas));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "Gets a booked slot");
+  g_assert_true (press (editor, GDK_KEY_Escape, 0));
+  g_assert_false (tandem_journey_canvas_is_editing (f->canvas));
+  g_assert_cmpstr (tandem_step_get_title (step), ==, "Gets a booked slot");
+
+  g_assert_true (press (canvas, GDK_KEY_G, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "G");
+  type_into (editor, "ets a same-day slot");
+  g_assert_true (press (editor, GDK_KEY_Return, 0));
+  g_assert_cmpstr (tandem_step_get_title (step), ==, "Gets a same-day slot");
+
+  /* Delete removes it; the focus moves on to the next step. */
+  g_assert_true (press (canvas, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, 3);
+  g_assert_nonnull (focused_step (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, 4);
+
+  /* Escape on a new step that has no title yet takes the step away. */
+  g_assert_true (press (canvas, GDK_KEY_Return, 0));
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, 5);
+  g_assert_true (press (editor, GDK_KEY_Escape, 0));
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, 4);
+
+  /* Ctrl+L joins the focused step to the next one. */
+  g_assert_true (press (canvas, GDK_KEY_Home, 0));
+  g_assert_true (press (canvas, GDK_KEY_l, GDK_CONTROL_MASK));
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_connectors (before)), ==, 1);
+}
+
+/* Dragging a card is one undo step, and it lands where the pointer says. */
+static void
+test_drag (Fixture       *f,
+           gconstpointer  data)
+{
+  TandemJourneyMap *before;
+  TandemStep *nurse;
+  TandemLane *places;
+  TandemStage *treatment;
+  guint depth;
+  double x, y, tx, ty;
+
+  before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  nurse = tandem_list_get (tandem_journey_map_get_steps (before), 4);
+  g_assert_cmpstr (tandem_step_get_title (nurse), ==, "Seen by a nurse");
+  places = tandem_list_get (tandem_journey_get_lanes (f->journey), 3);
+  treatment = tandem_list_get (tandem_journey_get_stages (f->journey), 3);
+
+  /* From the nurse's card to "Places and systems" in "Treatment". */
+  card_point (f, nurse, 0.5, 0.5, &x, &y);
+  {
+    TandemJourneyLayout *layout = tandem_journey_figure_get_layout (tandem_journey_canvas_get_figure (f->canvas),
+                                                                    TANDEM_MAP_SIDE_BEFORE);
+    const TandemStageGeometry *stage = tandem_journey_layout_get_stage (layout, 3);
+    const TandemLaneGeometry *lane = tandem_journey_layout_get_lane (layout, 3);
+
+    _tandem_journey_canvas_figure_to_view (f->canvas, stage->x + stage->width - 10,
+                                           lane->y + lane->height / 2, &tx, &ty);
+  }
+
+  depth = tandem_document_get_undo_depth (f->document);
+  drag (f, x, y, tx - x, ty - y);
+
+  g_assert_cmpstr (tandem_step_get_stage (nurse), ==, tandem_object_get_id (TANDEM_OBJECT (treatment)));
+  g_assert_cmpstr (tandem_step_get_lane (nurse), ==, tandem_object_get_id (TANDEM_OBJECT (places)));
+  g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth + 1);
+  g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Move Step");
+  screenshot (f, "dragged");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpstr (tandem_step_get_title (g_ptr_array_index (tandem_journey_map_steps_in_order (before), 4)),
+                   ==, "Seen by a nurse");
+  g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth);
+}
+
+static void
+test_rubber_band_and_connect (Fixture       *f,
+                              gconstpointer  data)
+{
+  TandemJourneySelection *selection = tandem_journey_canvas_get_selection (f->canvas);
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (before);
+  TandemStep *first = g_ptr_array_index (ordered, 0);
+  TandemStep *second = g_ptr_array_index (ordered, 1);
+  TandemStep *fourth = g_ptr_array_index (ordered, 3);
+  guint n_connectors = tandem_list_get_n (tandem_journey_map_get_connectors (before));
+  double x1, y1, x2, y2;
+
+  /* A rubber band from the empty lane below over the first two cards selects them. */
+  card_point (f, first, -0.05, 1.6, &x1, &y1);
+  card_point (f, second, 0.5, 0.5, &x2, &y2);
+  drag (f, x1, y1, x2 - x1, y2 - y1);
+  g_assert_cmpuint (tandem_journey_selection_get_n_items (selection), ==, 2);
+  g_assert_true (tandem_journey_selection_contains (selection, first));
+  g_assert_true (tandem_journey_selection_contains (selection, second));
+
+  /* From the right edge of the first card to the fourth card: a connector. */
+  card_point (f, first, 1.0, 0.5, &x1, &y1);
+  x1 -= 2;
+  card_point (f, fourth, 0.5, 0.5, &x2, &y2);
+  drag (f, x1, y1, x2 - x1, y2 - y1);
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_connectors (before)), ==, n_connectors + 1);
+  g_assert_nonnull (tandem_journey_map_find_connector (before, first, fourth));
+  g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Connect Steps");
+}
+
+static void
+test_resize_stage (Fixture       *f,
+                   gconstpointer  data)
+{
+  TandemJourneyLayout *layout = tandem_journey_figure_get_layout (tandem_journey_canvas_get_figure (f->canvas),
+                                                                  TANDEM_MAP_SIDE_BEFORE);
+  const TandemStageGeometry *treatment = tandem_journey_layout_get_stage (layout, 3);
+  TandemStage *stage = treatment->stage;
+  cairo_rectangle_t grid;
+  guint depth = tandem_document_get_undo_depth (f->document);
+  double x, y;
+
+  tandem_journey_layout_get_grid_rect (layout, &grid);
+  _tandem_journey_canvas_figure_to_view (f->canvas, treatment->x + treatment->width - 1,
+                                         grid.y - 20, &x, &y);
+  drag (f, x, y, 60, 0);
+
+  /* Its cards grow with it (so the stage's own width, 260 by default, grows), and the whole
+   * drag is one undo step. */
+  g_assert_cmpfloat (tandem_stage_get_width (stage), >, 260);
+  g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth + 1);
+  g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Resize Stage");
+}
+
+static void
+test_views_and_zoom (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (f->page);
+  double zoom;
+
+  g_assert_true (gtk_widget_activate_action (page, "journey.show", "s", "after"));
+  g_assert_cmpint (tandem_journey_canvas_get_show (f->canvas), ==, TANDEM_JOURNEY_SHOW_AFTER);
+  screenshot (f, "after");
+  g_assert_true (gtk_widget_activate_action (page, "journey.show", "s", "both"));
+  g_assert_cmpint (tandem_journey_canvas_get_show (f->canvas), ==, TANDEM_JOURNEY_SHOW_BOTH);
+  screenshot (f, "both");
+
+  /* One zoom for both maps. */
+  zoom = tandem_journey_canvas_get_zoom (f->canvas);
+  g_assert_true (press (GTK_WIDGET (f->canvas), GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (tandem_journey_canvas_get_zoom (f->canvas), >, zoom);
+  g_assert_true (press (GTK_WIDGET (f->canvas), GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (fabs (tandem_journey_canvas_get_zoom (f->canvas) - zoom), <, 1e-9);
+  g_assert_true (press (GTK_WIDGET (f->canvas), GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (tandem_journey_canvas_get_zoom (f->canvas), <, zoom);
+  g_assert_false (tandem_journey_canvas_get_overflows (f->canvas));
+  screenshot (f, "both-fit");
+
+  g_assert_true (press (GTK_WIDGET (f->canvas), GDK_KEY_1, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (tandem_journey_canvas_get_zoom (f->canvas), ==, 1.0);
+  g_assert_true (tandem_journey_canvas_get_overflows (f->canvas));
+
+  /* Zooming from the keyboard keeps the step being worked on where it is on screen. */
+  {
+    TandemStep *step = tandem_list_get (tandem_journey_map_get_steps (map_of (f, TANDEM_MAP_SIDE_BEFORE)), 1);
+    cairo_rectangle_t rect;
+    double x0, y0, x1, y1;
+
+    tandem_journey_canvas_focus_step (f->canvas, step);
+    tandem_ui_test_iterate ();
+    g_assert_true (tandem_journey_figure_get_step_rect (tandem_journey_canvas_get_figure (f->canvas), step, &rect));
+    _tandem_journey_canvas_figure_to_view (f->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &x0, &y0);
+    for (guint i = 0; i < 3; i++)
+      g_assert_true (press (GTK_WIDGET (f->canvas), GDK_KEY_plus, GDK_CONTROL_MASK));
+    tandem_ui_test_iterate ();
+    g_assert_cmpfloat (tandem_journey_canvas_get_zoom (f->canvas), >, 1.5);
+    _tandem_journey_canvas_figure_to_view (f->canvas, rect.x, rect.y, &x0, &y0);
+    _tandem_journey_canvas_figure_to_view (f->canvas, rect.x + rect.width, rect.y + rect.height, &x1, &y1);
+    g_assert_cmpfloat (x0, >=, 0);
+    g_assert_cmpfloat (y0, >=, 0);
+    g_assert_cmpfloat (x1, <=, gtk_widget_get_width (GTK_WIDGET (f->canvas)));
+    g_assert_cmpfloat (y1, <=, gtk_widget_get_height (GTK_WIDGET (f->canvas)));
+    g_assert_true (press (GTK_WIDGET (f->canvas), GDK_KEY_1, GDK_CONTROL_MASK));
+  }
+
+  /* Showing one map unselects what is on the other. */
+  {
+    TandemStep *after_step = tandem_list_get (tandem_journey_map_get_steps (map_of (f, TANDEM_MAP_SIDE_AFTER)), 0);
+
+    tandem_journey_canvas_focus_step (f->canvas, after_step);
+    g_assert_true (gtk_widget_activate_action (page, "journey.show", "s", "before"));
+    g_assert_cmpuint (tandem_journey_selection_get_n_items (tandem_journey_canvas_get_selection (f->canvas)), ==, 0);
+    g_assert_null (focused_step (f));
+  }
+}
+
+static void
+test_clipboard (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (f->canvas);
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  TandemJourneyMap *after = map_of (f, TANDEM_MAP_SIDE_AFTER);
+  guint n_after = tandem_list_get_n (tandem_journey_map_get_steps (after));
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (before);
+  TandemStep *nurse = g_ptr_array_index (ordered, 4);
+
+  /* Copy on the before map, paste on the after map, through the real clipboard. */
+  tandem_journey_canvas_focus_step (f->canvas, nurse);
+  g_assert_true (press (canvas, GDK_KEY_c, GDK_CONTROL_MASK));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journey.show", "s", "after"));
+  tandem_journey_canvas_focus_step (f->canvas, tandem_list_get (tandem_journey_map_get_steps (after), 1));
+  g_assert_true (press (canvas, GDK_KEY_v, GDK_CONTROL_MASK));
+
+  for (guint i = 0; i < 1000 && tandem_list_get_n (tandem_journey_map_get_steps (after)) == n_after; i++)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (after)), ==, n_after + 1);
+  g_assert_cmpstr (tandem_step_get_title (focused_step (f)), ==, "Seen by a nurse");
+  g_assert_true (tandem_journey_map_for_step (focused_step (f)) == after);
+  g_assert_cmpstr (tandem_object_get_id (TANDEM_OBJECT (focused_step (f))), !=,
+                   tandem_object_get_id (TANDEM_OBJECT (nurse)));
+  g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Paste");
+
+  /* Cut takes the steps off the map, as one undo step. */
+  g_assert_true (press (canvas, GDK_KEY_x, GDK_CONTROL_MASK));
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (after)), ==, n_after);
+  g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Cut");
+
+  /* Text that is not steps: each line a step. Bad data says so and changes nothing. */
+  tandem_journey_canvas_paste_data (f->canvas, "text/plain;charset=utf-8", "- One\n- Two\n", 12);
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (after)), ==, n_after + 2);
+  tandem_journey_canvas_paste_data (f->canvas, TANDEM_JOURNEY_CLIP_MIME_TYPE, "{ broken", 8);
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (after)), ==, n_after + 2);
+  g_assert_cmpstr (tandem_journey_page_get_last_message (f->page), ==,
+                   "The clipboard does not hold steps Tandem can paste.");
+}
+
+static void
+test_copy_before_to_after (Fixture       *f,
+                           gconstpointer  data)
+{
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  TandemJourneyMap *after = map_of (f, TANDEM_MAP_SIDE_AFTER);
+  guint depth = tandem_document_get_undo_depth (f->document);
+  AdwMessageDialog *dialog;
+
+  /* The after map has steps: the user is asked first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journey.copy-before-to-after", NULL));
+  dialog = tandem_ui_test_find_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "replace");
+  tandem_ui_test_iterate ();
+
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (after)), ==,
+                    tandem_list_get_n (tandem_journey_map_get_steps (before)));
+  g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth + 1);
+  g_assert_cmpint (tandem_journey_canvas_get_show (f->canvas), ==, TANDEM_JOURNEY_SHOW_AFTER);
+}
+
+static void
+test_list_view (Fixture       *f,
+                gconstpointer  data)
+{
+  TandemJourneyStepList *list = TANDEM_JOURNEY_STEP_LIST (tandem_journey_page_get_step_list (f->page));
+  TandemJourneySelection *selection = tandem_journey_canvas_get_selection (f->canvas);
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (before);
+  GListModel *model = tandem_journey_step_list_get_model (list);
+  GtkSelectionModel *rows;
+  TandemStep *added;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journey.display", "s", "list"));
+  g_assert_true (tandem_journey_step_list_get_map (list) == before);
+
+  /* The rows are the steps in journey order. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, ordered->len);
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      g_autoptr(TandemStep) row = g_list_model_get_item (model, i);
+      g_assert_true (row == g_ptr_array_index (ordered, i));
+    }
+  screenshot (f, "list");
+
+  /* Selecting a row selects the step on the canvas, and the other way round. */
+  rows = gtk_column_view_get_model (GTK_COLUMN_VIEW (tandem_journey_step_list_get_view (list)));
+  gtk_selection_model_select_item (rows, 2, TRUE);
+  g_assert_true (tandem_journey_selection_contains (selection, g_ptr_array_index (ordered, 2)));
+  g_assert_true (focused_step (f) == g_ptr_array_index (ordered, 2));
+  tandem_journey_canvas_focus_step (f->canvas, g_ptr_array_index (ordered, 5));
+  g_assert_true (gtk_selection_model_is_selected (rows, 5));
+  g_assert_false (gtk_selection_model_is_selected (rows, 2));
+
+  /* Adding from the list: after the focused step, in the list at once. */
+  added = tandem_journey_step_list_add_step (list);
+  g_assert_nonnull (added);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, ordered->len + 1);
+  {
+    g_autoptr(TandemStep) row = g_list_model_get_item (model, 6);
+    g_assert_true (row == added);
+  }
+
+  /* Moving a step re-sorts the rows. */
+  tandem_document_begin (f->document, "Move");
+  tandem_journey_map_move_step (before, added, TANDEM_STEP_MOVE_EARLIER);
+  tandem_document_commit (f->document);
+  {
+    g_autoptr(TandemStep) row = g_list_model_get_item (model, 5);
+    g_assert_true (row == added);
+  }
+}
+
+static void
+test_side_panel (Fixture       *f,
+                 gconstpointer  data)
+{
+  TandemStepPanel *panel = TANDEM_STEP_PANEL (tandem_journey_page_get_step_panel (f->page));
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (before);
+  TandemStep *step = g_ptr_array_index (ordered, 3);
+  GtkWidget *quotes;
+  TandemQuote *quote;
+
+  tandem_journey_canvas_focus_step (f->canvas, step);
+  tandem_ui_test_iterate ();
+  g_assert_true (tandem_step_panel_get_step (panel) == step);
+  screenshot (f, "side-panel");
+
+  /* Every field goes to the model, as an undoable change. */
+  gtk_editable_set_text (GTK_EDITABLE (tandem_step_panel_get_row (panel, "role")), "Receptionist");
+  g_assert_cmpstr (tandem_step_get_role (step), ==, "Receptionist");
+  gtk_editable_set_text (GTK_EDITABLE (tandem_step_panel_get_row (panel, "place")), "Reception desk");
+  g_assert_cmpstr (tandem_step_get_place (step), ==, "Reception desk");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (tandem_step_panel_get_row (panel, "wait-unit")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (tandem_step_panel_get_row (panel, "wait")), 2.5);
+  g_assert_cmpfloat (tandem_step_get_wait_minutes (step), ==, 150);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tandem_step_panel_get_row (panel, "feeling")), 5);
+  g_assert_cmpint (tandem_step_get_feeling (step), ==, TANDEM_FEELING_VERY_GOOD);
+  gtk_switch_set_active (GTK_SWITCH (tandem_step_panel_get_row (panel, "pain-point")), FALSE);
+  g_assert_false (tandem_step_get_pain_point (step));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tandem_step_panel_get_row (panel, "lane")), 2);
+  g_assert_cmpstr (tandem_step_get_lane (step), ==,
+                   tandem_object_get_id (tandem_list_get (tandem_journey_get_lanes (f->journey), 2)));
+
+  /* Quotes: the words, who said them, the session, and consent to quote. */
+  tandem_step_panel_add_quote (panel);
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_quotes (step)), ==, 1);
+  quote = tandem_list_get (tandem_step_get_quotes (step), 0);
+  quotes = tandem_step_panel_get_row (panel, "quotes");
+  gtk_editable_set_text (GTK_EDITABLE (tandem_ui_test_find_widget (quotes, ADW_TYPE_ENTRY_ROW,
+                                                                   "Said by (a role, not a name)")),
+                         "Parent");
+  gtk_editable_set_text (GTK_EDITABLE (tandem_ui_test_find_widget (quotes, ADW_TYPE_ENTRY_ROW, "Session")),
+                         "Big Conversation session 2");
+  gtk_switch_set_active (GTK_SWITCH (tandem_ui_test_find_widget (quotes, GTK_TYPE_SWITCH, NULL)), TRUE);
+  g_assert_cmpstr (tandem_quote_get_speaker_role (quote), ==, "Parent");
+  g_assert_cmpstr (tandem_quote_get_session (quote), ==, "Big Conversation session 2");
+  g_assert_true (tandem_quote_get_consent (quote));
+
+  /* A connector to another step, through the panel. */
+  {
+    guint n = tandem_list_get_n (tandem_journey_map_get_connectors (before));
+    GtkWidget *connect = tandem_step_panel_get_row (panel, "connect");
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (connect), 0);
+    g_signal_emit_by_name (tandem_ui_test_find_widget (connect, GTK_TYPE_BUTTON, "Co_nnect"), "clicked");
+    g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_connectors (before)), ==, n + 1);
+  }
+  screenshot (f, "side-panel-edited");
+
+  /* All of it undoes. */
+  while (tandem_document_can_undo (f->document))
+    tandem_document_undo (f->document);
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_quotes (step)), ==, 0);
+}
+
+static void
+test_measures_and_structure (Fixture       *f,
+                             gconstpointer  data)
+{
+  TandemJourneyMeasuresView *measures = TANDEM_JOURNEY_MEASURES_VIEW (tandem_journey_page_get_measures (f->page));
+  TandemJourneyMeasures b, a;
+  g_autofree char *before_steps = NULL;
+  g_autofree char *after_steps = NULL;
+  GtkWidget *window;
+  GtkListBox *stages;
+
+  tandem_journey_map_measure (map_of (f, TANDEM_MAP_SIDE_BEFORE), &b);
+  tandem_journey_map_measure (map_of (f, TANDEM_MAP_SIDE_AFTER), &a);
+  before_steps = g_strdup_printf ("%u", b.n_steps);
+  after_steps = g_strdup_printf ("%u", a.n_steps);
+
+  g_assert_cmpstr (tandem_journey_measures_view_get_cell (measures, 0, 1), ==, before_steps);
+  g_assert_cmpstr (tandem_journey_measures_view_get_cell (measures, 0, 2), ==, after_steps);
+  g_assert_true (g_str_has_suffix (tandem_journey_measures_view_get_cell (measures, 0, 3), "fewer"));
+  g_assert_true (g_str_has_prefix (tandem_journey_measures_view_get_summary (measures), "After the change: "));
+  g_assert_cmpstr (tandem_journey_measures_view_get_cell (measures, 7, 3), ==, "Better");
+
+  /* Show the comparison in the side panel. */
+  {
+    GtkWidget *page = gtk_widget_get_parent (GTK_WIDGET (measures));
+
+    gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
+    screenshot (f, "measures");
+  }
+
+  /* Stages and lanes, by keyboard in their own window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journey.edit-structure", NULL));
+  tandem_ui_test_iterate ();
+  window = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+        if (TANDEM_IS_JOURNEY_STRUCTURE_WINDOW (candidate))
+          window = GTK_WIDGET (candidate);
+      }
+  }
+  g_assert_nonnull (window);
+  stages = tandem_journey_structure_window_get_list (TANDEM_JOURNEY_STRUCTURE_WINDOW (window), TRUE);
+
+  /* Move the second stage down: one undo step, by the row's own button. */
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (stages, 1);
+    TandemStage *second = tandem_list_get (tandem_journey_get_stages (f->journey), 1);
+
+    g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "down-button"), "clicked");
+    g_assert_true (tandem_list_get (tandem_journey_get_stages (f->journey), 2) == second);
+    g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Move Stage");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  tandem_ui_test_iterate ();
+}
+
+static void
+test_dark_and_high_contrast (Fixture       *f,
+                             gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  tandem_journey_canvas_focus_step (f->canvas, tandem_list_get (tandem_journey_map_get_steps (map_of (f, TANDEM_MAP_SIDE_BEFORE)), 2));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  tandem_ui_test_iterate ();
+  g_assert_true (f->canvas->state.palette.dark);
+  screenshot (f, "dark");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  tandem_ui_test_iterate ();
+  g_assert_false (f->canvas->state.palette.dark);
+}
+
+/* Real key presses through the X server, when xdotool is there to send them. */
+static void
+test_real_keys (Fixture       *f,
+                gconstpointer  data)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  g_autofree char *window_id = NULL;
+  const char *keys[] = { "Return", "H", "e", "l", "l", "o", "Return", "Return", "W", "o", "r", "l",
+                         "d", "Return", NULL };
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    {
+      g_test_skip ("Real key presses need xdotool and an X11 display");
+      return;
+    }
+
+  window_id = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_grab_focus (GTK_WIDGET (f->canvas));
+  tandem_ui_test_iterate ();
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *argv[] = { xdotool, "key", "--window", window_id, keys[i], NULL };
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                   NULL, NULL, &status, &error));
+      /* Let the X server deliver it before the next one. */
+      for (guint k = 0; k < 50; k++)
+        g_main_context_iteration (NULL, FALSE);
+    }
+
+  for (guint i = 0; i < 2000 && g_strcmp0 (title_at (before, 1), "World") != 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (title_at (before, 0), ==, "Hello");
+  g_assert_cmpstr (title_at (before, 1), ==, "World");
+#else
+  g_test_skip ("Real key presses need X11");
+#endif
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The accessible description is checked, so accessibility has to be there, without a bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  tandem_ui_test_init (&argc, &argv);
+
+#define ADD(path, setup, func) g_test_add (path, Fixture, NULL, setup, func, fixture_tear_down)
+  ADD ("/journey/ui/new-journey", fixture_new_journey, test_new_journey);
+  ADD ("/journey/ui/keyboard-capture", fixture_new_journey, test_keyboard_capture);
+  ADD ("/journey/ui/drag-is-one-undo-step", fixture_sample, test_drag);
+  ADD ("/journey/ui/rubber-band-and-connect", fixture_sample, test_rubber_band_and_connect);
+  ADD ("/journey/ui/resize-stage", fixture_sample, test_resize_stage);
+  ADD ("/journey/ui/views-and-zoom", fixture_sample, test_views_and_zoom);
+  ADD ("/journey/ui/clipboard", fixture_sample, test_clipboard);
+  ADD ("/journey/ui/copy-before-to-after", fixture_sample, test_copy_before_to_after);
+  ADD ("/journey/ui/list-view", fixture_sample, test_list_view);
+  ADD ("/journey/ui/side-panel", fixture_sample, test_side_panel);
+  ADD ("/journey/ui/measures-and-structure", fixture_sample, test_measures_and_structure);
+  ADD ("/journey/ui/dark-and-high-contrast", fixture_sample, test_dark_and_high_contrast);
+  ADD ("/journey/ui/real-keys", fixture_new_journey, test_real_keys);
+#undef ADD
+
+  return g_test_run ();
+}
