@@ -9,6 +9,7 @@ Usage: test-appendix.py TANDEM
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -116,6 +117,26 @@ def make_project():
             }],
         },
     }, questions
+
+
+def make_big_journey_project(stages, steps_per_stage):
+    stage_ids = [ident() for _ in range(stages)]
+    lane_ids = [ident() for _ in range(4)]
+    steps = []
+    n = 0
+    for s in range(stages):
+        for k in range(steps_per_stage):
+            steps.append({'id': ident(), 'title': f'BIGSTEP{n:03d} a step with a title of some length',
+                          'role': 'Parent', 'place': 'Walk-in centre', 'wait_minutes': 10,
+                          'duration_minutes': 5, 'feeling': 'bad', 'stage': stage_ids[s],
+                          'lane': lane_ids[k % 4], 'order': k})
+            n += 1
+    return {'format': 'tandem', 'version': 3, 'project': {
+        'id': ident(), 'title': 'Big journey', 'journeys': [{
+            'id': ident(), 'title': 'Big', 'stages': [{'id': i, 'title': f'Stage {j}'} for j, i in enumerate(stage_ids)],
+            'lanes': [{'id': i, 'title': f'Lane {j}'} for j, i in enumerate(lane_ids)],
+            'maps': [{'id': ident(), 'side': 'before', 'steps': steps},
+                     {'id': ident(), 'side': 'after', 'steps': []}]}]}}
 
 
 def page_texts(pdf, n_pages, cwd):
@@ -233,6 +254,27 @@ def main():
         parts = subprocess.run(['pdftotext', os.path.join(tmp, 'parts.pdf'), '-'], capture_output=True, text=True).stdout
         check('--pdf-parts chooses the parts', 'SUMMARYTEXT' in parts and 'Hand-offs' in parts
               and 'Question number 1' not in parts and 'BEFORESTEPONE' not in parts)
+
+        # A very large journey is split into overlapping parts, never shrunk; a small one is not.
+        big = make_big_journey_project(stages=10, steps_per_stage=8)
+        with open(os.path.join(tmp, 'big.json'), 'w') as f:
+            json.dump(big, f)
+        run('--import-json=big.json', 'big.tandem', cwd=tmp)
+        r = run('--export-pdf=big.pdf', '--pdf-date=2026-11-23', '--pdf-parts=journeys', 'big.tandem', cwd=tmp)
+        check('export a very large journey', r.returncode == 0, r.stderr)
+        big_text = subprocess.run(['pdftotext', os.path.join(tmp, 'big.pdf'), '-'], capture_output=True, text=True).stdout
+        big_flat = ' '.join(big_text.split())
+        parts = re.findall(r'before the change \(part (\d+) of (\d+)\)', big_flat)
+        check('the large map is split into parts', len(parts) >= 2 and int(parts[0][1]) == len(parts),
+              str(parts))
+        sizes = subprocess.run(['pdfinfo', '-f', '1', '-l', '999', os.path.join(tmp, 'big.pdf')],
+                               capture_output=True, text=True).stdout
+        landscape = len(re.findall(r'size:\s+841\.89 x 595\.276', sizes))
+        check('figure parts are on A4 landscape pages', landscape >= len(parts), f'{landscape} pages')
+        check('every step of the large map is in some part', all(f'BIGSTEP{i:03d}' in big_flat for i in range(80)),
+              str([i for i in range(80) if f'BIGSTEP{i:03d}' not in big_flat][:10]))
+        small_parts = re.findall(r'Feverish child.{0,40}\(part', flat)
+        check('a small map is one figure, not split', not small_parts, str(small_parts))
 
         # Bad inputs: a sentence, a non-zero exit, and no half-written output.
         with open(os.path.join(tmp, 'notes.tandem'), 'w') as f:
