@@ -156,36 +156,6 @@ build (Context  *context,
   context->document = document;
 }
 
-static void
-save_once (gpointer data)
-{
-  Context *context = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!tandem_storage_save (context->document, context->file, NULL, &error))
-    g_error ("%s", error->message);
-}
-
-/* The document opened is freed after the clock stops: opening is until it can be shown. */
-static TandemDocument *opened;
-
-static void
-open_once (gpointer data)
-{
-  Context *context = data;
-  g_autoptr(GError) error = NULL;
-
-  opened = tandem_storage_load (context->file, NULL, &error);
-  if (opened == NULL)
-    g_error ("%s", error->message);
-}
-
-static void
-close_opened (gpointer data)
-{
-  g_clear_object (&opened);
-}
-
 /* The window */
 
 static int
@@ -355,23 +325,25 @@ main (int   argc,
 
   /* First without the audit trail, to show what it costs; then as in real use. */
   build (&context, FALSE);
-  save_once (&context);
+  if (!tandem_storage_save (context.document, context.file, NULL, NULL))
+    g_error ("could not save %s", path);
   g_stat (path, &st);
   g_print ("answers only: %u checklists (%u of 100 questions, one of 500), %u model objects, "
            "%.1f MiB on disk\n", N_CHECKLISTS + 1, N_CHECKLISTS,
            tandem_document_get_n_objects (context.document), st.st_size / 1048576.0);
-  bench_median_ms ("save, answers only", 9, save_once, &context);
-  bench_median_ms_cleanup ("open, answers only", 9, open_once, close_opened, &context);
+  bench_save_and_open ("save, answers only", "open, answers only", context.document,
+                       context.file, 9);
   g_object_unref (context.document);
 
   build (&context, TRUE);
-  save_once (&context);
+  if (!tandem_storage_save (context.document, context.file, NULL, NULL))
+    g_error ("could not save %s", path);
   g_stat (path, &st);
   g_print ("as reviewed: the same with every answer in the audit trail, %u model objects, "
            "%.1f MiB on disk\n", tandem_document_get_n_objects (context.document),
            st.st_size / 1048576.0);
-  bench_median_ms ("save 50 checklists of 100 questions", 9, save_once, &context);
-  bench_median_ms_cleanup ("open 50 checklists of 100 questions", 9, open_once, close_opened, &context);
+  bench_save_and_open ("save 50 checklists of 100 questions",
+                       "open 50 checklists of 100 questions", context.document, context.file, 9);
 
   if (gtk_init_check ())
     {

@@ -205,53 +205,22 @@ bench_map (guint n_steps)
   frame_clear (&f);
 }
 
-typedef struct
-{
-  TandemDocument *document;
-  GFile          *file;
-} Storage;
-
-static void
-save_once (gpointer data)
-{
-  Storage *s = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!tandem_storage_save (s->document, s->file, NULL, &error))
-    g_error ("%s", error->message);
-}
-
-static void
-open_once (gpointer data)
-{
-  Storage *s = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemDocument) document = tandem_storage_load (s->file, NULL, &error);
-
-  if (document == NULL)
-    g_error ("%s", error->message);
-}
-
 static void
 bench_storage (void)
 {
   g_autofree char *dir = tandem_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "journeys.tandem", NULL);
-  Storage s;
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  s.document = tandem_document_new ();
-  s.file = g_file_new_for_path (path);
   for (guint i = 0; i < 20; i++)
-    tandem_test_large_journey (s.document, 150, 6);
+    tandem_test_large_journey (document, 150, 6);
 
   g_print ("\n20 journeys × 2 maps × 150 steps: %u model objects\n",
-           tandem_document_get_n_objects (s.document));
-  save_once (&s);
-  bench_median_ms ("save 20 journeys (atomic, with fsync)", 11, save_once, &s);
-  bench_median_ms ("open 20 journeys (checked, untrusted)", 11, open_once, &s);
+           tandem_document_get_n_objects (document));
+  bench_save_and_open ("save 20 journeys (atomic, with fsync)",
+                       "open 20 journeys (checked, untrusted)", document, file, 11);
 
-  g_object_unref (s.document);
-  g_object_unref (s.file);
   tandem_test_remove_tree (dir);
 }
 

@@ -21,36 +21,6 @@ typedef struct
 } Context;
 
 static void
-save_once (gpointer data)
-{
-  Context *context = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!tandem_storage_save (context->document, context->file, NULL, &error))
-    g_error ("%s", error->message);
-}
-
-/* The document opened is freed after the clock stops: opening is until it can be shown. */
-static TandemDocument *opened;
-
-static void
-open_once (gpointer data)
-{
-  Context *context = data;
-  g_autoptr(GError) error = NULL;
-
-  opened = tandem_storage_load (context->file, NULL, &error);
-  if (opened == NULL)
-    g_error ("%s", error->message);
-}
-
-static void
-close_opened (gpointer data)
-{
-  g_clear_object (&opened);
-}
-
-static void
 measure_edits (guint n_edits)
 {
   g_autoptr(TandemDocument) document = tandem_document_new ();
@@ -92,13 +62,15 @@ main (int   argc,
   context.document = tandem_test_generate_document (10000);
   context.file = g_file_new_for_path (path);
 
-  save_once (&context);
+  if (!tandem_storage_save (context.document, context.file, NULL, NULL))
+    g_error ("could not save %s", path);
   g_stat (path, &st);
   g_print ("document: %u model objects, %.1f MiB on disk\n",
            tandem_document_get_n_objects (context.document), st.st_size / 1048576.0);
 
-  bench_median_ms ("save 10,000 objects (atomic, with fsync)", 15, save_once, &context);
-  bench_median_ms_cleanup ("open 10,000 objects (checked, untrusted)", 15, open_once, close_opened, &context);
+  bench_save_and_open ("save 10,000 objects (atomic, with fsync)",
+                       "open 10,000 objects (checked, untrusted)",
+                       context.document, context.file, 15);
   measure_edits (10000);
 
   g_object_unref (context.document);

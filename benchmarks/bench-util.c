@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "bench-util.h"
+#include "tandem-storage.h"
 
 static int
 compare_doubles (gconstpointer a,
@@ -69,4 +70,59 @@ bench_median_ms (const char *name,
                  gpointer    data)
 {
   return bench_median_ms_cleanup (name, runs, func, NULL, data);
+}
+
+typedef struct
+{
+  TandemDocument *document;
+  GFile          *file;
+  TandemDocument *opened;
+} StorageRun;
+
+static void
+save_once (gpointer data)
+{
+  StorageRun *run = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_storage_save (run->document, run->file, NULL, &error))
+    g_error ("%s", error->message);
+}
+
+static void
+open_once (gpointer data)
+{
+  StorageRun *run = data;
+  g_autoptr(GError) error = NULL;
+
+  run->opened = tandem_storage_load (run->file, NULL, &error);
+  if (run->opened == NULL)
+    g_error ("%s", error->message);
+}
+
+static void
+close_opened (gpointer data)
+{
+  StorageRun *run = data;
+
+  g_clear_object (&run->opened);
+}
+
+/**
+ * bench_save_and_open:
+ *
+ * Medians of saving @document to @file and of opening it again. The document opened is freed
+ * after the clock stops: opening lasts until it can be shown.
+ */
+void
+bench_save_and_open (const char     *save_label,
+                     const char     *open_label,
+                     TandemDocument *document,
+                     GFile          *file,
+                     guint           runs)
+{
+  StorageRun run = { document, file, NULL };
+
+  bench_median_ms (save_label, runs, save_once, &run);
+  bench_median_ms_cleanup (open_label, runs, open_once, close_opened, &run);
 }

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "tandem-document.h"
+
 G_BEGIN_DECLS
 
 /* Runs @func @runs times and prints the median, the fastest and the slowest in ms. */
@@ -20,5 +22,10 @@ double bench_median_ms_cleanup (const char *name,
                                 void      (*cleanup) (gpointer),
                                 gpointer    data);
 gsize  bench_heap_bytes (void);
+void   bench_save_and_open (const char     *save_label,
+                            const char     *open_label,
+                            TandemDocument *document,
+                            GFile          *file,
+                            guint           runs);
 
 G_END_DECLS
