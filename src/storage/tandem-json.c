@@ -729,51 +729,15 @@ TandemDocument *
 tandem_json_import (GFile   *file,
                     GError **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *data = NULL;
   TandemDocument *document;
   gsize length;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                                  G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  display_name = g_file_get_basename (file);
-
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NOT_FOUND,
-                     _("“%s” does not exist. Check the name and try again."), display_name);
-      else
-        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_FAILED,
-                     _("Could not read “%s”: %s."), display_name, local_error->message);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder, not a JSON file."), display_name);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > TANDEM_JSON_MAX_SIZE)
-    {
-      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE,
-                   _("“%s” is larger than %d MB, more than Tandem reads."),
-                   display_name, TANDEM_JSON_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
-    {
-      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_FAILED,
-                   _("Could not read “%s”: %s."), display_name, local_error->message);
-      return NULL;
-    }
+  if (!_tandem_storage_read_small_file (file, TANDEM_JSON_MAX_SIZE, _("a Tandem JSON file"),
+                                        &display_name, &data, &length, error))
+    return NULL;
 
   document = tandem_json_read_document (data, length, &local_error);
   if (document == NULL)

@@ -1392,3 +1392,63 @@ tandem_storage_read_blob (TandemDocument  *document,
 
   return bytes;
 }
+
+gboolean
+_tandem_storage_read_small_file (GFile       *file,
+                                 gsize        max_size,
+                                 const char  *what,
+                                 char       **display_name,
+                                 char       **data,
+                                 gsize       *length,
+                                 GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                                  G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  name = info != NULL ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
+
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NOT_FOUND,
+                     _("“%s” does not exist. Check the name and try again."), name);
+      else
+        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_FAILED,
+                     _("Could not read “%s”: %s."), name, local_error->message);
+      return FALSE;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not %s."), name, what);
+      return FALSE;
+    }
+
+  /* Refuse before reading: a hostile file could be gigabytes. */
+  if ((guint64)g_file_info_get_size (info) > max_size)
+    {
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %lu MB, far larger than %s can be. Check that you "
+                     "chose the right file."),
+                   name, (unsigned long)(max_size / (1024 * 1024)), what);
+      return FALSE;
+    }
+
+  if (!g_file_load_contents (file, NULL, data, length, NULL, &local_error))
+    {
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_FAILED,
+                   _("Could not read “%s”: %s."), name, local_error->message);
+      return FALSE;
+    }
+
+  if (display_name != NULL)
+    *display_name = g_steal_pointer (&name);
+
+  return TRUE;
+}

@@ -18,6 +18,7 @@
 #include "tandem-json.h"
 #include "tandem-object-private.h"
 #include "tandem-storage.h"
+#include "tandem-storage-private.h"
 #include "tandem-template.h"
 #include "tandem-templates-resources.h"
 
@@ -505,7 +506,6 @@ TandemTemplate *
 tandem_template_new_from_file (GFile   *file,
                                GError **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
@@ -514,44 +514,9 @@ tandem_template_new_from_file (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                                  G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  name = info != NULL ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
-
-  if (info == NULL)
-    {
-      g_set_error (error, TANDEM_STORAGE_ERROR,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                     ? TANDEM_STORAGE_ERROR_NOT_FOUND : TANDEM_STORAGE_ERROR_FAILED,
-                   _("Could not read “%s”: %s."), name, local_error->message);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder, not a checklist template."), name);
-      return NULL;
-    }
-
-  /* Refuse before reading: a hostile "template" could be gigabytes. */
-  if (g_file_info_get_size (info) > TANDEM_TEMPLATE_MAX_SIZE)
-    {
-      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE,
-                   _("“%s” is not a checklist template. It is larger than %d MB; templates are "
-                     "much smaller. Check that you chose a template file."),
-                   name, TANDEM_TEMPLATE_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
-    {
-      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_FAILED,
-                   _("Could not read “%s”: %s."), name, local_error->message);
-      return NULL;
-    }
+  if (!_tandem_storage_read_small_file (file, TANDEM_TEMPLATE_MAX_SIZE, _("a checklist template"),
+                                        &name, &data, &length, error))
+    return NULL;
 
   self = tandem_template_new_from_data (data, length, &local_error);
   if (self == NULL)
