@@ -1352,27 +1352,62 @@ tandem_storage_read_blob (TandemDocument  *document,
                           const char      *hash,
                           GError         **error)
 {
-  const char *source;
-  g_autofree char *display_name = NULL;
-  sqlite3_stmt *stmt = NULL;
-  GBytes *bytes = NULL;
-  sqlite3 *db;
+  g_autofree char *source = NULL;
+  GBytes *bytes;
 
   g_return_val_if_fail (TANDEM_IS_DOCUMENT (document), NULL);
 
   if ((bytes = tandem_document_get_memory_blob (document, hash)) != NULL)
     return g_bytes_ref (bytes);
 
-  source = _tandem_document_get_blob_source (document);
-  if (source == NULL)
+  source = tandem_storage_dup_blob_source (document);
+
+  return tandem_storage_read_blob_from_file (source, hash, error);
+}
+
+/**
+ * tandem_storage_dup_blob_source:
+ *
+ * Returns: (transfer full) (nullable): the file that the stored files of @document not in
+ *   memory are read from; take it on the main thread and read with
+ *   tandem_storage_read_blob_from_file() on a worker thread
+ */
+char *
+tandem_storage_dup_blob_source (TandemDocument *document)
+{
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (document), NULL);
+
+  return g_strdup (_tandem_document_get_blob_source (document));
+}
+
+/**
+ * tandem_storage_read_blob_from_file:
+ * @path: (nullable): a Tandem file, as given by tandem_storage_dup_blob_source()
+ *
+ * Reads a stored file from a Tandem file without touching any document, so it is safe on a
+ * worker thread.
+ *
+ * Returns: (transfer full): the contents of the stored file with SHA-256 @hash
+ */
+GBytes *
+tandem_storage_read_blob_from_file (const char  *path,
+                                    const char  *hash,
+                                    GError     **error)
+{
+  g_autofree char *display_name = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GBytes *bytes = NULL;
+  sqlite3 *db;
+
+  if (path == NULL)
     {
       g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NOT_FOUND,
                    _("The attached file is not in the document."));
       return NULL;
     }
 
-  display_name = g_filename_display_basename (source);
-  if ((db = open_untrusted (source, display_name, error)) == NULL)
+  display_name = g_filename_display_basename (path);
+  if ((db = open_untrusted (path, display_name, error)) == NULL)
     return NULL;
 
   if (sqlite3_prepare_v2 (db, "SELECT data FROM blob WHERE hash = ?1", -1, &stmt, NULL)

@@ -69,5 +69,9 @@ gboolean        tandem_storage_save_finish     (TandemDocument       *document,
 GBytes         *tandem_storage_read_blob       (TandemDocument       *document,
                                                 const char           *hash,
                                                 GError              **error);
+char           *tandem_storage_dup_blob_source (TandemDocument       *document);
+GBytes         *tandem_storage_read_blob_from_file (const char       *path,
+                                                const char           *hash,
+                                                GError              **error);
 
 G_END_DECLS

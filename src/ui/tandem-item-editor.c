@@ -205,8 +205,8 @@ typedef struct
 {
   char   *hash;
   char   *name;
-  GBytes *bytes;
-  TandemDocument *document;
+  GBytes *bytes;   /* in memory, or */
+  char   *source;  /* the Tandem file to read it from */
 } OpenData;
 
 static void
@@ -217,7 +217,7 @@ open_data_free (gpointer data)
   g_free (open->hash);
   g_free (open->name);
   g_clear_pointer (&open->bytes, g_bytes_unref);
-  g_clear_object (&open->document);
+  g_free (open->source);
   g_free (open);
 }
 
@@ -251,7 +251,7 @@ open_attachment_thread (GTask        *task,
   gsize size;
 
   bytes = open->bytes != NULL ? g_bytes_ref (open->bytes)
-                              : tandem_storage_read_blob (open->document, open->hash, &error);
+                              : tandem_storage_read_blob_from_file (open->source, open->hash, &error);
   if (bytes == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -315,10 +315,12 @@ open_attachment (TandemItemEditor *self,
   open = g_new0 (OpenData, 1);
   open->hash = g_strdup (tandem_attachment_get_blob (attachment));
   open->name = g_strdup (tandem_attachment_get_name (attachment));
-  open->document = g_object_ref (document);
-  /* Files added in this session are in memory; take them here, on the main thread. */
+  /* Take what the worker thread needs here, on the main thread: the document itself is not
+   * safe to read there. Files added in this session are in memory. */
   if ((bytes = tandem_document_get_memory_blob (document, open->hash)) != NULL)
     open->bytes = g_bytes_ref (bytes);
+  else
+    open->source = tandem_storage_dup_blob_source (document);
 
   task = g_task_new (NULL, NULL, on_attachment_opened_cb, g_object_ref (self));
   g_task_set_task_data (task, open, open_data_free);
