@@ -478,6 +478,18 @@ _tandem_snapshot_write (TandemSnapshot  *snapshot,
   ret = TRUE;
 
 out:
+  /* Whichever step met the full disk (the schema, a row, the commit), say so plainly rather
+   * than with SQLite's “disk I/O error”. */
+  if (!ret && error != NULL && *error != NULL &&
+      !g_error_matches (*error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NO_SPACE) &&
+      !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      (sqlite3_extended_errcode (db) == SQLITE_FULL || sqlite3_system_errno (db) == ENOSPC ||
+       sqlite3_system_errno (db) == EFBIG || sqlite3_system_errno (db) == EDQUOT))
+    {
+      g_clear_error (error);
+      sqlite_error (db, error);
+    }
+
   sqlite3_close (db);
 
   return ret;
