@@ -1046,9 +1046,21 @@ load_thread (GTask        *task,
   TandemDocument *document = tandem_storage_load (task_data, cancellable, &error);
 
   if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Opening a document in the window removes what killed saves of it left beside it (hidden
+   * full copies). The headless tandem_storage_load() leaves the folder alone: --check and the
+   * exports promise to change nothing but their output. */
+  {
+    g_autofree char *path = g_file_get_path (task_data);
+
+    tandem_file_writer_clean_stale (path);
+  }
+
+  g_task_return_pointer (task, document, g_object_unref);
 }
 
 void
