@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-appendix-dialog.h"
+#include "tandem-attachment-cache.h"
 #include "tandem-application.h"
 #include "tandem-checklist.h"
 #include "tandem-checklist-page.h"
@@ -1192,6 +1193,8 @@ set_document (TandemWindow   *self,
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_clear_handle_id (&self->recovery_source, g_source_remove);
+      /* The document is closed here: copies of its attachments go (health data). */
+      tandem_attachment_cache_release_async (self->document, NULL, NULL);
     }
 
   clear_pages (self);
@@ -1235,6 +1238,8 @@ tandem_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
+  if (self->document != NULL)
+    tandem_attachment_cache_release_async (self->document, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
 
