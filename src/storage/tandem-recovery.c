@@ -445,7 +445,23 @@ save_thread (GTask        *task,
   if (!tandem_file_write_contents (self->info_path, info, length, 0600, &error) ||
       !_tandem_storage_write_snapshot (save->snapshot, self->document_path, cancellable, &error))
     {
-      g_task_return_error (task, error);
+      g_autofree char *folder = recovery_dir ();
+      g_autofree char *folder_name = g_filename_display_name (folder);
+
+      /* The window shows this in its banner: about the folder, not our file names. */
+      g_debug ("Could not write the recovery copy: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ||
+          g_error_matches (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NO_SPACE))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                                 _("There is not enough space in “%s” for the recovery copy. "
+                                   "Free some space."), folder_name);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("The recovery folder “%s” cannot be written to; check that it "
+                                   "is a folder you may write in."), folder_name);
+      g_clear_error (&error);
       return;
     }
 
