@@ -15,8 +15,13 @@
 
 #include <glib/gstdio.h>
 
+#include "tandem-appendix.h"
 #include "tandem-file-writer.h"
+#include "tandem-journey-export.h"
+#include "tandem-journey-fixture.h"
+#include "tandem-json.h"
 #include "tandem-storage.h"
+#include "tandem-template.h"
 #include "tandem-test-util.h"
 
 typedef struct
@@ -172,6 +177,80 @@ test_full_disk (Fixture       *fixture,
       g_assert_nonnull (strstr (error->message, "not enough space"));
       assert_contents (fixture->path, "the work of last week");
       g_assert_cmpuint (count_hidden (fixture->dir), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* Every writer of the application with the disk full: a sentence naming the file, the old
+ * file unchanged, nothing left beside it. */
+static void
+test_full_disk_every_writer (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(TandemDocument) document = tandem_test_generate_document (400);
+      TandemJourney *journey = tandem_test_feverish_child (document);
+      GListModel *builtin = tandem_template_get_builtin ();
+      g_autoptr(TandemTemplate) template = g_list_model_get_item (builtin, 0);
+      TandemChecklist *checklist = tandem_template_instantiate (template, document, "Add");
+      const char *names[] = { "export.json", "template.json", "map.png", "map.svg", "map.pdf",
+                              "appendix.pdf" };
+      TandemJourneyExportOptions journey_options;
+      TandemAppendixOptions appendix_options;
+      struct rlimit limit;
+
+      tandem_journey_export_options_init (&journey_options);
+      tandem_appendix_options_init (&appendix_options);
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+
+          write_file (path, "the work of last week");
+        }
+
+      signal (SIGXFSZ, SIG_IGN);
+      limit.rlim_cur = 1024;
+      limit.rlim_max = RLIM_INFINITY;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(GError) error = NULL;
+          gboolean written;
+
+          switch (i)
+            {
+            case 0:
+              written = tandem_json_export (document, file, &error);
+              break;
+            case 1:
+              written = tandem_template_export (checklist, file, &error);
+              break;
+            case 2: case 3: case 4:
+              written = tandem_journey_export (journey, file, &journey_options, &error);
+              break;
+            default:
+              written = tandem_appendix_write_pdf (document, &appendix_options, path, &error);
+              break;
+            }
+
+          g_test_message ("%s: %s", names[i], error ? error->message : "written");
+          g_assert_false (written);
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+          g_assert_nonnull (strstr (error->message, names[i]));
+          g_assert_nonnull (strstr (error->message, "not enough space"));
+          assert_contents (path, "the work of last week");
+          g_assert_cmpuint (count_hidden (fixture->dir), ==, 0);
+        }
+
+      tandem_appendix_options_clear (&appendix_options);
       return;
     }
 
@@ -485,6 +564,7 @@ main (int   argc,
   ADD ("/file-writer/replace", test_replace);
   ADD ("/file-writer/abandon", test_abandon);
   ADD ("/file-writer/full-disk", test_full_disk);
+  ADD ("/file-writer/full-disk-every-writer", test_full_disk_every_writer);
   ADD ("/file-writer/full-filesystem", test_full_filesystem);
   ADD ("/file-writer/symlink", test_symlink);
   ADD ("/file-writer/symlink-loop", test_symlink_loop);
