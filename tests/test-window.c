@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "tandem-attachment-cache.h"
 #include "tandem-condition.h"
 #include "tandem-overview-page.h"
 #include "tandem-storage.h"
@@ -308,6 +309,33 @@ test_recovery_banner (void)
   tandem_ui_test_close_window (window);
 }
 
+/* Copies of attachments opened from a project leave the cache when its window closes. */
+static void
+test_attachment_copies_go_on_close (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  g_autofree char *folder = tandem_attachment_cache_folder_for (tandem_window_get_document (window));
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("board minutes", 13);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  gint64 deadline;
+
+  /* What opening an attachment writes, without launching another application. */
+  copy = tandem_attachment_cache_write (folder, "0123456789abcdef0123456789abcdef0123456789abcdef"
+                                        "0123456789abcdef", "minutes.txt", bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  tandem_ui_test_close_window (window);
+
+  /* Removed on a worker thread: wait for it, with a deadline. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_file_test (folder, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_open_in_pristine_window_and_new_window (void)
 {
@@ -440,6 +468,7 @@ main (int   argc,
   g_test_add_func ("/window/open/bad-file", test_open_bad_file_keeps_document);
   g_test_add_func ("/window/save/failure", test_save_failure_keeps_everything);
   g_test_add_func ("/window/recovery/banner", test_recovery_banner);
+  g_test_add_func ("/window/close/attachment-copies", test_attachment_copies_go_on_close);
   g_test_add_func ("/window/open/pristine-and-new", test_open_in_pristine_window_and_new_window);
   g_test_add_func ("/window/open/drop", test_drop_file_opens_it);
   g_test_add_func ("/window/overview/conditions", test_conditions_on_overview);
