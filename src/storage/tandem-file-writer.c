@@ -144,6 +144,7 @@ set_errno_error (GError     **error,
     }
 }
 
+/* Records the first failure and copies it to @error. */
 static gboolean
 fail (TandemFileWriter  *writer,
       int                saved_errno,
@@ -159,6 +160,17 @@ fail (TandemFileWriter  *writer,
     *error = g_error_copy (writer->error);
 
   return FALSE;
+}
+
+static TandemFileWriter *
+fail_new (TandemFileWriter  *writer,
+          int                saved_errno,
+          GError           **error)
+{
+  fail (writer, saved_errno, error);
+  tandem_file_writer_free (writer);
+
+  return NULL;
 }
 
 /* The file a chain of symbolic links ends at, whether or not that file exists yet. */
@@ -359,14 +371,14 @@ tandem_file_writer_new (const char  *path,
 
   writer->target = resolve_links (path, &saved_errno);
   if (writer->target == NULL)
-    return fail (writer, saved_errno, error), NULL;
+    return fail_new (g_steal_pointer (&writer), saved_errno, error);
 
   g_free (writer->folder);
   writer->folder = g_path_get_dirname (writer->target);
   basename = g_path_get_basename (writer->target);
 
   if (g_stat (writer->folder, &st) != 0 || !S_ISDIR (st.st_mode))
-    return fail (writer, ENOENT, error), NULL;
+    return fail_new (g_steal_pointer (&writer), ENOENT, error);
 
   if (g_stat (writer->target, &st) == 0)
     {
@@ -421,7 +433,7 @@ tandem_file_writer_new (const char  *path,
         {
           saved_errno = errno;
           g_clear_pointer (&writer->temp_path, g_free);
-          return fail (writer, saved_errno, error), NULL;
+          return fail_new (g_steal_pointer (&writer), saved_errno, error);
         }
 
       if (flock (writer->fd, LOCK_EX | LOCK_NB) == 0 && same_file (writer->fd, writer->temp_path))
@@ -434,7 +446,7 @@ tandem_file_writer_new (const char  *path,
       g_clear_pointer (&writer->temp_path, g_free);
     }
 
-  return fail (writer, EAGAIN, error), NULL;
+  return fail_new (g_steal_pointer (&writer), EAGAIN, error);
 }
 
 /**
