@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-document-private.h"
+#include "tandem-file-writer.h"
 #include "tandem-json.h"
 #include "tandem-object-private.h"
 #include "tandem-storage-private.h"
@@ -715,8 +716,7 @@ tandem_json_export (TandemDocument  *document,
   if (data == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  NULL, error);
+  return tandem_file_replace_contents (file, data, length, error);
 }
 
 /**

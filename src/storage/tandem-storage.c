@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "tandem-document-private.h"
+#include "tandem-file-writer.h"
 #include "tandem-list-private.h"
 #include "tandem-object-private.h"
 #include "tandem-storage-private.h"
@@ -1045,9 +1046,21 @@ load_thread (GTask        *task,
   TandemDocument *document = tandem_storage_load (task_data, cancellable, &error);
 
   if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Opening a document in the window removes what killed saves of it left beside it (hidden
+   * full copies). The headless tandem_storage_load() leaves the folder alone: --check and the
+   * exports promise to change nothing but their output. */
+  {
+    g_autofree char *path = g_file_get_path (task_data);
+
+    tandem_file_writer_clean_stale (path);
+  }
+
+  g_task_return_pointer (task, document, g_object_unref);
 }
 
 void
@@ -1082,61 +1095,49 @@ tandem_storage_load_finish (GAsyncResult  *result,
 
 /* Saving */
 
-static guint
-get_umask (void)
-{
-  static gsize mask;
-
-  if (g_once_init_enter (&mask))
-    {
-      g_autofree char *status = NULL;
-      guint value = 022;
-
-      if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-        {
-          const char *line = strstr (status, "\nUmask:");
-
-          if (line != NULL)
-            value = strtoul (line + 7, NULL, 8) & 0777;
-        }
-
-      g_once_init_leave (&mask, value | 0x10000);
-    }
-
-  return mask & 0777;
-}
-
+/* The writer's failure in the sentences of a document save, which offer Save As. */
 static gboolean
-fsync_path (const char *path,
-            gboolean    directory)
+set_save_error (GError           **error,
+                TandemFileWriter  *writer,
+                GError            *writer_error,
+                const char        *display_name)
 {
-  int fd = g_open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC, 0);
-  gboolean ok;
+  int saved_errno = writer ? tandem_file_writer_get_errno (writer) : 0;
 
-  if (fd < 0)
-    return FALSE;
+  if (saved_errno != 0)
+    return set_error_from_errno (error, saved_errno, display_name, TRUE);
 
-  ok = fsync (fd) == 0;
-  close (fd);
+  if (g_error_matches (writer_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_READ_ONLY,
+                 _("“%s” is read-only, so it was not changed. Use Save As to save your "
+                   "work as a new file."), display_name);
+  else if (g_error_matches (writer_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_IS_DIRECTORY,
+                 _("“%s” is a folder, so the document cannot be saved with that name. "
+                   "Choose another name."), display_name);
+  else
+    g_set_error_literal (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_FAILED,
+                         writer_error->message);
 
-  return ok;
+  return FALSE;
 }
 
+/* Saving goes through the one file writer (tandem-file-writer.c): a locked temporary file
+ * beside the target, which SQLite fills by name, then sync, the old file's mode and owner,
+ * rename and folder sync. A symbolic link is followed, so the link stays and its target is
+ * replaced; other hard links to the old file keep the old content. */
 static gboolean
 write_atomically (TandemSnapshot  *snapshot,
                   const char      *path,
+                  int              mode,
                   GCancellable    *cancellable,
                   GError         **error)
 {
   g_autofree char *display_name = g_filename_display_basename (path);
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *basename = g_path_get_basename (path);
-  g_autofree char *temp_path = NULL;
+  g_autoptr(TandemFileWriter) writer = NULL;
   g_autoptr(GError) local_error = NULL;
   GStatBuf st;
-  guint mode;
-  int saved_errno;
-  int fd;
 
   if (g_stat (folder, &st) != 0 || !S_ISDIR (st.st_mode))
     {
@@ -1148,40 +1149,13 @@ write_atomically (TandemSnapshot  *snapshot,
       return FALSE;
     }
 
-  if (g_stat (path, &st) == 0)
+  writer = tandem_file_writer_new (path, mode, &local_error);
+  if (writer == NULL)
+    return set_save_error (error, NULL, local_error, display_name);
+
+  if (!_tandem_snapshot_write (snapshot, tandem_file_writer_get_temp_path (writer), cancellable,
+                               &local_error))
     {
-      if (S_ISDIR (st.st_mode))
-        {
-          g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_IS_DIRECTORY,
-                       _("“%s” is a folder, so the document cannot be saved with that name. "
-                         "Choose another name."), display_name);
-          return FALSE;
-        }
-
-      if ((st.st_mode & 0222) == 0)
-        {
-          g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_READ_ONLY,
-                       _("“%s” is read-only, so it was not changed. Use Save As to save your "
-                         "work as a new file."), display_name);
-          return FALSE;
-        }
-
-      mode = st.st_mode & 07777;
-    }
-  else
-    {
-      mode = 0666 & ~get_umask ();
-    }
-
-  temp_path = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
-  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return set_error_from_errno (error, errno, display_name, TRUE);
-  close (fd);
-
-  if (!_tandem_snapshot_write (snapshot, temp_path, cancellable, &local_error))
-    {
-      g_unlink (temp_path);
       if (local_error->domain == TANDEM_STORAGE_ERROR &&
           local_error->code == TANDEM_STORAGE_ERROR_NO_SPACE)
         return set_error_from_errno (error, ENOSPC, display_name, TRUE);
@@ -1191,22 +1165,8 @@ write_atomically (TandemSnapshot  *snapshot,
       return FALSE;
     }
 
-  if (g_chmod (temp_path, mode) != 0 || !fsync_path (temp_path, FALSE))
-    {
-      saved_errno = errno;
-      g_unlink (temp_path);
-      return set_error_from_errno (error, saved_errno, display_name, TRUE);
-    }
-
-  if (g_rename (temp_path, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp_path);
-      return set_error_from_errno (error, saved_errno, display_name, TRUE);
-    }
-
-  /* The rename itself must reach the disk before we call the document saved. */
-  fsync_path (folder, TRUE);
+  if (!tandem_file_writer_commit (writer, &local_error))
+    return set_save_error (error, writer, local_error, display_name);
 
   return TRUE;
 }
@@ -1217,7 +1177,7 @@ _tandem_storage_write_snapshot (TandemSnapshot  *snapshot,
                                 GCancellable    *cancellable,
                                 GError         **error)
 {
-  return write_atomically (snapshot, path, cancellable, error);
+  return write_atomically (snapshot, path, 0600, cancellable, error);
 }
 
 /**
@@ -1246,7 +1206,7 @@ tandem_storage_save (TandemDocument  *document,
 
   snapshot = _tandem_snapshot_new (document);
 
-  if (!write_atomically (snapshot, path, cancellable, error))
+  if (!write_atomically (snapshot, path, TANDEM_FILE_WRITER_KEEP_MODE, cancellable, error))
     return FALSE;
 
   tandem_document_mark_saved (document, _tandem_snapshot_get_state (snapshot));
@@ -1280,7 +1240,8 @@ save_thread (GTask        *task,
   SaveData *save = task_data;
   GError *error = NULL;
 
-  if (write_atomically (save->snapshot, save->path, cancellable, &error))
+  if (write_atomically (save->snapshot, save->path, TANDEM_FILE_WRITER_KEEP_MODE, cancellable,
+                        &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

@@ -15,6 +15,7 @@
 #include "tandem-checklist-section.h"
 #include "tandem-condition.h"
 #include "tandem-copy.h"
+#include "tandem-file-writer.h"
 #include "tandem-json.h"
 #include "tandem-object-private.h"
 #include "tandem-storage.h"
@@ -902,6 +903,5 @@ tandem_template_export (TandemChecklist  *checklist,
   if (text == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  NULL, error);
+  return tandem_file_replace_contents (file, text, length, error);
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tandem-attachment-cache.h"
 #include "tandem-attachment.h"
 #include "tandem-audit-entry.h"
 #include "tandem-binding.h"
@@ -207,6 +208,7 @@ typedef struct
   char   *name;
   GBytes *bytes;   /* in memory, or */
   char   *source;  /* the Tandem file to read it from */
+  char   *folder;  /* where the copies of this document's attachments go */
 } OpenData;
 
 static void
@@ -218,6 +220,7 @@ open_data_free (gpointer data)
   g_free (open->name);
   g_clear_pointer (&open->bytes, g_bytes_unref);
   g_free (open->source);
+  g_free (open->folder);
   g_free (open);
 }
 
@@ -234,7 +237,8 @@ safe_file_name (const char *name)
 }
 
 /* A worker thread reads the stored file (perhaps from the project file on disk) and writes a
- * read-only temporary copy to open; the attachment inside the project is never touched. */
+ * read-only temporary copy to open; the attachment inside the project is never touched. The
+ * copy is removed when the document closes (tandem-attachment-cache.c). */
 static void
 open_attachment_thread (GTask        *task,
                         gpointer      source_object,
@@ -244,11 +248,8 @@ open_attachment_thread (GTask        *task,
   OpenData *open = task_data;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *name = safe_file_name (open->name);
   g_autofree char *path = NULL;
-  gconstpointer data;
-  gsize size;
 
   bytes = open->bytes != NULL ? g_bytes_ref (open->bytes)
                               : tandem_storage_read_blob_from_file (open->source, open->hash, &error);
@@ -258,27 +259,13 @@ open_attachment_thread (GTask        *task,
       return;
     }
 
-  dir = g_build_filename (g_get_user_cache_dir (), "tandem", "attachments", open->hash, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _("Could not make a folder for the copy: %s."),
-                               g_strerror (saved_errno));
-      return;
-    }
-
-  path = g_build_filename (dir, name, NULL);
-  data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents (path, data, size, &error))
+  path = tandem_attachment_cache_write (open->folder, open->hash, name, bytes, &error);
+  if (path == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  /* Read-only, so that nobody edits the copy thinking the change goes into the project. */
-  g_chmod (path, 0400);
   g_task_return_pointer (task, g_filename_to_uri (path, NULL, NULL), g_free);
 }
 
@@ -321,6 +308,7 @@ open_attachment (TandemItemEditor *self,
     open->bytes = g_bytes_ref (bytes);
   else
     open->source = tandem_storage_dup_blob_source (document);
+  open->folder = tandem_attachment_cache_folder_for (document);
 
   task = g_task_new (NULL, NULL, on_attachment_opened_cb, g_object_ref (self));
   g_task_set_task_data (task, open, open_data_free);
