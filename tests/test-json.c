@@ -121,6 +121,12 @@ test_bad_input (void)
     { "bad condition key", NULL, "condition key" },
     { "overlong", NULL, "at most" },
     { "deep", NULL, "levels deep" },
+    { "version 0", "{\"format\":\"tandem\",\"version\":0,\"project\":{\"id\":\"p\"}}", "“version” is 0, but Tandem file formats are numbered from 1" },
+    { "version -1", "{\"format\":\"tandem\",\"version\":-1,\"project\":{\"id\":\"p\"}}", "“version” is -1," },
+    { "version beyond 32 bits", "{\"format\":\"tandem\",\"version\":4294967297,\"project\":{\"id\":\"p\"}}", "format 4294967297;" },
+    { "version beyond 64 bits", "{\"format\":\"tandem\",\"version\":99999999999999999999999,\"project\":{\"id\":\"p\"}}", "the number 99999999999999999999999 is beyond the range of numbers Tandem reads" },
+    { "fractional version", "{\"format\":\"tandem\",\"version\":1.5,\"project\":{\"id\":\"p\"}}", "“version” is 1.5, which is not" },
+    { "version as text", "{\"format\":\"tandem\",\"version\":\"3\",\"project\":{\"id\":\"p\"}}", "should be a whole number" },
   };
   const char *members[] = {
     ",\"colour\":\"red\"",
@@ -248,6 +254,8 @@ test_strict_syntax (void)
     { "hex number", "[0x10]", "“,” or “]”" },
     { "NaN", "[NaN]", "a value" },
     { "Infinity", "[-Infinity]", "number" },
+    { "beyond 64 bits", "[-9223372036854775809]", "beyond the range" },
+    { "beyond a double", "[1e999]", "beyond the range" },
     { "cut off", "{\"a\":[1,2", "cut off" },
     { "two values", "{} {}", "more after the end" },
     { "byte order mark", "\xEF\xBB\xBF{}", "byte order mark" },
@@ -258,7 +266,7 @@ test_strict_syntax (void)
   const char *good[] = {
     "{}", "[]", "0", "-0", "1.5e+3", "-0.25E-2", "true", "false", "null", "\"\"",
     " \t\r\n{ \"a\" : [ 1 , { } , [ ] , \"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\" ] } ",
-    "[\"عربى “quotes”\"]",
+    "[\"عربى “quotes”\"]", "[9223372036854775807,-9223372036854775808,1e308,0.5e-400]",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

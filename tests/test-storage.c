@@ -13,9 +13,14 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "tandem-attachment.h"
+#include "tandem-checklist.h"
+#include "tandem-checklist-item.h"
+#include "tandem-checklist-section.h"
 #include "tandem-condition.h"
 #include "tandem-json.h"
 #include "tandem-storage-private.h"
+#include "tandem-template.h"
 #include "tandem-test-util.h"
 
 typedef struct
@@ -443,6 +448,87 @@ test_open_positions_out_of_rowid_order (Fixture       *fixture,
 }
 
 static void
+test_open_user_version (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  /* SQLite stores user_version in 32 bits and writes 0 for a number too large to fit: none of
+   * these is about the file being short, which is what they were once called. */
+  const struct {
+    const char *sql;
+    const char *fragment;
+  } cases[] = {
+    { "PRAGMA user_version = 0", "says it is in file format 0, which no version of Tandem" },
+    { "PRAGMA user_version = -1", "says it is in file format -1, which no version of Tandem" },
+    { "PRAGMA user_version = 99999999999999999999999", "file format 0," },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gsize before_length, after_length;
+
+      g_test_message ("case: %s", cases[i].sql);
+      g_unlink (fixture->path);
+      alter_saved_file (fixture, cases[i].sql);
+      before = read_bytes (fixture->path, &before_length);
+      assert_open_fails (fixture->file, TANDEM_STORAGE_ERROR_DAMAGED, cases[i].fragment);
+      after = read_bytes (fixture->path, &after_length);
+      g_assert_cmpmem (before, before_length, after, after_length);
+    }
+}
+
+static void
+test_open_changed_attachment (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new_project ();
+  g_autoptr(TandemAttachment) attachment = tandem_attachment_new ();
+  g_autoptr(TandemAttachment) again = tandem_attachment_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("Minutes of the programme board\n", 31);
+  g_autoptr(TandemDocument) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *sql = NULL;
+  TandemChecklist *checklist;
+  TandemChecklistItem *item;
+  sqlite3 *db = NULL;
+
+  checklist = tandem_template_instantiate (tandem_template_find_builtin ("t1-board-assurance"),
+                                           document, "New");
+  item = tandem_list_get (tandem_checklist_section_get_items (
+           tandem_list_get (tandem_checklist_get_sections (checklist), 0)), 0);
+  hash = tandem_document_add_blob (document, bytes);
+  tandem_attachment_set_name (attachment, "minutes.txt");
+  tandem_attachment_set_size (attachment, 31);
+  tandem_attachment_set_blob (attachment, hash);
+  tandem_attachment_set_name (again, "minutes again.txt");
+  tandem_attachment_set_size (again, 31);
+  tandem_attachment_set_blob (again, hash);
+  tandem_document_begin (document, "Attach");
+  tandem_list_append (tandem_checklist_item_get_attachments (item), attachment);
+  tandem_list_append (tandem_checklist_item_get_attachments (item), again);
+  tandem_document_commit (document);
+  save_or_die (document, fixture->file);
+
+  /* Intact, it opens: two attachments sharing one stored file. */
+  reopened = tandem_storage_load (fixture->file, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&reopened);
+
+  /* The same length, other bytes: only the hash can tell. */
+  sql = g_strdup_printf ("UPDATE blob SET data = CAST('Minutes of the programme boarD\n' AS BLOB) "
+                         "WHERE hash = '%s'", hash);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  assert_open_fails (fixture->file, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
+                     "The attached file “minutes.txt” has been changed since Tandem saved it");
+}
+
+static void
 test_open_folder (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -734,6 +820,8 @@ main (int   argc,
   ADD ("/storage/open/overlong-field", test_open_overlong_field);
   ADD ("/storage/open/bad-values", test_open_bad_values);
   ADD ("/storage/open/positions-out-of-order", test_open_positions_out_of_rowid_order);
+  ADD ("/storage/open/user-version", test_open_user_version);
+  ADD ("/storage/open/changed-attachment", test_open_changed_attachment);
   ADD ("/storage/open/folder", test_open_folder);
   ADD ("/storage/open/missing", test_open_missing);
   ADD ("/storage/open/leaves-file-alone", test_open_leaves_file_alone);

@@ -429,6 +429,21 @@ scan_number (const char  *data,
       i = end;
     }
 
+  /* json-glib turns a whole number beyond 64 bits into -1 without a word, and a larger
+   * exponent than a double holds into infinity: refuse both rather than read something else. */
+  {
+    g_autofree char *text = g_strndup (data + *pos, i - *pos);
+    gboolean whole = strpbrk (text, ".eE") == NULL;
+
+    if ((whole && !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, NULL, NULL)) ||
+        (!whole && !isfinite (g_ascii_strtod (text, NULL))))
+      {
+        syntax_error (error, data, *pos, _("the number %.40s is beyond the range of numbers Tandem reads."),
+                      text);
+        return FALSE;
+      }
+  }
+
   *pos = i;
   return TRUE;
 
@@ -1014,11 +1029,31 @@ tandem_json_read_document (const char  *data,
       return NULL;
     }
 
+  /* json-glib reads a whole number too large for 64 bits as a double: say what it is, not
+   * what a cast makes of it. */
   node = json_object_get_member (root, "version");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
     {
       json_error (error, "/version", _("“version” should be a whole number."));
+      return NULL;
+    }
+
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (number, sizeof number, json_node_get_double (node));
+      json_error (error, "/version", _("“version” is %s, which is not the number of any Tandem "
+                                       "file format (1 to %d)."), number, TANDEM_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (json_node_get_int (node) < 1)
+    {
+      json_error (error, "/version", _("“version” is %" G_GINT64_FORMAT ", but Tandem file "
+                                       "formats are numbered from 1."), json_node_get_int (node));
       return NULL;
     }
 
@@ -1026,9 +1061,9 @@ tandem_json_read_document (const char  *data,
   if (json_node_get_int (node) > TANDEM_SCHEMA_VERSION)
     {
       g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NEWER_VERSION,
-                   _("It was written by a newer version of Tandem (format %d; this version "
-                     "reads up to %d). Please update Tandem."),
-                   (int)json_node_get_int (node), TANDEM_SCHEMA_VERSION);
+                   _("It was written by a newer version of Tandem (format %" G_GINT64_FORMAT
+                     "; this version reads up to %d). Please update Tandem."),
+                   json_node_get_int (node), TANDEM_SCHEMA_VERSION);
       return NULL;
     }
 
