@@ -21,6 +21,7 @@
 #include "tandem-json.h"
 #include "tandem-storage-private.h"
 #include "tandem-template.h"
+#include "tandem-untrusted-file.h"
 #include "tandem-test-util.h"
 
 typedef struct
@@ -788,6 +789,129 @@ test_migration_fixtures (void)
   g_assert_cmpuint (found, >=, 1);
 }
 
+/* The one reader of untrusted files: each kind of file that is not a small regular file is
+ * refused with its sentence, without waiting and without reading past the limit. */
+static void
+test_untrusted_read (void)
+{
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *good_path = g_build_filename (dir, "good.json", NULL);
+  g_autofree char *fifo_path = g_build_filename (dir, "pipe.json", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GFile) null_device = g_file_new_for_path ("/dev/null");
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/none.json");
+  g_autoptr(GFile) status = g_file_new_for_path ("/proc/self/status");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const struct {
+    GFile *file;
+    int code;
+    const char *message;
+  } refusals[] = {
+    { fifo, TANDEM_STORAGE_ERROR_NOT_TANDEM,
+      "“pipe.json” is a pipe, not a test file. Choose a file saved on disk." },
+    { zero, TANDEM_STORAGE_ERROR_NOT_TANDEM,
+      "“zero” is a device, not a test file. Choose a file saved on disk." },
+    { null_device, TANDEM_STORAGE_ERROR_NOT_TANDEM,
+      "“null” is a device, not a test file. Choose a file saved on disk." },
+    { folder, TANDEM_STORAGE_ERROR_IS_DIRECTORY, "is a folder, not a test file." },
+    { missing, TANDEM_STORAGE_ERROR_NOT_FOUND,
+      "“none.json” does not exist. Check the name and try again." },
+  };
+  gsize length;
+
+  g_assert_true (g_file_set_contents (good_path, "{\"a\":1}", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+
+  /* A small regular file: read whole, named, and followed by a zero byte for text. */
+  bytes = tandem_untrusted_file_read (good, 1024, "a test file", &name, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "good.json");
+  g_assert_cmpmem (g_bytes_get_data (bytes, &length), length, "{\"a\":1}", 7);
+  g_assert_cmpint (((const char *)g_bytes_get_data (bytes, NULL))[length], ==, '\0');
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* Exactly at the limit is allowed; one byte more is not. */
+  bytes = tandem_untrusted_file_read (good, 7, "a test file", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = tandem_untrusted_file_read (good, 6, "a test file", NULL, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      bytes = tandem_untrusted_file_read (refusals[i].file, 1024, "a test file", NULL, NULL,
+                                          &error);
+      g_assert_null (bytes);
+      g_assert_error (error, TANDEM_STORAGE_ERROR, refusals[i].code);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, refusals[i].message));
+      g_clear_error (&error);
+    }
+
+  /* A regular file whose size says 0 but that holds more than the limit (as a file still
+   * being written may): the read stops at the limit instead of trusting the size. */
+  bytes = tandem_untrusted_file_read (status, 16, "a test file", NULL, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“status” is larger than"));
+  g_clear_error (&error);
+
+  tandem_test_remove_tree (dir);
+}
+
+static void
+on_untrusted_read_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_untrusted_read_async (void)
+{
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *fifo_path = g_build_filename (dir, "pipe.json", NULL);
+  g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
+  g_autoptr(GFile) sample = g_file_new_for_path ("/proc/self/status");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+
+  tandem_untrusted_file_read_async (fifo, 1024, "a file to attach", NULL, on_untrusted_read_cb,
+                                    &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (tandem_untrusted_file_read_finish (result, &name, &error));
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NOT_TANDEM);
+  g_assert_null (name);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  tandem_untrusted_file_read_async (sample, 1024 * 1024, "a file to attach", NULL,
+                                    on_untrusted_read_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  bytes = tandem_untrusted_file_read_finish (result, &name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "status");
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+
+  tandem_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +952,8 @@ main (int   argc,
 
 #undef ADD
 
+  g_test_add_func ("/storage/untrusted-read/sync", test_untrusted_read);
+  g_test_add_func ("/storage/untrusted-read/async", test_untrusted_read_async);
   g_test_add_func ("/storage/migrate/machinery", test_migration_machinery);
   g_test_add_func ("/storage/migrate/failure-rolls-back", test_migration_failure_rolls_back);
   g_test_add_func ("/storage/migrate/fixtures", test_migration_fixtures);

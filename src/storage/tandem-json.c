@@ -438,8 +438,8 @@ scan_number (const char  *data,
     if ((whole && !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, NULL, NULL)) ||
         (!whole && !isfinite (g_ascii_strtod (text, NULL))))
       {
-        syntax_error (error, data, *pos, _("the number %.40s is beyond the range of numbers Tandem reads."),
-                      text);
+        syntax_error (error, data, *pos, _("the number %.40s is beyond the range of numbers "
+                                           "Tandem reads."), text);
         return FALSE;
       }
   }
