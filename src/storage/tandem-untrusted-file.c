@@ -284,14 +284,15 @@ read_gfile (GFile         *file,
       return NULL;
     }
 
-  switch (g_file_info_get_file_type (info))
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-    case G_FILE_TYPE_REGULAR:
-      break;
-    case G_FILE_TYPE_DIRECTORY:
-      return check_mode (S_IFDIR, name, what, error), NULL;
-    default:
-      return check_mode (0, name, what, error), NULL;
+      check_mode (S_IFDIR, name, what, error);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      check_mode (0, name, what, error);
+      return NULL;
     }
 
   if ((guint64)g_file_info_get_size (info) > max_size)
