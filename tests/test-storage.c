@@ -912,6 +912,50 @@ test_untrusted_read_async (void)
   tandem_test_remove_tree (dir);
 }
 
+static GBytes *
+read_stream_or_error (GInputStream  *stream,
+                      gsize          max_size,
+                      GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tandem_untrusted_stream_read_async (stream, max_size, NULL, on_untrusted_read_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return tandem_untrusted_stream_read_finish (result, error);
+}
+
+/* The clipboard is a stream another program writes: read to its end or to the limit. */
+static void
+test_untrusted_stream (void)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GInputStream) endless = NULL;
+  g_autoptr(GInputStream) small = NULL;
+  g_autoptr(GInputStream) over = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  small = g_memory_input_stream_new_from_data ("{\"a\":1}", 7, NULL);
+  bytes = read_stream_or_error (small, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, 7);
+  g_assert_cmpint (((const char *)g_bytes_get_data (bytes, NULL))[7], ==, '\0');
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  over = g_memory_input_stream_new_from_data ("{\"a\":1}", 7, NULL);
+  g_assert_null (read_stream_or_error (over, 6, &error));
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  /* A stream without end stops at the limit. */
+  endless = G_INPUT_STREAM (g_file_read (zero, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (read_stream_or_error (endless, 1024 * 1024, &error));
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -954,6 +998,7 @@ main (int   argc,
 
   g_test_add_func ("/storage/untrusted-read/sync", test_untrusted_read);
   g_test_add_func ("/storage/untrusted-read/async", test_untrusted_read_async);
+  g_test_add_func ("/storage/untrusted-read/stream", test_untrusted_stream);
   g_test_add_func ("/storage/migrate/machinery", test_migration_machinery);
   g_test_add_func ("/storage/migrate/failure-rolls-back", test_migration_failure_rolls_back);
   g_test_add_func ("/storage/migrate/fixtures", test_migration_fixtures);

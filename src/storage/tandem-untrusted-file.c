@@ -30,7 +30,8 @@
  *  - read at most @max_size + 1 bytes, so that a file that grew is refused too, never
  *    read on without bound.
  *
- * Every refusal is a sentence naming the file and what it should have been.
+ * Every refusal is a sentence naming the file and what it should have been. A stream from
+ * someone else (the clipboard) is read the same way: to its end or to the limit.
  */
 
 #define CHUNK_SIZE (64 * 1024)
@@ -443,4 +444,126 @@ tandem_untrusted_file_read_finish (GAsyncResult  *result,
     }
 
   return bytes;
+}
+
+/* Streams: the clipboard */
+
+typedef struct
+{
+  GInputStream *stream;
+  GByteArray   *array;
+  gsize         max_size;
+} StreamData;
+
+static void
+stream_data_free (gpointer data)
+{
+  StreamData *read = data;
+
+  g_clear_object (&read->stream);
+  g_clear_pointer (&read->array, g_byte_array_unref);
+  g_free (read);
+}
+
+static void read_next_chunk (GTask *task);
+
+static void
+on_chunk_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  StreamData *read = g_task_get_task_data (task);
+  g_autoptr(GBytes) chunk = NULL;
+  GError *error = NULL;
+  gsize length;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      length = read->array->len;
+      g_byte_array_append (read->array, (const guint8 *)"", 1);
+      g_task_return_pointer (task,
+                             g_bytes_new_take (g_byte_array_free (g_steal_pointer (&read->array),
+                                                                  FALSE),
+                                               length),
+                             (GDestroyNotify)g_bytes_unref);
+      return;
+    }
+
+  g_byte_array_append (read->array, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  if (read->array->len > read->max_size)
+    {
+      g_task_return_new_error (task, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE,
+                               _("It holds more than %lu MB, more than Tandem reads."),
+                               (unsigned long)(read->max_size / (1024 * 1024)));
+      return;
+    }
+
+  read_next_chunk (g_steal_pointer (&task));
+}
+
+static void
+read_next_chunk (GTask *task)
+{
+  StreamData *read = g_task_get_task_data (task);
+  gsize room = MIN ((gsize)CHUNK_SIZE, read->max_size + 1 - read->array->len);
+
+  g_input_stream_read_bytes_async (read->stream, room, g_task_get_priority (task),
+                                   g_task_get_cancellable (task), on_chunk_read_cb, task);
+}
+
+/**
+ * tandem_untrusted_stream_read_async:
+ * @stream: a stream from someone else, such as the clipboard
+ * @max_size: the most bytes to accept
+ *
+ * Reads @stream to its end without blocking, as long as it holds at most @max_size bytes: a
+ * program offering an endless clipboard is refused at the limit, not read until memory runs
+ * out.
+ */
+void
+tandem_untrusted_stream_read_async (GInputStream        *stream,
+                                    gsize                max_size,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+  StreamData *read;
+
+  g_return_if_fail (G_IS_INPUT_STREAM (stream));
+
+  read = g_new0 (StreamData, 1);
+  read->stream = g_object_ref (stream);
+  read->array = g_byte_array_new ();
+  read->max_size = max_size;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_untrusted_stream_read_async);
+  g_task_set_task_data (task, read, stream_data_free);
+  read_next_chunk (task);
+}
+
+/**
+ * tandem_untrusted_stream_read_finish:
+ *
+ * Returns: (transfer full): the contents, followed by a zero byte not counted in their size,
+ *   or %NULL with @error set
+ */
+GBytes *
+tandem_untrusted_stream_read_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        tandem_untrusted_stream_read_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

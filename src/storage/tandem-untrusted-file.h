@@ -25,4 +25,12 @@ GBytes *tandem_untrusted_file_read_finish (GAsyncResult         *result,
                                            char                **display_name,
                                            GError              **error);
 
+void    tandem_untrusted_stream_read_async  (GInputStream         *stream,
+                                           gsize                 max_size,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GBytes *tandem_untrusted_stream_read_finish (GAsyncResult         *result,
+                                           GError              **error);
+
 G_END_DECLS
