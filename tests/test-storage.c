@@ -538,6 +538,18 @@ test_open_folder (Fixture       *fixture,
 }
 
 static void
+test_open_not_regular (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+
+  /* A pipe is refused at once, where reading it would wait for a writer for ever. */
+  g_assert_cmpint (mkfifo (fixture->path, 0600), ==, 0);
+  assert_open_fails (fixture->file, TANDEM_STORAGE_ERROR_NOT_TANDEM, "not a regular file");
+  assert_open_fails (zero, TANDEM_STORAGE_ERROR_NOT_TANDEM, "not a regular file");
+}
+
+static void
 test_open_missing (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -991,6 +1003,7 @@ main (int   argc,
   ADD ("/storage/open/user-version", test_open_user_version);
   ADD ("/storage/open/changed-attachment", test_open_changed_attachment);
   ADD ("/storage/open/folder", test_open_folder);
+  ADD ("/storage/open/not-regular", test_open_not_regular);
   ADD ("/storage/open/missing", test_open_missing);
   ADD ("/storage/open/leaves-file-alone", test_open_leaves_file_alone);
 

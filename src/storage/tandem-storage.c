@@ -823,9 +823,19 @@ check_header (const char  *path,
       return -1;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* Without waiting, and checked again once open: a pipe put in the file's place since the
+   * stat above would otherwise block here for ever. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     return set_error_from_errno (error, errno, display_name, FALSE), -1;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NOT_TANDEM,
+                   _("“%s” is not a regular file, so it cannot be a Tandem document."),
+                   display_name);
+      return -1;
+    }
   n_read = read (fd, header, sizeof header);
   close (fd);
 
