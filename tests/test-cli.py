@@ -148,6 +148,72 @@ def check(name, result, status, fragment=None, stream='stderr'):
         failures.append(name)
 
 
+def same_bytes(path, data):
+    with open(path, 'rb') as f:
+        return f.read() == data
+
+
+def hostile_inputs(tmp, sample):
+    """Issue 8: inputs that crashed, hung or read without bound. Each gets its sentence, and
+    an existing OUT is left as it was."""
+    keep = os.path.join(tmp, 'keep.tandem')
+    shutil.copy(sample, keep)
+    with open(keep, 'rb') as f:
+        kept = f.read()
+
+    brackets = '[' * 100000 + ']' * 100000
+    for name, text in (('comment.json', '/*"*/' + brackets), ('quote.json', '[\'"\',' + brackets),
+                       ('nul.json', '{"format":"tandem","version":1,"project":{"id":"p","title":"a\\u0000b"}}')):
+        with open(os.path.join(tmp, name), 'w') as f:
+            f.write(text)
+    os.mkfifo(os.path.join(tmp, 'pipe.json'))
+
+    cases = (
+        ('comment hiding brackets', 'comment.json', 'comments are not allowed in JSON'),
+        ('single quote hiding brackets', 'quote.json', 'not single quotes'),
+        ('\\u0000 in text', 'nul.json', 'does not accept in text'),
+        ('/dev/zero', '/dev/zero', '“zero” is a device, not a Tandem JSON file'),
+        ('a FIFO', 'pipe.json', '“pipe.json” is a pipe, not a Tandem JSON file'),
+        ('a folder', '.', 'is a folder, not a Tandem JSON file'),
+    )
+    for name, path, fragment in cases:
+        try:
+            # The timeout only turns a hang into a failure; a refusal is immediate.
+            result = subprocess.run([TANDEM, f'--import-json={path}', 'keep.tandem'], cwd=tmp,
+                                    capture_output=True, text=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            print(f"FAIL: import {name}: still running after 60 s")
+            failures.append(name)
+            continue
+        check(f'import {name}', result, 1, fragment)
+        if not same_bytes(keep, kept):
+            print(f"FAIL: import {name} changed keep.tandem")
+            failures.append(f'{name} kept')
+
+    # An attached file changed behind Tandem's back is caught on open, not on a later import
+    # of what Tandem itself exported.
+    changed = os.path.join(tmp, 'changed.tandem')
+    shutil.copy(sample, changed)
+    db = sqlite3.connect(changed)
+    db.execute("UPDATE blob SET data = CAST('changed' AS BLOB)")
+    db.commit()
+    db.close()
+    check('changed attachment', run('--check', 'changed.tandem', cwd=tmp), 1,
+          'has been changed since Tandem saved it')
+    check('no export of a changed attachment',
+          run('--export-json=changed.json', 'changed.tandem', cwd=tmp), 1, 'SHA-256')
+
+    for version, fragment in (('0', 'file format 0,'), ('-1', 'file format -1,'),
+                              ('99999999999999999999999', 'file format 0,')):
+        path = os.path.join(tmp, 'version.tandem')
+        shutil.copy(sample, path)
+        db = sqlite3.connect(path)
+        db.execute(f'PRAGMA user_version = {version}')
+        db.commit()
+        db.close()
+        check(f'user_version {version}', run('--check', 'version.tandem', cwd=tmp), 1, fragment)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='tandem-cli-')
     try:
@@ -212,6 +278,7 @@ def main():
         full_disk_cases(tmp)
         full_filesystem_cases(tmp)
         symlink_cases(tmp)
+        hostile_inputs(tmp, sample)
 
         leftovers = [n for n in os.listdir(tmp) if n.startswith('.')]
         print(f"{'ok' if not leftovers else 'FAIL'}: no temporary files left: {leftovers}")

@@ -25,6 +25,7 @@
 #include "tandem-item-editor.h"
 #include "tandem-reverse-model.h"
 #include "tandem-storage.h"
+#include "tandem-untrusted-file.h"
 
 /*
  * Everything about one question of a checklist: the question and the guidance for judging
@@ -807,18 +808,16 @@ on_attach_loaded_cb (GObject      *object,
 {
   AttachData *attach = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  gsize length;
 
-  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+  bytes = tandem_untrusted_file_read_finish (result, NULL, &error);
+  if (bytes == NULL)
     {
       tandem_show_error (GTK_WIDGET (attach->self), _("Could Not Attach the File"), error->message);
       attach_data_free (attach);
       return;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   if (!attach_to_item (attach->item, attach->name, bytes, &error))
     tandem_show_error (GTK_WIDGET (attach->self), _("Could Not Attach the File"), error->message);
 
@@ -858,7 +857,11 @@ on_attach_response_cb (GtkNativeDialog  *dialog,
           attach->self = g_object_ref (self);
           attach->item = g_object_ref (self->item);
           attach->name = g_strdup (g_file_info_get_display_name (info));
-          g_file_load_contents_async (file, NULL, on_attach_loaded_cb, attach);
+          /* The size above was only a first answer: a device or a file still growing says
+           * less than it holds, and a pipe would never end. The reader refuses what is not a
+           * regular file and stops at the limit. */
+          tandem_untrusted_file_read_async (file, TANDEM_ATTACHMENT_MAX_SIZE, _("a file to attach"),
+                                            NULL, on_attach_loaded_cb, attach);
         }
     }
 
