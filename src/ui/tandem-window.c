@@ -15,6 +15,7 @@
 #include "tandem-checklist-page.h"
 #include "tandem-checklist-progress.h"
 #include "tandem-journey.h"
+#include "tandem-lock.h"
 #include "tandem-merge-dialog.h"
 #include "tandem-new-checklist-dialog.h"
 #include "tandem-journey-page.h"
@@ -28,7 +29,21 @@
  * It owns the document's file handling: open, save, save as, close with unsaved changes, and
  * the recovery copy written every few seconds while there are unsaved changes. All disk work
  * happens on worker threads; the window only starts it and shows the outcome.
+ *
+ * Two people, one file: while a document is open the window holds its lock file (see
+ * tandem-lock.c). Opening a document someone else has open says who and since when, and
+ * offers to open it read-only or as a copy. The window also keeps the stamp of the file as it
+ * read or last wrote it, and before saving over it checks that the file is still that one:
+ * a change made elsewhere is never silently overwritten.
  */
+
+/* How a document that someone else has open is opened. */
+typedef enum
+{
+  OPEN_NORMAL,
+  OPEN_READ_ONLY,
+  OPEN_COPY,
+} OpenMode;
 
 #define RECOVERY_DELAY_SECONDS 3
 
@@ -39,6 +54,8 @@ struct _TandemWindow
   TandemDocument       *document;
   GFile                *file;
   TandemRecovery       *recovery;
+  TandemLock           *lock;   /* of file, while this window has it open */
+  char                 *stamp;  /* of file, as last read or written; NULL when unknown */
   GCancellable         *cancellable;
   GSettings            *settings;
   char                 *last_error;
@@ -54,6 +71,7 @@ struct _TandemWindow
   guint                 discard_after_recovery : 1;
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
+  guint                 read_only : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -112,6 +130,12 @@ update_title (TandemWindow *self)
 
   /* The asterisk is the unsaved-changes marker users know from other editors. */
   title = modified ? g_strdup_printf ("*%s", name) : g_strdup (name);
+  if (self->read_only)
+    {
+      g_autofree char *plain = g_steal_pointer (&title);
+      /* TRANSLATORS: the window title of a document opened read-only */
+      title = g_strdup_printf (_("%s (read-only)"), plain);
+    }
 
   if (self->file != NULL)
     {
@@ -150,7 +174,7 @@ update_actions (TandemWindow *self)
                                  have && !busy && tandem_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  have && !busy && tandem_document_can_redo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have && !busy && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have && !busy);
 }
 
@@ -517,6 +541,70 @@ on_back_clicked_cb (TandemWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Two people, one file */
+
+static void
+release_lock (TandemWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* On the main thread on purpose: the lock must be gone before the application exits, and
+   * releasing it is one small read and one unlink. */
+  if (self->lock != NULL && !tandem_lock_release (self->lock, &error))
+    g_warning ("%s", error->message);
+  g_clear_object (&self->lock);
+}
+
+static char *
+format_since (GDateTime *since)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (since);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* TRANSLATORS: when someone opened a document today, as in “since 14:02 today” */
+    return g_date_time_format (local, _("%H:%M today"));
+
+  /* TRANSLATORS: when someone opened a document, as in “since 3 December 2026, 14:02” */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+static char *
+dup_lock_name (TandemWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->settings != NULL)
+    name = g_strstrip (g_settings_get_string (self->settings, "reviewer-name"));
+
+  return name != NULL && name[0] != '\0' ? g_steal_pointer (&name) : NULL;
+}
+
+static void
+stamp_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_task_return_pointer (task, tandem_lock_stamp_document (task_data, NULL), g_free);
+}
+
+/* Stamps @file on a worker thread; the callback gets the stamp with g_task_propagate_pointer(). */
+static void
+stamp_async (TandemWindow        *self,
+             GFile               *file,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, stamp_thread);
+}
+
+/* Loading */
+
 static void
 on_load_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -525,6 +613,8 @@ on_load_done_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   TandemWindow *self = g_task_get_source_object (task);
   GFile *file = g_task_get_task_data (task);
+  OpenMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "mode"));
+  TandemLock *lock = g_object_get_data (G_OBJECT (task), "lock");
   g_autoptr(TandemDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -537,6 +627,8 @@ on_load_done_cb (GObject      *object,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
+      if (lock != NULL)
+        tandem_lock_release (lock, NULL);
       show_error (self, heading, error->message);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -544,11 +636,141 @@ on_load_done_cb (GObject      *object,
 
   discard_recovery (self);
   g_clear_object (&self->recovery);
+  release_lock (self);
+  g_set_object (&self->lock, lock);
+  g_free (self->stamp);
+  self->stamp = mode == OPEN_COPY ? NULL : g_strdup (g_object_get_data (G_OBJECT (task), "stamp"));
+  self->read_only = mode == OPEN_READ_ONLY;
   set_document (self, document);
-  set_file (self, file);
-  tandem_application_add_recent (TANDEM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                                 file);
+
+  if (mode == OPEN_COPY)
+    {
+      /* A copy belongs to no file until it is saved under a name of its own. */
+      set_file (self, NULL);
+      tandem_document_mark_unsaved (document);
+      update_title (self);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This is a copy. Save it under a new name "
+                                                    "to keep it.")));
+    }
+  else
+    {
+      set_file (self, file);
+      tandem_application_add_recent (TANDEM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                     file);
+    }
+
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_load (TandemWindow *self,
+            GTask        *task)
+{
+  self->loading = TRUE;
+  update_actions (self);
+  tandem_storage_load_async (g_task_get_task_data (task), self->cancellable, on_load_done_cb,
+                             task);
+}
+
+static void
+on_held_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TandemWindow     *self)
+{
+  GTask *task = g_object_steal_data (G_OBJECT (dialog), "tandem-task");
+
+  g_assert (TANDEM_IS_WINDOW (self));
+
+  if (task == NULL)
+    return;
+
+  if (g_str_equal (response, "read-only") || g_str_equal (response, "copy"))
+    {
+      OpenMode mode = g_str_equal (response, "copy") ? OPEN_COPY : OPEN_READ_ONLY;
+
+      g_object_set_data (G_OBJECT (task), "mode", GINT_TO_POINTER (mode));
+      start_load (self, task);
+      return;
+    }
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Not opened");
+  g_object_unref (task);
+}
+
+/* Says who has the document open and since when, and lets the user choose: look without
+ * changing it, work on a copy, or leave it. Owns @task. */
+static void
+ask_about_holder (TandemWindow *self,
+                  GTask        *task,
+                  TandemLock   *holder)
+{
+  GFile *file = g_task_get_task_data (task);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *who = tandem_lock_describe (holder);
+  g_autofree char *since = format_since (tandem_lock_get_since (holder));
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  heading = g_strdup_printf (_("“%s” Is Open Elsewhere"), name);
+  if (tandem_lock_is_ours (holder))
+    body = g_strdup_printf (_("Another window of Tandem has had it open since %s. If both "
+                              "make changes, whichever saves last overwrites the other."), since);
+  else
+    /* TRANSLATORS: the first %s is a person (“Ann Smith (asmith on pc-12)”), the second a time */
+    body = g_strdup_printf (_("%s has had it open since %s. If you both make changes, whoever "
+                              "saves last overwrites the other’s work. Open it read-only to "
+                              "look at it, or open a copy to work on separately."), who, since);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("Open a _Copy"),
+                                    "read-only", _("Open _Read-Only"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "read-only", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "read-only");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tandem-task", task, g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_held_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_lock_taken_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  g_autoptr(TandemLock) lock = NULL;
+  g_autoptr(TandemLock) holder = NULL;
+  g_autoptr(GError) error = NULL;
+  char *stamp = NULL;
+
+  lock = tandem_lock_take_finish (result, &holder, &stamp, &error);
+  g_object_set_data_full (G_OBJECT (task), "stamp", stamp, g_free);
+
+  if (lock == NULL && holder != NULL &&
+      g_error_matches (error, TANDEM_LOCK_ERROR, TANDEM_LOCK_ERROR_HELD) &&
+      !g_cancellable_is_cancelled (self->cancellable))
+    {
+      self->loading = FALSE;
+      update_actions (self);
+      ask_about_holder (self, task, holder);
+      return;
+    }
+
+  /* A folder where no lock can be written (read-only, or not on a mounted drive) still lets
+   * the document be read; there is nobody to tell about it. */
+  if (lock == NULL && error != NULL)
+    g_debug ("Opening without a lock: %s", error->message);
+  if (lock != NULL)
+    g_object_set_data_full (G_OBJECT (task), "lock", g_steal_pointer (&lock), g_object_unref);
+
+  start_load (self, task);
 }
 
 /**
@@ -561,18 +783,21 @@ void
 tandem_window_load (TandemWindow *self,
                     GFile        *file)
 {
+  g_autofree char *lock_name = NULL;
   GTask *task;
 
   g_return_if_fail (TANDEM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  lock_name = dup_lock_name (self);
   task = g_task_new (self, self->cancellable, NULL, NULL);
   g_task_set_source_tag (task, tandem_window_load);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
+  /* The lock first: who else has it open decides whether and how it is read. */
   self->loading = TRUE;
   update_actions (self);
-  tandem_storage_load_async (file, self->cancellable, on_load_done_cb, task);
+  tandem_lock_take_async (file, lock_name, self->cancellable, on_lock_taken_cb, task);
 }
 
 static void
@@ -640,28 +865,9 @@ tandem_window_recover (TandemWindow        *self,
 }
 
 static void
-on_save_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+finish_save (TandemWindow *self,
+             GFile        *file)
 {
-  g_autoptr(GTask) task = user_data;
-  TandemWindow *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  self->saving = FALSE;
-  update_actions (self);
-
-  if (!tandem_storage_save_finish (TANDEM_DOCUMENT (object), result, &error))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-
-      self->close_after_save = FALSE;
-      show_error (self, heading, error->message);
-      return;
-    }
-
   set_file (self, file);
   update_title (self);
   tandem_application_add_recent (TANDEM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
@@ -677,16 +883,199 @@ on_save_done_cb (GObject      *object,
     }
 }
 
+static void
+on_saved_stamp_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+
+  /* What was just written is what the next save expects to find. */
+  g_free (self->stamp);
+  self->stamp = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->saving = FALSE;
+  update_actions (self);
+  finish_save (self, file);
+}
+
+static void
+on_save_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  TandemLock *new_lock = g_object_get_data (G_OBJECT (task), "lock");
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_storage_save_finish (TANDEM_DOCUMENT (object), result, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      if (new_lock != NULL)
+        tandem_lock_release (new_lock, NULL);
+      self->saving = FALSE;
+      update_actions (self);
+      self->close_after_save = FALSE;
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  /* Saved under another name: this window now has that file open, and its own. */
+  if (new_lock != NULL)
+    {
+      release_lock (self);
+      self->lock = g_object_ref (new_lock);
+    }
+  if (self->read_only && (self->file == NULL || !g_file_equal (file, self->file)))
+    self->read_only = FALSE;
+
+  stamp_async (self, file, on_saved_stamp_cb, g_steal_pointer (&task));
+}
+
+static void
+write_document (TandemWindow *self,
+                GTask        *task)
+{
+  self->saving = TRUE;
+  update_actions (self);
+  tandem_storage_save_async (self->document, g_task_get_task_data (task), NULL, on_save_done_cb,
+                             task);
+}
+
+static void
+on_changed_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        TandemWindow     *self)
+{
+  GTask *task = g_object_steal_data (G_OBJECT (dialog), "tandem-task");
+
+  g_assert (TANDEM_IS_WINDOW (self));
+
+  if (task == NULL)
+    return;
+
+  if (g_str_equal (response, "overwrite"))
+    {
+      write_document (self, task);
+      return;
+    }
+
+  g_object_unref (task);
+  if (g_str_equal (response, "save-as"))
+    save_as (self);
+  else
+    self->close_after_save = FALSE;
+}
+
+/* The file is no longer the one this window read or last wrote: someone else saved it, or
+ * another program changed it. Their work is not thrown away without asking. Owns @task. */
+static void
+ask_about_change (TandemWindow *self,
+                  GTask        *task)
+{
+  GFile *file = g_task_get_task_data (task);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (self), heading,
+    _("Someone else, or another program, has changed the file since you opened it. If you "
+      "save over it, their changes are lost. Save your version under another name to keep "
+      "both.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tandem-task", task, g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_stamp_checked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  g_autofree char *current = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* A file that is gone (moved away, deleted) is simply written again. */
+  if (current != NULL && self->stamp != NULL && !g_str_equal (current, self->stamp))
+    {
+      self->saving = FALSE;
+      update_actions (self);
+      ask_about_change (self, task);
+      return;
+    }
+
+  write_document (self, task);
+}
+
+static void
+on_target_locked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(TandemLock) lock = NULL;
+  g_autoptr(TandemLock) holder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lock = tandem_lock_take_finish (result, &holder, NULL, &error);
+  if (lock == NULL && holder != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      g_autofree char *who = tandem_lock_describe (holder);
+      g_autofree char *since = format_since (tandem_lock_get_since (holder));
+      g_autofree char *body = NULL;
+
+      /* TRANSLATORS: the first %s is a person (“Ann Smith (asmith on pc-12)”), the second a time */
+      body = g_strdup_printf (_("%s has had this file open since %s, and would lose their work "
+                                "or yours. Save under another name."), who, since);
+      self->saving = FALSE;
+      self->close_after_save = FALSE;
+      update_actions (self);
+      show_error (self, heading, body);
+      g_object_unref (task);
+      return;
+    }
+
+  if (lock != NULL)
+    g_object_set_data_full (G_OBJECT (task), "lock", g_steal_pointer (&lock), g_object_unref);
+  write_document (self, task);
+}
+
 /**
  * tandem_window_save_to:
  *
  * Saves the document to @file, atomically, on a worker thread. On failure a dialog says
- * why, and the document and the file on disk are unchanged.
+ * why, and the document and the file on disk are unchanged. Saving over the open file first
+ * checks that nobody changed it since it was read, and asks if they did; saving to another
+ * file first takes that file's lock.
  */
 void
 tandem_window_save_to (TandemWindow *self,
                        GFile        *file)
 {
+  gboolean same_file;
   GTask *task;
 
   g_return_if_fail (TANDEM_IS_WINDOW (self));
@@ -695,12 +1084,35 @@ tandem_window_save_to (TandemWindow *self,
   if (self->saving)
     return;
 
+  same_file = self->file != NULL && g_file_equal (file, self->file);
+  if (same_file && self->read_only)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), basename);
+
+      self->close_after_save = FALSE;
+      show_error (self, heading,
+                  _("This document is open read-only, because someone else has it open. Use "
+                    "Save As to keep your changes in a file of your own."));
+      return;
+    }
+
   task = g_task_new (self, NULL, NULL, NULL);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
   self->saving = TRUE;
   update_actions (self);
-  tandem_storage_save_async (self->document, file, NULL, on_save_done_cb, task);
+
+  if (same_file)
+    {
+      stamp_async (self, file, on_stamp_checked_cb, task);
+    }
+  else
+    {
+      g_autofree char *lock_name = dup_lock_name (self);
+
+      tandem_lock_take_async (file, lock_name, NULL, on_target_locked_cb, task);
+    }
 }
 
 static void
@@ -1086,7 +1498,7 @@ on_close_response_cb (AdwMessageDialog *dialog,
   else if (g_str_equal (response, "save"))
     {
       self->close_after_save = TRUE;
-      if (self->file == NULL)
+      if (self->file == NULL || self->read_only)
         save_as (self);
       else
         tandem_window_save_to (self, self->file);
@@ -1113,6 +1525,8 @@ tandem_window_close_request (GtkWindow *window)
           g_settings_set_boolean (self->settings, "window-maximized",
                                   gtk_window_is_maximized (window));
         }
+
+      release_lock (self);
 
       return GTK_WINDOW_CLASS (tandem_window_parent_class)->close_request (window);
     }
@@ -1217,6 +1631,7 @@ tandem_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
+  release_lock (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
 
@@ -1231,6 +1646,7 @@ tandem_window_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->recovery);
+  g_clear_pointer (&self->stamp, g_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->sidebar_roots);
