@@ -56,6 +56,7 @@ struct _TandemWindow
   TandemRecovery       *recovery;
   TandemLock           *lock;   /* of file, while this window has it open */
   char                 *stamp;  /* of file, as last read or written; NULL when unknown */
+  char                 *file_id;  /* the file system's identity of file, from the stamp */
   GCancellable         *cancellable;
   GSettings            *settings;
   char                 *last_error;
@@ -570,6 +571,19 @@ format_since (GDateTime *since)
   return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
+/* Takes @stamp (see tandem_lock_stamp_document()), which begins with the file's identity. */
+static void
+set_stamp (TandemWindow *self,
+           char         *stamp)
+{
+  const char *space = stamp ? strchr (stamp, ' ') : NULL;
+
+  g_free (self->stamp);
+  g_free (self->file_id);
+  self->stamp = stamp;
+  self->file_id = space ? g_strndup (stamp, space - stamp) : NULL;
+}
+
 static char *
 dup_lock_name (TandemWindow *self)
 {
@@ -638,8 +652,8 @@ on_load_done_cb (GObject      *object,
   g_clear_object (&self->recovery);
   release_lock (self);
   g_set_object (&self->lock, lock);
-  g_free (self->stamp);
-  self->stamp = mode == OPEN_COPY ? NULL : g_strdup (g_object_get_data (G_OBJECT (task), "stamp"));
+  set_stamp (self, mode == OPEN_COPY ? NULL
+                                      : g_strdup (g_object_get_data (G_OBJECT (task), "stamp")));
   self->read_only = mode == OPEN_READ_ONLY;
   set_document (self, document);
 
@@ -893,8 +907,7 @@ on_saved_stamp_cb (GObject      *object,
   GFile *file = g_task_get_task_data (task);
 
   /* What was just written is what the next save expects to find. */
-  g_free (self->stamp);
-  self->stamp = g_task_propagate_pointer (G_TASK (result), NULL);
+  set_stamp (self, g_task_propagate_pointer (G_TASK (result), NULL));
 
   self->saving = FALSE;
   update_actions (self);
@@ -1647,6 +1660,7 @@ tandem_window_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->recovery);
   g_clear_pointer (&self->stamp, g_free);
+  g_clear_pointer (&self->file_id, g_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->sidebar_roots);
@@ -1833,6 +1847,33 @@ tandem_window_get_file (TandemWindow *self)
   g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
 
   return self->file;
+}
+
+/**
+ * tandem_window_get_file_id:
+ *
+ * Returns: (nullable): the file system's identity of the open file (device and inode), which
+ *   tells the same file reached by another name
+ */
+const char *
+tandem_window_get_file_id (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  return self->file_id;
+}
+
+/**
+ * tandem_window_is_read_only:
+ *
+ * Returns: %TRUE when the document was opened read-only, because someone else has it open
+ */
+gboolean
+tandem_window_is_read_only (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), FALSE);
+
+  return self->read_only;
 }
 
 /**
