@@ -454,6 +454,9 @@ tandem_lock_take_async (GFile               *document,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tandem_lock_take_async);
+  /* A lock taken is always handed over, even when cancelled meanwhile, so that the caller
+   * releases it: one dropped here would stay on disk naming a live process. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, g_object_ref (document), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "display-name", g_strdup (display_name), g_free);
   g_task_run_in_thread (task, take_thread);

@@ -643,7 +643,9 @@ on_load_done_cb (GObject      *object,
 
       if (lock != NULL)
         tandem_lock_release (lock, NULL);
-      show_error (self, heading, error->message);
+      /* Cancelled: the window is closing, with nobody to tell. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, heading, error->message);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -1017,6 +1019,10 @@ ask_about_change (TandemWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void on_target_locked_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data);
+
 static void
 on_stamp_checked_cb (GObject      *object,
                      GAsyncResult *result,
@@ -1032,6 +1038,17 @@ on_stamp_checked_cb (GObject      *object,
       self->saving = FALSE;
       update_actions (self);
       ask_about_change (self, task);
+      return;
+    }
+
+  /* Not locked yet (recovered work, or a folder where the lock could not be written when it
+   * was opened): take it now, and do not write over someone who has it open. */
+  if (self->lock == NULL)
+    {
+      g_autofree char *lock_name = dup_lock_name (self);
+
+      tandem_lock_take_async (g_task_get_task_data (task), lock_name, NULL, on_target_locked_cb,
+                              task);
       return;
     }
 
