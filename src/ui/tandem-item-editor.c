@@ -348,7 +348,8 @@ open_attachment (TandemItemEditor *self,
                  TandemAttachment *attachment)
 {
   const char *name = tandem_attachment_get_name (attachment);
-  g_autofree char *risk = tandem_attachment_describe_risk (name, tandem_attachment_get_content_type (attachment));
+  const char *type = tandem_attachment_get_content_type (attachment);
+  g_autofree char *risk = tandem_attachment_describe_risk (name, type);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));

@@ -671,9 +671,10 @@ on_load_done_cb (GObject      *object,
     }
   else
     {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
       set_file (self, file);
-      tandem_application_add_recent (TANDEM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                                     file);
+      tandem_application_add_recent (TANDEM_APPLICATION (app), file);
     }
 
   g_task_return_boolean (task, TRUE);
