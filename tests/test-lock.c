@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <utime.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -308,26 +309,43 @@ test_stamp (void)
 {
   g_autoptr(GFile) document = document_file ("stamped.tandem");
   g_autofree char *path = g_file_get_path (document);
+  g_autofree char *tmp = g_strconcat (path, ".new", NULL);
   g_autofree char *first = tandem_lock_stamp_document (document, NULL);
   g_autofree char *again = tandem_lock_stamp_document (document, NULL);
-  g_autofree char *changed = NULL;
-  g_autofree char *replaced = NULL;
-  g_autofree char *tmp = g_strconcat (path, ".new", NULL);
+  g_autofree char *current = NULL;
+  g_autoptr(GError) error = NULL;
+  struct utimbuf times = { 1000000000, 1000000000 };
 
   g_assert_nonnull (first);
   g_assert_cmpstr (first, ==, again);
+  g_assert_true (tandem_lock_stamp_matches (first, document, &current, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (current, ==, first);
+  g_clear_pointer (&current, g_free);
 
-  /* Same size, written in place. */
+  /* Touched, or replaced by an identical copy (as sync clients do): the same contents. */
+  g_assert_cmpint (utime (path, &times), ==, 0);
+  g_assert_true (tandem_lock_stamp_matches (first, document, &current, NULL));
+  g_assert_cmpstr (current, !=, first);
+  g_clear_pointer (&current, g_free);
+  g_assert_true (g_file_set_contents (tmp, "not read by the lock", -1, NULL));
+  g_assert_cmpint (g_rename (tmp, path), ==, 0);
+  g_assert_true (tandem_lock_stamp_matches (first, document, NULL, NULL));
+
+  /* Same size, different bytes, written in place with the old time put back. */
   g_assert_true (g_file_set_contents_full (path, "NOT READ BY THE LOCK", -1,
                                            G_FILE_SET_CONTENTS_NONE, 0644, NULL));
-  changed = tandem_lock_stamp_document (document, NULL);
-  g_assert_cmpstr (changed, !=, first);
+  g_assert_false (tandem_lock_stamp_matches (first, document, NULL, NULL));
 
-  /* Replaced by rename, as a save does. */
-  g_assert_true (g_file_set_contents (tmp, "NOT READ BY THE LOCK", -1, NULL));
+  /* Replaced by rename with other contents, as a save does. */
+  g_assert_true (g_file_set_contents (tmp, "another project entirely", -1, NULL));
   g_assert_cmpint (g_rename (tmp, path), ==, 0);
-  replaced = tandem_lock_stamp_document (document, NULL);
-  g_assert_cmpstr (replaced, !=, changed);
+  g_assert_false (tandem_lock_stamp_matches (first, document, NULL, NULL));
+
+  /* Gone: not a match, and the error says so. */
+  g_unlink (path);
+  g_assert_false (tandem_lock_stamp_matches (first, document, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
 int

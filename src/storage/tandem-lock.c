@@ -633,22 +633,35 @@ tandem_lock_describe (TandemLock *self)
   return g_strdup_printf (_("%s (%s on %s)"), name, self->login, self->host);
 }
 
-/**
- * tandem_lock_stamp_document:
- *
- * What identifies the file's contents as last seen, for noticing a change made by someone
- * else: its device and inode (a save by rename makes a new one), modification time to the
- * microsecond, and size. Blocks: call from a worker thread.
- *
- * Returns: (transfer full) (nullable): the stamp, or %NULL when the file cannot be read
- */
-char *
-tandem_lock_stamp_document (GFile   *document,
-                            GError **error)
+/* The SHA-256 of the file's contents, read in pieces. */
+static char *
+digest_document (GFile   *document,
+                 GError **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (document, NULL, error);
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autofree guint8 *buffer = NULL;
+  gssize n;
+
+  if (stream == NULL)
+    return NULL;
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  buffer = g_malloc (64 * 1024);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, NULL, error)) > 0)
+    g_checksum_update (checksum, buffer, n);
+
+  if (n < 0)
+    return NULL;
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static char *
+stat_document (GFile   *document,
+               GError **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (document), NULL);
 
   info = g_file_query_info (document,
                             G_FILE_ATTRIBUTE_ID_FILE ","
@@ -665,4 +678,79 @@ tandem_lock_stamp_document (GFile   *document,
                           g_file_info_get_attribute_uint32 (info,
                                                             G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC),
                           g_file_info_get_size (info));
+}
+
+/**
+ * tandem_lock_stamp_document:
+ *
+ * What identifies the file as last seen, for noticing a change made by someone else: its
+ * device and inode (a save by rename makes a new one), modification time to the microsecond
+ * and size, then the SHA-256 of its contents. Reads the whole file: call from a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the stamp, or %NULL when the file cannot be read
+ */
+char *
+tandem_lock_stamp_document (GFile   *document,
+                            GError **error)
+{
+  g_autofree char *stat = NULL;
+  g_autofree char *digest = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (document), NULL);
+
+  if ((stat = stat_document (document, error)) == NULL ||
+      (digest = digest_document (document, error)) == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%s %s", stat, digest);
+}
+
+/**
+ * tandem_lock_stamp_matches:
+ * @stamp: a stamp from tandem_lock_stamp_document()
+ * @current: (out) (optional) (transfer full): the file's stamp now, when it was read
+ *
+ * Tells whether @document is still what @stamp describes. When the file system says it is
+ * the same file, untouched, the contents are not read. When it says otherwise, the contents
+ * decide: a file rewritten with the same bytes (by a sync client, a backup tool, touch) is
+ * not a change anybody would lose. Blocks: call from a worker thread.
+ *
+ * Returns: %TRUE when the contents are those @stamp describes; %FALSE when they changed, or
+ *   the file cannot be read (@error says why)
+ */
+gboolean
+tandem_lock_stamp_matches (const char  *stamp,
+                           GFile       *document,
+                           char       **current,
+                           GError     **error)
+{
+  g_autofree char *now_stat = NULL;
+  g_autofree char *now = NULL;
+  const char *digest;
+
+  g_return_val_if_fail (stamp != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (document), FALSE);
+
+  if (current != NULL)
+    *current = NULL;
+
+  digest = strrchr (stamp, ' ');
+  if ((now_stat = stat_document (document, error)) == NULL)
+    return FALSE;
+
+  if (digest != NULL && strlen (now_stat) == (gsize)(digest - stamp) &&
+      strncmp (now_stat, stamp, digest - stamp) == 0)
+    {
+      if (current != NULL)
+        *current = g_strdup (stamp);
+      return TRUE;
+    }
+
+  if ((now = tandem_lock_stamp_document (document, error)) == NULL)
+    return FALSE;
+
+  if (current != NULL)
+    *current = g_strdup (now);
+
+  return digest != NULL && g_str_equal (strrchr (now, ' '), digest);
 }

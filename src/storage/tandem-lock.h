@@ -53,5 +53,9 @@ char       *tandem_lock_describe       (TandemLock           *self);
 
 char       *tandem_lock_stamp_document (GFile                *document,
                                         GError              **error);
+gboolean    tandem_lock_stamp_matches  (const char           *stamp,
+                                        GFile                *document,
+                                        char                **current,
+                                        GError              **error);
 
 G_END_DECLS

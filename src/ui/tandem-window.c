@@ -33,8 +33,9 @@
  * Two people, one file: while a document is open the window holds its lock file (see
  * tandem-lock.c). Opening a document someone else has open says who and since when, and
  * offers to open it read-only or as a copy. The window also keeps the stamp of the file as it
- * read or last wrote it, and before saving over it checks that the file is still that one:
- * a change made elsewhere is never silently overwritten.
+ * read or last wrote it (inode, time, size and a SHA-256 of the contents), and before saving
+ * over it checks that the file still holds those contents: a change made elsewhere is never
+ * silently overwritten, and a sync client putting back the same bytes is not a change.
  */
 
 /* How a document that someone else has open is opened. */
@@ -1024,6 +1025,26 @@ static void on_target_locked_cb (GObject      *object,
                                  GAsyncResult *result,
                                  gpointer      user_data);
 
+/* Whether the file still holds what this window read or last wrote; on a worker thread. */
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *expected = g_object_get_data (G_OBJECT (task), "expected");
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
+
+  changed = !tandem_lock_stamp_matches (expected, task_data, NULL, &error);
+
+  /* A file that is gone (moved away, deleted) is simply written again. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    changed = FALSE;
+
+  g_task_return_boolean (task, changed);
+}
+
 static void
 on_stamp_checked_cb (GObject      *object,
                      GAsyncResult *result,
@@ -1031,10 +1052,9 @@ on_stamp_checked_cb (GObject      *object,
 {
   GTask *task = user_data;
   TandemWindow *self = g_task_get_source_object (task);
-  g_autofree char *current = g_task_propagate_pointer (G_TASK (result), NULL);
+  gboolean changed = g_task_propagate_boolean (G_TASK (result), NULL);
 
-  /* A file that is gone (moved away, deleted) is simply written again. */
-  if (current != NULL && self->stamp != NULL && !g_str_equal (current, self->stamp))
+  if (changed)
     {
       self->saving = FALSE;
       update_actions (self);
@@ -1134,9 +1154,17 @@ tandem_window_save_to (TandemWindow *self,
   self->saving = TRUE;
   update_actions (self);
 
-  if (same_file)
+  if (same_file && self->stamp != NULL)
     {
-      stamp_async (self, file, on_stamp_checked_cb, task);
+      g_autoptr(GTask) check = g_task_new (self, NULL, on_stamp_checked_cb, task);
+
+      g_task_set_task_data (check, g_object_ref (file), g_object_unref);
+      g_object_set_data_full (G_OBJECT (check), "expected", g_strdup (self->stamp), g_free);
+      g_task_run_in_thread (check, check_thread);
+    }
+  else if (same_file && self->lock != NULL)
+    {
+      write_document (self, task);
     }
   else
     {
