@@ -148,20 +148,141 @@ test_link_refused_by_json_import (void)
   g_assert_nonnull (strstr (error->message, "http, https and mailto"));
 }
 
+#define KEPT "Link kept as text, because Tandem opens only web and mail links: "
+
+/* What an older Tandem wrote with “Link to File…”: two questions, one with notes, a web link
+ * and a link to a file (its title disguised with a right-to-left override), one with only a
+ * link to a shared drive. */
+static TandemDocument *
+document_with_old_links (void)
+{
+  TandemEvidenceLink *link = NULL;
+  TandemDocument *document = document_with_evidence ("https://www.example.org/board-papers",
+                                                     "minutes.txt", &link);
+  TandemChecklist *checklist = tandem_list_get (tandem_document_get_checklists (document), 0);
+  TandemChecklistSection *section = tandem_list_get (tandem_checklist_get_sections (checklist), 0);
+  TandemChecklistItem *item = tandem_list_get (tandem_checklist_section_get_items (section), 0);
+  g_autoptr(TandemChecklistItem) other = tandem_checklist_item_new ();
+  g_autoptr(TandemEvidenceLink) file_link = tandem_evidence_link_new ();
+  g_autoptr(TandemEvidenceLink) smb_link = tandem_evidence_link_new ();
+
+  tandem_document_begin (document, "Old links");
+  tandem_evidence_link_set_title (link, "Board papers");
+  tandem_checklist_item_set_evidence (item, "Discussed at the March board.");
+  tandem_evidence_link_set_uri (file_link, "file:///home/ann/\u202Eevidence\u2069.odt");
+  tandem_evidence_link_set_title (file_link, "Minutes\u202E\u200F\x1B");
+  tandem_list_append (tandem_checklist_item_get_links (item), file_link);
+  tandem_checklist_item_set_question (other, "Were carers asked?");
+  tandem_evidence_link_set_uri (smb_link, "smb://server/share/survey.xlsx");
+  tandem_list_append (tandem_checklist_item_get_links (other), smb_link);
+  tandem_list_append (tandem_checklist_section_get_items (section), other);
+  tandem_document_commit (document);
+
+  return document;
+}
+
+static TandemChecklistItem *
+nth_item (TandemDocument *document,
+          guint           n)
+{
+  TandemChecklist *checklist = tandem_list_get (tandem_document_get_checklists (document), 0);
+  TandemChecklistSection *section = tandem_list_get (tandem_checklist_get_sections (checklist), 0);
+
+  return tandem_list_get (tandem_checklist_section_get_items (section), n);
+}
+
 static void
-test_link_refused_on_open (void)
+test_link_kept_as_text_on_open (void)
+{
+  g_autoptr(TandemDocument) document = document_with_old_links ();
+  g_autofree char *path = g_build_filename (scratch, "old-links.tandem", NULL);
+  g_autofree char *again_path = g_build_filename (scratch, "old-links-saved.tandem", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) again_file = g_file_new_for_path (again_path);
+  g_autoptr(TandemDocument) opened = NULL;
+  g_autoptr(TandemDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemList *links;
+  TandemEvidenceLink *web;
+
+  g_assert_true (tandem_storage_save (document, file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The file opens... */
+  opened = tandem_storage_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (opened);
+  g_assert_cmpuint (tandem_storage_get_links_kept_as_text (opened), ==, 2);
+
+  /* ...the web link is still a link... */
+  links = tandem_checklist_item_get_links (nth_item (opened, 0));
+  g_assert_cmpuint (tandem_list_get_n (links), ==, 1);
+  web = tandem_list_get (links, 0);
+  g_assert_cmpstr (tandem_evidence_link_get_uri (web), ==, "https://www.example.org/board-papers");
+  g_assert_cmpstr (tandem_evidence_link_get_title (web), ==, "Board papers");
+
+  /* ...and the others are text on their own questions, after what was there, without the
+   * characters that would disguise them. */
+  g_assert_cmpstr (tandem_checklist_item_get_evidence (nth_item (opened, 0)), ==,
+                   "Discussed at the March board.\n"
+                   KEPT "Minutes (file:///home/ann/evidence.odt)");
+  g_assert_cmpuint (tandem_list_get_n (tandem_checklist_item_get_links (nth_item (opened, 1))),
+                    ==, 0);
+  g_assert_cmpstr (tandem_checklist_item_get_evidence (nth_item (opened, 1)), ==,
+                   KEPT "smb://server/share/survey.xlsx");
+
+  /* It differs from the file, so it is unsaved; and no undo brings a refused link back. */
+  g_assert_true (tandem_document_get_modified (opened));
+  g_assert_false (tandem_document_can_undo (opened));
+
+  /* Saved, it opens as it is, with nothing more to keep. */
+  g_assert_true (tandem_storage_save (opened, again_file, NULL, &error));
+  again = tandem_storage_load (again_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_storage_get_links_kept_as_text (again), ==, 0);
+  g_assert_false (tandem_document_get_modified (again));
+  g_assert_cmpstr (tandem_checklist_item_get_evidence (nth_item (again, 1)), ==,
+                   KEPT "smb://server/share/survey.xlsx");
+}
+
+static void
+test_link_kept_refused_by_json_import (void)
+{
+  g_autoptr(TandemDocument) document = document_with_old_links ();
+  g_autoptr(TandemDocument) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  gsize length;
+
+  /* The same content as JSON, which tools write, is refused as before: nothing is kept. */
+  json = tandem_json_write_document (document, &length, NULL);
+  g_assert_nonnull (json);
+  imported = tandem_json_read_document (json, length, &error);
+  g_assert_null (imported);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "is not a web or mail address"));
+  g_assert_nonnull (strstr (error->message, "http, https and mailto"));
+  /* The sentence names the link without the characters that would disguise it. */
+  g_assert_nonnull (strstr (error->message, "file:///home/ann/evidence.odt"));
+}
+
+static void
+test_link_kept_too_long (void)
 {
   TandemEvidenceLink *link = NULL;
   g_autoptr(TandemDocument) document = document_with_evidence ("https://www.example.org/x",
                                                                "minutes.txt", &link);
-  g_autofree char *path = g_build_filename (scratch, "smb-link.tandem", NULL);
+  g_autofree char *path = g_build_filename (scratch, "full-answer.tandem", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *full = g_strnfill (TANDEM_LONG_TEXT_MAX - 10, 'x');
   g_autoptr(TandemDocument) reopened = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* A file made elsewhere (by an older Tandem, or by hand) with an smb: link. */
+  /* An answer with no room left for the line: the file is refused with the link's sentence,
+   * rather than opened as a document that could not be opened again once saved. */
   tandem_document_begin (document, "Link");
   tandem_evidence_link_set_uri (link, "smb://server/share/run.desktop");
+  tandem_checklist_item_set_evidence (nth_item (document, 0), full);
   tandem_document_commit (document);
   g_assert_true (tandem_storage_save (document, file, NULL, &error));
   g_assert_no_error (error);
@@ -285,7 +406,10 @@ main (int   argc,
   g_test_add_func ("/evidence/link/schemes", test_link_schemes);
   g_test_add_func ("/evidence/link/can-open", test_link_can_open);
   g_test_add_func ("/evidence/link/refused-by-json-import", test_link_refused_by_json_import);
-  g_test_add_func ("/evidence/link/refused-on-open", test_link_refused_on_open);
+  g_test_add_func ("/evidence/link/kept-as-text-on-open", test_link_kept_as_text_on_open);
+  g_test_add_func ("/evidence/link/kept-refused-by-json-import",
+                   test_link_kept_refused_by_json_import);
+  g_test_add_func ("/evidence/link/kept-too-long", test_link_kept_too_long);
   g_test_add_func ("/evidence/attachment/bidi", test_attachment_name_bidi);
   g_test_add_func ("/evidence/attachment/bidi-on-import", test_attachment_name_bidi_on_import);
   g_test_add_func ("/evidence/attachment/risk", test_attachment_risk);

@@ -7,8 +7,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "tandem-attachment.h"
 #include "tandem-enums.h"
 #include "tandem-field-macros.h"
 
@@ -78,6 +81,26 @@ tandem_evidence_link_new (void)
 TANDEM_STRING_FIELD (TandemEvidenceLink, tandem_evidence_link, uri, PROP_URI)
 TANDEM_STRING_FIELD (TandemEvidenceLink, tandem_evidence_link, title, PROP_TITLE)
 
+/* Text from a file is untrusted: direction controls (as in file names, see
+ * tandem_attachment_clean_name()) and control characters, line breaks among them, could make
+ * a kept link read as something else, or spill over several lines. */
+static char *
+clean_for_text (const char *text)
+{
+  g_autofree char *no_bidi = tandem_attachment_clean_name (text);
+  GString *clean = g_string_sized_new (strlen (no_bidi));
+
+  for (const char *p = no_bidi; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iscntrl (c) && c != 0x2028 && c != 0x2029)
+        g_string_append_unichar (clean, c);
+    }
+
+  return g_strstrip (g_string_free (clean, FALSE));
+}
+
 /**
  * tandem_evidence_link_check_uri:
  * @uri: a link as stored, or %NULL
@@ -93,6 +116,7 @@ tandem_evidence_link_check_uri (const char  *uri,
                                 GError     **error)
 {
   g_autoptr(GUri) parsed = NULL;
+  g_autofree char *shown = NULL;
   const char *scheme;
 
   if (uri == NULL || uri[0] == '\0')
@@ -110,11 +134,21 @@ tandem_evidence_link_check_uri (const char  *uri,
       g_uri_get_path (parsed)[0] != '\0')
     return TRUE;
 
+  /* Named as it would be kept as text, and cut at a character, not a byte, when long. */
+  shown = clean_for_text (uri);
+  if (g_utf8_strlen (shown, -1) > 200)
+    {
+      g_autofree char *cut = g_utf8_substring (shown, 0, 200);
+
+      g_free (shown);
+      shown = g_strconcat (cut, "…", NULL);
+    }
+
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("The link “%.200s” is not a web or mail address. Tandem opens only http, "
+               _("The link “%s” is not a web or mail address. Tandem opens only http, "
                  "https and mailto links, because other links can start programs; attach the "
                  "file to the question instead, or link to the web page that holds it."),
-               uri);
+               shown);
   return FALSE;
 }
 
@@ -132,4 +166,35 @@ tandem_evidence_link_can_open (TandemEvidenceLink *self)
 
   uri = tandem_evidence_link_get_uri (self);
   return uri[0] != '\0' && tandem_evidence_link_check_uri (uri, NULL);
+}
+
+/**
+ * tandem_evidence_link_dup_kept_text:
+ *
+ * For a link Tandem does not open (see tandem_evidence_link_check_uri()), found in a file
+ * made by an older Tandem: the line that keeps it as text in its question's evidence, with
+ * its address and title, and nothing that could disguise them.
+ *
+ * Returns: (transfer full): one line of text, without a line break
+ */
+char *
+tandem_evidence_link_dup_kept_text (TandemEvidenceLink *self)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_EVIDENCE_LINK (self), NULL);
+
+  uri = clean_for_text (tandem_evidence_link_get_uri (self));
+  title = clean_for_text (tandem_evidence_link_get_title (self));
+
+  if (title[0] == '\0')
+    /* TRANSLATORS: a link to a file from an older Tandem, kept in the answer's evidence; %s is
+     * the link, such as file:///home/ann/minutes.odt */
+    return g_strdup_printf (_("Link kept as text, because Tandem opens only web and mail "
+                              "links: %s"), uri);
+
+  /* TRANSLATORS: as above, with the link's title first and then the link in brackets */
+  return g_strdup_printf (_("Link kept as text, because Tandem opens only web and mail "
+                            "links: %s (%s)"), title, uri);
 }

@@ -24,5 +24,6 @@ void                tandem_evidence_link_set_title (TandemEvidenceLink *self,
 gboolean            tandem_evidence_link_check_uri (const char  *uri,
                                                     GError     **error);
 gboolean            tandem_evidence_link_can_open  (TandemEvidenceLink *self);
+char               *tandem_evidence_link_dup_kept_text (TandemEvidenceLink *self);
 
 G_END_DECLS

@@ -668,6 +668,9 @@ _tandem_storage_read_database (sqlite3     *db,
   for (guint i = 0; i < n_kinds && local_error == NULL; i++)
     read_kind (db, kinds[i], &document, &n_objects, &local_error);
 
+  /* Links to files from an older Tandem become text, before the check would refuse them. */
+  if (local_error == NULL)
+    _tandem_storage_keep_links_as_text (document);
   if (local_error == NULL)
     check_document (document, db, &local_error);
 
