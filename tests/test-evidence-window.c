@@ -8,11 +8,14 @@
 #include <glib/gstdio.h>
 
 #include "tandem-attachment.h"
+#include "tandem-checklist.h"
 #include "tandem-checklist-item.h"
 #include "tandem-checklist-page.h"
+#include "tandem-checklist-section.h"
 #include "tandem-evidence-link.h"
 #include "tandem-item-editor.h"
 #include "tandem-new-checklist-dialog.h"
+#include "tandem-storage.h"
 #include "tandem-test-util.h"
 #include "tandem-ui-test-util.h"
 
@@ -171,6 +174,85 @@ test_risky_attachment_asks (void)
   tandem_ui_test_close_window (window);
 }
 
+/* A project saved by an older Tandem with a link to a file and one to a shared drive. */
+static GFile *
+save_older_project (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "older.tandem", NULL);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(TandemDocument) older = tandem_document_new ();
+  g_autoptr(TandemChecklist) checklist = tandem_checklist_new ();
+  g_autoptr(TandemChecklistSection) section = tandem_checklist_section_new ();
+  g_autoptr(TandemChecklistItem) item = tandem_checklist_item_new ();
+  const char *uris[] = { "https://www.example.org/board", "file:///home/ann/minutes.odt",
+                         "smb://server/share/survey.xlsx" };
+  g_autoptr(GError) error = NULL;
+
+  tandem_document_begin (older, "Older");
+  tandem_checklist_set_title (checklist, "Checklist");
+  tandem_checklist_section_set_title (section, "Section");
+  tandem_checklist_item_set_question (item, "Was the public involved?");
+  tandem_checklist_item_set_evidence (item, "Two workshops.");
+  for (guint i = 0; i < G_N_ELEMENTS (uris); i++)
+    {
+      g_autoptr(TandemEvidenceLink) link = tandem_evidence_link_new ();
+
+      tandem_evidence_link_set_uri (link, uris[i]);
+      tandem_list_append (tandem_checklist_item_get_links (item), link);
+    }
+  tandem_list_append (tandem_checklist_section_get_items (section), item);
+  tandem_list_append (tandem_checklist_get_sections (checklist), section);
+  tandem_list_append (tandem_document_get_checklists (older), checklist);
+  tandem_document_commit (older);
+
+  g_assert_true (tandem_storage_save (older, file, NULL, &error));
+  g_assert_no_error (error);
+
+  return file;
+}
+
+static void
+test_older_links_kept_as_text (void)
+{
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autoptr(GFile) file = save_older_project (dir);
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document;
+  TandemChecklist *checklist;
+  TandemChecklistSection *section;
+  TandemChecklistItem *item;
+
+  tandem_window_load (window, file);
+  tandem_ui_test_wait_idle (window);
+
+  /* It opens, without a question... */
+  g_assert_null (tandem_ui_test_find_dialog (GTK_WINDOW (window)));
+  g_assert_true (g_file_equal (tandem_window_get_file (window), file));
+  document = tandem_window_get_document (window);
+  checklist = tandem_list_get (tandem_document_get_checklists (document), 0);
+  section = tandem_list_get (tandem_checklist_get_sections (checklist), 0);
+  item = tandem_list_get (tandem_checklist_section_get_items (section), 0);
+
+  /* ...the web link is a link, the other two are lines of the answer's evidence... */
+  g_assert_cmpuint (tandem_list_get_n (tandem_checklist_item_get_links (item)), ==, 1);
+  g_assert_cmpstr (tandem_checklist_item_get_evidence (item), ==,
+                   "Two workshops.\n"
+                   "Link kept as text, because Tandem opens only web and mail links: "
+                   "file:///home/ann/minutes.odt\n"
+                   "Link kept as text, because Tandem opens only web and mail links: "
+                   "smb://server/share/survey.xlsx");
+
+  /* ...the window says so once, and the project is unsaved until saved with the change. */
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                                "2 links to files were kept as text in their "
+                                                "answers; Tandem opens only web and mail "
+                                                "links"));
+  g_assert_true (tandem_document_get_modified (document));
+
+  tandem_ui_test_close_window (window);
+  tandem_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +261,7 @@ main (int   argc,
 
   g_test_add_func ("/evidence/window/link-entry", test_link_entry);
   g_test_add_func ("/evidence/window/risky-attachment", test_risky_attachment_asks);
+  g_test_add_func ("/evidence/window/older-links-kept-as-text", test_older_links_kept_as_text);
 
   return g_test_run ();
 }

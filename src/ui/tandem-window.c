@@ -620,6 +620,25 @@ stamp_async (TandemWindow        *self,
 
 /* Loading */
 
+/* Said once, as the project opens: the links are text in the answers now, and saving keeps
+ * them that way (see tandem-kept-links.c). */
+static void
+announce_kept_links (TandemWindow   *self,
+                     TandemDocument *document)
+{
+  guint n = tandem_storage_get_links_kept_as_text (document);
+  g_autofree char *message = NULL;
+
+  if (n == 0)
+    return;
+
+  message = g_strdup_printf (ngettext ("%u link to a file was kept as text in its answer; "
+                                       "Tandem opens only web and mail links",
+                                       "%u links to files were kept as text in their answers; "
+                                       "Tandem opens only web and mail links", n), n);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static void
 on_load_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -659,6 +678,7 @@ on_load_done_cb (GObject      *object,
                                       : g_strdup (g_object_get_data (G_OBJECT (task), "stamp")));
   self->read_only = mode == OPEN_READ_ONLY;
   set_document (self, document);
+  announce_kept_links (self, document);
 
   if (mode == OPEN_COPY)
     {
