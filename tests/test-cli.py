@@ -60,15 +60,18 @@ def main():
         db.close()
         check('--check older links', run('--check', 'older-links.tandem', cwd=tmp), 0,
               '1 link to a file, which Tandem keeps as text')
-        check('export older links', run('--export-json=older.json', 'older-links.tandem', cwd=tmp), 0)
+        check('export older links',
+              run('--export-json=older.json', 'older-links.tandem', cwd=tmp), 0)
         with open(os.path.join(tmp, 'older.json'), encoding='utf-8') as f:
             text = f.read()
         kept = ('opens only web and mail links: Healthwatch Riverside: Waiting to be seen '
-                '(fictional) (file:///home/ann/minutes.odt)' in text and '"uri" : "file:' not in text)
+                '(fictional) (file:///home/ann/minutes.odt)' in text
+                and '"uri" : "file:' not in text)
         print(f"{'ok' if kept else 'FAIL'}: the link is text in the exported JSON")
         if not kept:
             failures.append('older links in JSON')
-        check('import older links', run('--import-json=older.json', 'older-copy.tandem', cwd=tmp), 0)
+        check('import older links',
+              run('--import-json=older.json', 'older-copy.tandem', cwd=tmp), 0)
 
         # Bad inputs.
         with open(os.path.join(tmp, 'notes.tandem'), 'w') as f:
