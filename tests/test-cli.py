@@ -233,6 +233,28 @@ def main():
         if not same:
             failures.append('round trip')
 
+        # A project from an older Tandem with a link to a file is valid: it opens with the link
+        # kept as text, and --check says so in a note. Its JSON holds the text, and imports.
+        shutil.copy(sample, os.path.join(tmp, 'older-links.tandem'))
+        db = sqlite3.connect(os.path.join(tmp, 'older-links.tandem'))
+        db.execute("UPDATE evidence_link SET uri = 'file:///home/ann/minutes.odt'")
+        db.commit()
+        db.close()
+        check('--check older links', run('--check', 'older-links.tandem', cwd=tmp), 0,
+              '1 link to a file, which Tandem keeps as text')
+        check('export older links',
+              run('--export-json=older.json', 'older-links.tandem', cwd=tmp), 0)
+        with open(os.path.join(tmp, 'older.json'), encoding='utf-8') as f:
+            text = f.read()
+        kept = ('opens only web and mail links: Healthwatch Riverside: Waiting to be seen '
+                '(fictional) (file:///home/ann/minutes.odt)' in text
+                and '"uri" : "file:' not in text)
+        print(f"{'ok' if kept else 'FAIL'}: the link is text in the exported JSON")
+        if not kept:
+            failures.append('older links in JSON')
+        check('import older links',
+              run('--import-json=older.json', 'older-copy.tandem', cwd=tmp), 0)
+
         # Bad inputs.
         with open(os.path.join(tmp, 'notes.tandem'), 'w') as f:
             f.write('meeting notes\n')

@@ -91,6 +91,7 @@ run_check (GFile *file)
   g_autoptr(TandemDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
+  guint n_kept;
   int version;
 
   version = tandem_storage_peek_version (file, &error);
@@ -106,6 +107,18 @@ run_check (GFile *file)
       print_error ("%s", error->message);
       return TANDEM_CLI_FAILED;
     }
+
+  /* Still a valid document: Tandem opens it, so the status says so; this is a note. */
+  n_kept = tandem_storage_get_links_kept_as_text (document);
+  if (n_kept > 0)
+    print_error (g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” has %u link to a file, which Tandem keeps as text in its "
+                              "answer because it opens only web and mail links; save the "
+                              "project in Tandem to store the change.",
+                              "“%s” has %u links to files, which Tandem keeps as text in their "
+                              "answers because it opens only web and mail links; save the "
+                              "project in Tandem to store the change.", n_kept),
+                 name, n_kept);
 
   if (version < TANDEM_SCHEMA_VERSION)
     {

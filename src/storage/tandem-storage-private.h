@@ -64,6 +64,9 @@ TandemDocument        *_tandem_storage_read_database  (sqlite3                *d
                                                        const char             *display_name,
                                                        GError                **error);
 
+/* Links an older Tandem allowed, kept as text when a file is opened (tandem-kept-links.c). */
+void                   _tandem_storage_keep_links_as_text (TandemDocument *document);
+
 /* Snapshots: a copy of the document's saved fields made on the main thread, written to a
  * new SQLite file on a worker thread (tandem-snapshot.c). */
 typedef struct _TandemSnapshot TandemSnapshot;

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tandem-attachment.h"
 #include "tandem-document-private.h"
 #include "tandem-file-writer.h"
 #include "tandem-list-private.h"
@@ -158,6 +159,22 @@ object_description (const TandemKindInfo *info)
   return info->kind;
 }
 
+/* The name of an attached file from a file is untrusted: bidirectional controls that would
+ * disguise its type are dropped by both readers, as they are when a file is attached. */
+static void
+clean_loaded_value (GObject    *object,
+                    GParamSpec *pspec,
+                    GValue     *value)
+{
+  if (TANDEM_IS_ATTACHMENT (object) && g_str_equal (pspec->name, "name") &&
+      G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
+    {
+      g_autofree char *clean = tandem_attachment_clean_name (g_value_get_string (value));
+
+      g_value_take_string (value, g_steal_pointer (&clean));
+    }
+}
+
 /**
  * _tandem_storage_set_column:
  *
@@ -194,6 +211,7 @@ _tandem_storage_set_column (GObject     *object,
         }
     }
 
+  clean_loaded_value (object, pspec, value);
   _tandem_object_load_field (TANDEM_OBJECT (object), pspec, value);
 
   return TRUE;
@@ -427,6 +445,7 @@ read_kind (sqlite3               *db,
               goto out;
             }
 
+          clean_loaded_value (object, pspec, &value);
           _tandem_object_take_field (TANDEM_OBJECT (object), pspec, &value);
         }
 
@@ -706,6 +725,9 @@ _tandem_storage_read_database (sqlite3     *db,
   for (guint i = 0; i < n_kinds && local_error == NULL; i++)
     read_kind (db, kinds[i], &document, &n_objects, &local_error);
 
+  /* Links to files from an older Tandem become text, before the check would refuse them. */
+  if (local_error == NULL)
+    _tandem_storage_keep_links_as_text (document);
   if (local_error == NULL)
     check_document (document, db, &local_error);
 
