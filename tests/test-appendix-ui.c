@@ -102,7 +102,7 @@ test_dialog_and_export (void)
   g_assert_true (options.checklists);
 
   tandem_appendix_export_async (tandem_window_get_document (window), &options, file, NULL,
-                                on_exported_cb, &done);
+                                NULL, NULL, on_exported_cb, &done);
   tandem_appendix_options_clear (&options);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -110,6 +110,148 @@ test_dialog_and_export (void)
   g_assert_cmpuint (pdf_pages (path), >=, 3);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  tandem_ui_test_close_window (window);
+}
+
+/* A window on the large generated project, whose appendix has about 2,250 pages. */
+static TandemWindow *
+open_large (void)
+{
+  static char *large_path;
+  TandemWindow *window = tandem_ui_test_new_window ();
+  g_autoptr(GFile) file = NULL;
+
+  if (large_path == NULL)
+    {
+      g_autoptr(TandemDocument) document = tandem_test_generate_document (10000);
+      g_autoptr(GError) error = NULL;
+
+      large_path = g_build_filename (scratch, "large.tandem", NULL);
+      file = g_file_new_for_path (large_path);
+      g_assert_true (tandem_storage_save (document, file, NULL, &error));
+      g_assert_no_error (error);
+      g_clear_object (&file);
+    }
+
+  file = g_file_new_for_path (large_path);
+  tandem_window_load (window, file);
+  tandem_ui_test_wait_idle (window);
+  g_assert_nonnull (tandem_window_get_file (window));
+
+  return window;
+}
+
+typedef struct
+{
+  GtkProgressBar *bar;
+  gint64          last;
+  gint64          longest_gap;
+  guint           ticks;
+  guint           ticks_half_way;  /* ticks while the bar showed neither 0 nor 1 */
+} Ticks;
+
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  Ticks *ticks = user_data;
+  gint64 now = g_get_monotonic_time ();
+  double fraction = gtk_progress_bar_get_fraction (ticks->bar);
+
+  if (ticks->last != 0)
+    ticks->longest_gap = MAX (ticks->longest_gap, now - ticks->last);
+  ticks->last = now;
+  ticks->ticks++;
+  if (fraction > 0 && fraction < 1)
+    ticks->ticks_half_way++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_window_keeps_going_while_exporting (void)
+{
+  TandemWindow *window = open_large ();
+  g_autofree char *path = g_build_filename (scratch, "large.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TandemAppendixDialog *dialog;
+  Ticks ticks = { 0 };
+  gint64 start, duration;
+  guint source;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-appendix", NULL));
+  dialog = find_appendix_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  ticks.bar = GTK_PROGRESS_BAR (tandem_ui_test_find_widget (GTK_WIDGET (dialog),
+                                                            GTK_TYPE_PROGRESS_BAR, NULL));
+  g_assert_nonnull (ticks.bar);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ticks.bar)) &&
+                  gtk_widget_get_mapped (GTK_WIDGET (ticks.bar)));
+
+  /* A timeout of the window's main loop, as the canvas's animations and the autosave are. */
+  source = g_timeout_add (20, on_tick_cb, &ticks);
+  start = g_get_monotonic_time ();
+  tandem_appendix_dialog_export_to_file (dialog, file);
+
+  /* The progress shows, and the window is not held behind a modal dialog meanwhile. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ticks.bar)));
+  g_assert_false (gtk_window_get_modal (GTK_WINDOW (dialog)));
+
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  duration = g_get_monotonic_time () - start;
+  g_source_remove (source);
+
+  g_test_message ("%u ticks in %.1f s of export, %u of them half-way; longest gap %.0f ms",
+                  ticks.ticks, duration / 1e6, ticks.ticks_half_way, ticks.longest_gap / 1e3);
+  g_assert_true (g_object_get_data (G_OBJECT (window), "tandem-appendix-exported"));
+  g_assert_cmpuint (pdf_pages (path), >, 2000);
+
+  /* The timeout kept firing through the export: while the bar stood half-way, and never
+   * held up for anything like the export itself (which a blocked main loop would do). */
+  g_assert_cmpuint (ticks.ticks_half_way, >=, 10);
+  g_assert_cmpint (ticks.longest_gap, <, duration / 3);
+
+  tandem_ui_test_close_window (window);
+}
+
+static void
+test_cancel_leaves_nothing (void)
+{
+  TandemWindow *window = open_large ();
+  g_autofree char *folder = g_build_filename (scratch, "cancelled", NULL);
+  g_autofree char *path = g_build_filename (folder, "appendix.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDir) listing = NULL;
+  TandemAppendixDialog *dialog;
+  GtkProgressBar *bar;
+  GtkWidget *cancel;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-appendix", NULL));
+  dialog = find_appendix_dialog ();
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  bar = GTK_PROGRESS_BAR (tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR,
+                                                      NULL));
+  cancel = tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Cancel");
+  g_assert_nonnull (cancel);
+
+  tandem_appendix_dialog_export_to_file (dialog, file);
+  while (gtk_progress_bar_get_fraction (bar) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Cancel, part of the way through: the dialog goes, and so does everything written. */
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), <, 1);
+  g_assert_true (gtk_widget_activate (cancel));
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  tandem_ui_test_iterate ();
+
+  g_assert_null (tandem_ui_test_find_dialog (GTK_WINDOW (window)));
+  g_assert_null (g_object_get_data (G_OBJECT (window), "tandem-appendix-exported"));
+  listing = g_dir_open (folder, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+
   tandem_ui_test_close_window (window);
 }
 
@@ -151,6 +293,9 @@ main (int   argc,
 
   g_test_add_func ("/appendix/ui/dialog-and-export", test_dialog_and_export);
   g_test_add_func ("/appendix/ui/print-same-pages", test_print_has_the_same_pages);
+  g_test_add_func ("/appendix/ui/window-keeps-going-while-exporting",
+                   test_window_keeps_going_while_exporting);
+  g_test_add_func ("/appendix/ui/cancel-leaves-nothing", test_cancel_leaves_nothing);
 
   status = g_test_run ();
   tandem_test_remove_tree (scratch);

@@ -63,6 +63,8 @@ void        tandem_appendix_export_async       (TandemDocument               *do
                                                 const TandemAppendixOptions  *options,
                                                 GFile                        *file,
                                                 GCancellable                 *cancellable,
+                                                TandemFlowProgressFunc        progress,
+                                                gpointer                      progress_data,
                                                 GAsyncReadyCallback           callback,
                                                 gpointer                      user_data);
 gboolean    tandem_appendix_export_finish      (GAsyncResult                 *result,

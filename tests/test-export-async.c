@@ -1,0 +1,242 @@
+/* test-export-async.c: exports and imports run off the main thread, can be cancelled, and
+ * give what the synchronous calls give
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tandem-appendix.h"
+#include "tandem-journey-export.h"
+#include "tandem-journey-fixture.h"
+#include "tandem-test-util.h"
+
+static TandemDocument *large;   /* generated once: an appendix of a few hundred pages */
+
+/* Auxiliary methods */
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+static void
+on_result_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static char *
+read_file (const char *path,
+           gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, &error));
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+
+  return n;
+}
+
+static TandemDocument *
+get_large_document (void)
+{
+  if (large == NULL)
+    large = tandem_test_generate_document (2000);
+
+  return large;
+}
+
+/* The appendix */
+
+typedef struct
+{
+  GArray       *fractions;
+  GCancellable *cancel_at_half;
+  gboolean      finished;
+} Progress;
+
+static void
+on_progress_cb (double   fraction,
+                gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_false (progress->finished);
+  g_array_append_val (progress->fractions, fraction);
+
+  if (progress->cancel_at_half != NULL && fraction >= 0.5)
+    g_cancellable_cancel (progress->cancel_at_half);
+}
+
+static void
+test_appendix_same_as_sync (void)
+{
+  g_autoptr(TandemDocument) document = tandem_test_generate_document (300);
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *sync_path = g_build_filename (dir, "sync.pdf", NULL);
+  g_autofree char *async_path = g_build_filename (dir, "async.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (async_path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sync_bytes = NULL;
+  g_autofree char *async_bytes = NULL;
+  gsize sync_length, async_length;
+  TandemAppendixOptions options;
+
+  tandem_appendix_options_init (&options);
+  tandem_appendix_options_set_date (&options, "2026-11-23", NULL);
+
+  g_assert_true (tandem_appendix_write_pdf (document, &options, sync_path, &error));
+  g_assert_no_error (error);
+
+  tandem_appendix_export_async (document, &options, file, NULL, NULL, NULL, on_result_cb, &result);
+  g_assert_true (tandem_appendix_export_finish (wait_for_result (&result), &error));
+  g_assert_no_error (error);
+
+  /* The same pages, byte for byte: the worker writes from a faithful copy. */
+  sync_bytes = read_file (sync_path, &sync_length);
+  async_bytes = read_file (async_path, &async_length);
+  g_assert_cmpuint (async_length, >, 10000);
+  g_assert_cmpmem (async_bytes, async_length, sync_bytes, sync_length);
+
+  tandem_appendix_options_clear (&options);
+  tandem_test_remove_tree (dir);
+}
+
+static void
+test_appendix_progress (void)
+{
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "appendix.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), NULL, FALSE };
+  TandemAppendixOptions options;
+  double last = 0;
+
+  tandem_appendix_options_init (&options);
+  tandem_appendix_export_async (get_large_document (), &options, file, NULL, on_progress_cb,
+                                &progress, on_result_cb, &result);
+  g_assert_true (tandem_appendix_export_finish (wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  progress.finished = TRUE;
+
+  /* Reported in the caller's main loop, many times, never going back, ending at 1. */
+  g_test_message ("%u reports of progress", progress.fractions->len);
+  g_assert_cmpuint (progress.fractions->len, >=, 2);
+  for (guint i = 0; i < progress.fractions->len; i++)
+    {
+      double fraction = g_array_index (progress.fractions, double, i);
+
+      g_assert_cmpfloat (fraction, >, last);
+      g_assert_cmpfloat (fraction, <=, 1.0);
+      last = fraction;
+    }
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* Nothing is reported after the result. */
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_array_unref (progress.fractions);
+  tandem_appendix_options_clear (&options);
+  tandem_test_remove_tree (dir);
+}
+
+static void
+test_appendix_cancel (void)
+{
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "appendix.pdf", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), cancellable, FALSE };
+  TandemAppendixOptions options;
+
+  tandem_appendix_options_init (&options);
+
+  /* Cancelled half-way: no file, no temporary, and the result says cancelled. */
+  tandem_appendix_export_async (get_large_document (), &options, file, cancellable,
+                                on_progress_cb, &progress, on_result_cb, &result);
+  g_assert_false (tandem_appendix_export_finish (wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_cmpfloat (g_array_index (progress.fractions, double, progress.fractions->len - 1), <,
+                     1.0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  /* Cancelled over an existing file: that file is left as it was. */
+  g_clear_object (&result);
+  g_clear_error (&error);
+  g_array_set_size (progress.fractions, 0);
+  g_cancellable_reset (cancellable);
+  g_assert_true (g_file_set_contents (path, "the appendix sent last month", -1, NULL));
+  tandem_appendix_export_async (get_large_document (), &options, file, cancellable,
+                                on_progress_cb, &progress, on_result_cb, &result);
+  g_assert_false (tandem_appendix_export_finish (wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  kept = read_file (path, NULL);
+  g_assert_cmpstr (kept, ==, "the appendix sent last month");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* Cancelled before it starts: nothing is written either. */
+  g_clear_object (&result);
+  g_clear_error (&error);
+  g_unlink (path);
+  tandem_appendix_export_async (get_large_document (), &options, file, cancellable, NULL, NULL,
+                                on_result_cb, &result);
+  g_assert_false (tandem_appendix_export_finish (wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  g_array_unref (progress.fractions);
+  tandem_appendix_options_clear (&options);
+  tandem_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/async/appendix/same-as-sync", test_appendix_same_as_sync);
+  g_test_add_func ("/export/async/appendix/progress", test_appendix_progress);
+  g_test_add_func ("/export/async/appendix/cancel", test_appendix_cancel);
+
+  status = g_test_run ();
+  g_clear_object (&large);
+
+  return status;
+}
