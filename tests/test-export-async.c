@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "tandem-appendix.h"
@@ -47,6 +49,25 @@ read_file (const char *path,
   g_assert_no_error (error);
 
   return contents;
+}
+
+/* An exported image, with what differs between two exports of the same map taken out:
+ * cairo numbers the surfaces of an SVG with a counter of the whole process. */
+static char *
+read_image (const char *path,
+            gsize      *length)
+{
+  g_autoptr(GRegex) counter = g_regex_new ("surface[0-9]+", 0, 0, NULL);
+  g_autofree char *contents = read_file (path, length);
+  char *image;
+
+  if (!g_str_has_suffix (path, ".svg"))
+    return g_steal_pointer (&contents);
+
+  image = g_regex_replace_literal (counter, contents, *length, 0, "surface", 0, NULL);
+  *length = strlen (image);
+
+  return image;
 }
 
 static guint
@@ -223,6 +244,90 @@ test_appendix_cancel (void)
   tandem_test_remove_tree (dir);
 }
 
+/* Journey maps */
+
+static void
+test_journey_same_as_sync (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_feverish_child (document);
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  const char *formats[] = { "png", "svg", "pdf" };
+  TandemJourneyExportOptions options;
+
+  tandem_journey_export_options_init (&options);
+  options.show = TANDEM_JOURNEY_SHOW_BOTH;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *sync_path = g_strdup_printf ("%s/sync.%s", dir, formats[i]);
+      g_autofree char *async_path = g_strdup_printf ("%s/async.%s", dir, formats[i]);
+      g_autoptr(GFile) sync_file = g_file_new_for_path (sync_path);
+      g_autoptr(GFile) async_file = g_file_new_for_path (async_path);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sync_bytes = NULL;
+      g_autofree char *async_bytes = NULL;
+      gsize sync_length, async_length;
+
+      g_assert_true (tandem_journey_export (journey, sync_file, &options, &error));
+      g_assert_no_error (error);
+
+      tandem_journey_export_to_file_async (journey, async_file, &options, NULL, on_result_cb,
+                                           &result);
+
+      /* Editing the map while it is drawn changes nothing in the file: the worker draws
+       * from the copy taken when the export began. */
+      tandem_document_begin (document, "Rename");
+      tandem_journey_set_title (journey, "Renamed while exporting");
+      tandem_document_commit (document);
+
+      g_assert_true (tandem_journey_export_to_file_finish (wait_for_result (&result), &error));
+      g_assert_no_error (error);
+      tandem_document_undo (document);
+
+      sync_bytes = read_image (sync_path, &sync_length);
+      async_bytes = read_image (async_path, &async_length);
+      g_assert_cmpuint (async_length, >, 1000);
+      g_assert_cmpmem (async_bytes, async_length, sync_bytes, sync_length);
+    }
+
+  tandem_test_remove_tree (dir);
+}
+
+static void
+test_journey_errors_and_cancel (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_feverish_child (document);
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *jpeg = g_build_filename (dir, "map.jpg", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GFile) jpeg_file = g_file_new_for_path (jpeg);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The same sentence as the synchronous export. */
+  tandem_journey_export_to_file_async (journey, jpeg_file, NULL, NULL, on_result_cb, &result);
+  g_assert_false (tandem_journey_export_to_file_finish (wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, ".png, .svg or .pdf"));
+
+  /* Cancelled before the drawing starts: nothing is written. */
+  g_clear_object (&result);
+  g_clear_error (&error);
+  g_cancellable_cancel (cancellable);
+  tandem_journey_export_to_file_async (journey, png_file, NULL, cancellable, on_result_cb,
+                                       &result);
+  g_assert_false (tandem_journey_export_to_file_finish (wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  tandem_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,9 +336,14 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  /* PDFs carry their date: the same one for both ways of exporting. */
+  g_setenv ("SOURCE_DATE_EPOCH", "1795000000", TRUE);
+
   g_test_add_func ("/export/async/appendix/same-as-sync", test_appendix_same_as_sync);
   g_test_add_func ("/export/async/appendix/progress", test_appendix_progress);
   g_test_add_func ("/export/async/appendix/cancel", test_appendix_cancel);
+  g_test_add_func ("/export/async/journey/same-as-sync", test_journey_same_as_sync);
+  g_test_add_func ("/export/async/journey/errors-and-cancel", test_journey_errors_and_cancel);
 
   status = g_test_run ();
   g_clear_object (&large);
