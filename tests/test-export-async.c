@@ -13,6 +13,8 @@
 #include "tandem-appendix.h"
 #include "tandem-journey-export.h"
 #include "tandem-journey-fixture.h"
+#include "tandem-storage.h"
+#include "tandem-template.h"
 #include "tandem-test-util.h"
 
 static TandemDocument *large;   /* generated once: an appendix of a few hundred pages */
@@ -328,6 +330,85 @@ test_journey_errors_and_cancel (void)
   tandem_test_remove_tree (dir);
 }
 
+/* Templates */
+
+static void
+test_template_export_and_import (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new_project ();
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *sync_path = g_build_filename (dir, "sync.json", NULL);
+  g_autofree char *async_path = g_build_filename (dir, "async.json", NULL);
+  g_autoptr(GFile) sync_file = g_file_new_for_path (sync_path);
+  g_autoptr(GFile) async_file = g_file_new_for_path (async_path);
+  g_autoptr(TandemTemplate) sync_template = NULL;
+  g_autoptr(TandemTemplate) async_template = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sync_bytes = NULL;
+  g_autofree char *async_bytes = NULL;
+  g_autofree char *sync_text = NULL;
+  g_autofree char *async_text = NULL;
+  TandemChecklist *checklist;
+
+  checklist = tandem_template_instantiate (tandem_template_find_builtin ("t8-legal-duties"),
+                                           document, "New");
+
+  /* Exported: the same bytes either way, even when the checklist is renamed meanwhile. */
+  g_assert_true (tandem_template_export (checklist, sync_file, &error));
+  g_assert_no_error (error);
+  tandem_template_export_async (checklist, async_file, NULL, on_result_cb, &result);
+  tandem_document_begin (document, "Rename");
+  tandem_checklist_set_title (checklist, "Renamed while exporting");
+  tandem_document_commit (document);
+  g_assert_true (tandem_template_export_finish (wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  sync_bytes = read_file (sync_path, NULL);
+  async_bytes = read_file (async_path, NULL);
+  g_assert_cmpstr (async_bytes, ==, sync_bytes);
+
+  /* Imported: the same template either way. */
+  g_clear_object (&result);
+  sync_template = tandem_template_new_from_file (sync_file, &error);
+  g_assert_no_error (error);
+  tandem_template_import_async (async_file, NULL, on_result_cb, &result);
+  async_template = tandem_template_import_finish (wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (TANDEM_IS_TEMPLATE (async_template));
+  sync_text = tandem_template_write (sync_template, NULL, &error);
+  async_text = tandem_template_write (async_template, NULL, &error);
+  g_assert_cmpstr (async_text, ==, sync_text);
+
+  tandem_test_remove_tree (dir);
+}
+
+static void
+test_template_import_refused (void)
+{
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The same sentence as the synchronous import. */
+  g_assert_null (tandem_template_new_from_file (folder, &sync_error));
+  tandem_template_import_async (folder, NULL, on_result_cb, &result);
+  g_assert_null (tandem_template_import_finish (wait_for_result (&result), &error));
+  g_assert_error (error, TANDEM_STORAGE_ERROR, sync_error->code);
+  g_assert_cmpstr (error->message, ==, sync_error->message);
+
+  g_clear_object (&result);
+  g_clear_error (&error);
+  g_cancellable_cancel (cancellable);
+  tandem_template_import_async (folder, cancellable, on_result_cb, &result);
+  g_assert_null (tandem_template_import_finish (wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  tandem_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +425,8 @@ main (int   argc,
   g_test_add_func ("/export/async/appendix/cancel", test_appendix_cancel);
   g_test_add_func ("/export/async/journey/same-as-sync", test_journey_same_as_sync);
   g_test_add_func ("/export/async/journey/errors-and-cancel", test_journey_errors_and_cancel);
+  g_test_add_func ("/export/async/template/export-and-import", test_template_export_and_import);
+  g_test_add_func ("/export/async/template/import-refused", test_template_import_refused);
 
   status = g_test_run ();
   g_clear_object (&large);
