@@ -241,15 +241,14 @@ on_export_done_cb (GObject      *object,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static gboolean
-on_close_request_cb (TandemAppendixDialog *self)
+/* Closing the dialog while it exports is cancelling the export. A window that is destroyed
+ * is unrealized, whoever still holds it (the export does). */
+static void
+on_unrealize_cb (TandemAppendixDialog *self)
 {
   g_assert (TANDEM_IS_APPENDIX_DIALOG (self));
 
-  /* Closing the dialog while it exports is cancelling the export. */
   g_cancellable_cancel (self->cancellable);
-
-  return FALSE;
 }
 
 /**
@@ -485,7 +484,7 @@ tandem_appendix_dialog_new (GtkWindow                   *parent,
   gtk_box_append (GTK_BOX (self->progress_box), GTK_WIDGET (self->progress_bar));
   gtk_widget_set_visible (self->progress_box, FALSE);
   gtk_box_append (GTK_BOX (content), self->progress_box);
-  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
+  g_signal_connect (self, "unrealize", G_CALLBACK (on_unrealize_cb), NULL);
 
   toolbar = content;
   adw_window_set_content (ADW_WINDOW (self), toolbar);

@@ -177,6 +177,13 @@ import_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* A window that is destroyed is unrealized, whoever still holds it. */
+static void
+on_unrealize_cb (TandemNewChecklistDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
 static void
 tandem_new_checklist_dialog_dispose (GObject *object)
 {
@@ -231,6 +238,7 @@ tandem_new_checklist_dialog_init (TandemNewChecklistDialog *self)
   GListModel *builtin;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "unrealize", G_CALLBACK (on_unrealize_cb), NULL);
   set_selected (self, NULL);
 
   builtin = tandem_template_get_builtin ();
@@ -314,7 +322,7 @@ on_template_imported_cb (GObject      *object,
   template = tandem_template_import_finish (result, &error);
 
   /* The dialog was closed while the file was read. */
-  if (self->cancellable == NULL)
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
                                _("The dialog was closed."));
