@@ -5,13 +5,16 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "tandem-attachment.h"
 #include "tandem-checklist-item.h"
 #include "tandem-checklist-section.h"
+#include "tandem-item-editor.h"
 #include "tandem-checklist-page.h"
 #include "tandem-journey-page.h"
 #include "tandem-merge-dialog.h"
@@ -119,6 +122,72 @@ test_export_as_template (void)
   g_assert_cmpstr (tandem_template_get_id (reread), ==, "t8-legal-duties");
 
   tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
+/* Attaching files */
+
+static void
+test_attach_file (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  g_autofree char *path = scratch_path ("minutes.txt");
+  g_autofree char *big_path = scratch_path ("video.mp4");
+  g_autofree char *missing_path = scratch_path ("no-such-file.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) big = g_file_new_for_path (big_path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  TandemChecklist *checklist;
+  TandemItemEditor *editor;
+  TandemChecklistItem *item;
+  TandemList *attachments;
+  TandemAttachment *attachment;
+  AdwMessageDialog *message;
+  GtkWidget *page;
+  int fd;
+
+  checklist = tandem_template_instantiate (tandem_template_find_builtin ("t8-legal-duties"),
+                                           document, "New Checklist");
+  tandem_window_show_object (window, TANDEM_OBJECT (checklist));
+  tandem_ui_test_iterate ();
+  page = tandem_window_get_visible_page (window);
+  editor = TANDEM_ITEM_EDITOR (tandem_checklist_page_get_editor (TANDEM_CHECKLIST_PAGE (page)));
+  item = tandem_item_editor_get_item (editor);
+  g_assert_nonnull (item);
+  attachments = tandem_checklist_item_get_attachments (item);
+
+  /* Its size is asked and its contents read without blocking; then it is attached. */
+  g_assert_true (g_file_set_contents (path, "Minutes of the programme board", -1, NULL));
+  tandem_item_editor_attach_file (editor, file);
+  g_assert_cmpuint (tandem_list_get_n (attachments), ==, 0);
+  while (tandem_list_get_n (attachments) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  attachment = tandem_list_get (attachments, 0);
+  g_assert_cmpstr (tandem_attachment_get_name (attachment), ==, "minutes.txt");
+  g_assert_cmpint (tandem_attachment_get_size (attachment), ==, 30);
+
+  /* Too large: refused on its size alone, with a sentence. */
+  fd = g_open (big_path, O_CREAT | O_WRONLY, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, TANDEM_ATTACHMENT_MAX_SIZE + 1), ==, 0);
+  close (fd);
+  tandem_item_editor_attach_file (editor, big);
+  while ((message = tandem_ui_test_find_dialog (NULL)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "The File Is Too Large to Attach");
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  /* Gone: said, and nothing changes. */
+  tandem_item_editor_attach_file (editor, missing);
+  while ((message = tandem_ui_test_find_dialog (NULL)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Attach the File");
+  gtk_window_destroy (GTK_WINDOW (message));
+  g_assert_cmpuint (tandem_list_get_n (attachments), ==, 1);
+
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
   tandem_ui_test_close_window (window);
 }
 
@@ -271,7 +340,7 @@ test_merge_unreadable_and_closed (void)
   g_assert_nonnull (message);
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Merge the Answers");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "minutes.pdf"));
-  adw_message_dialog_response (message, "close");
+  gtk_window_destroy (GTK_WINDOW (message));
   g_assert_cmpuint (tandem_document_get_undo_depth (copies.ours), ==, depth);
   g_assert_cmpint (tandem_checklist_item_get_status (first_item (copies.ours)), ==,
                    TANDEM_ITEM_STATUS_NOT_STARTED);
@@ -309,6 +378,7 @@ main (int   argc,
 
   g_test_add_func ("/async/ui/journey-page-export", test_journey_page_export);
   g_test_add_func ("/async/ui/export-as-template", test_export_as_template);
+  g_test_add_func ("/async/ui/attach-file", test_attach_file);
   g_test_add_func ("/async/ui/merge-reads-attachments", test_merge_reads_attachments);
   g_test_add_func ("/async/ui/merge-unreadable-and-closed", test_merge_unreadable_and_closed);
 
