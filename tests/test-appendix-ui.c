@@ -198,7 +198,23 @@ test_window_keeps_going_while_exporting (void)
   g_assert_false (gtk_window_get_modal (GTK_WINDOW (dialog)));
 
   while (dialog != NULL)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_main_context_iteration (NULL, TRUE);
+
+      /* With TANDEM_SCREENSHOT_DIR set, a picture of the screen half-way, for people. */
+      if (g_getenv ("TANDEM_SCREENSHOT_DIR") != NULL && dialog != NULL &&
+          gtk_progress_bar_get_fraction (ticks.bar) >= 0.4 &&
+          !g_object_get_data (G_OBJECT (dialog), "screenshot"))
+        {
+          g_autofree char *shot = g_build_filename (g_getenv ("TANDEM_SCREENSHOT_DIR"),
+                                                    "appendix-exporting.png", NULL);
+          const char *argv[] = { "import", "-window", "root", shot, NULL };
+
+          g_object_set_data (G_OBJECT (dialog), "screenshot", GINT_TO_POINTER (TRUE));
+          g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                        NULL, NULL);
+        }
+    }
   duration = g_get_monotonic_time () - start;
   g_source_remove (source);
 
