@@ -267,8 +267,23 @@ test_cancel_leaves_nothing (void)
   g_assert_null (g_object_get_data (G_OBJECT (window), "tandem-appendix-exported"));
   listing = g_dir_open (folder, 0, NULL);
   g_assert_null (g_dir_read_name (listing));
+  g_clear_pointer (&listing, g_dir_close);
 
+  /* Closing the project's window while it exports closes the dialog and cancels too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-appendix", NULL));
+  dialog = find_appendix_dialog ();
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  bar = GTK_PROGRESS_BAR (tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR,
+                                                      NULL));
+  tandem_appendix_dialog_export_to_file (dialog, file);
+  while (gtk_progress_bar_get_fraction (bar) == 0)
+    g_main_context_iteration (NULL, TRUE);
   tandem_ui_test_close_window (window);
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  listing = g_dir_open (folder, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
 }
 
 static void

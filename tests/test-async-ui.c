@@ -289,6 +289,7 @@ test_merge_reads_attachments (void)
   Copies copies = { 0 };
   TandemMergeDialog *dialog;
   TandemAttachment *attachment;
+  TandemList *attachments;
   GBytes *merged;
 
   make_copies (&copies);
@@ -304,7 +305,8 @@ test_merge_reads_attachments (void)
   /* The answer and its attached file, byte for byte, as one undo step. */
   g_assert_cmpint (tandem_checklist_item_get_status (first_item (copies.ours)), ==,
                    TANDEM_ITEM_STATUS_MET);
-  attachment = tandem_list_get (tandem_checklist_item_get_attachments (first_item (copies.ours)), 0);
+  attachments = tandem_checklist_item_get_attachments (first_item (copies.ours));
+  attachment = tandem_list_get (attachments, 0);
   g_assert_nonnull (attachment);
   merged = tandem_document_get_memory_blob (copies.ours, tandem_attachment_get_blob (attachment));
   g_assert_nonnull (merged);

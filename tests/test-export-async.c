@@ -100,7 +100,10 @@ typedef struct
   GArray       *fractions;
   GCancellable *cancel_at_half;
   gboolean      finished;
+  gint64        cancelled_at;
 } Progress;
+
+static GThread *main_thread;
 
 static void
 on_progress_cb (double   fraction,
@@ -108,11 +111,16 @@ on_progress_cb (double   fraction,
 {
   Progress *progress = user_data;
 
+  /* In the caller's thread, never after the result. */
+  g_assert_true (g_thread_self () == main_thread);
   g_assert_false (progress->finished);
   g_array_append_val (progress->fractions, fraction);
 
-  if (progress->cancel_at_half != NULL && fraction >= 0.5)
-    g_cancellable_cancel (progress->cancel_at_half);
+  if (progress->cancel_at_half != NULL && fraction >= 0.5 && progress->cancelled_at == 0)
+    {
+      progress->cancelled_at = g_get_monotonic_time ();
+      g_cancellable_cancel (progress->cancel_at_half);
+    }
 }
 
 static void
@@ -158,7 +166,7 @@ test_appendix_progress (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), NULL, FALSE };
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), NULL, FALSE, 0 };
   TandemAppendixOptions options;
   double last = 0;
 
@@ -201,7 +209,7 @@ test_appendix_cancel (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), cancellable, FALSE };
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), cancellable, FALSE, 0 };
   TandemAppendixOptions options;
 
   tandem_appendix_options_init (&options);
@@ -212,6 +220,9 @@ test_appendix_cancel (void)
   g_assert_false (tandem_appendix_export_finish (wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_test_message ("cancelled at %.0f%%, the result %.0f ms later",
+                  g_array_index (progress.fractions, double, progress.fractions->len - 1) * 100,
+                  (g_get_monotonic_time () - progress.cancelled_at) / 1e3);
   g_assert_cmpfloat (g_array_index (progress.fractions, double, progress.fractions->len - 1), <,
                      1.0);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -221,6 +232,7 @@ test_appendix_cancel (void)
   g_clear_object (&result);
   g_clear_error (&error);
   g_array_set_size (progress.fractions, 0);
+  progress.cancelled_at = 0;
   g_cancellable_reset (cancellable);
   g_assert_true (g_file_set_contents (path, "the appendix sent last month", -1, NULL));
   tandem_appendix_export_async (get_large_document (), &options, file, cancellable,
@@ -416,6 +428,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  main_thread = g_thread_self ();
 
   /* PDFs carry their date: the same one for both ways of exporting. */
   g_setenv ("SOURCE_DATE_EPOCH", "1795000000", TRUE);

@@ -1481,8 +1481,9 @@ read_blobs_thread (GTask        *task,
  * tandem_storage_read_blobs_async:
  * @hashes: the SHA-256 names of stored files of @document
  *
- * Reads stored files of @document on a worker thread: those in memory are taken now, the others are read from the file @document came from, in the
- * order given, stopping at the first that cannot be read.
+ * Reads stored files of @document on a worker thread: those in memory are taken now, the
+ * others are read from the file @document came from, in the order given, stopping at the
+ * first that cannot be read.
  */
 void
 tandem_storage_read_blobs_async (TandemDocument      *document,

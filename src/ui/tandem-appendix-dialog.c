@@ -171,6 +171,7 @@ typedef struct
   TandemAppendixDialog *self;
   GtkWindow            *parent;
   GFile                *file;
+  GApplication         *application;  /* held until the worker is done, even if cancelled */
 } ExportState;
 
 static void
@@ -179,6 +180,9 @@ export_state_free (ExportState *state)
   g_object_unref (state->self);
   g_clear_object (&state->parent);
   g_object_unref (state->file);
+  if (state->application != NULL)
+    g_application_release (state->application);
+  g_clear_object (&state->application);
   g_free (state);
 }
 
@@ -251,6 +255,16 @@ on_unrealize_cb (TandemAppendixDialog *self)
   g_cancellable_cancel (self->cancellable);
 }
 
+/* The project's window is closing: so does this dialog, which cancels the export. (The
+ * export holds the window, so "destroy-with-parent" alone would wait for it.) */
+static void
+on_parent_unrealize_cb (TandemAppendixDialog *self)
+{
+  g_assert (TANDEM_IS_APPENDIX_DIALOG (self));
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /**
  * tandem_appendix_dialog_export_to_file:
  *
@@ -261,6 +275,7 @@ void
 tandem_appendix_dialog_export_to_file (TandemAppendixDialog *self,
                                        GFile                *file)
 {
+  GtkApplication *application;
   ExportState *state;
   TandemAppendixOptions options;
 
@@ -273,6 +288,17 @@ tandem_appendix_dialog_export_to_file (TandemAppendixDialog *self,
   state->parent = g_object_ref (gtk_window_get_transient_for (GTK_WINDOW (self)));
   state->file = g_object_ref (file);
   self->cancellable = g_cancellable_new ();
+
+  /* The application does not quit under a worker still writing: a cancelled export takes
+   * a page's time to remove what it wrote. */
+  application = gtk_window_get_application (state->parent);
+  if (application != NULL)
+    {
+      state->application = g_object_ref (G_APPLICATION (application));
+      g_application_hold (state->application);
+    }
+  g_signal_connect_object (state->parent, "unrealize", G_CALLBACK (on_parent_unrealize_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* The options stay on view, but cannot change what is already being written. */
   gtk_widget_set_sensitive (self->options_page, FALSE);
@@ -407,6 +433,7 @@ tandem_appendix_dialog_new (GtkWindow                   *parent,
   self = g_object_new (TANDEM_TYPE_APPENDIX_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
+                       "destroy-with-parent", TRUE,
                        "default-width", 520,
                        "default-height", 760,
                        "title", purpose == TANDEM_APPENDIX_DIALOG_PRINT ? _("Print Appendix")
