@@ -113,6 +113,33 @@ test_dialog_and_export (void)
   tandem_ui_test_close_window (window);
 }
 
+static void
+test_export_error (void)
+{
+  TandemWindow *window = open_sample ();
+  g_autofree char *path = g_build_filename (scratch, "no-such-folder", "appendix.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TandemAppendixDialog *dialog;
+  AdwMessageDialog *message;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-appendix", NULL));
+  dialog = find_appendix_dialog ();
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  tandem_appendix_dialog_export_to_file (dialog, file);
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The progress dialog goes; a sentence says why nothing was written. */
+  message = tandem_ui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Export the Appendix");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Choose another place"));
+  g_assert_null (g_object_get_data (G_OBJECT (window), "tandem-appendix-exported"));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  tandem_ui_test_close_window (window);
+}
+
 /* A window on the large generated project, whose appendix has about 2,250 pages. */
 static TandemWindow *
 open_large (void)
@@ -324,6 +351,7 @@ main (int   argc,
 
   g_test_add_func ("/appendix/ui/dialog-and-export", test_dialog_and_export);
   g_test_add_func ("/appendix/ui/print-same-pages", test_print_has_the_same_pages);
+  g_test_add_func ("/appendix/ui/export-error", test_export_error);
   g_test_add_func ("/appendix/ui/window-keeps-going-while-exporting",
                    test_window_keeps_going_while_exporting);
   g_test_add_func ("/appendix/ui/cancel-leaves-nothing", test_cancel_leaves_nothing);

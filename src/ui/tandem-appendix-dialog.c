@@ -170,7 +170,6 @@ typedef struct
 {
   TandemAppendixDialog *self;
   GtkWindow            *parent;
-  GFile                *file;
   GApplication         *application;  /* held until the worker is done, even if cancelled */
 } ExportState;
 
@@ -179,7 +178,6 @@ export_state_free (ExportState *state)
 {
   g_object_unref (state->self);
   g_clear_object (&state->parent);
-  g_object_unref (state->file);
   if (state->application != NULL)
     g_application_release (state->application);
   g_clear_object (&state->application);
@@ -286,7 +284,6 @@ tandem_appendix_dialog_export_to_file (TandemAppendixDialog *self,
   state = g_new0 (ExportState, 1);
   state->self = g_object_ref (self);
   state->parent = g_object_ref (gtk_window_get_transient_for (GTK_WINDOW (self)));
-  state->file = g_object_ref (file);
   self->cancellable = g_cancellable_new ();
 
   /* The application does not quit under a worker still writing: a cancelled export takes
