@@ -313,6 +313,52 @@ test_cancel_leaves_nothing (void)
   g_assert_null (g_dir_read_name (listing));
 }
 
+static gboolean
+on_poll_print_dialog_cb (gpointer user_data)
+{
+  gboolean *seen = user_data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
+
+  for (guint i = 0; type != 0 && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          /* As the user would: Cancel. This ends the print dialog's own main loop. */
+          *seen = TRUE;
+          gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_CANCEL);
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_print_laid_out_off_thread (void)
+{
+  TandemWindow *window = open_sample ();
+  TandemAppendixOptions options;
+  gboolean seen = FALSE;
+
+  /* The pages are laid out on a worker thread; then the print dialog opens. */
+  tandem_appendix_options_init (&options);
+  g_timeout_add (20, on_poll_print_dialog_cb, &seen);  /* removes itself once it has seen */
+  tandem_appendix_print (GTK_WINDOW (window), tandem_window_get_document (window), &options,
+                         FALSE);
+  g_assert_false (seen);
+  while (!seen)
+    g_main_context_iteration (NULL, TRUE);
+  tandem_ui_test_iterate ();
+  g_assert_null (tandem_ui_test_find_dialog (GTK_WINDOW (window)));
+
+  tandem_appendix_options_clear (&options);
+  tandem_ui_test_close_window (window);
+}
+
 static void
 test_print_has_the_same_pages (void)
 {
@@ -352,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/appendix/ui/dialog-and-export", test_dialog_and_export);
   g_test_add_func ("/appendix/ui/print-same-pages", test_print_has_the_same_pages);
   g_test_add_func ("/appendix/ui/export-error", test_export_error);
+  g_test_add_func ("/appendix/ui/print-laid-out-off-thread", test_print_laid_out_off_thread);
   g_test_add_func ("/appendix/ui/window-keeps-going-while-exporting",
                    test_window_keeps_going_while_exporting);
   g_test_add_func ("/appendix/ui/cancel-leaves-nothing", test_cancel_leaves_nothing);

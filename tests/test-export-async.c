@@ -258,6 +258,46 @@ test_appendix_cancel (void)
   tandem_test_remove_tree (dir);
 }
 
+static void
+test_appendix_laid_out_off_thread (void)
+{
+  TandemDocument *document = tandem_test_generate_document (300);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  TandemAppendixOptions options;
+  TandemFlow *expected;
+  TandemFlow *flow;
+  cairo_t *cr;
+
+  tandem_appendix_options_init (&options);
+  tandem_appendix_options_set_date (&options, "2026-11-23", NULL);
+  expected = tandem_appendix_build (document, &options);
+
+  tandem_appendix_build_async (document, &options, NULL, on_result_cb, &result);
+  flow = tandem_appendix_build_finish (wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (flow);
+
+  /* The same pages, and the flow holds what its figures need: it can be drawn here, on the
+   * main thread (as GtkPrintOperation does), after the document is gone. */
+  g_assert_cmpuint (tandem_flow_get_n_pages (flow), ==, tandem_flow_paginate (expected));
+  g_assert_cmpuint (tandem_flow_get_n_figures (flow), >, 0);
+  g_object_unref (document);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 60, 84);
+  cr = cairo_create (surface);
+  cairo_scale (cr, 0.1, 0.1);
+  for (guint i = 0; i < tandem_flow_get_n_pages (flow); i++)
+    tandem_flow_draw_page (flow, cr, i, FALSE);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  tandem_flow_free (flow);
+  tandem_flow_free (expected);
+  tandem_appendix_options_clear (&options);
+}
+
 /* Journey maps */
 
 static void
@@ -436,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/export/async/appendix/same-as-sync", test_appendix_same_as_sync);
   g_test_add_func ("/export/async/appendix/progress", test_appendix_progress);
   g_test_add_func ("/export/async/appendix/cancel", test_appendix_cancel);
+  g_test_add_func ("/export/async/appendix/laid-out-off-thread", test_appendix_laid_out_off_thread);
   g_test_add_func ("/export/async/journey/same-as-sync", test_journey_same_as_sync);
   g_test_add_func ("/export/async/journey/errors-and-cancel", test_journey_errors_and_cancel);
   g_test_add_func ("/export/async/template/export-and-import", test_template_export_and_import);

@@ -1182,6 +1182,94 @@ tandem_appendix_export_async (TandemDocument              *document,
   g_task_run_in_thread (task, export_thread);
 }
 
+typedef struct
+{
+  TandemDocument        *document;   /* a private copy */
+  TandemAppendixOptions  options;
+} BuildData;
+
+static void
+build_data_free (gpointer data)
+{
+  BuildData *build = data;
+
+  g_object_unref (build->document);
+  tandem_appendix_options_clear (&build->options);
+  g_free (build);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BuildData *build = task_data;
+  TandemFlow *flow;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  flow = tandem_appendix_build (build->document, &build->options);
+  tandem_flow_set_cancellable (flow, cancellable);
+  tandem_flow_paginate (flow);
+  tandem_flow_set_cancellable (flow, NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    tandem_flow_free (flow);
+  else
+    g_task_return_pointer (task, flow, (GDestroyNotify)tandem_flow_free);
+}
+
+/**
+ * tandem_appendix_build_async:
+ *
+ * Copies @document now and lays out its appendix on a worker thread, as
+ * tandem_appendix_build() and tandem_flow_paginate() do: a second or two for thousands of
+ * pages. The flow holds what it needs of the copy, and can be drawn on the main thread.
+ */
+void
+tandem_appendix_build_async (TandemDocument              *document,
+                             const TandemAppendixOptions *options,
+                             GCancellable                *cancellable,
+                             GAsyncReadyCallback          callback,
+                             gpointer                     user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BuildData *build;
+
+  g_return_if_fail (TANDEM_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_appendix_build_async);
+
+  build = g_new0 (BuildData, 1);
+  build->document = tandem_appendix_copy_document (document);
+  build->options = *options;
+  build->options.date = g_strdup (options->date);
+  g_task_set_task_data (task, build, build_data_free);
+
+  g_task_run_in_thread (task, build_thread);
+}
+
+/**
+ * tandem_appendix_build_finish:
+ *
+ * Returns: (transfer full) (nullable): the flow, paginated; free it with tandem_flow_free()
+ */
+TandemFlow *
+tandem_appendix_build_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tandem_appendix_build_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * tandem_appendix_export_finish:
  *

@@ -70,5 +70,12 @@ void        tandem_appendix_export_async       (TandemDocument               *do
 gboolean    tandem_appendix_export_finish      (GAsyncResult                 *result,
                                                 GError                      **error);
 TandemDocument *tandem_appendix_copy_document  (TandemDocument               *document);
+void        tandem_appendix_build_async        (TandemDocument               *document,
+                                                const TandemAppendixOptions  *options,
+                                                GCancellable                 *cancellable,
+                                                GAsyncReadyCallback           callback,
+                                                gpointer                      user_data);
+TandemFlow *tandem_appendix_build_finish       (GAsyncResult                 *result,
+                                                GError                      **error);
 
 G_END_DECLS

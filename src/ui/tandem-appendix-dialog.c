@@ -89,21 +89,22 @@ on_print_draw_page_cb (GtkPrintOperation *operation,
   tandem_flow_draw_page (print->flow, cr, page, FALSE);
 }
 
+/* Prints @flow (taken over), laid out already. */
 static GtkPrintOperationResult
-run_print (GtkWindow                   *parent,
-           TandemDocument              *document,
-           const TandemAppendixOptions *options,
-           GtkPrintOperationAction      action,
-           const char                  *export_path,
-           GError                     **error)
+run_print_flow (GtkWindow                   *parent,
+                TandemFlow                  *flow,
+                const char                  *title,
+                GtkPrintOperationAction      action,
+                const char                  *export_path,
+                GError                     **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   PrintData *print = g_new0 (PrintData, 1);
-  g_autofree char *name = g_strdup_printf (_("%s — appendix"), tandem_document_get_title (document));
+  g_autofree char *name = g_strdup_printf (_("%s — appendix"), title);
 
-  print->flow = tandem_appendix_build (document, options);
+  print->flow = flow;
 
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -122,11 +123,79 @@ run_print (GtkWindow                   *parent,
   return gtk_print_operation_run (operation, action, parent, error);
 }
 
+static GtkPrintOperationResult
+run_print (GtkWindow                   *parent,
+           TandemDocument              *document,
+           const TandemAppendixOptions *options,
+           GtkPrintOperationAction      action,
+           const char                  *export_path,
+           GError                     **error)
+{
+  return run_print_flow (parent, tandem_appendix_build (document, options),
+                         tandem_document_get_title (document), action, export_path, error);
+}
+
+typedef struct
+{
+  GtkWindow *parent;
+  char      *title;
+  gboolean   preview;
+} PrintLater;
+
+static void
+print_later_free (PrintLater *later)
+{
+  g_object_unref (later->parent);
+  g_free (later->title);
+  g_free (later);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintLater, print_later_free)
+
+static void
+show_print_error (GtkWindow  *parent,
+                  GError     *error)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                                         _("Could Not Print"),
+                                                                         error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_print_laid_out_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PrintLater) later = user_data;
+  g_autoptr(GError) error = NULL;
+  TandemFlow *flow;
+
+  flow = tandem_appendix_build_finish (result, &error);
+
+  /* The window closed meanwhile: there is nothing to print from. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (later->parent)))
+    {
+      tandem_flow_free (flow);
+      return;
+    }
+
+  if (flow == NULL ||
+      run_print_flow (later->parent, flow, later->title,
+                      later->preview ? GTK_PRINT_OPERATION_ACTION_PREVIEW
+                                     : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                      NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_print_error (later->parent, error);
+}
+
 /**
  * tandem_appendix_print:
  * @preview: show the print preview instead of the print dialog
  *
- * Prints the appendix with the same pagination as the PDF.
+ * Prints the appendix with the same pagination as the PDF. The pages are laid out first on a
+ * worker thread, from a copy of @document (a second or two for thousands of pages), then
+ * the print dialog or the preview opens.
  */
 void
 tandem_appendix_print (GtkWindow                   *parent,
@@ -134,18 +203,12 @@ tandem_appendix_print (GtkWindow                   *parent,
                        const TandemAppendixOptions *options,
                        gboolean                     preview)
 {
-  g_autoptr(GError) error = NULL;
+  PrintLater *later = g_new0 (PrintLater, 1);
 
-  if (run_print (parent, document, options,
-                 preview ? GTK_PRINT_OPERATION_ACTION_PREVIEW : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                 NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                                             _("Could Not Print"),
-                                                                             error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  later->parent = g_object_ref (parent);
+  later->title = g_strdup (tandem_document_get_title (document));
+  later->preview = preview;
+  tandem_appendix_build_async (document, options, NULL, on_print_laid_out_cb, later);
 }
 
 /**
