@@ -102,7 +102,7 @@ test_dialog_and_export (void)
   g_assert_true (options.checklists);
 
   tandem_appendix_export_async (tandem_window_get_document (window), &options, file, NULL,
-                                on_exported_cb, &done);
+                                NULL, NULL, on_exported_cb, &done);
   tandem_appendix_options_clear (&options);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -110,6 +110,252 @@ test_dialog_and_export (void)
   g_assert_cmpuint (pdf_pages (path), >=, 3);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  tandem_ui_test_close_window (window);
+}
+
+static void
+test_export_error (void)
+{
+  TandemWindow *window = open_sample ();
+  g_autofree char *path = g_build_filename (scratch, "no-such-folder", "appendix.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TandemAppendixDialog *dialog;
+  AdwMessageDialog *message;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-appendix", NULL));
+  dialog = find_appendix_dialog ();
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  tandem_appendix_dialog_export_to_file (dialog, file);
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The progress dialog goes; a sentence says why nothing was written. */
+  message = tandem_ui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Export the Appendix");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Choose another place"));
+  g_assert_null (g_object_get_data (G_OBJECT (window), "tandem-appendix-exported"));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  tandem_ui_test_close_window (window);
+}
+
+/* A window on the large generated project, whose appendix has about 2,250 pages. */
+static TandemWindow *
+open_large (void)
+{
+  static char *large_path;
+  TandemWindow *window = tandem_ui_test_new_window ();
+  g_autoptr(GFile) file = NULL;
+
+  if (large_path == NULL)
+    {
+      g_autoptr(TandemDocument) document = tandem_test_generate_document (10000);
+      g_autoptr(GError) error = NULL;
+
+      large_path = g_build_filename (scratch, "large.tandem", NULL);
+      file = g_file_new_for_path (large_path);
+      g_assert_true (tandem_storage_save (document, file, NULL, &error));
+      g_assert_no_error (error);
+      g_clear_object (&file);
+    }
+
+  file = g_file_new_for_path (large_path);
+  tandem_window_load (window, file);
+  tandem_ui_test_wait_idle (window);
+  g_assert_nonnull (tandem_window_get_file (window));
+
+  return window;
+}
+
+typedef struct
+{
+  GtkProgressBar *bar;
+  gint64          last;
+  gint64          longest_gap;
+  guint           ticks;
+  guint           ticks_half_way;  /* ticks while the bar showed neither 0 nor 1 */
+} Ticks;
+
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  Ticks *ticks = user_data;
+  gint64 now = g_get_monotonic_time ();
+  double fraction = gtk_progress_bar_get_fraction (ticks->bar);
+
+  if (ticks->last != 0)
+    ticks->longest_gap = MAX (ticks->longest_gap, now - ticks->last);
+  ticks->last = now;
+  ticks->ticks++;
+  if (fraction > 0 && fraction < 1)
+    ticks->ticks_half_way++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_window_keeps_going_while_exporting (void)
+{
+  TandemWindow *window = open_large ();
+  g_autofree char *path = g_build_filename (scratch, "large.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TandemAppendixDialog *dialog;
+  Ticks ticks = { 0 };
+  gint64 start, duration;
+  guint source;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-appendix", NULL));
+  dialog = find_appendix_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  ticks.bar = GTK_PROGRESS_BAR (tandem_ui_test_find_widget (GTK_WIDGET (dialog),
+                                                            GTK_TYPE_PROGRESS_BAR, NULL));
+  g_assert_nonnull (ticks.bar);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ticks.bar)) &&
+                  gtk_widget_get_mapped (GTK_WIDGET (ticks.bar)));
+
+  /* A timeout of the window's main loop, as the canvas's animations and the autosave are. */
+  source = g_timeout_add (20, on_tick_cb, &ticks);
+  start = g_get_monotonic_time ();
+  tandem_appendix_dialog_export_to_file (dialog, file);
+
+  /* The progress shows, and the window is not held behind a modal dialog meanwhile. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ticks.bar)));
+  g_assert_false (gtk_window_get_modal (GTK_WINDOW (dialog)));
+
+  while (dialog != NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+
+      /* With TANDEM_SCREENSHOT_DIR set, a picture of the screen half-way, for people. */
+      if (g_getenv ("TANDEM_SCREENSHOT_DIR") != NULL && dialog != NULL &&
+          gtk_progress_bar_get_fraction (ticks.bar) >= 0.4 &&
+          !g_object_get_data (G_OBJECT (dialog), "screenshot"))
+        {
+          g_autofree char *shot = g_build_filename (g_getenv ("TANDEM_SCREENSHOT_DIR"),
+                                                    "appendix-exporting.png", NULL);
+          const char *argv[] = { "import", "-window", "root", shot, NULL };
+
+          g_object_set_data (G_OBJECT (dialog), "screenshot", GINT_TO_POINTER (TRUE));
+          g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                        NULL, NULL);
+        }
+    }
+  duration = g_get_monotonic_time () - start;
+  g_source_remove (source);
+
+  g_test_message ("%u ticks in %.1f s of export, %u of them half-way; longest gap %.0f ms",
+                  ticks.ticks, duration / 1e6, ticks.ticks_half_way, ticks.longest_gap / 1e3);
+  g_assert_true (g_object_get_data (G_OBJECT (window), "tandem-appendix-exported"));
+  g_assert_cmpuint (pdf_pages (path), >, 2000);
+
+  /* The timeout kept firing through the export: while the bar stood half-way, and never
+   * held up for anything like the export itself (which a blocked main loop would do). */
+  g_assert_cmpuint (ticks.ticks_half_way, >=, 10);
+  g_assert_cmpint (ticks.longest_gap, <, duration / 3);
+
+  tandem_ui_test_close_window (window);
+}
+
+static void
+test_cancel_leaves_nothing (void)
+{
+  TandemWindow *window = open_large ();
+  g_autofree char *folder = g_build_filename (scratch, "cancelled", NULL);
+  g_autofree char *path = g_build_filename (folder, "appendix.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDir) listing = NULL;
+  TandemAppendixDialog *dialog;
+  GtkProgressBar *bar;
+  GtkWidget *cancel;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-appendix", NULL));
+  dialog = find_appendix_dialog ();
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  bar = GTK_PROGRESS_BAR (tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR,
+                                                      NULL));
+  cancel = tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Cancel");
+  g_assert_nonnull (cancel);
+
+  tandem_appendix_dialog_export_to_file (dialog, file);
+  while (gtk_progress_bar_get_fraction (bar) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Cancel, part of the way through: the dialog goes, and so does everything written. */
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), <, 1);
+  g_assert_true (gtk_widget_activate (cancel));
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  tandem_ui_test_iterate ();
+
+  g_assert_null (tandem_ui_test_find_dialog (GTK_WINDOW (window)));
+  g_assert_null (g_object_get_data (G_OBJECT (window), "tandem-appendix-exported"));
+  listing = g_dir_open (folder, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+  g_clear_pointer (&listing, g_dir_close);
+
+  /* Closing the project's window while it exports closes the dialog and cancels too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-appendix", NULL));
+  dialog = find_appendix_dialog ();
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  bar = GTK_PROGRESS_BAR (tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR,
+                                                      NULL));
+  tandem_appendix_dialog_export_to_file (dialog, file);
+  while (gtk_progress_bar_get_fraction (bar) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  tandem_ui_test_close_window (window);
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  listing = g_dir_open (folder, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+}
+
+static gboolean
+on_poll_print_dialog_cb (gpointer user_data)
+{
+  gboolean *seen = user_data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
+
+  for (guint i = 0; type != 0 && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          /* As the user would: Cancel. This ends the print dialog's own main loop. */
+          *seen = TRUE;
+          gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_CANCEL);
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_print_laid_out_off_thread (void)
+{
+  TandemWindow *window = open_sample ();
+  TandemAppendixOptions options;
+  gboolean seen = FALSE;
+
+  /* The pages are laid out on a worker thread; then the print dialog opens. */
+  tandem_appendix_options_init (&options);
+  g_timeout_add (20, on_poll_print_dialog_cb, &seen);  /* removes itself once it has seen */
+  tandem_appendix_print (GTK_WINDOW (window), tandem_window_get_document (window), &options,
+                         FALSE);
+  g_assert_false (seen);
+  while (!seen)
+    g_main_context_iteration (NULL, TRUE);
+  tandem_ui_test_iterate ();
+  g_assert_null (tandem_ui_test_find_dialog (GTK_WINDOW (window)));
+
+  tandem_appendix_options_clear (&options);
   tandem_ui_test_close_window (window);
 }
 
@@ -151,6 +397,11 @@ main (int   argc,
 
   g_test_add_func ("/appendix/ui/dialog-and-export", test_dialog_and_export);
   g_test_add_func ("/appendix/ui/print-same-pages", test_print_has_the_same_pages);
+  g_test_add_func ("/appendix/ui/export-error", test_export_error);
+  g_test_add_func ("/appendix/ui/print-laid-out-off-thread", test_print_laid_out_off_thread);
+  g_test_add_func ("/appendix/ui/window-keeps-going-while-exporting",
+                   test_window_keeps_going_while_exporting);
+  g_test_add_func ("/appendix/ui/cancel-leaves-nothing", test_cancel_leaves_nothing);
 
   status = g_test_run ();
   tandem_test_remove_tree (scratch);

@@ -475,6 +475,30 @@ test_conditions_filters_and_search (void)
 }
 
 static void
+on_template_imported_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Imports as the file chooser does (the file is read on a worker thread), and waits. */
+static gboolean
+import_template (TandemNewChecklistDialog *dialog,
+                 GFile                    *file)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tandem_new_checklist_dialog_import_file_async (dialog, file, on_template_imported_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return tandem_new_checklist_dialog_import_file_finish (dialog, result, NULL);
+}
+
+static void
 test_bad_template_changes_nothing (void)
 {
   TandemWindow *window = tandem_ui_test_new_window ();
@@ -490,7 +514,7 @@ test_bad_template_changes_nothing (void)
   dialog = TANDEM_NEW_CHECKLIST_DIALOG (tandem_window_new_checklist (window));
   tandem_ui_test_iterate ();
 
-  g_assert_false (tandem_new_checklist_dialog_import_file (dialog, file));
+  g_assert_false (import_template (dialog, file));
   error = tandem_ui_test_find_dialog (GTK_WINDOW (dialog));
   g_assert_nonnull (error);
   g_assert_cmpstr (adw_message_dialog_get_heading (error), ==, "Could Not Import the Template");
@@ -512,7 +536,7 @@ test_bad_template_changes_nothing (void)
     g_assert_true (tandem_template_export (made, good, &local_error));
     g_assert_no_error (local_error);
   }
-  g_assert_true (tandem_new_checklist_dialog_import_file (dialog, good));
+  g_assert_true (import_template (dialog, good));
   g_assert_cmpstr (tandem_template_get_title (tandem_new_checklist_dialog_get_selected (dialog)), ==,
                    "Legal duties, our version");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
@@ -601,6 +625,29 @@ merge_from (TandemWindow  *window,
 }
 
 static void
+on_merged_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Merges as the Merge button does (attached files are read on a worker thread), and waits. */
+static gboolean
+apply_merge (TandemMergeDialog *dialog)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tandem_merge_dialog_apply_async (dialog, on_merged_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return tandem_merge_dialog_apply_finish (dialog, result, NULL);
+}
+
+static void
 test_merge (void)
 {
   TandemWindow *window = tandem_ui_test_new_window ();
@@ -653,7 +700,7 @@ test_merge (void)
     g_assert_nonnull (card);
     press_button (card);
   }
-  g_assert_true (tandem_merge_dialog_apply (TANDEM_MERGE_DIALOG (dialog)));
+  g_assert_true (apply_merge (TANDEM_MERGE_DIALOG (dialog)));
   tandem_ui_test_iterate ();
   g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_MET);
   g_assert_cmpstr (tandem_checklist_item_get_evidence (item), ==, "Minutes of 3 May");

@@ -23,6 +23,7 @@
 
 typedef struct
 {
+  TandemDocument       *document; /* the journey's: a flow may outlive whoever built it */
   TandemJourneyFigure  *figure;
   TandemJourneyPainter *painter;  /* one per figure: pages may be drawn off the main thread */
 } Figure;
@@ -34,6 +35,7 @@ figure_free (gpointer data)
 
   g_clear_object (&figure->figure);
   g_clear_object (&figure->painter);
+  g_clear_object (&figure->document);
   g_free (figure);
 }
 
@@ -46,6 +48,11 @@ draw_figure (cairo_t  *cr,
              gpointer  user_data)
 {
   Figure *figure = user_data;
+
+  /* Made by the thread that draws, as its Pango font map is that thread's: a flow laid out
+   * on a worker thread may be printed from the main one. */
+  if (figure->painter == NULL)
+    figure->painter = tandem_journey_painter_new ();
 
   /* The flow has clipped @cr to the part to draw; the painter draws only what meets it. */
   tandem_journey_painter_draw (figure->painter, cr, figure->figure, NULL);
@@ -65,10 +72,10 @@ add_map (TandemFlow    *flow,
     return;
 
   figure = g_new0 (Figure, 1);
+  g_set_object (&figure->document, tandem_object_get_document (TANDEM_OBJECT (journey)));
   figure->figure = tandem_journey_figure_new (journey, side == TANDEM_MAP_SIDE_BEFORE
                                                        ? TANDEM_JOURNEY_SHOW_BEFORE
                                                        : TANDEM_JOURNEY_SHOW_AFTER);
-  figure->painter = tandem_journey_painter_new ();
   tandem_journey_figure_set_show_legend (figure->figure, TRUE);
   tandem_journey_figure_get_size (figure->figure, &width, &height);
 

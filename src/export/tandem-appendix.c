@@ -967,16 +967,14 @@ tandem_appendix_build (TandemDocument              *document,
   return flow;
 }
 
-/**
- * tandem_appendix_write_pdf:
- *
- * Writes the appendix of @document to @path, atomically, with the PDF's metadata.
- */
-gboolean
-tandem_appendix_write_pdf (TandemDocument               *document,
-                           const TandemAppendixOptions  *options,
-                           const char                   *path,
-                           GError                      **error)
+static gboolean
+write_pdf (TandemDocument               *document,
+           const TandemAppendixOptions  *options,
+           const char                   *path,
+           GCancellable                 *cancellable,
+           TandemFlowProgressFunc        progress,
+           gpointer                      progress_data,
+           GError                      **error)
 {
   TandemFlow *flow = tandem_appendix_build (document, options);
   g_autoptr(GDateTime) date = appendix_date (options);
@@ -994,10 +992,26 @@ tandem_appendix_write_pdf (TandemDocument               *document,
   metadata.creator = creator;
   metadata.date = iso;
 
+  tandem_flow_set_cancellable (flow, cancellable);
+  tandem_flow_set_progress_func (flow, progress, progress_data);
   ok = tandem_flow_write_pdf (flow, path, &metadata, error);
   tandem_flow_free (flow);
 
   return ok;
+}
+
+/**
+ * tandem_appendix_write_pdf:
+ *
+ * Writes the appendix of @document to @path, atomically, with the PDF's metadata.
+ */
+gboolean
+tandem_appendix_write_pdf (TandemDocument               *document,
+                           const TandemAppendixOptions  *options,
+                           const char                   *path,
+                           GError                      **error)
+{
+  return write_pdf (document, options, path, NULL, NULL, NULL, error);
 }
 
 /**
@@ -1021,11 +1035,21 @@ tandem_appendix_copy_document (TandemDocument *document)
   return TANDEM_DOCUMENT (copy);
 }
 
+/* Exporting on a worker thread */
+
 typedef struct
 {
-  TandemDocument        *document;
-  TandemAppendixOptions  options;
-  char                  *path;
+  TandemDocument         *document;   /* a private copy: the worker never sees the live one */
+  TandemAppendixOptions   options;
+  char                   *path;
+  TandemFlowProgressFunc  progress;
+  gpointer                progress_data;
+
+  /* The latest fraction written by the worker, and whether a report of it is already on its
+   * way to the caller's main context: at most one report is queued, however fast pages go. */
+  GMutex                  lock;
+  double                  fraction;
+  gboolean                report_queued;
 } ExportData;
 
 static void
@@ -1036,7 +1060,55 @@ export_data_free (gpointer data)
   g_object_unref (export->document);
   tandem_appendix_options_clear (&export->options);
   g_free (export->path);
+  g_mutex_clear (&export->lock);
   g_free (export);
+}
+
+static gboolean
+report_progress_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  ExportData *export = g_task_get_task_data (task);
+  double fraction;
+
+  g_mutex_lock (&export->lock);
+  fraction = export->fraction;
+  export->report_queued = FALSE;
+  g_mutex_unlock (&export->lock);
+
+  /* Nothing is reported once the caller has its result, nor after it cancelled. */
+  if (!g_task_get_completed (task) && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    export->progress (fraction, export->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the worker thread after each page. */
+static void
+on_page_written_cb (double   fraction,
+                    gpointer user_data)
+{
+  GTask *task = user_data;
+  ExportData *export = g_task_get_task_data (task);
+  gboolean queue;
+
+  g_mutex_lock (&export->lock);
+  export->fraction = fraction;
+  queue = !export->report_queued;
+  export->report_queued = TRUE;
+  g_mutex_unlock (&export->lock);
+
+  if (queue)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      /* The same priority as the task's result, so that every report queued before the
+       * result is dispatched before it. */
+      g_source_set_priority (source, g_task_get_priority (task));
+      g_source_set_callback (source, report_progress_cb, g_object_ref (task), g_object_unref);
+      g_source_set_static_name (source, "[tandem] appendix export progress");
+      g_source_attach (source, g_task_get_context (task));
+    }
 }
 
 static void
@@ -1048,7 +1120,11 @@ export_thread (GTask        *task,
   ExportData *export = task_data;
   GError *error = NULL;
 
-  if (tandem_appendix_write_pdf (export->document, &export->options, export->path, &error))
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (write_pdf (export->document, &export->options, export->path, cancellable,
+                 export->progress != NULL ? on_page_written_cb : NULL, task, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1056,26 +1132,44 @@ export_thread (GTask        *task,
 
 /**
  * tandem_appendix_export_async:
+ * @cancellable: (nullable): stops the export between two pages; then no file is written and
+ *   the result is %G_IO_ERROR_CANCELLED
+ * @progress: (nullable) (scope notified): called in the thread-default main context of the
+ *   caller, with the fraction of the pages written, until @callback is called
+ * @progress_data: for @progress; it must live until @callback is called
  *
- * Copies @document now and writes its appendix to @file on a worker thread.
+ * Copies @document now and writes its appendix to @file on a worker thread, as
+ * g_file_copy_async() copies a file and reports progress.
  */
 void
 tandem_appendix_export_async (TandemDocument              *document,
                               const TandemAppendixOptions *options,
                               GFile                       *file,
                               GCancellable                *cancellable,
+                              TandemFlowProgressFunc       progress,
+                              gpointer                     progress_data,
                               GAsyncReadyCallback          callback,
                               gpointer                     user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ExportData *export = g_new0 (ExportData, 1);
+  g_autoptr(GTask) task = NULL;
+  ExportData *export;
 
+  g_return_if_fail (TANDEM_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tandem_appendix_export_async);
 
+  export = g_new0 (ExportData, 1);
+  g_mutex_init (&export->lock);
   export->document = tandem_appendix_copy_document (document);
   export->options = *options;
   export->options.date = g_strdup (options->date);
   export->path = g_file_get_path (file);
+  export->progress = progress;
+  export->progress_data = progress_data;
   g_task_set_task_data (task, export, export_data_free);
 
   if (export->path == NULL)
@@ -1088,9 +1182,107 @@ tandem_appendix_export_async (TandemDocument              *document,
   g_task_run_in_thread (task, export_thread);
 }
 
+typedef struct
+{
+  TandemDocument        *document;   /* a private copy */
+  TandemAppendixOptions  options;
+} BuildData;
+
+static void
+build_data_free (gpointer data)
+{
+  BuildData *build = data;
+
+  g_object_unref (build->document);
+  tandem_appendix_options_clear (&build->options);
+  g_free (build);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BuildData *build = task_data;
+  TandemFlow *flow;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  flow = tandem_appendix_build (build->document, &build->options);
+  tandem_flow_set_cancellable (flow, cancellable);
+  tandem_flow_paginate (flow);
+  tandem_flow_set_cancellable (flow, NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    tandem_flow_free (flow);
+  else
+    g_task_return_pointer (task, flow, (GDestroyNotify)tandem_flow_free);
+}
+
+/**
+ * tandem_appendix_build_async:
+ *
+ * Copies @document now and lays out its appendix on a worker thread, as
+ * tandem_appendix_build() and tandem_flow_paginate() do: a second or two for thousands of
+ * pages. The flow holds what it needs of the copy, and can be drawn on the main thread.
+ */
+void
+tandem_appendix_build_async (TandemDocument              *document,
+                             const TandemAppendixOptions *options,
+                             GCancellable                *cancellable,
+                             GAsyncReadyCallback          callback,
+                             gpointer                     user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BuildData *build;
+
+  g_return_if_fail (TANDEM_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_appendix_build_async);
+
+  build = g_new0 (BuildData, 1);
+  build->document = tandem_appendix_copy_document (document);
+  build->options = *options;
+  build->options.date = g_strdup (options->date);
+  g_task_set_task_data (task, build, build_data_free);
+
+  g_task_run_in_thread (task, build_thread);
+}
+
+/**
+ * tandem_appendix_build_finish:
+ *
+ * Returns: (transfer full) (nullable): the flow, paginated; free it with tandem_flow_free()
+ */
+TandemFlow *
+tandem_appendix_build_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tandem_appendix_build_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * tandem_appendix_export_finish:
+ *
+ * Returns: %TRUE when the whole appendix was written; otherwise @error says why, and is
+ *   %G_IO_ERROR_CANCELLED when the export was cancelled
+ */
 gboolean
 tandem_appendix_export_finish (GAsyncResult  *result,
                                GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tandem_appendix_export_async,
+                        FALSE);
+
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -63,10 +63,19 @@ void        tandem_appendix_export_async       (TandemDocument               *do
                                                 const TandemAppendixOptions  *options,
                                                 GFile                        *file,
                                                 GCancellable                 *cancellable,
+                                                TandemFlowProgressFunc        progress,
+                                                gpointer                      progress_data,
                                                 GAsyncReadyCallback           callback,
                                                 gpointer                      user_data);
 gboolean    tandem_appendix_export_finish      (GAsyncResult                 *result,
                                                 GError                      **error);
 TandemDocument *tandem_appendix_copy_document  (TandemDocument               *document);
+void        tandem_appendix_build_async        (TandemDocument               *document,
+                                                const TandemAppendixOptions  *options,
+                                                GCancellable                 *cancellable,
+                                                GAsyncReadyCallback           callback,
+                                                gpointer                      user_data);
+TandemFlow *tandem_appendix_build_finish       (GAsyncResult                 *result,
+                                                GError                      **error);
 
 G_END_DECLS

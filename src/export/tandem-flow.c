@@ -152,6 +152,9 @@ struct _TandemFlow
   guint         n_figures;
   gboolean      paginated;
   Block        *open_table;  /* while writing a tagged PDF: the table whose rows are being drawn */
+  GCancellable *cancellable;
+  TandemFlowProgressFunc progress_func;
+  gpointer      progress_data;
 };
 
 /* Auxiliary methods */
@@ -316,7 +319,38 @@ tandem_flow_free (TandemFlow *flow)
   g_object_unref (flow->font_map);
   g_free (flow->header);
   g_free (flow->footer_note);
+  g_clear_object (&flow->cancellable);
   g_free (flow);
+}
+
+/**
+ * tandem_flow_set_cancellable:
+ * @cancellable: (nullable): stops tandem_flow_write_pdf() between two pages
+ *
+ * A long appendix takes seconds to write; the user may change their mind. The writer checks
+ * @cancellable before each page and, when it is cancelled, removes what it has written and
+ * fails with %G_IO_ERROR_CANCELLED. Set on the flow rather than passed to the writer so that
+ * whoever builds the flow (on a worker thread) holds one object for the whole export.
+ */
+void
+tandem_flow_set_cancellable (TandemFlow   *flow,
+                             GCancellable *cancellable)
+{
+  g_set_object (&flow->cancellable, cancellable);
+}
+
+/**
+ * tandem_flow_set_progress_func:
+ * @func: (nullable): called after each page that tandem_flow_write_pdf() writes, on the
+ *   writer's thread, with the fraction of the pages written
+ */
+void
+tandem_flow_set_progress_func (TandemFlow             *flow,
+                               TandemFlowProgressFunc  func,
+                               gpointer                user_data)
+{
+  flow->progress_func = func;
+  flow->progress_data = user_data;
 }
 
 PangoContext *
@@ -1002,6 +1036,11 @@ tandem_flow_paginate (TandemFlow *flow)
       Block *block = g_ptr_array_index (flow->blocks, i);
       Block *next = i + 1 < flow->blocks->len ? g_ptr_array_index (flow->blocks, i + 1) : NULL;
 
+      /* Laying out 2,000 pages takes a second: stop there when cancelled, unfinished, and
+       * the writer stops before its first page. */
+      if (g_cancellable_is_cancelled (flow->cancellable))
+        return flow->pages->len;
+
       switch (block->kind)
         {
         case BLOCK_CUSTOM_PAGE:
@@ -1538,6 +1577,7 @@ tandem_flow_write_pdf (TandemFlow                *flow,
   cairo_surface_t *surface;
   cairo_status_t status;
   gboolean complete = TRUE;
+  gboolean cancelled = FALSE;
   cairo_t *cr;
 
   tandem_flow_paginate (flow);
@@ -1576,6 +1616,12 @@ tandem_flow_write_pdf (TandemFlow                *flow,
       Page *page = g_ptr_array_index (flow->pages, i);
       g_autofree char *label = g_strdup_printf ("%u", i + 1);
 
+      if (g_cancellable_is_cancelled (flow->cancellable))
+        {
+          cancelled = TRUE;
+          break;
+        }
+
       cairo_pdf_surface_set_size (surface, page->width, page->height);
       cairo_pdf_surface_set_page_label (surface, label);
       tandem_flow_draw_page (flow, cr, i, TRUE);
@@ -1593,13 +1639,21 @@ tandem_flow_write_pdf (TandemFlow                *flow,
           complete = FALSE;
           break;
         }
+
+      if (flow->progress_func != NULL)
+        flow->progress_func ((double)(i + 1) / flow->pages->len, flow->progress_data);
     }
 
   if (complete)
     {
-      /* After the last page: cairo 1.16 fails if the structure closes before it is shown. */
+      /* After the last page: cairo 1.16 fails if the structure closes before it is shown.
+       * A cancelled export closes its structure too, so that cairo finishes cleanly; its
+       * pages are then thrown away with the temporary file. */
+      if (cancelled)
+        close_table (flow, cr);
       cairo_tag_end (cr, "Document");
-      add_outline (flow, surface);
+      if (!cancelled)
+        add_outline (flow, surface);
     }
 
   status = cairo_status (cr);
@@ -1609,6 +1663,16 @@ tandem_flow_write_pdf (TandemFlow                *flow,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+
+  /* Cancelled: the pages so far are thrown away with the temporary file (the writer removes
+   * it when freed uncommitted), and the file the user chose, if it existed, is left as it
+   * was. */
+  if (cancelled)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("The export was cancelled."));
+      return FALSE;
+    }
 
   /* A failed write is the writer's error, a sentence naming the file and the folder. */
   if (tandem_file_writer_get_errno (writer) != 0)

@@ -56,6 +56,13 @@ typedef void (*TandemFlowPageFunc) (cairo_t      *cr,
                                     double        height,
                                     gpointer      user_data);
 
+/**
+ * TandemFlowProgressFunc:
+ * @fraction: the part of the pages written so far, from 0 to 1; it never goes back
+ */
+typedef void (*TandemFlowProgressFunc) (double    fraction,
+                                        gpointer  user_data);
+
 typedef struct
 {
   const char *title;
@@ -72,6 +79,12 @@ PangoContext    *tandem_flow_get_context     (TandemFlow          *flow);
 void             tandem_flow_set_running_text (TandemFlow         *flow,
                                               const char          *header,
                                               const char          *footer_note);
+
+void             tandem_flow_set_cancellable (TandemFlow          *flow,
+                                              GCancellable        *cancellable);
+void             tandem_flow_set_progress_func (TandemFlow        *flow,
+                                              TandemFlowProgressFunc func,
+                                              gpointer             user_data);
 
 void             tandem_flow_custom_page     (TandemFlow          *flow,
                                               TandemFlowPageFunc   func,

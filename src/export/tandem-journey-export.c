@@ -14,6 +14,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include "tandem-appendix.h"
 #include "tandem-file-writer.h"
 #include "tandem-journey-export.h"
 #include "tandem-journey-painter.h"
@@ -122,6 +123,8 @@ tandem_journey_render (TandemJourney                    *journey,
   g_autoptr(TandemJourneyFigure) figure = NULL;
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   TandemJourneyExportOptions defaults;
+  /* A painter of its own rather than the shared one: exports run on worker threads. */
+  g_autoptr(TandemJourneyPainter) painter = tandem_journey_painter_new ();
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
@@ -191,7 +194,7 @@ tandem_journey_render (TandemJourney                    *journey,
   cairo_scale (cr, scale, scale);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  tandem_journey_painter_draw (tandem_journey_painter_get_default (), cr, figure, NULL);
+  tandem_journey_painter_draw (painter, cr, figure, NULL);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -249,4 +252,105 @@ tandem_journey_export (TandemJourney                    *journey,
     return FALSE;
 
   return TRUE;
+}
+
+/* Exporting on a worker thread */
+
+typedef struct
+{
+  TandemDocument             *document;  /* a private copy, so the user can go on editing */
+  TandemJourney              *journey;   /* in @document */
+  GFile                      *file;
+  TandemJourneyExportOptions  options;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_clear_object (&export->document);
+  g_clear_object (&export->file);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *export = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (tandem_journey_export (export->journey, export->file, &export->options, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * tandem_journey_export_to_file_async:
+ * @options: (nullable): as for tandem_journey_export()
+ * @cancellable: (nullable): cancelled before the drawing starts, nothing is written; a map is
+ *   drawn and written in one go, in about a second for the largest
+ *
+ * Copies the document of @journey now and draws the maps into @file on a worker thread, as
+ * tandem_journey_export() does.
+ */
+void
+tandem_journey_export_to_file_async (TandemJourney                    *journey,
+                                     GFile                            *file,
+                                     const TandemJourneyExportOptions *options,
+                                     GCancellable                     *cancellable,
+                                     GAsyncReadyCallback               callback,
+                                     gpointer                          user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TandemDocument *document;
+  ExportData *export;
+  TandemObject *copy;
+
+  g_return_if_fail (TANDEM_IS_JOURNEY (journey));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  document = tandem_object_get_document (TANDEM_OBJECT (journey));
+  g_return_if_fail (TANDEM_IS_DOCUMENT (document));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_journey_export_to_file_async);
+
+  export = g_new0 (ExportData, 1);
+  export->document = tandem_appendix_copy_document (document);
+  copy = tandem_document_lookup (export->document, tandem_object_get_id (TANDEM_OBJECT (journey)));
+  g_assert (TANDEM_IS_JOURNEY (copy));
+  export->journey = TANDEM_JOURNEY (copy);
+  export->file = g_file_dup (file);
+  if (options != NULL)
+    export->options = *options;
+  else
+    tandem_journey_export_options_init (&export->options);
+  g_task_set_task_data (task, export, export_data_free);
+
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * tandem_journey_export_to_file_finish:
+ *
+ * Returns: %TRUE when @file holds the maps; otherwise @error is a sentence naming the file
+ */
+gboolean
+tandem_journey_export_to_file_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        tandem_journey_export_to_file_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -42,5 +42,13 @@ gboolean tandem_journey_export           (TandemJourney                    *jour
                                           GFile                            *file,
                                           const TandemJourneyExportOptions *options,
                                           GError                          **error);
+void     tandem_journey_export_to_file_async  (TandemJourney                    *journey,
+                                               GFile                            *file,
+                                               const TandemJourneyExportOptions *options,
+                                               GCancellable                     *cancellable,
+                                               GAsyncReadyCallback               callback,
+                                               gpointer                          user_data);
+gboolean tandem_journey_export_to_file_finish (GAsyncResult                     *result,
+                                               GError                          **error);
 
 G_END_DECLS

@@ -525,6 +525,44 @@ tandem_merge_get_notes (TandemMerge *self)
 }
 
 /**
+ * tandem_merge_dup_blob_hashes:
+ *
+ * The stored files of the other copy that the chosen answers bring in, in the order
+ * tandem_merge_apply() asks for them, so that they can be read beforehand off the main thread.
+ *
+ * Returns: (transfer full): their SHA-256 names, each once
+ */
+GStrv
+tandem_merge_dup_blob_hashes (TandemMerge *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (TANDEM_IS_MERGE (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->entries)); i++)
+    {
+      g_autoptr(TandemMergeEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+      TandemObject *theirs = tandem_merge_entry_get_theirs (entry);
+      TandemList *attachments;
+
+      if (!tandem_merge_entry_get_take_theirs (entry) || !TANDEM_IS_CHECKLIST_ITEM (theirs))
+        continue;
+
+      attachments = tandem_checklist_item_get_attachments (TANDEM_CHECKLIST_ITEM (theirs));
+      for (guint j = 0; j < tandem_list_get_n (attachments); j++)
+        {
+          const char *hash = tandem_attachment_get_blob (tandem_list_get (attachments, j));
+
+          if (hash[0] != '\0' && g_hash_table_add (seen, (gpointer)hash))
+            g_strv_builder_add (builder, hash);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
  * tandem_merge_apply:
  * @undo_label: what the undo step is called
  * @read_blob: (nullable): reads the other copy's stored files; %NULL uses only the files

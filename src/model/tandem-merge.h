@@ -48,6 +48,7 @@ GListModel       *tandem_merge_get_entries        (TandemMerge          *self);
 guint             tandem_merge_get_n_disagreements (TandemMerge         *self);
 guint             tandem_merge_get_n_chosen       (TandemMerge          *self);
 const char *const *tandem_merge_get_notes         (TandemMerge          *self);
+GStrv             tandem_merge_dup_blob_hashes    (TandemMerge          *self);
 gboolean          tandem_merge_apply              (TandemMerge          *self,
                                                    const char           *undo_label,
                                                    TandemMergeBlobFunc   read_blob,

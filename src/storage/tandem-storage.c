@@ -1494,3 +1494,123 @@ tandem_storage_read_blob_from_file (const char  *path,
 
   return bytes;
 }
+
+typedef struct
+{
+  char       *source;   /* the file the stored files not in memory are read from */
+  GPtrArray  *hashes;   /* still to read, in order */
+  GHashTable *blobs;    /* hash -> GBytes, read so far */
+} ReadBlobsData;
+
+static void
+read_blobs_data_free (gpointer data)
+{
+  ReadBlobsData *read = data;
+
+  g_free (read->source);
+  g_ptr_array_unref (read->hashes);
+  g_clear_pointer (&read->blobs, g_hash_table_unref);
+  g_free (read);
+}
+
+static void
+read_blobs_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ReadBlobsData *read = task_data;
+
+  for (guint i = 0; i < read->hashes->len; i++)
+    {
+      const char *hash = g_ptr_array_index (read->hashes, i);
+      GError *error = NULL;
+      GBytes *bytes;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      bytes = tandem_storage_read_blob_from_file (read->source, hash, &error);
+      if (bytes == NULL)
+        {
+          /* What was read is kept: the caller says which file could not be. */
+          g_task_return_error (task, error);
+          return;
+        }
+
+      g_hash_table_insert (read->blobs, g_strdup (hash), bytes);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * tandem_storage_read_blobs_async:
+ * @hashes: the SHA-256 names of stored files of @document
+ *
+ * Reads stored files of @document on a worker thread: those in memory are taken now, the
+ * others are read from the file @document came from, in the order given, stopping at the
+ * first that cannot be read.
+ */
+void
+tandem_storage_read_blobs_async (TandemDocument      *document,
+                                 const char * const  *hashes,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadBlobsData *read;
+
+  g_return_if_fail (TANDEM_IS_DOCUMENT (document));
+  g_return_if_fail (hashes != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_storage_read_blobs_async);
+
+  read = g_new0 (ReadBlobsData, 1);
+  read->source = tandem_storage_dup_blob_source (document);
+  read->hashes = g_ptr_array_new_with_free_func (g_free);
+  read->blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify)g_bytes_unref);
+  for (guint i = 0; hashes[i] != NULL; i++)
+    {
+      GBytes *bytes = tandem_document_get_memory_blob (document, hashes[i]);
+
+      if (bytes != NULL)
+        g_hash_table_insert (read->blobs, g_strdup (hashes[i]), g_bytes_ref (bytes));
+      else
+        g_ptr_array_add (read->hashes, g_strdup (hashes[i]));
+    }
+  g_task_set_task_data (task, read, read_blobs_data_free);
+
+  g_task_run_in_thread (task, read_blobs_thread);
+}
+
+/**
+ * tandem_storage_read_blobs_finish:
+ * @blobs: (out) (transfer full) (optional): the stored files read, hash to #GBytes, even
+ *   when one could not be read
+ *
+ * Returns: %TRUE when every stored file was read; otherwise @error says why the first that
+ *   could not be read was not
+ */
+gboolean
+tandem_storage_read_blobs_finish (GAsyncResult  *result,
+                                  GHashTable   **blobs,
+                                  GError       **error)
+{
+  ReadBlobsData *read;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tandem_storage_read_blobs_async,
+                        FALSE);
+
+  read = g_task_get_task_data (G_TASK (result));
+  if (blobs != NULL)
+    *blobs = g_hash_table_ref (read->blobs);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+

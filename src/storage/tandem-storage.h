@@ -74,5 +74,13 @@ char           *tandem_storage_dup_blob_source (TandemDocument       *document);
 GBytes         *tandem_storage_read_blob_from_file (const char       *path,
                                                 const char           *hash,
                                                 GError              **error);
+void            tandem_storage_read_blobs_async (TandemDocument      *document,
+                                                const char * const   *hashes,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean        tandem_storage_read_blobs_finish (GAsyncResult       *result,
+                                                GHashTable          **blobs,
+                                                GError              **error);
 
 G_END_DECLS

@@ -890,6 +890,16 @@ write_checklist (TandemChecklist  *checklist,
   return g_steal_pointer (&text);
 }
 
+/* The one place templates are written, on whichever thread. */
+static gboolean
+write_file (GFile       *file,
+            const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  return tandem_file_replace_contents (file, text, length, error);
+}
+
 /**
  * tandem_template_export:
  *
@@ -907,5 +917,155 @@ tandem_template_export (TandemChecklist  *checklist,
   if (text == NULL)
     return FALSE;
 
-  return tandem_file_replace_contents (file, text, length, error);
+  return write_file (file, text, length, error);
+}
+
+/* Reading and writing on a worker thread */
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  TandemTemplate *template;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* The template is a document of its own, made here and handed over whole: nothing else
+   * sees it until the caller has it. */
+  template = tandem_template_new_from_file (file, &error);
+  if (template == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, template, g_object_unref);
+}
+
+/**
+ * tandem_template_import_async:
+ *
+ * Reads a template from @file on a worker thread, as tandem_template_new_from_file() does.
+ */
+void
+tandem_template_import_async (GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_template_import_async);
+  g_task_set_task_data (task, g_file_dup (file), g_object_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * tandem_template_import_finish:
+ *
+ * Returns: (transfer full) (nullable): the template, or %NULL with @error set to a sentence
+ *   naming the file and the problem
+ */
+TandemTemplate *
+tandem_template_import_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tandem_template_import_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GFile *file;
+  GBytes *text;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_object_unref (export->file);
+  g_bytes_unref (export->text);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *export = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (write_file (export->file, g_bytes_get_data (export->text, NULL),
+                  g_bytes_get_size (export->text), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * tandem_template_export_async:
+ *
+ * Writes @checklist to @file as a template, as tandem_template_export() does: the template
+ * is made now, from the live checklist (a few kilobytes, at once), and written on a worker
+ * thread.
+ */
+void
+tandem_template_export_async (TandemChecklist     *checklist,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportData *export;
+  char *text;
+  gsize length;
+
+  g_return_if_fail (TANDEM_IS_CHECKLIST (checklist));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_template_export_async);
+
+  text = tandem_template_write_checklist (checklist, &length, &error);
+  if (text == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  export = g_new0 (ExportData, 1);
+  export->file = g_file_dup (file);
+  export->text = g_bytes_new_take (text, length);
+  g_task_set_task_data (task, export, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+tandem_template_export_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tandem_template_export_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -64,4 +64,18 @@ gboolean         tandem_template_export           (TandemChecklist  *checklist,
                                                    GError          **error);
 void             tandem_template_clear_answers    (TandemChecklist  *checklist);
 
+void             tandem_template_import_async     (GFile               *file,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+TandemTemplate  *tandem_template_import_finish    (GAsyncResult        *result,
+                                                   GError             **error);
+void             tandem_template_export_async     (TandemChecklist     *checklist,
+                                                   GFile               *file,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean         tandem_template_export_finish    (GAsyncResult        *result,
+                                                   GError             **error);
+
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "tandem-appendix-dialog.h"
@@ -15,6 +17,10 @@
  * The PCBC appendix from the window: a dialog choosing its parts (all on by default) and the
  * paper of the journey figures, then either a PDF (written on a worker thread from a copy of
  * the document) or a print through GtkPrintOperation with the very same pages.
+ *
+ * A large appendix takes seconds to write. While it is written the dialog stays open with a
+ * progress bar, stops being modal so that the user can go on working in the window, and its
+ * Cancel button (or closing it) stops the export: no file is left behind.
  */
 
 struct _TandemAppendixDialog
@@ -26,6 +32,10 @@ struct _TandemAppendixDialog
   GPtrArray                   *switches;
   AdwComboRow                 *paper_row;
   GtkButton                   *go_button;
+  GtkWidget                   *options_page;
+  GtkWidget                   *progress_box;
+  GtkProgressBar              *progress_bar;
+  GCancellable                *cancellable;  /* while exporting */
 };
 
 G_DEFINE_FINAL_TYPE (TandemAppendixDialog, tandem_appendix_dialog, ADW_TYPE_WINDOW)
@@ -79,21 +89,22 @@ on_print_draw_page_cb (GtkPrintOperation *operation,
   tandem_flow_draw_page (print->flow, cr, page, FALSE);
 }
 
+/* Prints @flow (taken over), laid out already. */
 static GtkPrintOperationResult
-run_print (GtkWindow                   *parent,
-           TandemDocument              *document,
-           const TandemAppendixOptions *options,
-           GtkPrintOperationAction      action,
-           const char                  *export_path,
-           GError                     **error)
+run_print_flow (GtkWindow                   *parent,
+                TandemFlow                  *flow,
+                const char                  *title,
+                GtkPrintOperationAction      action,
+                const char                  *export_path,
+                GError                     **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   PrintData *print = g_new0 (PrintData, 1);
-  g_autofree char *name = g_strdup_printf (_("%s — appendix"), tandem_document_get_title (document));
+  g_autofree char *name = g_strdup_printf (_("%s — appendix"), title);
 
-  print->flow = tandem_appendix_build (document, options);
+  print->flow = flow;
 
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -112,11 +123,79 @@ run_print (GtkWindow                   *parent,
   return gtk_print_operation_run (operation, action, parent, error);
 }
 
+static GtkPrintOperationResult
+run_print (GtkWindow                   *parent,
+           TandemDocument              *document,
+           const TandemAppendixOptions *options,
+           GtkPrintOperationAction      action,
+           const char                  *export_path,
+           GError                     **error)
+{
+  return run_print_flow (parent, tandem_appendix_build (document, options),
+                         tandem_document_get_title (document), action, export_path, error);
+}
+
+typedef struct
+{
+  GtkWindow *parent;
+  char      *title;
+  gboolean   preview;
+} PrintLater;
+
+static void
+print_later_free (PrintLater *later)
+{
+  g_object_unref (later->parent);
+  g_free (later->title);
+  g_free (later);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintLater, print_later_free)
+
+static void
+show_print_error (GtkWindow  *parent,
+                  GError     *error)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                                         _("Could Not Print"),
+                                                                         error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_print_laid_out_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PrintLater) later = user_data;
+  g_autoptr(GError) error = NULL;
+  TandemFlow *flow;
+
+  flow = tandem_appendix_build_finish (result, &error);
+
+  /* The window closed meanwhile: there is nothing to print from. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (later->parent)))
+    {
+      tandem_flow_free (flow);
+      return;
+    }
+
+  if (flow == NULL ||
+      run_print_flow (later->parent, flow, later->title,
+                      later->preview ? GTK_PRINT_OPERATION_ACTION_PREVIEW
+                                     : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                      NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_print_error (later->parent, error);
+}
+
 /**
  * tandem_appendix_print:
  * @preview: show the print preview instead of the print dialog
  *
- * Prints the appendix with the same pagination as the PDF.
+ * Prints the appendix with the same pagination as the PDF. The pages are laid out first on a
+ * worker thread, from a copy of @document (a second or two for thousands of pages), then
+ * the print dialog or the preview opens.
  */
 void
 tandem_appendix_print (GtkWindow                   *parent,
@@ -124,18 +203,12 @@ tandem_appendix_print (GtkWindow                   *parent,
                        const TandemAppendixOptions *options,
                        gboolean                     preview)
 {
-  g_autoptr(GError) error = NULL;
+  PrintLater *later = g_new0 (PrintLater, 1);
 
-  if (run_print (parent, document, options,
-                 preview ? GTK_PRINT_OPERATION_ACTION_PREVIEW : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                 NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                                             _("Could Not Print"),
-                                                                             error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  later->parent = g_object_ref (parent);
+  later->title = g_strdup (tandem_document_get_title (document));
+  later->preview = preview;
+  tandem_appendix_build_async (document, options, NULL, on_print_laid_out_cb, later);
 }
 
 /**
@@ -156,30 +229,163 @@ tandem_appendix_print_to_file (GtkWindow                   *parent,
 
 /* Exporting */
 
+typedef struct
+{
+  TandemAppendixDialog *self;
+  GtkWindow            *parent;
+  GApplication         *application;  /* held until the worker is done, even if cancelled */
+} ExportState;
+
+static void
+export_state_free (ExportState *state)
+{
+  g_object_unref (state->self);
+  g_clear_object (&state->parent);
+  if (state->application != NULL)
+    g_application_release (state->application);
+  g_clear_object (&state->application);
+  g_free (state);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportState, export_state_free)
+
+static void
+on_export_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  TandemAppendixDialog *self = user_data;
+  g_autofree char *text = NULL;
+
+  g_assert (TANDEM_IS_APPENDIX_DIALOG (self));
+
+  /* TRANSLATORS: on the progress bar while the appendix is written, “42% written” */
+  text = g_strdup_printf (_("%.0f%% written"), floor (fraction * 100));
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
 static void
 on_export_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(ExportState) state = user_data;
+  TandemAppendixDialog *self = state->self;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (!tandem_appendix_export_finish (result, &error))
+  g_assert (TANDEM_IS_APPENDIX_DIALOG (self));
+
+  ok = tandem_appendix_export_finish (result, &error);
+  g_clear_object (&self->cancellable);
+
+  /* Cancelled by the user: nothing was written, and there is nothing more to say. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (!ok)
     {
       AdwMessageDialog *dialog;
       g_autofree char *body = g_strdup_printf (_("The appendix was not written: %s. Choose another "
                                                  "place or name, and try again."), error->message);
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Could Not Export the Appendix"),
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (state->parent,
+                                                           _("Could Not Export the Appendix"),
                                                            body));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
-      return;
+    }
+  else
+    {
+      g_object_set_data (G_OBJECT (state->parent), "tandem-appendix-exported",
+                         GINT_TO_POINTER (TRUE));
+      gtk_widget_activate_action (GTK_WIDGET (state->parent), "win.show-toast", "s",
+                                  _("Appendix exported as a PDF"));
     }
 
-  g_object_set_data (G_OBJECT (parent), "tandem-appendix-exported", GINT_TO_POINTER (TRUE));
-  gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-toast", "s",
-                              _("Appendix exported as a PDF"));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Closing the dialog while it exports is cancelling the export. A window that is destroyed
+ * is unrealized, whoever still holds it (the export does). */
+static void
+on_unrealize_cb (TandemAppendixDialog *self)
+{
+  g_assert (TANDEM_IS_APPENDIX_DIALOG (self));
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+/* The project's window is closing: so does this dialog, which cancels the export. (The
+ * export holds the window, so "destroy-with-parent" alone would wait for it.) */
+static void
+on_parent_unrealize_cb (TandemAppendixDialog *self)
+{
+  g_assert (TANDEM_IS_APPENDIX_DIALOG (self));
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * tandem_appendix_dialog_export_to_file:
+ *
+ * Starts writing the appendix with the options chosen to @file, as the Export button does
+ * once a file is chosen: the dialog shows the progress until the PDF is written, then closes.
+ */
+void
+tandem_appendix_dialog_export_to_file (TandemAppendixDialog *self,
+                                       GFile                *file)
+{
+  GtkApplication *application;
+  ExportState *state;
+  TandemAppendixOptions options;
+
+  g_return_if_fail (TANDEM_IS_APPENDIX_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->cancellable == NULL);
+
+  state = g_new0 (ExportState, 1);
+  state->self = g_object_ref (self);
+  state->parent = g_object_ref (gtk_window_get_transient_for (GTK_WINDOW (self)));
+  self->cancellable = g_cancellable_new ();
+
+  /* The application does not quit under a worker still writing: a cancelled export takes
+   * a page's time to remove what it wrote. */
+  application = gtk_window_get_application (state->parent);
+  if (application != NULL)
+    {
+      state->application = g_object_ref (G_APPLICATION (application));
+      g_application_hold (state->application);
+    }
+  g_signal_connect_object (state->parent, "unrealize", G_CALLBACK (on_parent_unrealize_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* The options stay on view, but cannot change what is already being written. */
+  gtk_widget_set_sensitive (self->options_page, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->go_button), FALSE);
+  gtk_widget_set_visible (self->progress_box, TRUE);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Laying out the pages…"));
+  gtk_window_set_modal (GTK_WINDOW (self), FALSE);
+  gtk_window_set_title (GTK_WINDOW (self), _("Exporting Appendix"));
+
+  tandem_appendix_dialog_get_options (self, &options);
+  tandem_appendix_export_async (self->document, &options, file, self->cancellable,
+                                on_export_progress_cb, self, on_export_done_cb, state);
+  tandem_appendix_options_clear (&options);
+}
+
+/**
+ * tandem_appendix_dialog_get_cancellable:
+ *
+ * Returns: (transfer none) (nullable): what the Cancel button cancels while exporting
+ */
+GCancellable *
+tandem_appendix_dialog_get_cancellable (TandemAppendixDialog *self)
+{
+  g_return_val_if_fail (TANDEM_IS_APPENDIX_DIALOG (self), NULL);
+
+  return self->cancellable;
 }
 
 static void
@@ -190,14 +396,8 @@ on_save_response_cb (GtkNativeDialog      *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-      TandemAppendixOptions options;
 
-      tandem_appendix_dialog_get_options (self, &options);
-      tandem_appendix_export_async (self->document, &options, file, NULL, on_export_done_cb,
-                                    g_object_ref (parent));
-      tandem_appendix_options_clear (&options);
-      gtk_window_destroy (GTK_WINDOW (self));
+      tandem_appendix_dialog_export_to_file (self, file);
     }
 
   g_object_unref (chooser);
@@ -250,6 +450,8 @@ tandem_appendix_dialog_dispose (GObject *object)
 {
   TandemAppendixDialog *self = (TandemAppendixDialog *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
   g_clear_pointer (&self->switches, g_ptr_array_unref);
 
@@ -291,6 +493,7 @@ tandem_appendix_dialog_new (GtkWindow                   *parent,
   self = g_object_new (TANDEM_TYPE_APPENDIX_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
+                       "destroy-with-parent", TRUE,
                        "default-width", 520,
                        "default-height", 760,
                        "title", purpose == TANDEM_APPENDIX_DIALOG_PRINT ? _("Print Appendix")
@@ -353,6 +556,22 @@ tandem_appendix_dialog_new (GtkWindow                   *parent,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (parts_group));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (paper_group));
   gtk_box_append (GTK_BOX (content), page);
+  self->options_page = page;
+
+  /* Shown while exporting, under the options. */
+  self->progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (self->progress_box, 24);
+  gtk_widget_set_margin_end (self->progress_box, 24);
+  gtk_widget_set_margin_top (self->progress_box, 12);
+  gtk_widget_set_margin_bottom (self->progress_box, 24);
+  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export progress"), -1);
+  gtk_box_append (GTK_BOX (self->progress_box), GTK_WIDGET (self->progress_bar));
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  gtk_box_append (GTK_BOX (content), self->progress_box);
+  g_signal_connect (self, "unrealize", G_CALLBACK (on_unrealize_cb), NULL);
 
   toolbar = content;
   adw_window_set_content (ADW_WINDOW (self), toolbar);

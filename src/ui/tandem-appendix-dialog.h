@@ -27,6 +27,9 @@ TandemAppendixDialog *tandem_appendix_dialog_new         (GtkWindow             
                                                           TandemAppendixDialogPurpose  purpose);
 void                  tandem_appendix_dialog_get_options (TandemAppendixDialog        *self,
                                                           TandemAppendixOptions       *options);
+void                  tandem_appendix_dialog_export_to_file (TandemAppendixDialog     *self,
+                                                          GFile                       *file);
+GCancellable         *tandem_appendix_dialog_get_cancellable (TandemAppendixDialog    *self);
 
 void                  tandem_appendix_print              (GtkWindow                   *parent,
                                                           TandemDocument              *document,

@@ -1044,6 +1044,48 @@ clear_filters_action (GtkWidget  *widget,
   on_filters_changed_cb (self);
 }
 
+typedef struct
+{
+  TandemChecklistPage *self;
+  char                *name;
+} ExportState;
+
+static void
+export_state_free (ExportState *state)
+{
+  g_object_unref (state->self);
+  g_free (state->name);
+  g_free (state);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportState, export_state_free)
+
+static void
+on_template_exported_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(ExportState) state = user_data;
+  TandemChecklistPage *self = state->self;
+  const char *name = state->name;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (TANDEM_IS_CHECKLIST_PAGE (self));
+
+  if (!tandem_template_export_finish (result, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+
+      tandem_show_error (GTK_WIDGET (self), heading, error->message);
+    }
+  else
+    {
+      g_autofree char *toast = g_strdup_printf (_("Template saved as “%s”"), name);
+
+      tandem_show_toast (GTK_WIDGET (self), toast, FALSE);
+    }
+}
+
 static void
 on_export_response_cb (GtkNativeDialog     *dialog,
                        int                  response,
@@ -1052,21 +1094,8 @@ on_export_response_cb (GtkNativeDialog     *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
-      g_autofree char *name = g_file_get_basename (file);
 
-      if (!tandem_template_export (self->checklist, file, &error))
-        {
-          g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
-
-          tandem_show_error (GTK_WIDGET (self), heading, error->message);
-        }
-      else
-        {
-          g_autofree char *toast = g_strdup_printf (_("Template saved as “%s”"), name);
-
-          tandem_show_toast (GTK_WIDGET (self), toast, FALSE);
-        }
+      tandem_checklist_page_export_template (self, file);
     }
 
   g_object_unref (dialog);
@@ -1487,4 +1516,26 @@ tandem_checklist_page_set_search (TandemChecklistPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   on_filters_changed_cb (self);
+}
+
+/**
+ * tandem_checklist_page_export_template:
+ *
+ * Writes the checklist to @file as a template, as Export as Template does once a file is
+ * chosen: the template is made at once and written on a worker thread; a toast says when it
+ * is written, or a dialog why not.
+ */
+void
+tandem_checklist_page_export_template (TandemChecklistPage *self,
+                                       GFile               *file)
+{
+  ExportState *state;
+
+  g_return_if_fail (TANDEM_IS_CHECKLIST_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  state = g_new0 (ExportState, 1);
+  state->self = g_object_ref (self);
+  state->name = g_file_get_basename (file);
+  tandem_template_export_async (self->checklist, file, NULL, on_template_exported_cb, state);
 }

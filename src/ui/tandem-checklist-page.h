@@ -28,5 +28,7 @@ GtkWidget           *tandem_checklist_page_get_editor       (TandemChecklistPage
 guint                tandem_checklist_page_get_n_visible    (TandemChecklistPage *self);
 void                 tandem_checklist_page_set_search       (TandemChecklistPage *self,
                                                              const char          *text);
+void                 tandem_checklist_page_export_template  (TandemChecklistPage *self,
+                                                             GFile               *file);
 
 G_END_DECLS

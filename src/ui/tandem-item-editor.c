@@ -875,6 +875,45 @@ on_attach_loaded_cb (GObject      *object,
   attach_data_free (attach);
 }
 
+/* The file's name and size are asked for off the main thread too: on a network share or a
+ * sleeping disk even that can take seconds. */
+static void
+on_attach_info_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  AttachData *attach = user_data;
+  GFile *file = G_FILE (object);
+  TandemItemEditor *self = attach->self;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = g_file_query_info_finish (file, result, &error);
+  if (info == NULL)
+    {
+      tandem_show_error (GTK_WIDGET (self), _("Could Not Attach the File"), error->message);
+      attach_data_free (attach);
+    }
+  else if (g_file_info_get_size (info) > TANDEM_ATTACHMENT_MAX_SIZE)
+    {
+      /* Refused before reading: there is no point loading 200 MB to say no. */
+      g_autofree char *message = too_large_message (g_file_info_get_display_name (info),
+                                                    g_file_info_get_size (info));
+
+      tandem_show_error (GTK_WIDGET (self), _("The File Is Too Large to Attach"), message);
+      attach_data_free (attach);
+    }
+  else
+    {
+      attach->name = g_strdup (g_file_info_get_display_name (info));
+      /* The size above was only a first answer: a device or a file still growing says less
+       * than it holds, and a pipe would never end. The reader refuses what is not a regular
+       * file and stops at the limit. */
+      tandem_untrusted_file_read_async (file, TANDEM_ATTACHMENT_MAX_SIZE, _("a file to attach"),
+                                        NULL, on_attach_loaded_cb, attach);
+    }
+}
+
 static void
 on_attach_response_cb (GtkNativeDialog  *dialog,
                        int               response,
@@ -883,37 +922,8 @@ on_attach_response_cb (GtkNativeDialog  *dialog,
   if (response == GTK_RESPONSE_ACCEPT && self->item != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GFileInfo) info = NULL;
-      g_autoptr(GError) error = NULL;
-      AttachData *attach;
 
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                                      G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                G_FILE_QUERY_INFO_NONE, NULL, &error);
-      if (info == NULL)
-        {
-          tandem_show_error (GTK_WIDGET (self), _("Could Not Attach the File"), error->message);
-        }
-      else if (g_file_info_get_size (info) > TANDEM_ATTACHMENT_MAX_SIZE)
-        {
-          /* Refused before reading: there is no point loading 200 MB to say no. */
-          g_autofree char *message = too_large_message (g_file_info_get_display_name (info),
-                                                        g_file_info_get_size (info));
-
-          tandem_show_error (GTK_WIDGET (self), _("The File Is Too Large to Attach"), message);
-        }
-      else
-        {
-          attach = g_new0 (AttachData, 1);
-          attach->self = g_object_ref (self);
-          attach->item = g_object_ref (self->item);
-          attach->name = g_strdup (g_file_info_get_display_name (info));
-          /* The size above was only a first answer: a device or a file still growing says
-           * less than it holds, and a pipe would never end. The reader refuses what is not a
-           * regular file and stops at the limit. */
-          tandem_untrusted_file_read_async (file, TANDEM_ATTACHMENT_MAX_SIZE, _("a file to attach"),
-                                            NULL, on_attach_loaded_cb, attach);
-        }
+      tandem_item_editor_attach_file (self, file);
     }
 
   g_object_unref (dialog);
@@ -1180,4 +1190,32 @@ tandem_item_editor_attach_bytes (TandemItemEditor  *self,
     return TRUE;
 
   return attach_to_item (self->item, name, bytes, error);
+}
+
+/**
+ * tandem_item_editor_attach_file:
+ *
+ * Attaches @file to the item being edited, as Attach File does once the file is chosen: its
+ * size is checked and its contents read without blocking the window, then it is attached
+ * as one undoable step; a dialog says why when it cannot be.
+ */
+void
+tandem_item_editor_attach_file (TandemItemEditor *self,
+                                GFile            *file)
+{
+  AttachData *attach;
+
+  g_return_if_fail (TANDEM_IS_ITEM_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->item == NULL)
+    return;
+
+  attach = g_new0 (AttachData, 1);
+  attach->self = g_object_ref (self);
+  attach->item = g_object_ref (self->item);
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                                 G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, NULL,
+                           on_attach_info_cb, attach);
 }

@@ -24,5 +24,7 @@ gboolean             tandem_item_editor_attach_bytes (TandemItemEditor    *self,
                                                       const char          *name,
                                                       GBytes              *bytes,
                                                       GError             **error);
+void                 tandem_item_editor_attach_file  (TandemItemEditor    *self,
+                                                      GFile               *file);
 
 G_END_DECLS

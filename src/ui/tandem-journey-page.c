@@ -40,6 +40,7 @@ struct _TandemJourneyPage
   char                *display;
   char                *last_message;
   guint                view_controls_source;
+  GCancellable        *export_cancellable;  /* exports still running when the page goes */
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -175,6 +176,52 @@ on_copy_response_cb (AdwMessageDialog  *dialog,
     tandem_journey_page_copy_before_to_after (self);
 }
 
+typedef struct
+{
+  TandemJourneyPage *self;
+  GFile             *file;
+} ExportState;
+
+static void
+export_state_free (ExportState *state)
+{
+  g_object_unref (state->self);
+  g_object_unref (state->file);
+  g_free (state);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportState, export_state_free)
+
+static void
+on_exported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ExportState) state = user_data;
+  TandemJourneyPage *self = state->self;
+  GFile *file = state->file;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_assert (TANDEM_IS_JOURNEY_PAGE (self));
+
+  ok = tandem_journey_export_to_file_finish (result, &error);
+
+  /* The page closed while the map was being drawn (dispose cancelled): nobody to tell. */
+  if (self->export_cancellable == NULL)
+    return;
+
+  if (!ok)
+    show_toast (self, error->message, FALSE);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Saved the journey map as “%s”"), name);
+
+      show_toast (self, message, FALSE);
+    }
+}
+
 static void
 on_export_response_cb (GtkNativeDialog   *dialog,
                        int                response,
@@ -182,7 +229,6 @@ on_export_response_cb (GtkNativeDialog   *dialog,
 {
   g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   TandemJourneyExportOptions options;
   TandemImageFormat format;
   const char *which;
@@ -216,15 +262,7 @@ on_export_response_cb (GtkNativeDialog   *dialog,
   options.show = which ? show_from_string (which) : tandem_journey_canvas_get_show (self->canvas);
   options.arrangement = tandem_journey_canvas_get_arrangement (self->canvas);
 
-  if (!tandem_journey_export (self->journey, file, &options, &error))
-    show_toast (self, error->message, FALSE);
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *message = g_strdup_printf (_("Saved the journey map as “%s”"), name);
-
-      show_toast (self, message, FALSE);
-    }
+  tandem_journey_page_export_to_file (self, file, &options);
 
   g_object_unref (dialog);
 }
@@ -356,6 +394,8 @@ tandem_journey_page_dispose (GObject *object)
   TandemJourneyPage *self = (TandemJourneyPage *)object;
 
   g_clear_handle_id (&self->view_controls_source, g_source_remove);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_JOURNEY_PAGE);
 
   G_OBJECT_CLASS (tandem_journey_page_parent_class)->dispose (object);
@@ -697,6 +737,42 @@ tandem_journey_page_copy_before_to_after (TandemJourneyPage *self)
 
   tandem_journey_canvas_set_show (self->canvas, TANDEM_JOURNEY_SHOW_AFTER);
   show_toast (self, _("The after map starts as a copy of the before map"), TRUE);
+}
+
+/**
+ * tandem_journey_page_export_to_file:
+ * @options: (nullable): which maps and how; %NULL for what the canvas shows
+ *
+ * Draws the maps into @file on a worker thread, as Export does once a file is chosen; a
+ * toast says when it is written, or why not.
+ */
+void
+tandem_journey_page_export_to_file (TandemJourneyPage                *self,
+                                    GFile                            *file,
+                                    const TandemJourneyExportOptions *options)
+{
+  TandemJourneyExportOptions shown;
+  ExportState *state;
+
+  g_return_if_fail (TANDEM_IS_JOURNEY_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (options == NULL)
+    {
+      tandem_journey_export_options_init (&shown);
+      shown.show = tandem_journey_canvas_get_show (self->canvas);
+      shown.arrangement = tandem_journey_canvas_get_arrangement (self->canvas);
+      options = &shown;
+    }
+
+  if (self->export_cancellable == NULL)
+    self->export_cancellable = g_cancellable_new ();
+
+  state = g_new0 (ExportState, 1);
+  state->self = g_object_ref (self);
+  state->file = g_object_ref (file);
+  tandem_journey_export_to_file_async (self->journey, file, options, self->export_cancellable,
+                                       on_exported_cb, state);
 }
 
 /**

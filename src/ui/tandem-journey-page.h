@@ -9,6 +9,7 @@
 
 #include "tandem-journey.h"
 #include "tandem-journey-canvas.h"
+#include "tandem-journey-export.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,8 @@ GtkWidget           *tandem_journey_page_get_step_panel (TandemJourneyPage *self
 GtkWidget           *tandem_journey_page_get_measures (TandemJourneyPage *self);
 void                 tandem_journey_page_copy_before_to_after (TandemJourneyPage *self);
 const char          *tandem_journey_page_get_last_message (TandemJourneyPage *self);
+void                 tandem_journey_page_export_to_file (TandemJourneyPage             *self,
+                                                         GFile                         *file,
+                                                         const TandemJourneyExportOptions *options);
 
 G_END_DECLS

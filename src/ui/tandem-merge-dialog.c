@@ -41,6 +41,8 @@ struct _TandemMergeDialog
   GtkStack           *content_stack;
   GtkListView        *entries_view;
   AdwStatusPage      *empty_page;
+
+  GCancellable       *cancellable;  /* while the other copy's attached files are read */
 };
 
 G_DEFINE_FINAL_TYPE (TandemMergeDialog, tandem_merge_dialog, ADW_TYPE_WINDOW)
@@ -432,21 +434,20 @@ take_all_action (GtkWidget  *widget,
   set_all (TANDEM_MERGE_DIALOG (widget), g_str_equal (action_name, "dialog.take-all"));
 }
 
-static GBytes *
-read_blob_cb (TandemDocument  *document,
-              const char      *hash,
-              gpointer         user_data,
-              GError         **error)
-{
-  return tandem_storage_read_blob (document, hash, error);
-}
-
 static void
 merge_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  tandem_merge_dialog_apply (TANDEM_MERGE_DIALOG (widget));
+  tandem_merge_dialog_apply_async (TANDEM_MERGE_DIALOG (widget), NULL, NULL);
+}
+
+/* A window that is destroyed is unrealized, whoever still holds it: the answers are not
+ * merged into a dialog nobody sees. */
+static void
+on_unrealize_cb (TandemMergeDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
 }
 
 /* GObject */
@@ -459,6 +460,8 @@ tandem_merge_dialog_dispose (GObject *object)
   if (self->entries_view != NULL)
     gtk_list_view_set_model (self->entries_view, NULL);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_MERGE_DIALOG);
   g_clear_object (&self->merge);
   g_clear_object (&self->filter);
@@ -509,6 +512,7 @@ static void
 tandem_merge_dialog_init (TandemMergeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "unrealize", G_CALLBACK (on_unrealize_cb), NULL);
 }
 
 /* Public API */
@@ -614,29 +618,153 @@ tandem_merge_dialog_get_merge (TandemMergeDialog *self)
   return self->merge;
 }
 
-/**
- * tandem_merge_dialog_apply:
- *
- * Takes the chosen answers, as the Merge button does, and closes the dialog. On failure a
- * dialog says why and the document is unchanged.
- */
-gboolean
-tandem_merge_dialog_apply (TandemMergeDialog *self)
+/* While the files are read nothing can be chosen differently; the dialog can still be
+ * closed, which cancels. */
+static void
+set_busy (TandemMergeDialog *self,
+          gboolean           busy)
 {
+  gtk_widget_set_sensitive (GTK_WIDGET (self->content_stack), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->only_differences), !busy);
+  if (busy)
+    {
+      gtk_button_set_label (GTK_BUTTON (self->merge_button), _("Merging…"));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.merge", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.take-all", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.keep-all", FALSE);
+    }
+  else
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.keep-all", TRUE);
+      update_buttons (self);
+    }
+}
+
+/* The other copy's attached files, read beforehand on a worker thread; one that could not be
+ * read is reported by tandem_merge_apply() with the name of its attachment. */
+typedef struct
+{
+  GHashTable *blobs;
+  GError     *error;
+} ReadBlobs;
+
+static GBytes *
+read_blob_cb (TandemDocument  *document,
+              const char      *hash,
+              gpointer         user_data,
+              GError         **error)
+{
+  ReadBlobs *read = user_data;
+  GBytes *bytes = read->blobs != NULL ? g_hash_table_lookup (read->blobs, hash) : NULL;
+
+  if (bytes != NULL)
+    return g_bytes_ref (bytes);
+
+  if (read->error != NULL)
+    g_propagate_error (error, g_error_copy (read->error));
+  else
+    g_set_error_literal (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NOT_FOUND,
+                         _("The attached file is not in the document."));
+
+  return NULL;
+}
+
+static void
+on_blobs_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TandemMergeDialog *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
+  ReadBlobs read = { NULL, NULL };
   guint chosen;
 
-  g_return_val_if_fail (TANDEM_IS_MERGE_DIALOG (self), FALSE);
+  g_assert (TANDEM_IS_MERGE_DIALOG (self));
 
-  chosen = tandem_merge_get_n_chosen (self->merge);
-  if (!tandem_merge_apply (self->merge, _("Merge Answers"), read_blob_cb, NULL, &error))
+  tandem_storage_read_blobs_finish (result, &read.blobs, &read.error);
+
+  /* Closed while reading: the document is left as it was. */
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
     {
-      tandem_show_error (GTK_WIDGET (self), _("Could Not Merge the Answers"), error->message);
-      return FALSE;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               _("Nothing was merged: the dialog was closed."));
+      g_clear_pointer (&read.blobs, g_hash_table_unref);
+      g_clear_error (&read.error);
+      return;
     }
 
-  g_signal_emit (self, signals[MERGED], 0, chosen);
-  gtk_window_close (GTK_WINDOW (self));
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
 
-  return TRUE;
+  chosen = tandem_merge_get_n_chosen (self->merge);
+  if (!tandem_merge_apply (self->merge, _("Merge Answers"), read_blob_cb, &read, &error))
+    {
+      tandem_show_error (GTK_WIDGET (self), _("Could Not Merge the Answers"), error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    {
+      g_signal_emit (self, signals[MERGED], 0, chosen);
+      gtk_window_close (GTK_WINDOW (self));
+      g_task_return_boolean (task, TRUE);
+    }
+
+  g_clear_pointer (&read.blobs, g_hash_table_unref);
+  g_clear_error (&read.error);
+}
+
+/**
+ * tandem_merge_dialog_apply_async:
+ *
+ * Takes the chosen answers, as the Merge button does, and closes the dialog. The other
+ * copy's attached files that come with them (up to 25 MB each) are read first, on a worker
+ * thread, while the dialog waits; closing it then cancels. On failure a dialog says why and
+ * the document is unchanged.
+ */
+void
+tandem_merge_dialog_apply_async (TandemMergeDialog   *self,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_auto(GStrv) hashes = NULL;
+  GTask *task;
+
+  g_return_if_fail (TANDEM_IS_MERGE_DIALOG (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, tandem_merge_dialog_apply_async);
+
+  if (self->cancellable != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, "%s",
+                               _("The answers are already being merged."));
+      g_object_unref (task);
+      return;
+    }
+
+  /* Nothing can be chosen differently while the files are read. */
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+
+  hashes = tandem_merge_dup_blob_hashes (self->merge);
+  tandem_storage_read_blobs_async (tandem_merge_get_theirs (self->merge),
+                                   (const char * const *)hashes, self->cancellable,
+                                   on_blobs_read_cb, task);
+}
+
+/**
+ * tandem_merge_dialog_apply_finish:
+ *
+ * Returns: whether the answers were merged
+ */
+gboolean
+tandem_merge_dialog_apply_finish (TandemMergeDialog  *self,
+                                  GAsyncResult       *result,
+                                  GError            **error)
+{
+  g_return_val_if_fail (TANDEM_IS_MERGE_DIALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -19,6 +19,11 @@ TandemMergeDialog *tandem_merge_dialog_new       (GtkWindow         *parent,
                                                   TandemMerge       *merge,
                                                   const char        *source_name);
 TandemMerge       *tandem_merge_dialog_get_merge (TandemMergeDialog *self);
-gboolean           tandem_merge_dialog_apply     (TandemMergeDialog *self);
+void               tandem_merge_dialog_apply_async  (TandemMergeDialog   *self,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean           tandem_merge_dialog_apply_finish (TandemMergeDialog   *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 
 G_END_DECLS

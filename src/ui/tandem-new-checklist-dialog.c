@@ -30,6 +30,7 @@ struct _TandemNewChecklistDialog
   GtkListBox      *imported_list;
   GtkListBox      *templates_list;
   GtkWidget       *create_button;
+  GCancellable    *cancellable;  /* imports being read */
 };
 
 G_DEFINE_FINAL_TYPE (TandemNewChecklistDialog, tandem_new_checklist_dialog, ADW_TYPE_WINDOW)
@@ -143,7 +144,7 @@ on_import_response_cb (GtkNativeDialog          *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      tandem_new_checklist_dialog_import_file (self, file);
+      tandem_new_checklist_dialog_import_file_async (self, file, NULL, NULL);
     }
 
   g_object_unref (dialog);
@@ -176,11 +177,20 @@ import_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* A window that is destroyed is unrealized, whoever still holds it. */
+static void
+on_unrealize_cb (TandemNewChecklistDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
 static void
 tandem_new_checklist_dialog_dispose (GObject *object)
 {
   TandemNewChecklistDialog *self = (TandemNewChecklistDialog *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_NEW_CHECKLIST_DIALOG);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
@@ -228,6 +238,7 @@ tandem_new_checklist_dialog_init (TandemNewChecklistDialog *self)
   GListModel *builtin;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "unrealize", G_CALLBACK (on_unrealize_cb), NULL);
   set_selected (self, NULL);
 
   builtin = tandem_template_get_builtin ();
@@ -292,31 +303,37 @@ tandem_new_checklist_dialog_select (TandemNewChecklistDialog *self,
     }
 }
 
-/**
- * tandem_new_checklist_dialog_import_file:
- *
- * Reads a template from @file and offers it, chosen, at the top of the list. When the file
- * is not a template Tandem can use, a dialog says why and nothing changes.
- *
- * Returns: whether the template was read
- */
-gboolean
-tandem_new_checklist_dialog_import_file (TandemNewChecklistDialog *self,
-                                         GFile                    *file)
+static void
+on_template_imported_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
+  TandemNewChecklistDialog *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
   g_autoptr(TandemTemplate) template = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *origin = NULL;
   GtkWidget *row;
 
-  g_return_val_if_fail (TANDEM_IS_NEW_CHECKLIST_DIALOG (self), FALSE);
+  g_assert (TANDEM_IS_NEW_CHECKLIST_DIALOG (self));
 
-  template = tandem_template_new_from_file (file, &error);
+  template = tandem_template_import_finish (result, &error);
+
+  /* The dialog was closed while the file was read. */
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               _("The dialog was closed."));
+      return;
+    }
+
   if (template == NULL)
     {
       tandem_show_error (GTK_WIDGET (self), _("Could Not Import the Template"), error->message);
-      return FALSE;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
 
   name = g_file_get_basename (file);
@@ -328,5 +345,48 @@ tandem_new_checklist_dialog_import_file (TandemNewChecklistDialog *self,
   gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "tandem-check"), TRUE);
   gtk_widget_grab_focus (self->create_button);
 
-  return TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * tandem_new_checklist_dialog_import_file_async:
+ *
+ * Reads a template from @file on a worker thread and offers it, chosen, at the top of the
+ * list. When the file is not a template Tandem can use, a dialog says why and nothing
+ * changes.
+ */
+void
+tandem_new_checklist_dialog_import_file_async (TandemNewChecklistDialog *self,
+                                               GFile                    *file,
+                                               GAsyncReadyCallback       callback,
+                                               gpointer                  user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (TANDEM_IS_NEW_CHECKLIST_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_new_checklist_dialog_import_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  tandem_template_import_async (file, self->cancellable, on_template_imported_cb, task);
+}
+
+/**
+ * tandem_new_checklist_dialog_import_file_finish:
+ *
+ * Returns: whether the template was read and offered
+ */
+gboolean
+tandem_new_checklist_dialog_import_file_finish (TandemNewChecklistDialog  *self,
+                                                GAsyncResult              *result,
+                                                GError                   **error)
+{
+  g_return_val_if_fail (TANDEM_IS_NEW_CHECKLIST_DIALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

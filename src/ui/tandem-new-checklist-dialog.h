@@ -21,7 +21,14 @@ TandemNewChecklistDialog *tandem_new_checklist_dialog_new         (GtkWindow    
 TandemTemplate           *tandem_new_checklist_dialog_get_selected (TandemNewChecklistDialog *self);
 void                      tandem_new_checklist_dialog_select      (TandemNewChecklistDialog *self,
                                                                    TandemTemplate           *template);
-gboolean                  tandem_new_checklist_dialog_import_file (TandemNewChecklistDialog *self,
-                                                                   GFile                    *file);
+void                      tandem_new_checklist_dialog_import_file_async
+                                                          (TandemNewChecklistDialog  *self,
+                                                           GFile                     *file,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data);
+gboolean                  tandem_new_checklist_dialog_import_file_finish
+                                                          (TandemNewChecklistDialog  *self,
+                                                           GAsyncResult              *result,
+                                                           GError                   **error);
 
 G_END_DECLS
