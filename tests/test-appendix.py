@@ -219,6 +219,13 @@ def main():
                      'Lowest feeling', 'Engagement report', 'Hold two more listening events',
                      'Page 2 of', 'Fictional demonstration data', 'Contents'):
             check(f'text in the PDF: {word}', word in flat)
+        # The summary table counts "In progress" on its own: two of each of the six statuses.
+        check('summary has an In progress column', 'In progress' in flat)
+        summary = re.search(r'All sections\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)',
+                            everything)
+        check('summary row counts every status on its own',
+              summary is not None and summary.groups() == ('12', '2', '2', '2', '2', '2', '2', '8'),
+              summary.group(0) if summary else everything[:2000])
         check('quote with consent printed', 'CONSENTEDQUOTE' in flat)
         check('quote without consent left out', 'UNCONSENTEDQUOTE' not in flat)
         check('measures: total waiting before', '1 day 3 hours' in flat)

@@ -102,6 +102,22 @@ test_progress_and_conditions (Fixture       *f,
   g_assert_cmpuint (progress.applicable, ==, 3);  /* item 4 waits for its condition */
   g_assert_cmpuint (progress.not_started, ==, 3);
 
+  /* "In progress" is a count of its own, not folded into "not started", and not answered. */
+  answer (f, 0, TANDEM_ITEM_STATUS_IN_PROGRESS);
+  tandem_checklist_get_progress (f->checklist, &today, &progress);
+  g_assert_cmpuint (tandem_progress_get_count (&progress, TANDEM_ITEM_STATUS_IN_PROGRESS), ==, 1);
+  g_assert_cmpuint (tandem_progress_get_count (&progress, TANDEM_ITEM_STATUS_NOT_STARTED), ==, 2);
+  g_assert_cmpuint (progress.answered, ==, 0);
+  {
+    TandemList *items = tandem_checklist_section_get_items (f->section);
+    TandemProgress section = { 0 };
+
+    tandem_checklist_section_progress (f->section, &today, &section);
+    g_assert_cmpuint (tandem_list_get_n (items), ==, 4);
+    g_assert_cmpuint (tandem_progress_get_count (&section, TANDEM_ITEM_STATUS_IN_PROGRESS), ==, 1);
+    g_assert_cmpuint (tandem_progress_get_count (&section, TANDEM_ITEM_STATUS_NOT_STARTED), ==, 2);
+  }
+
   answer (f, 0, TANDEM_ITEM_STATUS_MET);
   answer (f, 1, TANDEM_ITEM_STATUS_PARTLY_MET);
   tandem_document_begin (f->document, "Due");
@@ -112,6 +128,14 @@ test_progress_and_conditions (Fixture       *f,
   g_assert_cmpuint (progress.met, ==, 1);
   g_assert_cmpuint (progress.partly_met, ==, 1);
   g_assert_cmpuint (progress.overdue, ==, 1);
+  /* Every applicable item is in exactly one status count. */
+  {
+    guint sum = 0;
+
+    for (TandemItemStatus s = TANDEM_ITEM_STATUS_NOT_STARTED; s <= TANDEM_ITEM_STATUS_NOT_APPLICABLE; s++)
+      sum += tandem_progress_get_count (&progress, s);
+    g_assert_cmpuint (sum, ==, progress.applicable);
+  }
   g_assert_cmpfloat_with_epsilon (tandem_progress_get_fraction (&progress), 2.0 / 3.0, 1e-9);
 
   tandem_document_begin (f->document, "Condition on");

@@ -280,6 +280,9 @@ test_keyboard_answer_sign_save_reopen (void)
   g_assert_cmpuint (progress.answered, ==, 3);
   g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "3 of 13 answered"));
   g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "3/13"));
+  /* "In progress" has its own chip, apart from "not started". */
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "0 in progress"));
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "10 not started"));
 
   /* Every answer is in the audit trail, with who did it. */
   g_assert_cmpuint (tandem_list_get_n (tandem_checklist_get_audit (checklist)), ==, 5);

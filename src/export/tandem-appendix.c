@@ -415,12 +415,18 @@ add_checklist_summary (TandemFlow      *flow,
                        TandemChecklist *checklist,
                        const GDate     *today)
 {
-  const double fractions[] = { 0.37, 0.09, 0.07, 0.09, 0.08, 0.07, 0.13, 0.10 };
+  const double fractions[] = { 0.28, 0.08, 0.07, 0.09, 0.08, 0.07, 0.11, 0.12, 0.10 };
   const char *header[] = { _("Section"), _("Apply"), _("Met"), _("Partly met"), _("Not met"),
-                           _("N/A"), _("Not started"), _("Overdue") };
+                           _("N/A"), _("In progress"), _("Not started"), _("Overdue") };
+  /* The status columns in order; each is counted on its own by the model. */
+  const TandemItemStatus columns[] = { TANDEM_ITEM_STATUS_MET, TANDEM_ITEM_STATUS_PARTLY_MET,
+                                       TANDEM_ITEM_STATUS_NOT_MET,
+                                       TANDEM_ITEM_STATUS_NOT_APPLICABLE,
+                                       TANDEM_ITEM_STATUS_IN_PROGRESS,
+                                       TANDEM_ITEM_STATUS_NOT_STARTED };
   g_autofree char *caption = g_strdup_printf (_("Summary of “%s” by section"),
                                               tandem_checklist_get_title (checklist));
-  TandemFlowTable *table = tandem_flow_table_new (8, fractions, caption);
+  TandemFlowTable *table = tandem_flow_table_new (9, fractions, caption);
   TandemList *sections = tandem_checklist_get_sections (checklist);
   TandemProgress total;
 
@@ -429,9 +435,9 @@ add_checklist_summary (TandemFlow      *flow,
   for (guint i = 0; i <= tandem_list_get_n (sections); i++)
     {
       TandemProgress progress = { 0 };
-      g_autofree char *c[7] = { NULL };
-      const char *row[8];
-      guint32 fills[8] = { 0 };
+      g_autofree char *c[8] = { NULL };
+      const char *row[9];
+      guint32 fills[9] = { 0 };
       const char *name;
 
       if (i < tandem_list_get_n (sections))
@@ -449,19 +455,16 @@ add_checklist_summary (TandemFlow      *flow,
         }
 
       c[0] = count_text (progress.applicable);
-      c[1] = count_text (progress.met);
-      c[2] = count_text (progress.partly_met);
-      c[3] = count_text (progress.not_met);
-      c[4] = count_text (progress.not_applicable);
-      c[5] = count_text (progress.not_started + progress.in_progress);
-      c[6] = count_text (progress.overdue);
+      for (guint j = 0; j < G_N_ELEMENTS (columns); j++)
+        c[j + 1] = count_text (tandem_progress_get_count (&progress, columns[j]));
+      c[7] = count_text (progress.overdue);
       row[0] = name;
-      for (guint j = 0; j < 7; j++)
+      for (guint j = 0; j < 8; j++)
         row[j + 1] = c[j];
       if (progress.not_met > 0)
         fills[4] = tandem_rag_to_rgb (TANDEM_RAG_RED);
       if (progress.overdue > 0)
-        fills[7] = tandem_rag_to_rgb (TANDEM_RAG_AMBER);
+        fills[8] = tandem_rag_to_rgb (TANDEM_RAG_AMBER);
 
       tandem_flow_table_add_row (table, FALSE, row, fills);
     }

@@ -95,51 +95,78 @@ TANDEM_LIST_FIELD (TandemChecklist, tandem_checklist, sections, PROP_SECTIONS)
 TANDEM_LIST_FIELD (TandemChecklist, tandem_checklist, signoffs, PROP_SIGNOFFS)
 TANDEM_LIST_FIELD (TandemChecklist, tandem_checklist, audit, PROP_AUDIT)
 
+/**
+ * tandem_progress_get_count_slot:
+ *
+ * The one place that says which count a status goes to. Every view (the chips, the sidebar,
+ * section and checklist progress, the appendix) reads counts through
+ * tandem_progress_get_count(), so "in progress" is never folded into "not started" again.
+ */
+static guint *
+tandem_progress_get_count_slot (TandemProgress   *progress,
+                                TandemItemStatus  status)
+{
+  switch (status)
+    {
+    case TANDEM_ITEM_STATUS_NOT_STARTED:
+      return &progress->not_started;
+    case TANDEM_ITEM_STATUS_IN_PROGRESS:
+      return &progress->in_progress;
+    case TANDEM_ITEM_STATUS_MET:
+      return &progress->met;
+    case TANDEM_ITEM_STATUS_PARTLY_MET:
+      return &progress->partly_met;
+    case TANDEM_ITEM_STATUS_NOT_MET:
+      return &progress->not_met;
+    case TANDEM_ITEM_STATUS_NOT_APPLICABLE:
+      return &progress->not_applicable;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * tandem_progress_get_count:
+ *
+ * Returns: how many applicable items have @status; each status is counted on its own
+ */
+guint
+tandem_progress_get_count (const TandemProgress *progress,
+                           TandemItemStatus      status)
+{
+  return *tandem_progress_get_count_slot ((TandemProgress *)progress, status);
+}
+
+/**
+ * tandem_progress_is_answered_status:
+ *
+ * Returns: whether an item with @status counts as answered: not started and in progress do
+ *   not
+ */
+gboolean
+tandem_progress_is_answered_status (TandemItemStatus status)
+{
+  return status != TANDEM_ITEM_STATUS_NOT_STARTED && status != TANDEM_ITEM_STATUS_IN_PROGRESS;
+}
+
 static void
 add_item (TandemChecklistItem *item,
           const GDate         *today,
           TandemProgress      *progress)
 {
+  TandemItemStatus status;
+
   if (!tandem_checklist_item_is_applicable (item))
     return;
 
+  status = tandem_checklist_item_get_status (item);
   progress->applicable++;
-
-  switch (tandem_checklist_item_get_status (item))
-    {
-    case TANDEM_ITEM_STATUS_NOT_STARTED:
-      progress->not_started++;
-      break;
-
-    case TANDEM_ITEM_STATUS_IN_PROGRESS:
-      progress->in_progress++;
-      break;
-
-    case TANDEM_ITEM_STATUS_MET:
-      progress->met++;
-      break;
-
-    case TANDEM_ITEM_STATUS_PARTLY_MET:
-      progress->partly_met++;
-      break;
-
-    case TANDEM_ITEM_STATUS_NOT_MET:
-      progress->not_met++;
-      break;
-
-    case TANDEM_ITEM_STATUS_NOT_APPLICABLE:
-      progress->not_applicable++;
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  (*tandem_progress_get_count_slot (progress, status))++;
+  if (tandem_progress_is_answered_status (status))
+    progress->answered++;
 
   if (today != NULL && tandem_checklist_item_is_overdue (item, today))
     progress->overdue++;
-
-  progress->answered = progress->met + progress->partly_met + progress->not_met +
-                       progress->not_applicable;
 }
 
 /**

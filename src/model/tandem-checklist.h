@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (TandemChecklist, tandem_checklist, TANDEM, CHECKLIST, Tand
  * @applicable: items that apply (their condition, if any, is on)
  * @answered: applicable items with a status other than not started and in progress
  *
- * Counts over the applicable items of a section or a checklist.
+ * Counts over the applicable items of a section or a checklist. Read the count of one status
+ * with tandem_progress_get_count(): "in progress" is a count of its own.
  */
 typedef struct
 {
@@ -66,6 +67,9 @@ void     tandem_checklist_get_progress         (TandemChecklist        *self,
 void     tandem_checklist_section_progress     (TandemChecklistSection *section,
                                                 const GDate            *today,
                                                 TandemProgress         *progress);
+guint    tandem_progress_get_count             (const TandemProgress   *progress,
+                                                TandemItemStatus        status);
+gboolean tandem_progress_is_answered_status    (TandemItemStatus        status);
 double   tandem_progress_get_fraction          (const TandemProgress   *progress);
 gboolean tandem_checklist_is_answer_field      (GParamSpec             *pspec);
 guint    tandem_checklist_count_active_signoffs (TandemChecklist       *self);

@@ -547,11 +547,21 @@ update_header (TandemChecklistPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->counts_box))) != NULL)
     gtk_flow_box_remove (self->counts_box, child);
-  add_count (self, progress.met, _("met"), "chip-met");
-  add_count (self, progress.partly_met, _("partly met"), "chip-partly-met");
-  add_count (self, progress.not_met, _("not met"), "chip-not-met");
-  add_count (self, progress.not_applicable, _("not applicable"), "chip-not-applicable");
-  add_count (self, progress.not_started + progress.in_progress, _("not started"), "chip-not-started");
+  {
+    /* One chip per status, each counted on its own by the model. */
+    static const struct { TandemItemStatus status; const char *label; const char *css; } chips[] = {
+      { TANDEM_ITEM_STATUS_MET, N_("met"), "chip-met" },
+      { TANDEM_ITEM_STATUS_PARTLY_MET, N_("partly met"), "chip-partly-met" },
+      { TANDEM_ITEM_STATUS_NOT_MET, N_("not met"), "chip-not-met" },
+      { TANDEM_ITEM_STATUS_NOT_APPLICABLE, N_("not applicable"), "chip-not-applicable" },
+      { TANDEM_ITEM_STATUS_IN_PROGRESS, N_("in progress"), "chip-in-progress" },
+      { TANDEM_ITEM_STATUS_NOT_STARTED, N_("not started"), "chip-not-started" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (chips); i++)
+      add_count (self, tandem_progress_get_count (&progress, chips[i].status),
+                 _(chips[i].label), chips[i].css);
+  }
   add_count (self, progress.overdue, _("overdue"), "chip-overdue");
 
   /* TRANSLATORS: the board's decision on a checklist, “Decision: Proceed” */
