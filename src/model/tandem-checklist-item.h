@@ -54,6 +54,9 @@ void                 tandem_checklist_item_set_action       (TandemChecklistItem
 TandemLadderRung     tandem_checklist_item_get_ladder_rung  (TandemChecklistItem *self);
 void                 tandem_checklist_item_set_ladder_rung  (TandemChecklistItem *self,
                                                              TandemLadderRung value);
+const char          *tandem_checklist_item_get_rating_reason (TandemChecklistItem *self);
+void                 tandem_checklist_item_set_rating_reason (TandemChecklistItem *self,
+                                                              const char          *value);
 TandemList          *tandem_checklist_item_get_links        (TandemChecklistItem *self);
 TandemList          *tandem_checklist_item_get_attachments  (TandemChecklistItem *self);
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-checklist.h"
 #include "tandem-document-private.h"
 #include "tandem-json.h"
 #include "tandem-object-private.h"
@@ -616,6 +617,7 @@ tandem_json_read_document (const char  *data,
   JsonObject *root;
   JsonNode *node;
   guint n_objects = 0;
+  gint64 version;
 
   if (length > TANDEM_JSON_MAX_SIZE)
     {
@@ -666,6 +668,8 @@ tandem_json_read_document (const char  *data,
       return NULL;
     }
 
+  version = json_node_get_int (node);
+
   /* Older versions only lack what later versions added, which reads as defaults. */
   if (json_node_get_int (node) > TANDEM_SCHEMA_VERSION)
     {
@@ -694,6 +698,10 @@ tandem_json_read_document (const char  *data,
 
   if (!_tandem_storage_check_document (document, error))
     return NULL;
+
+  /* Files from before format 4 had no hashes: chain their trails as they are now. */
+  if (version < 4)
+    tandem_document_seal_legacy (document);
 
   return g_steal_pointer (&document);
 }

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tandem-checklist.h"
 #include "tandem-document-private.h"
 #include "tandem-list-private.h"
 #include "tandem-object-private.h"
@@ -1028,6 +1029,10 @@ tandem_storage_load (GFile         *file,
     }
 
   _tandem_document_set_blob_source (document, path);
+
+  /* Files from before schema 4 had no hashes: chain their trails as they are now. */
+  if (version < 4)
+    tandem_document_seal_legacy (document);
 
 out:
   sqlite3_close (db);
