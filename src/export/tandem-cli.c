@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-appendix.h"
+#include "tandem-checklist.h"
 #include "tandem-cli.h"
 #include "tandem-journey-export.h"
 #include "tandem-json.h"
@@ -87,6 +88,7 @@ run_check (GFile *file)
   g_autoptr(TandemDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *trust = NULL;
   int version;
 
   version = tandem_storage_peek_version (file, &error);
@@ -101,6 +103,15 @@ run_check (GFile *file)
     {
       print_error ("%s", error->message);
       return TANDEM_CLI_FAILED;
+    }
+
+  /* A record changed outside Tandem is still a document (it opens), but --check must not
+   * call it valid: it says what does not verify and exits with a status of its own. */
+  trust = tandem_document_describe_trust (document);
+  if (trust != NULL)
+    {
+      print_error (_("“%s”: %s"), name, trust);
+      return TANDEM_CLI_UNVERIFIED;
     }
 
   if (version < TANDEM_SCHEMA_VERSION)
@@ -145,6 +156,7 @@ run_import_json (GFile *in,
                  GFile *file)
 {
   g_autoptr(TandemDocument) document = NULL;
+  g_autofree char *trust = NULL;
   g_autoptr(GError) error = NULL;
 
   document = tandem_json_import (in, &error);
@@ -152,6 +164,15 @@ run_import_json (GFile *in,
     {
       print_error ("%s", error->message);
       return TANDEM_CLI_FAILED;
+    }
+
+  /* Imported all the same (nothing is lost), but said: the file stays marked. */
+  trust = tandem_document_describe_trust (document);
+  if (trust != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (in);
+
+      print_error (_("“%s”: %s"), name, trust);
     }
 
   if (!tandem_storage_save (document, file, NULL, &error))
