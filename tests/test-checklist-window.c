@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "tandem-attachment.h"
 #include "tandem-audit-entry.h"
@@ -351,14 +352,130 @@ test_keyboard_answer_sign_save_reopen (void)
   tandem_ui_test_close_window (reopened);
 }
 
+/* The first time a checklist is shown with no name set, the reviewer is asked for a name
+ * and role, which the history then records; never the login name. */
+static void
+test_first_use_asks_who (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemChecklistPage *page;
+  TandemChecklist *checklist;
+  TandemAuditEntry *entry;
+  GtkWidget *dialog;
+  GtkWidget *name;
+  GtkWidget *role;
+
+  tandem_document_set_fixed_time (document, "2026-11-23T10:00:00Z");
+  g_assert_cmpstr (tandem_document_get_reviewer (document), ==, "");
+  page = create_checklist (window, NULL);
+  checklist = tandem_checklist_page_get_checklist (page);
+  tandem_ui_test_iterate ();
+
+  dialog = GTK_WIDGET (tandem_ui_test_find_dialog (GTK_WINDOW (window)));
+  g_assert_nonnull (dialog);
+  name = tandem_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "_Name");
+  role = tandem_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "_Role, such as Non-executive director");
+  g_assert_nonnull (name);
+  g_assert_nonnull (role);
+  /* Nothing is filled in from the account. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Priya Shah");
+  gtk_editable_set_text (GTK_EDITABLE (role), "Non-executive director");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  tandem_ui_test_iterate ();
+
+  /* It lives in the settings Preferences shows, and the window applies it. */
+  g_assert_cmpstr (g_settings_get_string (settings, "reviewer-name"), ==, "Priya Shah");
+  g_assert_cmpstr (tandem_document_get_reviewer (document), ==, "Priya Shah");
+  g_assert_cmpstr (tandem_document_get_reviewer_role (document), ==, "Non-executive director");
+
+  gtk_widget_grab_focus (tandem_checklist_page_get_list_view (page));
+  press_key (window, GDK_KEY_3, GDK_CONTROL_MASK);
+  entry = tandem_list_get (tandem_checklist_get_audit (checklist), 0);
+  g_assert_cmpstr (tandem_audit_entry_get_who (entry), ==, "Priya Shah");
+  g_assert_cmpstr (tandem_audit_entry_get_role (entry), ==, "Non-executive director");
+
+  /* The history shows name and role. */
+  tandem_checklist_page_show_view (page, "history");
+  tandem_ui_test_iterate ();
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                                "<b>Priya Shah (Non-executive director)</b> changed the status from “Not started” to “Met”"));
+
+  /* Asked once. */
+  tandem_checklist_page_show_view (page, "questions");
+  g_settings_reset (settings, "reviewer-name");
+  g_settings_reset (settings, "reviewer-role");
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
+/* A project whose record was changed outside Tandem opens, says so in one sentence, and
+ * marks the sign-off. */
+static void
+test_unverified_signoff_marked (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  g_autofree char *path = scratch_path ("forged.tandem");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TandemChecklistPage *page;
+  TandemChecklist *checklist;
+  TandemWindow *reopened;
+  sqlite3 *db = NULL;
+
+  tandem_document_set_reviewer (document, "Jo Barnes");
+  tandem_document_set_reviewer_role (document, "Chair");
+  page = create_checklist (window, "t4-gunning-principles");
+  checklist = tandem_checklist_page_get_checklist (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.sign-off", NULL);
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist), ==, 1);
+  g_assert_true (tandem_storage_save (document, file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Outside Tandem, an answer is changed under the standing sign-off. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE checklist_item SET status = 'met'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  reopened = tandem_ui_test_new_window ();
+  tandem_document_set_reviewer (tandem_window_get_document (reopened), "Jo Barnes");
+  tandem_window_load (reopened, file);
+  tandem_ui_test_wait_idle (reopened);
+  g_assert_nonnull (strstr (tandem_window_get_last_error (reopened), "changed outside Tandem"));
+  checklist = tandem_list_get (tandem_document_get_checklists (tandem_window_get_document (reopened)), 0);
+  tandem_document_set_reviewer (tandem_window_get_document (reopened), "Jo Barnes");
+  g_assert_true (tandem_window_select_object (reopened, TANDEM_OBJECT (checklist)));
+  tandem_ui_test_iterate ();
+  page = TANDEM_CHECKLIST_PAGE (tandem_window_get_visible_page (reopened));
+  tandem_checklist_page_show_view (page, "decision");
+  tandem_ui_test_iterate ();
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Cannot be verified"));
+
+  tandem_ui_test_close_window (reopened);
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
 static void
 test_changing_an_answer_voids_signoff (void)
 {
   TandemWindow *window = tandem_ui_test_new_window ();
   TandemDocument *document = tandem_window_get_document (window);
-  TandemChecklistPage *page = create_checklist (window, "t4-gunning-principles");
-  TandemChecklist *checklist = tandem_checklist_page_get_checklist (page);
+  TandemChecklistPage *page;
+  TandemChecklist *checklist;
   TandemSignoff *signoff;
+
+  tandem_document_set_reviewer (document, "Jo Barnes");
+  page = create_checklist (window, "t4-gunning-principles");
+  checklist = tandem_checklist_page_get_checklist (page);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "checklist.sign-off", NULL);
   tandem_ui_test_iterate ();
@@ -722,14 +839,16 @@ test_reviewer_name_preference (void)
   document = tandem_window_get_document (window);
   g_assert_cmpstr (tandem_document_get_reviewer (document), ==, "Dr Sam Reviewer");
 
-  /* A change applies to open windows at once; empty means the account's name. */
+  /* A change applies to open windows at once; empty means no name, never the account's. */
+  g_settings_set_string (settings, "reviewer-role", "Chair");
   g_settings_set_string (settings, "reviewer-name", "  ");
   tandem_ui_test_iterate ();
-  g_assert_cmpstr (tandem_document_get_reviewer (document), !=, "  ");
-  g_assert_cmpstr (tandem_document_get_reviewer (document), !=, "Dr Sam Reviewer");
-  g_assert_cmpstr (tandem_document_get_reviewer (document), !=, "");
+  g_assert_cmpstr (tandem_document_get_reviewer (document), ==, "");
+  g_assert_cmpstr (tandem_document_get_reviewer_role (document), ==, "Chair");
+  g_assert_cmpstr (tandem_document_get_reviewer (document), !=, g_get_user_name ());
 
   g_settings_reset (settings, "reviewer-name");
+  g_settings_reset (settings, "reviewer-role");
   tandem_ui_test_close_window (window);
 }
 
@@ -742,6 +861,9 @@ main (int   argc,
   tandem_ui_test_init (&argc, &argv);
   scratch = tandem_test_make_temp_dir ();
 
+  /* First: the question is asked once per run. */
+  g_test_add_func ("/checklists/window/first-use-asks-who", test_first_use_asks_who);
+  g_test_add_func ("/checklists/window/unverified-signoff-marked", test_unverified_signoff_marked);
   g_test_add_func ("/checklists/window/keyboard-answer-sign-save-reopen",
                    test_keyboard_answer_sign_save_reopen);
   g_test_add_func ("/checklists/window/void-on-change", test_changing_an_answer_voids_signoff);

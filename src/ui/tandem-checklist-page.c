@@ -741,20 +741,47 @@ update_signoff_row (AdwActionRow  *row,
   const char *voided = tandem_signoff_get_voided_at (signoff);
   g_autofree char *who = NULL;
   g_autofree char *escaped = NULL;
-  g_autofree char *date = tandem_format_date (tandem_signoff_get_date (signoff));
+  g_autofree char *date = tandem_format_local_timestamp (tandem_signoff_get_signed_at (signoff));
   g_autofree char *subtitle = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "tandem-icon");
   GtkWidget *badge = g_object_get_data (G_OBJECT (row), "tandem-badge");
+  TandemChecklist *checklist = TANDEM_CHECKLIST (tandem_object_get_parent (TANDEM_OBJECT (signoff)));
 
   /* TRANSLATORS: who signed off, “Jo Smith, Non-executive director” */
   who = role[0] != '\0' ? g_strdup_printf (_("%s, %s"), name, role) : g_strdup (name);
   escaped = g_markup_escape_text (who, -1);
 
-  if (voided[0] == '\0')
+  /* The meeting date is the user's, and labelled so; the moment of signing is the clock's. */
+  if (tandem_signoff_get_date (signoff)[0] != '\0')
+    {
+      g_autofree char *meeting = tandem_format_date (tandem_signoff_get_date (signoff));
+      /* TRANSLATORS: the optional date of the meeting a sign-off was agreed at */
+      g_string_append_printf (notes, _(" Meeting date: %s."), meeting);
+    }
+  if (tandem_signoff_get_reason (signoff)[0] != '\0')
+    /* TRANSLATORS: why someone signed off while questions were not met or not answered */
+    g_string_append_printf (notes, _(" Reason: %s"), tandem_signoff_get_reason (signoff));
+
+  if (checklist != NULL && !tandem_checklist_signoff_verifies (checklist, signoff))
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      /* TRANSLATORS: “Signed on 3 May 2026: I have reviewed …” */
-      subtitle = g_strdup_printf (_("Signed on %s: %s"), date, tandem_signoff_get_declaration (signoff));
+      /* TRANSLATORS: a sign-off whose record does not match its hashes */
+      subtitle = g_strdup_printf (_("Signed at %s. Cannot be verified: changed outside Tandem.%s"),
+                                  date, notes->str);
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-error-symbolic");
+      gtk_label_set_text (GTK_LABEL (badge), C_("sign-off", "Cannot be verified"));
+      gtk_widget_remove_css_class (badge, "stands-badge");
+      gtk_widget_add_css_class (badge, "voided-badge");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Sign-off cannot be verified: changed outside Tandem"), -1);
+    }
+  else if (voided[0] == '\0')
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      /* TRANSLATORS: “Signed at 3 May 2026, 14:05: I have reviewed …” */
+      subtitle = g_strdup_printf (_("Signed at %s: %s%s"), date,
+                                  tandem_signoff_get_declaration (signoff), notes->str);
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "emblem-ok-symbolic");
       gtk_label_set_text (GTK_LABEL (badge), C_("sign-off", "Stands"));
       gtk_widget_remove_css_class (badge, "voided-badge");
@@ -769,9 +796,9 @@ update_signoff_row (AdwActionRow  *row,
       g_autofree char *when = tandem_format_local_timestamp (voided);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), struck);
-      /* TRANSLATORS: “Signed on 3 May 2026. Voided on 4 May 2026, 09:12: An answer changed…” */
-      subtitle = g_strdup_printf (_("Signed on %s. Voided on %s: %s"), date, when,
-                                  tandem_signoff_get_void_reason (signoff));
+      /* TRANSLATORS: “Signed at 3 May 2026, 14:05. Voided on 4 May 2026, 09:12: An answer changed…” */
+      subtitle = g_strdup_printf (_("Signed at %s. Voided on %s: %s%s"), date, when,
+                                  tandem_signoff_get_void_reason (signoff), notes->str);
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-warning-symbolic");
       gtk_label_set_text (GTK_LABEL (badge), C_("sign-off", "Voided"));
       gtk_widget_remove_css_class (badge, "stands-badge");
@@ -785,6 +812,15 @@ update_signoff_row (AdwActionRow  *row,
     g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
     adw_action_row_set_subtitle (row, escaped_subtitle);
   }
+}
+
+static void
+on_signoff_document_changed_cb (AdwActionRow *row)
+{
+  TandemSignoff *signoff = g_object_get_data (G_OBJECT (row), "tandem-signoff");
+
+  if (tandem_object_get_parent (TANDEM_OBJECT (signoff)) != NULL)
+    update_signoff_row (row, NULL, signoff);
 }
 
 static GtkWidget *
@@ -804,8 +840,12 @@ create_signoff_row (gpointer item,
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
   g_object_set_data (G_OBJECT (row), "tandem-badge", badge);
-  g_signal_connect_object (signoff, "notify", G_CALLBACK (update_signoff_row), row,
-                           G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (row), "tandem-signoff", g_object_ref (signoff), g_object_unref);
+  /* Whether it verifies is known once the change is complete (with its audit entries), so
+   * rows follow the document's changes, not the sign-off's fields one by one. */
+  if (tandem_object_get_document (TANDEM_OBJECT (signoff)) != NULL)
+    g_signal_connect_object (tandem_object_get_document (TANDEM_OBJECT (signoff)), "changed",
+                             G_CALLBACK (on_signoff_document_changed_cb), row, G_CONNECT_SWAPPED);
   update_signoff_row (ADW_ACTION_ROW (row), NULL, signoff);
 
   return row;
@@ -855,6 +895,9 @@ update_signoff_name (TandemChecklistPage *self)
   g_object_set_data_full (G_OBJECT (self->signoff_name_row), "tandem-filled", g_strdup (reviewer),
                           g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->signoff_name_row), reviewer);
+  if (gtk_editable_get_text (GTK_EDITABLE (self->signoff_role_row))[0] == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->signoff_role_row),
+                           tandem_document_get_reviewer_role (self->document));
 }
 
 static void
@@ -864,7 +907,10 @@ reset_signoff_form (TandemChecklistPage *self)
 
   update_signoff_name (self);
   gtk_calendar_select_day (self->signoff_calendar, now);
-  set_signoff_date (self, now);
+  /* No meeting date until one is chosen: the moment of signing is recorded anyway. */
+  g_object_set_data (G_OBJECT (self->signoff_date_button), "tandem-date", NULL);
+  /* TRANSLATORS: no meeting date chosen */
+  gtk_menu_button_set_label (self->signoff_date_button, C_("meeting date", "None"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->declaration_view),
                             _("I have read the evidence for this checklist and I am satisfied that "
                               "the answers recorded here are a fair assessment."), -1);
@@ -880,7 +926,6 @@ sign_off_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autofree char *role = NULL;
   g_autofree char *declaration = NULL;
-  g_autofree char *now = NULL;
   g_autofree char *toast = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->declaration_view);
   GtkTextIter start, end;
@@ -895,13 +940,12 @@ sign_off_action (GtkWidget  *widget,
   if (name[0] == '\0')
     return;
 
-  now = tandem_document_now (self->document);
   signoff = tandem_signoff_new ();
   tandem_signoff_set_name (signoff, name);
   tandem_signoff_set_role (signoff, role);
   tandem_signoff_set_date (signoff, g_object_get_data (G_OBJECT (self->signoff_date_button), "tandem-date"));
   tandem_signoff_set_declaration (signoff, declaration);
-  tandem_signoff_set_signed_at (signoff, now);
+  /* The moment of signing and the answers it covers are recorded by the model. */
 
   tandem_document_begin (self->document, _("Sign Off"));
   tandem_list_append (tandem_checklist_get_signoffs (self->checklist), signoff);
@@ -952,8 +996,29 @@ on_bind_history_cb (GtkSignalListItemFactory *factory,
   g_autofree char *detail = NULL;
 
   {
-    g_autofree char *who = g_markup_escape_text (tandem_audit_entry_get_who (entry), -1);
-    g_autofree char *escaped = g_markup_escape_text (description, -1);
+    const char *name = tandem_audit_entry_get_who (entry);
+    const char *role = tandem_audit_entry_get_role (entry);
+    const char *origin = tandem_audit_entry_get_origin (entry);
+    g_autofree char *plain = NULL;
+    g_autofree char *who = NULL;
+    g_autofree char *escaped = NULL;
+
+    /* Name and role; never a login name, so an entry without a name says so. */
+    if (name[0] == '\0')
+      name = _("Name not given");
+    /* TRANSLATORS: who made a change, “Jo Smith (Chair)” */
+    plain = role[0] != '\0' ? g_strdup_printf (_("%s (%s)"), name, role) : g_strdup (name);
+    who = g_markup_escape_text (plain, -1);
+    if (g_str_equal (origin, "undo") || g_str_equal (origin, "redo"))
+      {
+        /* TRANSLATORS: an audit entry made by Undo or Redo, “(undo) changed the status…” */
+        g_autofree char *marked = g_strdup_printf (g_str_equal (origin, "undo") ? _("%s (undo)")
+                                                                                : _("%s (redo)"),
+                                                   description);
+        g_free (description);
+        description = g_steal_pointer (&marked);
+      }
+    escaped = g_markup_escape_text (description, -1);
 
     /* TRANSLATORS: “Dr A Reviewer changed the status from “Not started” to “Met””; the first
      * %s is the name, in bold */

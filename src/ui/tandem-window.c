@@ -20,6 +20,7 @@
 #include "tandem-journey-page.h"
 #include "tandem-overview-page.h"
 #include "tandem-preferences-window.h"
+#include "tandem-reviewer-dialog.h"
 #include "tandem-storage.h"
 #include "tandem-window.h"
 
@@ -312,6 +313,13 @@ tandem_window_show_object (TandemWindow *self,
     }
 
   gtk_stack_set_visible_child (self->stack, page);
+
+  /* Before anything can be recorded in a checklist's history: who is answering? Not when
+   * the document already has a reviewer (set by a test or another window). */
+  if (TANDEM_IS_CHECKLIST (object) &&
+      tandem_document_get_reviewer (self->document)[0] == '\0' &&
+      tandem_reviewer_dialog_needed (self->settings))
+    tandem_reviewer_dialog_present (GTK_WINDOW (self), self->settings);
 }
 
 /**
@@ -517,6 +525,23 @@ on_back_clicked_cb (TandemWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* A record changed outside Tandem still opens; one sentence says so, and stays until closed. */
+static void
+report_trust (TandemWindow *self)
+{
+  g_autofree char *sentence = tandem_document_describe_trust (self->document);
+  AdwToast *toast;
+
+  if (sentence == NULL)
+    return;
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (sentence);
+  toast = adw_toast_new (sentence);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 on_load_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -546,6 +571,7 @@ on_load_done_cb (GObject      *object,
   g_clear_object (&self->recovery);
   set_document (self, document);
   set_file (self, file);
+  report_trust (self);
   tandem_application_add_recent (TANDEM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
                                  file);
   g_task_return_boolean (task, TRUE);
@@ -1038,6 +1064,7 @@ static void
 apply_reviewer_name (TandemWindow *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
 
   if (self->settings == NULL || self->document == NULL)
     return;
@@ -1045,6 +1072,9 @@ apply_reviewer_name (TandemWindow *self)
   name = g_settings_get_string (self->settings, "reviewer-name");
   g_strstrip (name);
   tandem_document_set_reviewer (self->document, name[0] != '\0' ? name : NULL);
+  role = g_settings_get_string (self->settings, "reviewer-role");
+  g_strstrip (role);
+  tandem_document_set_reviewer_role (self->document, role);
 }
 
 static void
@@ -1343,6 +1373,8 @@ on_settings_bound (TandemWindow *self)
 
   self->settings = g_settings_new_full (schema, NULL, NULL);
   g_signal_connect_object (self->settings, "changed::reviewer-name",
+                           G_CALLBACK (apply_reviewer_name), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::reviewer-role",
                            G_CALLBACK (apply_reviewer_name), self, G_CONNECT_SWAPPED);
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
