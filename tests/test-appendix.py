@@ -226,6 +226,12 @@ def main():
         check('summary row counts every status on its own',
               summary is not None and summary.groups() == ('12', '2', '2', '2', '2', '2', '2', '8'),
               summary.group(0) if summary else everything[:2000])
+        # These sign-offs were written into the JSON by hand, with no history behind them:
+        # the appendix prints them, marked, with the moment of signing and the meeting date apart.
+        check('sign-offs without a history are marked',
+              'This sign-off cannot be verified: changed outside Tandem.' in flat)
+        check('meeting date printed apart from the moment of signing',
+              'Meeting date' in flat and 'at 3 November 2026' in flat.replace(',', ''), flat[:0])
         check('quote with consent printed', 'CONSENTEDQUOTE' in flat)
         check('quote without consent left out', 'UNCONSENTEDQUOTE' not in flat)
         check('measures: total waiting before', '1 day 3 hours' in flat)

@@ -586,6 +586,9 @@ add_decision (TandemFlow      *flow,
   if (tandem_checklist_get_decision_conditions (checklist)[0] != '\0')
     tandem_flow_labelled (flow, _("Conditions of the decision"),
                           tandem_checklist_get_decision_conditions (checklist));
+  if (tandem_checklist_get_decision_reason (checklist)[0] != '\0')
+    tandem_flow_labelled (flow, _("Reason for the decision while questions are open"),
+                          tandem_checklist_get_decision_reason (checklist));
 
   if (tandem_list_get_n (signoffs) == 0)
     {
@@ -597,16 +600,25 @@ add_decision (TandemFlow      *flow,
     {
       TandemSignoff *signoff = tandem_list_get (signoffs, i);
       gboolean voided = tandem_signoff_get_voided_at (signoff)[0] != '\0';
-      g_autofree char *who = g_strdup_printf (_("Signed off by %s, %s, on %s"),
+      g_autofree char *signed_at = tandem_format_timestamp (tandem_signoff_get_signed_at (signoff));
+      /* The moment of signing is the clock's; the meeting date, if any, the user's. */
+      g_autofree char *who = g_strdup_printf (_("Signed off by %s, %s, at %s"),
                                               tandem_signoff_get_name (signoff),
                                               tandem_signoff_get_role (signoff),
-                                              tandem_signoff_get_date (signoff)[0]
-                                                ? tandem_signoff_get_date (signoff) : "—");
+                                              signed_at);
 
       tandem_flow_text (flow, voided ? TANDEM_FLOW_STRUCK : TANDEM_FLOW_LABEL, who);
+      if (!tandem_checklist_signoff_verifies (checklist, signoff))
+        tandem_flow_text (flow, TANDEM_FLOW_LABEL,
+                          _("This sign-off cannot be verified: changed outside Tandem."));
+      if (tandem_signoff_get_date (signoff)[0] != '\0')
+        tandem_flow_labelled (flow, _("Meeting date"), tandem_signoff_get_date (signoff));
       if (tandem_signoff_get_declaration (signoff)[0] != '\0')
         tandem_flow_text (flow, voided ? TANDEM_FLOW_STRUCK : TANDEM_FLOW_BODY,
                           tandem_signoff_get_declaration (signoff));
+      if (tandem_signoff_get_reason (signoff)[0] != '\0')
+        tandem_flow_labelled (flow, _("Reason for signing off while questions are open"),
+                              tandem_signoff_get_reason (signoff));
       if (voided)
         {
           g_autofree char *when = tandem_format_timestamp (tandem_signoff_get_voided_at (signoff));
@@ -645,10 +657,23 @@ add_audit (TandemFlow      *flow,
       TandemAuditEntry *entry = tandem_list_get (audit, i);
       g_autofree char *when = tandem_format_timestamp (tandem_audit_entry_get_timestamp (entry));
       g_autofree char *what = tandem_audit_entry_describe (entry);
+      g_autofree char *who = NULL;
       const char *row[4];
 
+      /* Name and role; never a login name. */
+      who = tandem_audit_entry_get_role (entry)[0] != '\0'
+        ? g_strdup_printf (_("%s (%s)"), tandem_audit_entry_get_who (entry)[0]
+                                           ? tandem_audit_entry_get_who (entry) : _("Name not given"),
+                           tandem_audit_entry_get_role (entry))
+        : g_strdup (tandem_audit_entry_get_who (entry)[0] ? tandem_audit_entry_get_who (entry)
+                                                           : _("Name not given"));
+      if (tandem_audit_entry_get_origin (entry)[0] != '\0')
+        {
+          g_autofree char *plain = g_steal_pointer (&what);
+          what = g_strdup_printf ("%s (%s)", plain, tandem_audit_entry_get_origin (entry));
+        }
       row[0] = when;
-      row[1] = tandem_audit_entry_get_who (entry);
+      row[1] = who;
       row[2] = tandem_audit_entry_get_subject (entry);
       row[3] = what;
       tandem_flow_table_add_row (table, FALSE, row, NULL);
