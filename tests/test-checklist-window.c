@@ -205,6 +205,33 @@ create_checklist (TandemWindow *window,
   return TANDEM_CHECKLIST_PAGE (page);
 }
 
+/* Answers the "why?" of the dialog open on @window with @reason (or cancels with NULL). */
+static void
+give_reason (TandemWindow *window,
+             const char   *heading,
+             const char   *reason)
+{
+  AdwMessageDialog *dialog = tandem_ui_test_find_dialog (GTK_WINDOW (window));
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  entry = tandem_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Reason");
+  g_assert_nonnull (entry);
+  /* No reason, no recording. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  if (reason != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), reason);
+      adw_message_dialog_response (dialog, "accept");
+    }
+  else
+    {
+      adw_message_dialog_response (dialog, "cancel");
+    }
+  tandem_ui_test_iterate ();
+}
+
 static void
 test_keyboard_answer_sign_save_reopen (void)
 {
@@ -306,7 +333,12 @@ test_keyboard_answer_sign_save_reopen (void)
     tab_to (window, sign);
     press_button (focus_of (window));
   }
+  /* Ten questions are open: signing off asks why, and keeps the reason. */
+  g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist), ==, 0);
+  give_reason (window, "Sign Off With Questions Open?", "Interim sign-off for the May board.");
   g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist), ==, 1);
+  g_assert_cmpstr (tandem_signoff_get_reason (tandem_list_get (tandem_checklist_get_signoffs (checklist), 0)),
+                   ==, "Interim sign-off for the May board.");
 
   /* Save, close, open again: everything is there. */
   for (guint i = 0; i < 3; i++)
@@ -434,6 +466,7 @@ test_unverified_signoff_marked (void)
   checklist = tandem_checklist_page_get_checklist (page);
   gtk_widget_activate_action (GTK_WIDGET (page), "checklist.sign-off", NULL);
   tandem_ui_test_iterate ();
+  give_reason (window, "Sign Off With Questions Open?", "Test");
   g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist), ==, 1);
   g_assert_true (tandem_storage_save (document, file, NULL, &error));
   g_assert_no_error (error);
@@ -479,12 +512,26 @@ test_changing_an_answer_voids_signoff (void)
 
   gtk_widget_activate_action (GTK_WIDGET (page), "checklist.sign-off", NULL);
   tandem_ui_test_iterate ();
+  /* Cancelled: no reason, no sign-off. */
+  give_reason (window, "Sign Off With Questions Open?", NULL);
+  g_assert_cmpuint (tandem_list_get_n (tandem_checklist_get_signoffs (checklist)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.sign-off", NULL);
+  tandem_ui_test_iterate ();
+  give_reason (window, "Sign Off With Questions Open?", "Agreed at the meeting");
   signoff = tandem_list_get (tandem_checklist_get_signoffs (checklist), 0);
   g_assert_nonnull (signoff);
 
   gtk_widget_grab_focus (tandem_checklist_page_get_list_view (page));
   press_key (window, GDK_KEY_6, GDK_CONTROL_MASK);
   g_assert_cmpstr (tandem_signoff_get_voided_at (signoff), !=, "");
+  /* The user is told whose sign-off it voided, with Undo at hand. */
+  {
+    GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TOAST_OVERLAY);
+
+    g_assert_nonnull (overlay);
+    g_assert_nonnull (tandem_ui_test_find_widget (overlay, GTK_TYPE_LABEL,
+                                                  "This change voided the sign-off of Jo Barnes"));
+  }
 
   /* It stays on the Decision view, struck through, saying why. */
   tandem_checklist_page_show_view (page, "decision");

@@ -154,6 +154,21 @@ tandem_checklist_item_get_rag (TandemChecklistItem *self)
 }
 
 /**
+ * tandem_checklist_item_rating_disagrees:
+ *
+ * Returns: %TRUE when the reviewer set a rating by hand that differs from the one the status
+ *   implies (Met and Red, say): an override, which needs its reason
+ */
+gboolean
+tandem_checklist_item_rating_disagrees (TandemChecklistItem *self)
+{
+  TandemRag override = tandem_checklist_item_get_rag_override (self);
+
+  return override != TANDEM_RAG_NONE &&
+         override != tandem_item_status_get_rag (tandem_checklist_item_get_status (self));
+}
+
+/**
  * tandem_checklist_item_is_applicable:
  *
  * Returns: %TRUE unless the item names a project condition that is off

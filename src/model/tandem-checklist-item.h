@@ -68,4 +68,6 @@ gboolean             tandem_checklist_item_is_overdue         (TandemChecklistIt
 TandemChecklist     *tandem_checklist_item_get_checklist      (TandemChecklistItem *self);
 gboolean             tandem_checklist_item_is_answer_field    (GParamSpec          *pspec);
 
+gboolean             tandem_checklist_item_rating_disagrees (TandemChecklistItem *self);
+
 G_END_DECLS

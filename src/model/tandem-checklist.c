@@ -223,6 +223,48 @@ tandem_progress_get_fraction (const TandemProgress *progress)
   return (double)progress->answered / progress->applicable;
 }
 
+/**
+ * tandem_checklist_count_open_questions:
+ * @gate_open: (out) (optional): whether a decision-gate question is among them
+ *
+ * Returns: how many questions that apply are not met or not answered (anything but met and
+ *   not applicable): recording "Proceed" or signing off over them asks for a reason
+ */
+guint
+tandem_checklist_count_open_questions (TandemChecklist *self,
+                                       gboolean        *gate_open)
+{
+  TandemList *sections = tandem_checklist_get_sections (self);
+  guint n = 0;
+
+  if (gate_open != NULL)
+    *gate_open = FALSE;
+
+  for (guint i = 0; i < tandem_list_get_n (sections); i++)
+    {
+      TandemChecklistSection *section = tandem_list_get (sections, i);
+      TandemList *items = tandem_checklist_section_get_items (section);
+      /* The board's decision gate is the section the templates key "decision-gate". */
+      gboolean gate = g_str_equal (tandem_checklist_section_get_key (section), "decision-gate");
+
+      for (guint j = 0; j < tandem_list_get_n (items); j++)
+        {
+          TandemChecklistItem *item = tandem_list_get (items, j);
+          TandemItemStatus status = tandem_checklist_item_get_status (item);
+
+          if (!tandem_checklist_item_is_applicable (item) || status == TANDEM_ITEM_STATUS_MET ||
+              status == TANDEM_ITEM_STATUS_NOT_APPLICABLE)
+            continue;
+
+          n++;
+          if (gate && gate_open != NULL)
+            *gate_open = TRUE;
+        }
+    }
+
+  return n;
+}
+
 gboolean
 tandem_checklist_is_answer_field (GParamSpec *pspec)
 {

@@ -79,6 +79,8 @@ gboolean tandem_progress_is_answered_status    (TandemItemStatus        status);
 double   tandem_progress_get_fraction          (const TandemProgress   *progress);
 gboolean tandem_checklist_is_answer_field      (GParamSpec             *pspec);
 guint    tandem_checklist_count_active_signoffs (TandemChecklist       *self);
+guint    tandem_checklist_count_open_questions  (TandemChecklist       *self,
+                                                 gboolean              *gate_open);
 
 /* Trust: see tandem-checklist-trust.c for what is hashed and what it proves. */
 char    *tandem_checklist_hash_answers          (TandemChecklist        *self);

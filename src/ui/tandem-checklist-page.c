@@ -21,6 +21,7 @@
 #include "tandem-enums.h"
 #include "tandem-document.h"
 #include "tandem-item-editor.h"
+#include "tandem-reason-dialog.h"
 #include "tandem-reverse-model.h"
 #include "tandem-signoff.h"
 #include "tandem-template.h"
@@ -58,6 +59,12 @@ struct _TandemChecklistPage
   GtkSingleSelection  *selection;
   GtkStringList       *owners;
   char                *conditions_state;
+
+  /* What the last change did that the user must hear about or give a reason for (set as a
+   * transaction closes, acted on once it is committed; undo and redo set none of these). */
+  GPtrArray           *pending_voided;   /* TandemSignoff */
+  gboolean             pending_decision;
+  TandemChecklistItem *pending_rating;   /* weak: checked again before use */
   char                *search_text;   /* case-folded */
   char                *owner_text;    /* NULL: anyone; "": nobody */
   int                  status_filter; /* -1: any */
@@ -663,6 +670,234 @@ update_owners (TandemChecklistPage *self)
     }
 }
 
+/* Trust prompts: whose sign-off a change voids, and reasons for decisions over open
+ * questions and for ratings that disagree with their status. */
+
+static void
+on_before_commit_cb (TandemChecklistPage *self,
+                     TandemTransaction   *transaction)
+{
+  guint n = tandem_transaction_get_n_changes (transaction);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TandemChange *change = tandem_transaction_get_change (transaction, i);
+
+      if (change->kind != TANDEM_CHANGE_PROPERTY)
+        continue;
+
+      if (TANDEM_IS_SIGNOFF (change->object) &&
+          tandem_object_get_parent (change->object) == TANDEM_OBJECT (self->checklist) &&
+          g_str_equal (change->pspec->name, "voided-at") &&
+          g_value_get_string (&change->new_value) != NULL &&
+          g_value_get_string (&change->new_value)[0] != '\0')
+        g_ptr_array_add (self->pending_voided, g_object_ref (change->object));
+      else if (change->object == TANDEM_OBJECT (self->checklist) &&
+               g_str_equal (change->pspec->name, "decision"))
+        self->pending_decision = TRUE;
+      else if (TANDEM_IS_CHECKLIST_ITEM (change->object) &&
+               tandem_checklist_item_get_checklist (TANDEM_CHECKLIST_ITEM (change->object)) == self->checklist &&
+               (g_str_equal (change->pspec->name, "rag-override") ||
+                g_str_equal (change->pspec->name, "status")))
+        self->pending_rating = TANDEM_CHECKLIST_ITEM (change->object);
+    }
+}
+
+static void
+on_void_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TandemDocument   *document)
+{
+  if (g_str_equal (response, "undo") && tandem_document_can_undo (document))
+    tandem_document_undo (document);
+}
+
+static void
+tell_voided (TandemChecklistPage *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GPtrArray) voided = g_steal_pointer (&self->pending_voided);
+
+  self->pending_voided = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < voided->len; i++)
+    {
+      TandemSignoff *signoff = g_ptr_array_index (voided, i);
+
+      if (names->len > 0)
+        g_string_append (names, _(", "));
+      if (tandem_signoff_get_role (signoff)[0] != '\0')
+        g_string_append_printf (names, _("%s (%s)"), tandem_signoff_get_name (signoff),
+                                tandem_signoff_get_role (signoff));
+      else
+        g_string_append (names, tandem_signoff_get_name (signoff));
+    }
+
+  if (voided->len == 0)
+    return;
+
+  /* With a decision recorded, the sign-off is the board's on that decision: ask. */
+  if (tandem_checklist_get_decision (self->checklist) != TANDEM_DECISION_UNDECIDED)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      g_autofree char *body = g_strdup_printf (_("This change voids the sign-off of %s on the "
+                                                 "board’s decision “%s”. Undo the change to keep "
+                                                 "the sign-off standing."),
+                                               names->str,
+                                               tandem_decision_to_label (tandem_checklist_get_decision (self->checklist)));
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  _("Void the Board’s Sign-Off?"), body);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "undo", _("_Undo Change"),
+                                        "keep", _("_Keep Change and Void"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "undo");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "undo");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_void_response_cb),
+                               self->document, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    {
+      /* TRANSLATORS: a notice with Undo; %s names who signed, “Jo Smith (Chair)” */
+      g_autofree char *text = g_strdup_printf (_("This change voided the sign-off of %s"),
+                                               names->str);
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      AdwToast *toast = adw_toast_new (text);
+
+      /* Ahead of any other notice: this one is about somebody else's signature. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_timeout (toast, 10);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      else
+        g_object_unref (toast);
+    }
+}
+
+typedef struct
+{
+  TandemChecklistPage *page;
+  GWeakRef             object;
+  const char          *field;
+} ReasonRequest;
+
+static void
+reason_request_free (gpointer data)
+{
+  ReasonRequest *request = data;
+
+  g_weak_ref_clear (&request->object);
+  g_object_unref (request->page);
+  g_free (request);
+}
+
+static void
+on_reason_cb (const char *reason,
+              gpointer    user_data)
+{
+  ReasonRequest *request = user_data;
+  TandemDocument *document = request->page->document;
+  g_autoptr(GObject) object = g_weak_ref_get (&request->object);
+
+  if (document == NULL || object == NULL)
+    return;
+
+  if (reason == NULL)
+    {
+      /* No reason, no decision: the change is taken back. */
+      if (tandem_document_can_undo (document))
+        tandem_document_undo (document);
+      return;
+    }
+
+  tandem_document_begin (document, _("Give Reason"));
+  tandem_object_set_string (TANDEM_OBJECT (object),
+                            g_object_class_find_property (G_OBJECT_GET_CLASS (object), request->field),
+                            reason);
+  tandem_document_commit (document);
+}
+
+static void
+ask_reason (TandemChecklistPage *self,
+            GObject             *object,
+            const char          *field,
+            const char          *heading,
+            const char          *body)
+{
+  ReasonRequest *request = g_new0 (ReasonRequest, 1);
+
+  request->page = g_object_ref (self);
+  g_weak_ref_init (&request->object, object);
+  request->field = field;
+  tandem_reason_dialog_present (GTK_WIDGET (self), heading, body, _("_Record with Reason"),
+                                on_reason_cb, request, reason_request_free);
+}
+
+static char *
+describe_open (TandemChecklist *checklist)
+{
+  gboolean gate = FALSE;
+  guint open = tandem_checklist_count_open_questions (checklist, &gate);
+
+  if (gate)
+    /* TRANSLATORS: why a reason is asked for */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u question that applies, the decision gate among "
+                                         "them, is not met or not answered.",
+                                         "%u questions that apply, the decision gate among "
+                                         "them, are not met or not answered.", open), open);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u question that applies is not met or not answered.",
+                                       "%u questions that apply are not met or not answered.",
+                                       open), open);
+}
+
+static void
+ask_reasons (TandemChecklistPage *self)
+{
+  TandemDecision decision = tandem_checklist_get_decision (self->checklist);
+  TandemChecklistItem *item = self->pending_rating;
+  gboolean decision_changed = self->pending_decision;
+
+  self->pending_decision = FALSE;
+  self->pending_rating = NULL;
+
+  if (decision_changed &&
+      (decision == TANDEM_DECISION_PROCEED || decision == TANDEM_DECISION_PROCEED_WITH_CONDITIONS) &&
+      tandem_checklist_count_open_questions (self->checklist, NULL) > 0 &&
+      tandem_checklist_get_decision_reason (self->checklist)[0] == '\0')
+    {
+      g_autofree char *open = describe_open (self->checklist);
+      g_autofree char *body = g_strdup_printf (_("%s Why does the board record “%s”? The reason "
+                                                 "is kept with the decision and printed."),
+                                               open, tandem_decision_to_label (decision));
+
+      ask_reason (self, G_OBJECT (self->checklist), "decision-reason",
+                  _("Proceed With Questions Open?"), body);
+      return;
+    }
+
+  if (item != NULL && tandem_checklist_item_get_checklist (item) == self->checklist &&
+      tandem_checklist_item_rating_disagrees (item) &&
+      tandem_checklist_item_get_rating_reason (item)[0] == '\0')
+    {
+      g_autofree char *body = g_strdup_printf (_("The rating “%s” disagrees with the status “%s”. "
+                                                 "Why is it set by hand? The reason is shown with "
+                                                 "the rating and printed."),
+                                               tandem_rag_to_label (tandem_checklist_item_get_rag (item)),
+                                               tandem_item_status_to_label (tandem_checklist_item_get_status (item)));
+
+      ask_reason (self, G_OBJECT (item), "rating-reason", _("Override the Rating?"), body);
+    }
+}
+
 static void
 on_document_changed_cb (TandemChecklistPage *self)
 {
@@ -670,6 +905,9 @@ on_document_changed_cb (TandemChecklistPage *self)
 
   if (self->document == NULL || tandem_object_get_document (TANDEM_OBJECT (self->checklist)) == NULL)
     return;
+
+  tell_voided (self);
+  ask_reasons (self);
 
   update_header (self);
   update_owners (self);
@@ -917,11 +1155,9 @@ reset_signoff_form (TandemChecklistPage *self)
 }
 
 static void
-sign_off_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+sign_off (TandemChecklistPage *self,
+          const char          *reason)
 {
-  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
   g_autoptr(TandemSignoff) signoff = NULL;
   g_autofree char *name = NULL;
   g_autofree char *role = NULL;
@@ -945,6 +1181,7 @@ sign_off_action (GtkWidget  *widget,
   tandem_signoff_set_role (signoff, role);
   tandem_signoff_set_date (signoff, g_object_get_data (G_OBJECT (self->signoff_date_button), "tandem-date"));
   tandem_signoff_set_declaration (signoff, declaration);
+  tandem_signoff_set_reason (signoff, reason);
   /* The moment of signing and the answers it covers are recorded by the model. */
 
   tandem_document_begin (self->document, _("Sign Off"));
@@ -954,6 +1191,41 @@ sign_off_action (GtkWidget  *widget,
   /* TRANSLATORS: a notice after signing off */
   toast = g_strdup_printf (_("Signed off as %s"), name);
   tandem_show_toast (GTK_WIDGET (self), toast, TRUE);
+}
+
+static void
+on_signoff_reason_cb (const char *reason,
+                      gpointer    user_data)
+{
+  if (reason != NULL)
+    sign_off (TANDEM_CHECKLIST_PAGE (user_data), reason);
+}
+
+static void
+sign_off_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
+  g_autofree char *open = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  /* Signing off over questions that are not met or not answered needs a reason. */
+  if (tandem_checklist_count_open_questions (self->checklist, NULL) == 0)
+    {
+      sign_off (self, "");
+      return;
+    }
+
+  open = describe_open (self->checklist);
+  body = g_strdup_printf (_("%s Why do you sign off now? The reason is kept with your "
+                            "sign-off and printed."), open);
+  tandem_reason_dialog_present (widget, _("Sign Off With Questions Open?"), body,
+                                _("_Sign Off with Reason"), on_signoff_reason_cb,
+                                g_object_ref (self), g_object_unref);
 }
 
 /* History */
@@ -1252,6 +1524,8 @@ set_checklist (TandemChecklistPage *self,
 
   g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "before-commit", G_CALLBACK (on_before_commit_cb), self,
+                           G_CONNECT_SWAPPED);
   self->conditions_state = conditions_state (self->document);
 
   update_header (self);
@@ -1287,6 +1561,7 @@ tandem_checklist_page_dispose (GObject *object)
   g_clear_object (&self->parts);
   g_clear_object (&self->owners);
   g_clear_object (&self->checklist);
+  g_clear_pointer (&self->pending_voided, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tandem_checklist_page_parent_class)->dispose (object);
 }
@@ -1433,6 +1708,7 @@ tandem_checklist_page_init (TandemChecklistPage *self)
   static const char *fixed_owners[] = { NULL, NULL, NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pending_voided = g_ptr_array_new_with_free_func (g_object_unref);
 
   fixed_owners[0] = _("Anyone");
   fixed_owners[1] = _("No owner yet");
