@@ -229,6 +229,7 @@ give_reason (TandemWindow *window,
     {
       adw_message_dialog_response (dialog, "cancel");
     }
+  gtk_window_close (GTK_WINDOW (dialog));
   tandem_ui_test_iterate ();
 }
 
@@ -417,6 +418,7 @@ test_first_use_asks_who (void)
   gtk_editable_set_text (GTK_EDITABLE (name), "Priya Shah");
   gtk_editable_set_text (GTK_EDITABLE (role), "Non-executive director");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_close (GTK_WINDOW (dialog));
   tandem_ui_test_iterate ();
 
   /* It lives in the settings Preferences shows, and the window applies it. */
@@ -492,6 +494,87 @@ test_unverified_signoff_marked (void)
   g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Cannot be verified"));
 
   tandem_ui_test_close_window (reopened);
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
+/* "Proceed" over open questions, and a rating against its status, ask why; the reason is
+ * kept and shown. A change that voids the board's sign-off on its decision asks first. */
+static void
+test_reasons_and_final_signoff (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemChecklistPage *page;
+  TandemChecklist *checklist;
+  TandemChecklistItem *item;
+  TandemSignoff *signoff;
+  AdwMessageDialog *dialog;
+
+  tandem_document_set_reviewer (document, "Jo Barnes");
+  tandem_document_set_reviewer_role (document, "Chair");
+  page = create_checklist (window, "t4-gunning-principles");
+  checklist = tandem_checklist_page_get_checklist (page);
+  item = tandem_checklist_page_get_selected_item (page);
+
+  /* Proceed with nothing answered: why? Cancel takes the decision back. */
+  tandem_document_begin (document, "Change Decision");
+  tandem_checklist_set_decision (checklist, TANDEM_DECISION_PROCEED);
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+  give_reason (window, "Proceed With Questions Open?", NULL);
+  g_assert_cmpint (tandem_checklist_get_decision (checklist), ==, TANDEM_DECISION_UNDECIDED);
+
+  tandem_document_begin (document, "Change Decision");
+  tandem_checklist_set_decision (checklist, TANDEM_DECISION_PROCEED);
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+  give_reason (window, "Proceed With Questions Open?", "Urgent: winter pressures");
+  g_assert_cmpint (tandem_checklist_get_decision (checklist), ==, TANDEM_DECISION_PROCEED);
+  g_assert_cmpstr (tandem_checklist_get_decision_reason (checklist), ==, "Urgent: winter pressures");
+  tandem_checklist_page_show_view (page, "decision");
+  tandem_ui_test_iterate ();
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "_Decision"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (tandem_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "_Decision"))),
+                   ==, "Reason: Urgent: winter pressures");
+
+  /* Met and Red: an override, with its reason. */
+  tandem_document_begin (document, "Answer");
+  tandem_checklist_item_set_status (item, TANDEM_ITEM_STATUS_MET);
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+  tandem_document_begin (document, "Change Rating");
+  tandem_checklist_item_set_rag_override (item, TANDEM_RAG_RED);
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+  give_reason (window, "Override the Rating?", "Evidence is a single survey");
+  g_assert_true (tandem_checklist_item_rating_disagrees (item));
+  g_assert_cmpstr (tandem_checklist_item_get_rating_reason (item), ==, "Evidence is a single survey");
+
+  /* The board signs off its decision (with a reason: questions are open). */
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.sign-off", NULL);
+  tandem_ui_test_iterate ();
+  give_reason (window, "Sign Off With Questions Open?", "As minuted");
+  signoff = tandem_list_get (tandem_checklist_get_signoffs (checklist), 0);
+  g_assert_cmpstr (tandem_signoff_get_voided_at (signoff), ==, "");
+
+  /* A change that would void it asks first, naming whose; Undo keeps it standing. */
+  tandem_document_begin (document, "Answer");
+  tandem_checklist_item_set_status (item, TANDEM_ITEM_STATUS_PARTLY_MET);
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+  dialog = tandem_ui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Void the Board’s Sign-Off?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Jo Barnes (Chair)"));
+  adw_message_dialog_response (dialog, "undo");
+  gtk_window_close (GTK_WINDOW (dialog));
+  tandem_ui_test_iterate ();
+  g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_MET);
+  g_assert_cmpstr (tandem_signoff_get_voided_at (signoff), ==, "");
+  g_assert_true (tandem_checklist_verify (checklist, NULL));
+
   while (tandem_document_can_undo (document))
     tandem_document_undo (document);
   tandem_ui_test_close_window (window);
@@ -914,6 +997,7 @@ main (int   argc,
   g_test_add_func ("/checklists/window/keyboard-answer-sign-save-reopen",
                    test_keyboard_answer_sign_save_reopen);
   g_test_add_func ("/checklists/window/void-on-change", test_changing_an_answer_voids_signoff);
+  g_test_add_func ("/checklists/window/reasons-and-final-signoff", test_reasons_and_final_signoff);
   g_test_add_func ("/checklists/window/conditions-filters-search", test_conditions_filters_and_search);
   g_test_add_func ("/checklists/window/bad-template", test_bad_template_changes_nothing);
   g_test_add_func ("/checklists/window/attachments", test_attachments);

@@ -510,9 +510,15 @@ add_item (TandemFlow          *flow,
       fills[3] = tandem_rag_to_rgb (TANDEM_RAG_AMBER);
     }
 
-  rag_text = tandem_checklist_item_get_rag_override (item) != TANDEM_RAG_NONE
-    ? g_strdup_printf (_("%s (set by reviewer)"), tandem_rag_to_label (rag))
-    : g_strdup (tandem_rag_to_label (rag));
+  if (tandem_checklist_item_rating_disagrees (item))
+    rag_text = tandem_checklist_item_get_rating_reason (item)[0] != '\0'
+      ? g_strdup_printf (_("%s (override: %s)"), tandem_rag_to_label (rag),
+                         tandem_checklist_item_get_rating_reason (item))
+      : g_strdup_printf (_("%s (override, no reason given)"), tandem_rag_to_label (rag));
+  else
+    rag_text = tandem_checklist_item_get_rag_override (item) != TANDEM_RAG_NONE
+      ? g_strdup_printf (_("%s (set by reviewer)"), tandem_rag_to_label (rag))
+      : g_strdup (tandem_rag_to_label (rag));
 
   row[0] = tandem_item_status_to_label (status);
   row[1] = rag_text;

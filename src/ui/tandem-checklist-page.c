@@ -571,6 +571,21 @@ update_header (TandemChecklistPage *self)
   }
   add_count (self, progress.overdue, _("overdue"), "chip-overdue");
 
+  /* The reason for a decision taken over open questions is shown with it. */
+  if (tandem_checklist_get_decision_reason (self->checklist)[0] != '\0')
+    {
+      /* TRANSLATORS: under the decision */
+      g_autofree char *reason = g_strdup_printf (_("Reason: %s"),
+                                                 tandem_checklist_get_decision_reason (self->checklist));
+      g_autofree char *escaped = g_markup_escape_text (reason, -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->decision_row), escaped);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->decision_row), "");
+    }
+
   /* TRANSLATORS: the board's decision on a checklist, “Decision: Proceed” */
   decision_text = g_strdup_printf (_("Decision: %s"), tandem_decision_to_label (decision));
   gtk_label_set_text (self->decision_pill, decision_text);
@@ -708,6 +723,11 @@ on_void_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      TandemDocument   *document)
 {
+  /* Answer once, even when a close follows the response. */
+  if (g_object_get_data (G_OBJECT (dialog), "tandem-answered") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (dialog), "tandem-answered", GINT_TO_POINTER (TRUE));
+
   if (g_str_equal (response, "undo") && tandem_document_can_undo (document))
     tandem_document_undo (document);
 }

@@ -23,6 +23,7 @@ typedef struct
   gpointer         user_data;
   GDestroyNotify   destroy;
   GtkEditable     *entry;
+  gboolean         answered;
 } Request;
 
 static void
@@ -42,6 +43,11 @@ on_response_cb (AdwMessageDialog *dialog,
 {
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
 
+  /* Closing after a response emits the close response too: answer once. */
+  if (request->answered)
+    return;
+  request->answered = TRUE;
+
   request->func (g_str_equal (response, "accept") && reason[0] != '\0' ? reason : NULL,
                  request->user_data);
 }
@@ -60,7 +66,11 @@ on_activated_cb (GtkWidget        *entry,
                  AdwMessageDialog *dialog)
 {
   if (adw_message_dialog_get_response_enabled (dialog, "accept"))
-    adw_message_dialog_response (dialog, "accept");
+    {
+      adw_message_dialog_response (dialog, "accept");
+      /* As the button does: respond, then close. */
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
 }
 
 /**

@@ -50,6 +50,11 @@ on_response_cb (AdwMessageDialog *dialog,
   g_autofree char *name_text = NULL;
   g_autofree char *role_text = NULL;
 
+  /* Closing after a response emits the close response too: answer once. */
+  if (g_object_get_data (G_OBJECT (dialog), "tandem-answered") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (dialog), "tandem-answered", GINT_TO_POINTER (TRUE));
+
   if (!g_str_equal (response, "save"))
     return;
 
@@ -73,7 +78,11 @@ on_entry_activated_cb (GtkWidget        *row,
                        AdwMessageDialog *dialog)
 {
   if (adw_message_dialog_get_response_enabled (dialog, "save"))
-    adw_message_dialog_response (dialog, "save");
+    {
+      adw_message_dialog_response (dialog, "save");
+      /* As the button does: respond, then close. */
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
 }
 
 static GtkWidget *
