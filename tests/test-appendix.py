@@ -219,6 +219,15 @@ def main():
                      'Lowest feeling', 'Engagement report', 'Hold two more listening events',
                      'Page 2 of', 'Fictional demonstration data', 'Contents'):
             check(f'text in the PDF: {word}', word in flat)
+        # The board's view comes first, right after the contents: each checklist's counts,
+        # decision, sign-offs and whether they verify.
+        board = next((i for i, t in enumerate(texts) if 'The board’s view' in t and 'Contents' not in t), None)
+        check('the board’s view is at the front', board is not None and board <= 3, str(board))
+        if board is not None:
+            page = ' '.join(texts[board].split())
+            check('the board’s view counts, decision and sign-offs',
+                  'Board assurance 2 2 2 2 2 2' in page and 'Proceed with' in page and
+                  '1 standing, 1 voided' in page and 'cannot be verified' in page, page[:600])
         # The summary table counts "In progress" on its own: two of each of the six statuses.
         check('summary has an In progress column', 'In progress' in flat)
         summary = re.search(r'All sections\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)',

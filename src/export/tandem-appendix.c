@@ -578,6 +578,74 @@ add_item (TandemFlow          *flow,
                           tandem_checklist_item_get_action (item));
 }
 
+/* The board's view first: one page with every checklist's counts by status, its decision,
+ * its sign-offs and whether they verify. */
+static void
+add_board_view (TandemFlow     *flow,
+                TandemDocument *document,
+                const GDate    *today)
+{
+  TandemList *checklists = tandem_document_get_checklists (document);
+  const double fractions[] = { 0.17, 0.06, 0.08, 0.07, 0.06, 0.10, 0.10, 0.16, 0.20 };
+  const char *header[] = { _("Checklist"), _("Met"), _("Partly met"), _("Not met"), _("N/A"),
+                           _("In progress"), _("Not started"), _("Decision"), _("Sign-offs") };
+  const TandemItemStatus columns[] = { TANDEM_ITEM_STATUS_MET, TANDEM_ITEM_STATUS_PARTLY_MET,
+                                       TANDEM_ITEM_STATUS_NOT_MET,
+                                       TANDEM_ITEM_STATUS_NOT_APPLICABLE,
+                                       TANDEM_ITEM_STATUS_IN_PROGRESS,
+                                       TANDEM_ITEM_STATUS_NOT_STARTED };
+  TandemFlowTable *table;
+
+  tandem_flow_heading (flow, 1, _("The board’s view"), TRUE);
+  table = tandem_flow_table_new (9, fractions,
+                                 _("Every checklist: questions that apply by status, the decision "
+                                   "and its sign-offs"));
+  tandem_flow_table_add_row (table, TRUE, header, NULL);
+
+  for (guint i = 0; i < tandem_list_get_n (checklists); i++)
+    {
+      TandemChecklist *checklist = tandem_list_get (checklists, i);
+      TandemList *signoffs = tandem_checklist_get_signoffs (checklist);
+      g_autoptr(GPtrArray) unverified = NULL;
+      g_autoptr(GString) signed_text = g_string_new (NULL);
+      g_autofree char *c[6] = { NULL };
+      guint32 fills[9] = { 0 };
+      TandemProgress progress;
+      const char *row[9];
+      guint standing = tandem_checklist_count_active_signoffs (checklist);
+      guint voided = tandem_list_get_n (signoffs) - standing;
+
+      tandem_checklist_get_progress (checklist, today, &progress);
+      tandem_checklist_verify (checklist, &unverified);
+      for (guint j = 0; j < G_N_ELEMENTS (columns); j++)
+        c[j] = count_text (tandem_progress_get_count (&progress, columns[j]));
+
+      if (tandem_list_get_n (signoffs) == 0)
+        g_string_append (signed_text, _("None"));
+      else
+        /* TRANSLATORS: “2 standing, 1 voided” */
+        g_string_append_printf (signed_text, _("%u standing, %u voided"), standing, voided);
+      if (unverified->len > 0)
+        {
+          /* TRANSLATORS: appended to the sign-off counts */
+          g_string_append_printf (signed_text, _("; %u cannot be verified: changed outside Tandem"),
+                                  unverified->len);
+          fills[8] = tandem_rag_to_rgb (TANDEM_RAG_RED);
+        }
+
+      row[0] = tandem_checklist_get_title (checklist);
+      for (guint j = 0; j < 6; j++)
+        row[j + 1] = c[j];
+      row[7] = tandem_decision_to_label (tandem_checklist_get_decision (checklist));
+      row[8] = signed_text->str;
+      if (progress.not_met > 0)
+        fills[3] = tandem_rag_to_rgb (TANDEM_RAG_RED);
+      tandem_flow_table_add_row (table, FALSE, row, fills);
+    }
+
+  tandem_flow_table (flow, table);
+}
+
 static void
 add_decision (TandemFlow      *flow,
               TandemChecklist *checklist)
@@ -983,6 +1051,12 @@ tandem_appendix_build (TandemDocument              *document,
 
   tandem_flow_custom_page (flow, draw_cover, cover, cover_free);
   tandem_flow_contents (flow);
+
+  if ((options->checklists || options->decisions) && tandem_list_get_n (checklists) > 0)
+    {
+      tandem_flow_page_break (flow);
+      add_board_view (flow, document, &today);
+    }
 
   if (options->summary)
     {
