@@ -123,6 +123,112 @@ void
 tandem_appendix_options_clear (TandemAppendixOptions *options)
 {
   g_clear_pointer (&options->date, g_free);
+  g_clear_pointer (&options->chosen_checklists, g_strfreev);
+}
+
+/**
+ * tandem_appendix_options_set_checklists:
+ * @list: comma-separated checklist titles or numbers (1 is the first)
+ *
+ * Chooses which checklists go into the appendix; whether each one exists is checked against
+ * the document with tandem_appendix_options_check_checklists().
+ */
+gboolean
+tandem_appendix_options_set_checklists (TandemAppendixOptions  *options,
+                                        const char             *list,
+                                        GError                **error)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_strstrip (names[i]);
+      if (names[i][0] != '\0')
+        g_strv_builder_add (builder, names[i]);
+    }
+
+  g_clear_pointer (&options->chosen_checklists, g_strfreev);
+  options->chosen_checklists = g_strv_builder_end (builder);
+  if (options->chosen_checklists[0] == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("--pdf-checklists names no checklist. Give their titles or numbers, "
+                     "separated by commas, such as “1,3”."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+checklist_matches (TandemChecklist *checklist,
+                   guint            index,
+                   const char      *name)
+{
+  g_autofree char *number = g_strdup_printf ("%u", index + 1);
+
+  return g_str_equal (name, number) ||
+         g_utf8_collate (name, tandem_checklist_get_title (checklist)) == 0;
+}
+
+static gboolean
+checklist_chosen (const TandemAppendixOptions *options,
+                  TandemChecklist             *checklist,
+                  guint                        index)
+{
+  if (options->chosen_checklists == NULL)
+    return TRUE;
+
+  for (guint i = 0; options->chosen_checklists[i] != NULL; i++)
+    if (checklist_matches (checklist, index, options->chosen_checklists[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * tandem_appendix_options_check_checklists:
+ *
+ * Returns: %FALSE, with a sentence listing the document's checklists, when a chosen
+ *   checklist is not in @document
+ */
+gboolean
+tandem_appendix_options_check_checklists (const TandemAppendixOptions  *options,
+                                          TandemDocument               *document,
+                                          GError                      **error)
+{
+  TandemList *checklists = tandem_document_get_checklists (document);
+
+  for (guint i = 0; options->chosen_checklists != NULL && options->chosen_checklists[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint j = 0; j < tandem_list_get_n (checklists); j++)
+        {
+          TandemChecklist *checklist = tandem_list_get (checklists, j);
+
+          found |= checklist_matches (checklist, j, options->chosen_checklists[i]);
+          g_string_append_printf (known, "%s%u “%s”", j > 0 ? ", " : "", j + 1,
+                                  tandem_checklist_get_title (checklist));
+        }
+
+      if (!found)
+        {
+          if (known->len == 0)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("There is no checklist “%s”: this project has no checklists."),
+                         options->chosen_checklists[i]);
+          else
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("There is no checklist “%s”. Choose from: %s."),
+                         options->chosen_checklists[i], known->str);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /**
@@ -581,9 +687,10 @@ add_item (TandemFlow          *flow,
 /* The board's view first: one page with every checklist's counts by status, its decision,
  * its sign-offs and whether they verify. */
 static void
-add_board_view (TandemFlow     *flow,
-                TandemDocument *document,
-                const GDate    *today)
+add_board_view (TandemFlow                  *flow,
+                TandemDocument              *document,
+                const TandemAppendixOptions *options,
+                const GDate                 *today)
 {
   TandemList *checklists = tandem_document_get_checklists (document);
   const double fractions[] = { 0.17, 0.06, 0.08, 0.07, 0.06, 0.10, 0.10, 0.16, 0.20 };
@@ -614,6 +721,9 @@ add_board_view (TandemFlow     *flow,
       const char *row[9];
       guint standing = tandem_checklist_count_active_signoffs (checklist);
       guint voided = tandem_list_get_n (signoffs) - standing;
+
+      if (!checklist_chosen (options, checklist, i))
+        continue;
 
       tandem_checklist_get_progress (checklist, today, &progress);
       tandem_checklist_verify (checklist, &unverified);
@@ -1055,7 +1165,7 @@ tandem_appendix_build (TandemDocument              *document,
   if ((options->checklists || options->decisions) && tandem_list_get_n (checklists) > 0)
     {
       tandem_flow_page_break (flow);
-      add_board_view (flow, document, &today);
+      add_board_view (flow, document, options, &today);
     }
 
   if (options->summary)
@@ -1066,7 +1176,8 @@ tandem_appendix_build (TandemDocument              *document,
 
   if (options->checklists || options->decisions || options->audit)
     for (guint i = 0; i < tandem_list_get_n (checklists); i++)
-      add_checklist (flow, tandem_list_get (checklists, i), options, &today);
+      if (checklist_chosen (options, tandem_list_get (checklists, i), i))
+        add_checklist (flow, tandem_list_get (checklists, i), options, &today);
 
   if (options->journeys || options->measures || options->step_lists)
     for (guint i = 0; i < tandem_list_get_n (journeys); i++)

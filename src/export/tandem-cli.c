@@ -48,6 +48,7 @@ tandem_cli_wants_headless (const TandemCliOptions *options)
   return options->check || options->export_json != NULL || options->import_json != NULL ||
          options->export_pdf != NULL || options->pdf_parts != NULL ||
          options->pdf_date != NULL || options->pdf_paper != NULL ||
+         options->pdf_checklists != NULL ||
          options->export_map != NULL || options->journey != NULL || options->map != NULL;
 }
 
@@ -202,7 +203,9 @@ run_export_pdf (const TandemCliOptions *options,
       (options->pdf_date != NULL &&
        !tandem_appendix_options_set_date (&appendix, options->pdf_date, &error)) ||
       (options->pdf_paper != NULL &&
-       !tandem_appendix_options_set_paper (&appendix, options->pdf_paper, &error)))
+       !tandem_appendix_options_set_paper (&appendix, options->pdf_paper, &error)) ||
+      (options->pdf_checklists != NULL &&
+       !tandem_appendix_options_set_checklists (&appendix, options->pdf_checklists, &error)))
     {
       print_error ("%s", error->message);
       status = TANDEM_CLI_USAGE;
@@ -213,6 +216,13 @@ run_export_pdf (const TandemCliOptions *options,
   if (document == NULL)
     {
       print_error ("%s", error->message);
+      goto out;
+    }
+
+  if (!tandem_appendix_options_check_checklists (&appendix, document, &error))
+    {
+      print_error ("%s", error->message);
+      status = TANDEM_CLI_USAGE;
       goto out;
     }
 
@@ -402,10 +412,11 @@ tandem_cli_run (const TandemCliOptions *options,
   n_commands += options->export_map != NULL ? 1 : 0;
 
   if (options->export_pdf == NULL &&
-      (options->pdf_parts != NULL || options->pdf_date != NULL || options->pdf_paper != NULL))
+      (options->pdf_parts != NULL || options->pdf_date != NULL || options->pdf_paper != NULL ||
+       options->pdf_checklists != NULL))
     {
-      print_error (_("--pdf-parts, --pdf-date and --pdf-paper go with --export-pdf. Try "
-                     "“tandem --help”."));
+      print_error (_("--pdf-parts, --pdf-date, --pdf-paper and --pdf-checklists go with "
+                     "--export-pdf. Try “tandem --help”."));
       return TANDEM_CLI_USAGE;
     }
 

@@ -28,6 +28,7 @@ typedef struct
   char        *pdf_parts;
   char        *pdf_date;
   char        *pdf_paper;
+  char        *pdf_checklists;
   char        *export_map;
   char        *journey;
   char        *map;

@@ -48,6 +48,9 @@ static const GOptionEntry main_entries[] = {
        "SOURCE_DATE_EPOCH, else today)"), N_("YYYY-MM-DD") },
   { "pdf-paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: paper for the journey figures, a4 (default) or a3"), N_("SIZE") },
+  { "pdf-checklists", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: only these checklists, by title or number (1 is the first), "
+       "separated by commas"), N_("LIST") },
   { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Draw a journey of FILE into OUT, a .png, .svg or .pdf file"), N_("OUT") },
   { "journey", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -309,6 +312,7 @@ tandem_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "pdf-parts", "s", &cli.pdf_parts);
   g_variant_dict_lookup (options, "pdf-date", "s", &cli.pdf_date);
   g_variant_dict_lookup (options, "pdf-paper", "s", &cli.pdf_paper);
+  g_variant_dict_lookup (options, "pdf-checklists", "s", &cli.pdf_checklists);
   g_variant_dict_lookup (options, "export-map", "^ay", &cli.export_map);
   g_variant_dict_lookup (options, "journey", "s", &cli.journey);
   g_variant_dict_lookup (options, "map", "s", &cli.map);
@@ -348,6 +352,7 @@ tandem_application_handle_local_options (GApplication *app,
   g_free (cli.pdf_parts);
   g_free (cli.pdf_date);
   g_free (cli.pdf_paper);
+  g_free (cli.pdf_checklists);
   g_free (cli.export_map);
   g_free (cli.journey);
   g_free (cli.map);
