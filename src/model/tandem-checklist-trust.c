@@ -357,15 +357,48 @@ tandem_checklist_verify (TandemChecklist  *self,
  *
  * Returns: %FALSE when @signoff "cannot be verified: changed outside Tandem"
  */
+typedef struct
+{
+  guint64    state;
+  guint      n_audit;
+  GPtrArray *unverified;
+} VerifyCache;
+
+static void
+verify_cache_free (gpointer data)
+{
+  VerifyCache *cache = data;
+
+  g_ptr_array_unref (cache->unverified);
+  g_free (cache);
+}
+
 gboolean
 tandem_checklist_signoff_verifies (TandemChecklist *self,
                                    TandemSignoff   *signoff)
 {
-  g_autoptr(GPtrArray) unverified = NULL;
+  static GQuark quark;
+  TandemDocument *document = tandem_object_get_document (TANDEM_OBJECT (self));
+  guint n_audit = tandem_list_get_n (tandem_checklist_get_audit (self));
+  VerifyCache *cache;
 
-  tandem_checklist_verify (self, &unverified);
+  if (quark == 0)
+    quark = g_quark_from_static_string ("tandem-verify-cache");
 
-  return !g_ptr_array_find (unverified, signoff, NULL);
+  /* Every sign-off row asks after every change: work it out once per state of the document
+   * (in Tandem, content changes only through transactions, and undo only adds entries). */
+  cache = g_object_get_qdata (G_OBJECT (self), quark);
+  if (cache == NULL || document == NULL || cache->state != tandem_document_get_state (document) ||
+      cache->n_audit != n_audit)
+    {
+      cache = g_new0 (VerifyCache, 1);
+      cache->state = document != NULL ? tandem_document_get_state (document) : 0;
+      cache->n_audit = n_audit;
+      tandem_checklist_verify (self, &cache->unverified);
+      g_object_set_qdata_full (G_OBJECT (self), quark, cache, verify_cache_free);
+    }
+
+  return !g_ptr_array_find (cache->unverified, signoff, NULL);
 }
 
 /**
