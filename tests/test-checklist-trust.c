@@ -322,6 +322,18 @@ test_version_3_fixture (void)
   g_assert_cmpstr (tandem_signoff_get_name (signoff), ==, "Jo Barnes");
   g_assert_cmpstr (tandem_signoff_get_date (signoff), ==, "2026-11-20");
   g_assert_cmpstr (tandem_signoff_get_answers_hash (signoff), !=, "");
+  /* The old history is left as it was; the upgrade adds one entry, which says so. */
+  {
+    TandemList *audit = tandem_checklist_get_audit (board);
+    TandemAuditEntry *old_entry = tandem_list_get (audit, 2);
+    TandemAuditEntry *upgrade = tandem_list_get (audit, 3);
+
+    g_assert_cmpuint (tandem_list_get_n (audit), ==, 4);
+    g_assert_cmpstr (tandem_audit_entry_get_new_value (old_entry), ==, "Jo Barnes (Chair)");
+    g_assert_cmpstr (tandem_audit_entry_get_origin (upgrade), ==, "upgrade");
+    g_assert_cmpstr (tandem_audit_entry_get_who (upgrade), ==, "");
+    g_assert_nonnull (strstr (tandem_audit_entry_get_new_value (upgrade), "answers SHA-256"));
+  }
   g_assert_true (tandem_checklist_verify (board, NULL));
   g_assert_null (tandem_document_describe_trust (document));
 

@@ -452,10 +452,12 @@ tandem_document_describe_trust (TandemDocument *document)
 /**
  * tandem_document_seal_legacy:
  *
- * For a document read from a file older than schema version 4, which had no hashes: links
- * its audit trails into chains and gives each standing sign-off the hash of the answers as
- * they are now, so that later changes show. Call only for files of an older version, never
- * to "repair" a current file whose chain is broken.
+ * For a document read from a file older than schema version 4, which had no hashes: gives
+ * each sign-off the hash of the answers as they are now, adds to its checklist's trail one
+ * entry per sign-off that records it in the form that carries that hash (origin "upgrade";
+ * the old entries are left exactly as they were), and links the trail into a chain, so that
+ * later changes show. Call only for files of an older version, never to "repair" a current
+ * file whose chain is broken.
  */
 void
 tandem_document_seal_legacy (TandemDocument *document)
@@ -468,31 +470,27 @@ tandem_document_seal_legacy (TandemDocument *document)
     {
       TandemChecklist *checklist = tandem_list_get (checklists, i);
       TandemList *signoffs = tandem_checklist_get_signoffs (checklist);
+      TandemList *audit = tandem_checklist_get_audit (checklist);
       g_autofree char *answers_hash = tandem_checklist_hash_answers (checklist);
 
       for (guint j = 0; j < tandem_list_get_n (signoffs); j++)
         {
           TandemSignoff *signoff = tandem_list_get (signoffs, j);
-          TandemList *audit = tandem_checklist_get_audit (checklist);
-          const char *id = tandem_object_get_id (TANDEM_OBJECT (signoff));
+          g_autoptr(TandemAuditEntry) entry = tandem_audit_entry_new ();
           g_autofree char *text = NULL;
 
           if (tandem_signoff_get_answers_hash (signoff)[0] == '\0')
             tandem_signoff_set_answers_hash (signoff, answers_hash);
           text = tandem_signoff_describe_for_audit (signoff);
 
-          /* The old trail recorded sign-offs as "Name (Role)": bring its entry to the form
-           * that carries the answers hash, so that the sign-off is part of the chain. */
-          for (guint k = 0; k < tandem_list_get_n (audit); k++)
-            {
-              TandemAuditEntry *entry = tandem_list_get (audit, k);
-
-              if (g_str_equal (tandem_audit_entry_get_subject_id (entry), id) &&
-                  g_str_equal (tandem_audit_entry_get_field (entry), "signed"))
-                {
-                  tandem_audit_entry_set_new_value (entry, text);
-                }
-            }
+          /* Dated at the signing it describes; nobody's name, since Tandem made it. */
+          tandem_audit_entry_set_timestamp (entry, tandem_signoff_get_signed_at (signoff));
+          tandem_audit_entry_set_origin (entry, "upgrade");
+          tandem_audit_entry_set_subject_id (entry, tandem_object_get_id (TANDEM_OBJECT (signoff)));
+          tandem_audit_entry_set_subject (entry, tandem_signoff_get_name (signoff));
+          tandem_audit_entry_set_field (entry, "signed");
+          tandem_audit_entry_set_new_value (entry, text);
+          tandem_list_append (audit, entry);
         }
 
       _tandem_checklist_chain_from (checklist, 0);
