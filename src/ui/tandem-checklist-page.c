@@ -1301,11 +1301,14 @@ on_bind_history_cb (GtkSignalListItemFactory *factory,
     /* TRANSLATORS: who made a change, “Jo Smith (Chair)” */
     plain = role[0] != '\0' ? g_strdup_printf (_("%s (%s)"), name, role) : g_strdup (name);
     who = g_markup_escape_text (plain, -1);
-    if (g_str_equal (origin, "undo") || g_str_equal (origin, "redo"))
+    if (g_str_equal (origin, "undo") || g_str_equal (origin, "redo") ||
+        g_str_equal (origin, "upgrade"))
       {
-        /* TRANSLATORS: an audit entry made by Undo or Redo, “(undo) changed the status…” */
+        /* TRANSLATORS: an audit entry made by Undo, Redo, or when a file from an older
+         * version was first opened, “changed the status … (undo)” */
         g_autofree char *marked = g_strdup_printf (g_str_equal (origin, "undo") ? _("%s (undo)")
-                                                                                : _("%s (redo)"),
+                                                   : g_str_equal (origin, "redo") ? _("%s (redo)")
+                                                   : _("%s (recorded when upgrading the file)"),
                                                    description);
         g_free (description);
         description = g_steal_pointer (&marked);
