@@ -1297,7 +1297,7 @@ on_bind_history_cb (GtkSignalListItemFactory *factory,
 
     /* Name and role; never a login name, so an entry without a name says so. */
     if (name[0] == '\0')
-      name = _("Name not given");
+      name = g_str_equal (origin, "upgrade") ? "Tandem" : _("Name not given");
     /* TRANSLATORS: who made a change, “Jo Smith (Chair)” */
     plain = role[0] != '\0' ? g_strdup_printf (_("%s (%s)"), name, role) : g_strdup (name);
     who = g_markup_escape_text (plain, -1);
