@@ -1137,6 +1137,7 @@ tandem_appendix_build (TandemDocument              *document,
   TandemList *journeys = tandem_document_get_journeys (document);
   g_autofree char *header = NULL;
   Cover *cover = g_new0 (Cover, 1);
+  guint n_chosen;
   GDate today;
 
   g_date_clear (&today, 1);
@@ -1162,7 +1163,11 @@ tandem_appendix_build (TandemDocument              *document,
   tandem_flow_custom_page (flow, draw_cover, cover, cover_free);
   tandem_flow_contents (flow);
 
-  if ((options->checklists || options->decisions) && tandem_list_get_n (checklists) > 0)
+  n_chosen = 0;
+  for (guint i = 0; i < tandem_list_get_n (checklists); i++)
+    n_chosen += checklist_chosen (options, tandem_list_get (checklists, i), i) ? 1 : 0;
+
+  if ((options->checklists || options->decisions) && n_chosen > 0)
     {
       tandem_flow_page_break (flow);
       add_board_view (flow, document, options, &today);
