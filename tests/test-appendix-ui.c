@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "tandem-appendix-dialog.h"
+#include "tandem-checklist.h"
 #include "tandem-storage.h"
 #include "tandem-test-util.h"
 #include "tandem-ui-test-util.h"
@@ -100,6 +101,23 @@ test_dialog_and_export (void)
   tandem_appendix_dialog_get_options (dialog, &options);
   g_assert_false (options.audit);
   g_assert_true (options.checklists);
+  /* Every checklist goes in unless switched off. */
+  g_assert_null (options.chosen_checklists);
+  {
+    TandemList *checklists = tandem_document_get_checklists (tandem_window_get_document (window));
+    TandemAppendixOptions some;
+
+    g_assert_cmpuint (tandem_list_get_n (checklists), >=, 1);
+    row = tandem_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                      tandem_checklist_get_title (tandem_list_get (checklists, 0)));
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_activate (tandem_ui_test_find_widget (row, GTK_TYPE_SWITCH, NULL)));
+    tandem_appendix_dialog_get_options (dialog, &some);
+    g_assert_nonnull (some.chosen_checklists);
+    g_assert_false (g_strv_contains ((const char *const *)some.chosen_checklists, "1"));
+    tandem_appendix_options_clear (&some);
+    g_assert_true (gtk_widget_activate (tandem_ui_test_find_widget (row, GTK_TYPE_SWITCH, NULL)));
+  }
 
   tandem_appendix_export_async (tandem_window_get_document (window), &options, file, NULL,
                                 NULL, NULL, on_exported_cb, &done);

@@ -107,7 +107,9 @@ def make_project():
                      'voided_at': '2026-11-02T09:00:00Z', 'void_reason': 'VOIDREASON an answer changed'},
                     {'id': ident(), 'name': 'Sam Member', 'role': 'Non-executive director',
                      'date': '2026-11-03', 'declaration': 'Satisfied.', 'signed_at': '2026-11-03T10:00:00Z'}],
-            }],
+            }, {'id': ident(), 'title': 'SECONDCHECKLIST Gunning principles',
+                'sections': [{'id': ident(), 'title': 'SECONDSECTION', 'items': [
+                    {'id': ident(), 'key': 'g1', 'question': 'SECONDQUESTION formative stage?'}]}]}],
             'journeys': [{
                 'id': ident(), 'title': 'Feverish child', 'description': 'JOURNEYDESCRIPTION',
                 'stages': [{'id': stage_ids[i], 'title': f'Stage {i + 1}'} for i in range(3)],
@@ -219,6 +221,28 @@ def main():
                      'Lowest feeling', 'Engagement report', 'Hold two more listening events',
                      'Page 2 of', 'Fictional demonstration data', 'Contents'):
             check(f'text in the PDF: {word}', word in flat)
+        # The board's view comes first, right after the contents: each checklist's counts,
+        # decision, sign-offs and whether they verify.
+        board = next((i for i, t in enumerate(texts) if 'The board’s view' in t and 'Contents' not in t), None)
+        check('the board’s view is at the front', board is not None and board <= 3, str(board))
+        if board is not None:
+            page = ' '.join(texts[board].split())
+            check('the board’s view counts, decision and sign-offs',
+                  'Board assurance 2 2 2 2 2 2' in page and 'Proceed with' in page and
+                  '1 standing, 1 voided' in page and 'cannot be verified' in page, page[:600])
+        # The summary table counts "In progress" on its own: two of each of the six statuses.
+        check('summary has an In progress column', 'In progress' in flat)
+        summary = re.search(r'All sections\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)',
+                            everything)
+        check('summary row counts every status on its own',
+              summary is not None and summary.groups() == ('12', '2', '2', '2', '2', '2', '2', '8'),
+              summary.group(0) if summary else everything[:2000])
+        # These sign-offs were written into the JSON by hand, with no history behind them:
+        # the appendix prints them, marked, with the moment of signing and the meeting date apart.
+        check('sign-offs without a history are marked',
+              'This sign-off cannot be verified: changed outside Tandem.' in flat)
+        check('meeting date printed apart from the moment of signing',
+              'Meeting date' in flat and 'at 3 November 2026' in flat.replace(',', ''), flat[:0])
         check('quote with consent printed', 'CONSENTEDQUOTE' in flat)
         check('quote without consent left out', 'UNCONSENTEDQUOTE' not in flat)
         check('measures: total waiting before', '1 day 3 hours' in flat)
@@ -254,6 +278,24 @@ def main():
         parts = subprocess.run(['pdftotext', os.path.join(tmp, 'parts.pdf'), '-'], capture_output=True, text=True).stdout
         check('--pdf-parts chooses the parts', 'SUMMARYTEXT' in parts and 'Hand-offs' in parts
               and 'Question number 1' not in parts and 'BEFORESTEPONE' not in parts)
+
+        # Which checklists go in: by number or by title; one that is not there is a usage
+        # mistake that names the checklists there are.
+        check('every checklist by default', 'SECONDQUESTION' in flat and 'Question number 1' in flat)
+        r = run('--export-pdf=one.pdf', '--pdf-checklists=1', '--pdf-date=2026-11-23', 'p.tandem', cwd=tmp)
+        one = ' '.join(subprocess.run(['pdftotext', os.path.join(tmp, 'one.pdf'), '-'],
+                                      capture_output=True, text=True).stdout.split())
+        check('--pdf-checklists=1 keeps the first only', r.returncode == 0 and 'Question number 1' in one and
+              'SECONDQUESTION' not in one and 'SECONDCHECKLIST' not in one, r.stderr)
+        r = run('--export-pdf=two.pdf', '--pdf-checklists=SECONDCHECKLIST Gunning principles', 'p.tandem', cwd=tmp)
+        two = ' '.join(subprocess.run(['pdftotext', os.path.join(tmp, 'two.pdf'), '-'],
+                                      capture_output=True, text=True).stdout.split())
+        check('--pdf-checklists by title', r.returncode == 0 and 'SECONDQUESTION' in two and
+              'Question number 1' not in two, r.stderr)
+        r = run('--export-pdf=none.pdf', '--pdf-checklists=3', 'p.tandem', cwd=tmp)
+        check('--pdf-checklists with a missing checklist', r.returncode == 2 and
+              'There is no checklist “3”' in r.stderr and '2 “SECONDCHECKLIST' in r.stderr and
+              not os.path.exists(os.path.join(tmp, 'none.pdf')), r.stderr)
 
         # A very large journey is split into overlapping parts, never shrunk; a small one is not.
         big = make_big_journey_project(stages=10, steps_per_stage=8)

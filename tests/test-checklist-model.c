@@ -102,6 +102,22 @@ test_progress_and_conditions (Fixture       *f,
   g_assert_cmpuint (progress.applicable, ==, 3);  /* item 4 waits for its condition */
   g_assert_cmpuint (progress.not_started, ==, 3);
 
+  /* "In progress" is a count of its own, not folded into "not started", and not answered. */
+  answer (f, 0, TANDEM_ITEM_STATUS_IN_PROGRESS);
+  tandem_checklist_get_progress (f->checklist, &today, &progress);
+  g_assert_cmpuint (tandem_progress_get_count (&progress, TANDEM_ITEM_STATUS_IN_PROGRESS), ==, 1);
+  g_assert_cmpuint (tandem_progress_get_count (&progress, TANDEM_ITEM_STATUS_NOT_STARTED), ==, 2);
+  g_assert_cmpuint (progress.answered, ==, 0);
+  {
+    TandemList *items = tandem_checklist_section_get_items (f->section);
+    TandemProgress section = { 0 };
+
+    tandem_checklist_section_progress (f->section, &today, &section);
+    g_assert_cmpuint (tandem_list_get_n (items), ==, 4);
+    g_assert_cmpuint (tandem_progress_get_count (&section, TANDEM_ITEM_STATUS_IN_PROGRESS), ==, 1);
+    g_assert_cmpuint (tandem_progress_get_count (&section, TANDEM_ITEM_STATUS_NOT_STARTED), ==, 2);
+  }
+
   answer (f, 0, TANDEM_ITEM_STATUS_MET);
   answer (f, 1, TANDEM_ITEM_STATUS_PARTLY_MET);
   tandem_document_begin (f->document, "Due");
@@ -112,6 +128,14 @@ test_progress_and_conditions (Fixture       *f,
   g_assert_cmpuint (progress.met, ==, 1);
   g_assert_cmpuint (progress.partly_met, ==, 1);
   g_assert_cmpuint (progress.overdue, ==, 1);
+  /* Every applicable item is in exactly one status count. */
+  {
+    guint sum = 0;
+
+    for (TandemItemStatus s = TANDEM_ITEM_STATUS_NOT_STARTED; s <= TANDEM_ITEM_STATUS_NOT_APPLICABLE; s++)
+      sum += tandem_progress_get_count (&progress, s);
+    g_assert_cmpuint (sum, ==, progress.applicable);
+  }
   g_assert_cmpfloat_with_epsilon (tandem_progress_get_fraction (&progress), 2.0 / 3.0, 1e-9);
 
   tandem_document_begin (f->document, "Condition on");
@@ -161,11 +185,27 @@ test_audit_and_void (Fixture       *f,
   g_assert_nonnull (strstr (tandem_signoff_get_void_reason (signoff), "Question 1?"));
   g_assert_cmpuint (tandem_list_get_n (audit), ==, 4);  /* the answer, and the voiding */
 
-  /* One undo takes back the answer, its audit entries and the voiding. */
+  /* One undo takes back the answer and the voiding; the audit trail only grows: it says
+   * that the answer went back and the sign-off stands again, and the chain stays valid. */
   tandem_document_undo (f->document);
   g_assert_cmpint (tandem_checklist_item_get_status (f->items[0]), ==, TANDEM_ITEM_STATUS_MET);
   g_assert_cmpuint (tandem_checklist_count_active_signoffs (f->checklist), ==, 1);
-  g_assert_cmpuint (tandem_list_get_n (audit), ==, 2);
+  g_assert_cmpuint (tandem_list_get_n (audit), ==, 6);
+  entry = tandem_list_get (audit, 4);
+  g_assert_cmpstr (tandem_audit_entry_get_field (entry), ==, "voided-at");
+  g_assert_cmpstr (tandem_audit_entry_get_new_value (entry), ==, "");
+  g_assert_cmpstr (tandem_audit_entry_get_origin (entry), ==, "undo");
+  entry = tandem_list_get (audit, 5);
+  g_assert_cmpstr (tandem_audit_entry_get_field (entry), ==, "status");
+  g_assert_cmpstr (tandem_audit_entry_get_old_value (entry), ==, "not-met");
+  g_assert_cmpstr (tandem_audit_entry_get_new_value (entry), ==, "met");
+  g_assert_true (tandem_checklist_verify (f->checklist, NULL));
+
+  /* Redo voids it again, also by adding entries. */
+  tandem_document_redo (f->document);
+  g_assert_cmpuint (tandem_checklist_count_active_signoffs (f->checklist), ==, 0);
+  g_assert_cmpuint (tandem_list_get_n (audit), ==, 8);
+  g_assert_true (tandem_checklist_verify (f->checklist, NULL));
 }
 
 static void
@@ -222,18 +262,23 @@ test_audit_typing (Fixture       *f,
   g_assert_cmpstr (tandem_audit_entry_get_old_value (entry), ==, "Minutes");
   g_assert_cmpstr (tandem_audit_entry_get_new_value (entry), ==, "Minutes of 3 May");
 
-  /* Undo takes back the second edit with its entry, then the first with its entry. */
+  /* Undo takes back the second edit, then the first, each adding an entry that says so. */
   tandem_document_undo (f->document);
-  g_assert_cmpuint (tandem_list_get_n (audit), ==, 1);
+  g_assert_cmpuint (tandem_list_get_n (audit), ==, 3);
   g_assert_cmpstr (tandem_checklist_item_get_evidence (f->items[0]), ==, "Minutes");
   tandem_document_undo (f->document);
-  g_assert_cmpuint (tandem_list_get_n (audit), ==, 0);
+  g_assert_cmpuint (tandem_list_get_n (audit), ==, 4);
   g_assert_cmpstr (tandem_checklist_item_get_evidence (f->items[0]), ==, "");
+  entry = tandem_list_get (audit, 3);
+  g_assert_cmpstr (tandem_audit_entry_get_old_value (entry), ==, "Minutes");
+  g_assert_cmpstr (tandem_audit_entry_get_new_value (entry), ==, "");
 
-  /* Redo brings the entry back with its final value. */
+  /* Redo gives the final value again, with an entry of its own. */
   tandem_document_redo (f->document);
-  g_assert_cmpuint (tandem_list_get_n (audit), ==, 1);
-  g_assert_cmpstr (tandem_audit_entry_get_new_value (tandem_list_get (audit, 0)), ==, "Minutes");
+  g_assert_cmpuint (tandem_list_get_n (audit), ==, 5);
+  g_assert_cmpstr (tandem_audit_entry_get_new_value (tandem_list_get (audit, 4)), ==, "Minutes");
+  g_assert_cmpstr (tandem_audit_entry_get_origin (tandem_list_get (audit, 4)), ==, "redo");
+  g_assert_true (tandem_checklist_verify (f->checklist, NULL));
 }
 
 int

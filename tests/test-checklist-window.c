@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "tandem-attachment.h"
 #include "tandem-audit-entry.h"
@@ -204,6 +205,34 @@ create_checklist (TandemWindow *window,
   return TANDEM_CHECKLIST_PAGE (page);
 }
 
+/* Answers the "why?" of the dialog open on @window with @reason (or cancels with NULL). */
+static void
+give_reason (TandemWindow *window,
+             const char   *heading,
+             const char   *reason)
+{
+  AdwMessageDialog *dialog = tandem_ui_test_find_dialog (GTK_WINDOW (window));
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  entry = tandem_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Reason");
+  g_assert_nonnull (entry);
+  /* No reason, no recording. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  if (reason != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), reason);
+      adw_message_dialog_response (dialog, "accept");
+    }
+  else
+    {
+      adw_message_dialog_response (dialog, "cancel");
+    }
+  gtk_window_close (GTK_WINDOW (dialog));
+  tandem_ui_test_iterate ();
+}
+
 static void
 test_keyboard_answer_sign_save_reopen (void)
 {
@@ -280,6 +309,9 @@ test_keyboard_answer_sign_save_reopen (void)
   g_assert_cmpuint (progress.answered, ==, 3);
   g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "3 of 13 answered"));
   g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "3/13"));
+  /* "In progress" has its own chip, apart from "not started". */
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "0 in progress"));
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "10 not started"));
 
   /* Every answer is in the audit trail, with who did it. */
   g_assert_cmpuint (tandem_list_get_n (tandem_checklist_get_audit (checklist)), ==, 5);
@@ -302,7 +334,12 @@ test_keyboard_answer_sign_save_reopen (void)
     tab_to (window, sign);
     press_button (focus_of (window));
   }
+  /* Ten questions are open: signing off asks why, and keeps the reason. */
+  g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist), ==, 0);
+  give_reason (window, "Sign Off With Questions Open?", "Interim sign-off for the May board.");
   g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist), ==, 1);
+  g_assert_cmpstr (tandem_signoff_get_reason (tandem_list_get (tandem_checklist_get_signoffs (checklist), 0)),
+                   ==, "Interim sign-off for the May board.");
 
   /* Save, close, open again: everything is there. */
   for (guint i = 0; i < 3; i++)
@@ -348,23 +385,236 @@ test_keyboard_answer_sign_save_reopen (void)
   tandem_ui_test_close_window (reopened);
 }
 
+/* The first time a checklist is shown with no name set, the reviewer is asked for a name
+ * and role, which the history then records; never the login name. */
+static void
+test_first_use_asks_who (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemChecklistPage *page;
+  TandemChecklist *checklist;
+  TandemAuditEntry *entry;
+  GtkWidget *dialog;
+  GtkWidget *name;
+  GtkWidget *role;
+
+  tandem_document_set_fixed_time (document, "2026-11-23T10:00:00Z");
+  g_assert_cmpstr (tandem_document_get_reviewer (document), ==, "");
+  page = create_checklist (window, NULL);
+  checklist = tandem_checklist_page_get_checklist (page);
+  tandem_ui_test_iterate ();
+
+  dialog = GTK_WIDGET (tandem_ui_test_find_dialog (GTK_WINDOW (window)));
+  g_assert_nonnull (dialog);
+  name = tandem_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "_Name");
+  role = tandem_ui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "_Role, such as Non-executive director");
+  g_assert_nonnull (name);
+  g_assert_nonnull (role);
+  /* Nothing is filled in from the account. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Priya Shah");
+  gtk_editable_set_text (GTK_EDITABLE (role), "Non-executive director");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+  tandem_ui_test_iterate ();
+
+  /* It lives in the settings Preferences shows, and the window applies it. */
+  g_assert_cmpstr (g_settings_get_string (settings, "reviewer-name"), ==, "Priya Shah");
+  g_assert_cmpstr (tandem_document_get_reviewer (document), ==, "Priya Shah");
+  g_assert_cmpstr (tandem_document_get_reviewer_role (document), ==, "Non-executive director");
+
+  gtk_widget_grab_focus (tandem_checklist_page_get_list_view (page));
+  press_key (window, GDK_KEY_3, GDK_CONTROL_MASK);
+  entry = tandem_list_get (tandem_checklist_get_audit (checklist), 0);
+  g_assert_cmpstr (tandem_audit_entry_get_who (entry), ==, "Priya Shah");
+  g_assert_cmpstr (tandem_audit_entry_get_role (entry), ==, "Non-executive director");
+
+  /* The history shows name and role. */
+  tandem_checklist_page_show_view (page, "history");
+  tandem_ui_test_iterate ();
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                                "<b>Priya Shah (Non-executive director)</b> changed the status from “Not started” to “Met”"));
+
+  /* Asked once. */
+  tandem_checklist_page_show_view (page, "questions");
+  g_settings_reset (settings, "reviewer-name");
+  g_settings_reset (settings, "reviewer-role");
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
+/* A project whose record was changed outside Tandem opens, says so in one sentence, and
+ * marks the sign-off. */
+static void
+test_unverified_signoff_marked (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  g_autofree char *path = scratch_path ("forged.tandem");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TandemChecklistPage *page;
+  TandemChecklist *checklist;
+  TandemWindow *reopened;
+  sqlite3 *db = NULL;
+
+  tandem_document_set_reviewer (document, "Jo Barnes");
+  tandem_document_set_reviewer_role (document, "Chair");
+  page = create_checklist (window, "t4-gunning-principles");
+  checklist = tandem_checklist_page_get_checklist (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.sign-off", NULL);
+  tandem_ui_test_iterate ();
+  give_reason (window, "Sign Off With Questions Open?", "Test");
+  g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist), ==, 1);
+  g_assert_true (tandem_storage_save (document, file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Outside Tandem, an answer is changed under the standing sign-off. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE checklist_item SET status = 'met'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  reopened = tandem_ui_test_new_window ();
+  tandem_document_set_reviewer (tandem_window_get_document (reopened), "Jo Barnes");
+  tandem_window_load (reopened, file);
+  tandem_ui_test_wait_idle (reopened);
+  g_assert_nonnull (strstr (tandem_window_get_last_error (reopened), "changed outside Tandem"));
+  checklist = tandem_list_get (tandem_document_get_checklists (tandem_window_get_document (reopened)), 0);
+  tandem_document_set_reviewer (tandem_window_get_document (reopened), "Jo Barnes");
+  g_assert_true (tandem_window_select_object (reopened, TANDEM_OBJECT (checklist)));
+  tandem_ui_test_iterate ();
+  page = TANDEM_CHECKLIST_PAGE (tandem_window_get_visible_page (reopened));
+  tandem_checklist_page_show_view (page, "decision");
+  tandem_ui_test_iterate ();
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Cannot be verified"));
+
+  tandem_ui_test_close_window (reopened);
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
+/* "Proceed" over open questions, and a rating against its status, ask why; the reason is
+ * kept and shown. A change that voids the board's sign-off on its decision asks first. */
+static void
+test_reasons_and_final_signoff (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemChecklistPage *page;
+  TandemChecklist *checklist;
+  TandemChecklistItem *item;
+  TandemSignoff *signoff;
+  AdwMessageDialog *dialog;
+
+  tandem_document_set_reviewer (document, "Jo Barnes");
+  tandem_document_set_reviewer_role (document, "Chair");
+  page = create_checklist (window, "t4-gunning-principles");
+  checklist = tandem_checklist_page_get_checklist (page);
+  item = tandem_checklist_page_get_selected_item (page);
+
+  /* Proceed with nothing answered: why? Cancel takes the decision back. */
+  tandem_document_begin (document, "Change Decision");
+  tandem_checklist_set_decision (checklist, TANDEM_DECISION_PROCEED);
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+  give_reason (window, "Proceed With Questions Open?", NULL);
+  g_assert_cmpint (tandem_checklist_get_decision (checklist), ==, TANDEM_DECISION_UNDECIDED);
+
+  tandem_document_begin (document, "Change Decision");
+  tandem_checklist_set_decision (checklist, TANDEM_DECISION_PROCEED);
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+  give_reason (window, "Proceed With Questions Open?", "Urgent: winter pressures");
+  g_assert_cmpint (tandem_checklist_get_decision (checklist), ==, TANDEM_DECISION_PROCEED);
+  g_assert_cmpstr (tandem_checklist_get_decision_reason (checklist), ==, "Urgent: winter pressures");
+  tandem_checklist_page_show_view (page, "decision");
+  tandem_ui_test_iterate ();
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "_Decision"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (tandem_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "_Decision"))),
+                   ==, "Reason: Urgent: winter pressures");
+
+  /* Met and Red: an override, with its reason. */
+  tandem_document_begin (document, "Answer");
+  tandem_checklist_item_set_status (item, TANDEM_ITEM_STATUS_MET);
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+  tandem_document_begin (document, "Change Rating");
+  tandem_checklist_item_set_rag_override (item, TANDEM_RAG_RED);
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+  give_reason (window, "Override the Rating?", "Evidence is a single survey");
+  g_assert_true (tandem_checklist_item_rating_disagrees (item));
+  g_assert_cmpstr (tandem_checklist_item_get_rating_reason (item), ==, "Evidence is a single survey");
+
+  /* The board signs off its decision (with a reason: questions are open). */
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.sign-off", NULL);
+  tandem_ui_test_iterate ();
+  give_reason (window, "Sign Off With Questions Open?", "As minuted");
+  signoff = tandem_list_get (tandem_checklist_get_signoffs (checklist), 0);
+  g_assert_cmpstr (tandem_signoff_get_voided_at (signoff), ==, "");
+
+  /* A change that would void it asks first, naming whose; Undo keeps it standing. */
+  tandem_document_begin (document, "Answer");
+  tandem_checklist_item_set_status (item, TANDEM_ITEM_STATUS_PARTLY_MET);
+  tandem_document_commit (document);
+  tandem_ui_test_iterate ();
+  dialog = tandem_ui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Void the Board’s Sign-Off?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Jo Barnes (Chair)"));
+  adw_message_dialog_response (dialog, "undo");
+  gtk_window_close (GTK_WINDOW (dialog));
+  tandem_ui_test_iterate ();
+  g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_MET);
+  g_assert_cmpstr (tandem_signoff_get_voided_at (signoff), ==, "");
+  g_assert_true (tandem_checklist_verify (checklist, NULL));
+
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
 static void
 test_changing_an_answer_voids_signoff (void)
 {
   TandemWindow *window = tandem_ui_test_new_window ();
   TandemDocument *document = tandem_window_get_document (window);
-  TandemChecklistPage *page = create_checklist (window, "t4-gunning-principles");
-  TandemChecklist *checklist = tandem_checklist_page_get_checklist (page);
+  TandemChecklistPage *page;
+  TandemChecklist *checklist;
   TandemSignoff *signoff;
+
+  tandem_document_set_reviewer (document, "Jo Barnes");
+  page = create_checklist (window, "t4-gunning-principles");
+  checklist = tandem_checklist_page_get_checklist (page);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "checklist.sign-off", NULL);
   tandem_ui_test_iterate ();
+  /* Cancelled: no reason, no sign-off. */
+  give_reason (window, "Sign Off With Questions Open?", NULL);
+  g_assert_cmpuint (tandem_list_get_n (tandem_checklist_get_signoffs (checklist)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "checklist.sign-off", NULL);
+  tandem_ui_test_iterate ();
+  give_reason (window, "Sign Off With Questions Open?", "Agreed at the meeting");
   signoff = tandem_list_get (tandem_checklist_get_signoffs (checklist), 0);
   g_assert_nonnull (signoff);
 
   gtk_widget_grab_focus (tandem_checklist_page_get_list_view (page));
   press_key (window, GDK_KEY_6, GDK_CONTROL_MASK);
   g_assert_cmpstr (tandem_signoff_get_voided_at (signoff), !=, "");
+  /* The user is told whose sign-off it voided, with Undo at hand. */
+  {
+    GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TOAST_OVERLAY);
+
+    g_assert_nonnull (overlay);
+    g_assert_nonnull (tandem_ui_test_find_widget (overlay, GTK_TYPE_LABEL,
+                                                  "This change voided the sign-off of Jo Barnes"));
+  }
 
   /* It stays on the Decision view, struck through, saying why. */
   tandem_checklist_page_show_view (page, "decision");
@@ -766,14 +1016,16 @@ test_reviewer_name_preference (void)
   document = tandem_window_get_document (window);
   g_assert_cmpstr (tandem_document_get_reviewer (document), ==, "Dr Sam Reviewer");
 
-  /* A change applies to open windows at once; empty means the account's name. */
+  /* A change applies to open windows at once; empty means no name, never the account's. */
+  g_settings_set_string (settings, "reviewer-role", "Chair");
   g_settings_set_string (settings, "reviewer-name", "  ");
   tandem_ui_test_iterate ();
-  g_assert_cmpstr (tandem_document_get_reviewer (document), !=, "  ");
-  g_assert_cmpstr (tandem_document_get_reviewer (document), !=, "Dr Sam Reviewer");
-  g_assert_cmpstr (tandem_document_get_reviewer (document), !=, "");
+  g_assert_cmpstr (tandem_document_get_reviewer (document), ==, "");
+  g_assert_cmpstr (tandem_document_get_reviewer_role (document), ==, "Chair");
+  g_assert_cmpstr (tandem_document_get_reviewer (document), !=, g_get_user_name ());
 
   g_settings_reset (settings, "reviewer-name");
+  g_settings_reset (settings, "reviewer-role");
   tandem_ui_test_close_window (window);
 }
 
@@ -786,9 +1038,13 @@ main (int   argc,
   tandem_ui_test_init (&argc, &argv);
   scratch = tandem_test_make_temp_dir ();
 
+  /* First: the question is asked once per run. */
+  g_test_add_func ("/checklists/window/first-use-asks-who", test_first_use_asks_who);
+  g_test_add_func ("/checklists/window/unverified-signoff-marked", test_unverified_signoff_marked);
   g_test_add_func ("/checklists/window/keyboard-answer-sign-save-reopen",
                    test_keyboard_answer_sign_save_reopen);
   g_test_add_func ("/checklists/window/void-on-change", test_changing_an_answer_voids_signoff);
+  g_test_add_func ("/checklists/window/reasons-and-final-signoff", test_reasons_and_final_signoff);
   g_test_add_func ("/checklists/window/conditions-filters-search", test_conditions_filters_and_search);
   g_test_add_func ("/checklists/window/bad-template", test_bad_template_changes_nothing);
   g_test_add_func ("/checklists/window/attachments", test_attachments);

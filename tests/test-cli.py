@@ -281,6 +281,23 @@ def main():
         with open(os.path.join(tmp, 'bad.json'), 'w') as f:
             f.write('{"format": "tandem", "version": 1, "project": {"id": "p", "title": 5}}')
 
+        # A checklist's history changed outside Tandem: still opens, but --check says so in
+        # one sentence and exits 4; a forged JSON imports (nothing lost) with the same sentence.
+        shutil.copy(sample, os.path.join(tmp, 'forged.tandem'))
+        db = sqlite3.connect(os.path.join(tmp, 'forged.tandem'))
+        forged_rows = db.execute("UPDATE audit_entry SET new_value = 'not-met' "
+                                 "WHERE rowid = (SELECT min(rowid) FROM audit_entry)").rowcount
+        db.commit()
+        db.close()
+        print(f"{'ok' if forged_rows == 1 else 'FAIL'}: the sample has an audit trail to forge")
+        if forged_rows != 1:
+            failures.append('sample audit trail')
+        check('forged history', run('--check', 'forged.tandem', cwd=tmp), 4, 'changed outside Tandem')
+        check('forged history exports', run('--export-json=forged.json', 'forged.tandem', cwd=tmp), 0)
+        check('forged JSON imports, said', run('--import-json=forged.json', 'reforged.tandem', cwd=tmp), 0,
+              'changed outside Tandem')
+        check('forged JSON stays marked', run('--check', 'reforged.tandem', cwd=tmp), 4, 'cannot be verified')
+
         check('text file', run('--check', 'notes.tandem', cwd=tmp), 1, 'not a Tandem document')
         check('empty file', run('--check', 'empty.tandem', cwd=tmp), 1, 'empty')
         check('truncated file', run('--check', 'cut.tandem', cwd=tmp), 1, 'incomplete')

@@ -254,6 +254,10 @@ test_apply_and_undo (Fixture       *f,
   /* A changed answer voids the sign-off, as any other change does. */
   g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist_of (f->ours)), ==, 0);
 
+  /* The merged answers entered the audit trail through the chain, which still verifies. */
+  g_assert_true (tandem_checklist_verify (checklist_of (f->ours), NULL));
+  g_assert_null (tandem_document_describe_trust (f->ours));
+
   /* One undo step takes it all back. */
   g_assert_cmpuint (tandem_document_get_undo_depth (f->ours), ==, depth + 1);
   g_assert_cmpstr (tandem_document_get_undo_label (f->ours), ==, "Merge Answers");
@@ -264,6 +268,8 @@ test_apply_and_undo (Fixture       *f,
   g_assert_cmpint (tandem_checklist_get_decision (checklist_of (f->ours)), ==,
                    TANDEM_DECISION_UNDECIDED);
   g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist_of (f->ours)), ==, 1);
+  /* Undoing the merge adds to the trail; the chain and the restored sign-off verify. */
+  g_assert_true (tandem_checklist_verify (checklist_of (f->ours), NULL));
 }
 
 static void

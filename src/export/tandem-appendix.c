@@ -123,6 +123,112 @@ void
 tandem_appendix_options_clear (TandemAppendixOptions *options)
 {
   g_clear_pointer (&options->date, g_free);
+  g_clear_pointer (&options->chosen_checklists, g_strfreev);
+}
+
+/**
+ * tandem_appendix_options_set_checklists:
+ * @list: comma-separated checklist titles or numbers (1 is the first)
+ *
+ * Chooses which checklists go into the appendix; whether each one exists is checked against
+ * the document with tandem_appendix_options_check_checklists().
+ */
+gboolean
+tandem_appendix_options_set_checklists (TandemAppendixOptions  *options,
+                                        const char             *list,
+                                        GError                **error)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_strstrip (names[i]);
+      if (names[i][0] != '\0')
+        g_strv_builder_add (builder, names[i]);
+    }
+
+  g_clear_pointer (&options->chosen_checklists, g_strfreev);
+  options->chosen_checklists = g_strv_builder_end (builder);
+  if (options->chosen_checklists[0] == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("--pdf-checklists names no checklist. Give their titles or numbers, "
+                     "separated by commas, such as “1,3”."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+checklist_matches (TandemChecklist *checklist,
+                   guint            index,
+                   const char      *name)
+{
+  g_autofree char *number = g_strdup_printf ("%u", index + 1);
+
+  return g_str_equal (name, number) ||
+         g_utf8_collate (name, tandem_checklist_get_title (checklist)) == 0;
+}
+
+static gboolean
+checklist_chosen (const TandemAppendixOptions *options,
+                  TandemChecklist             *checklist,
+                  guint                        index)
+{
+  if (options->chosen_checklists == NULL)
+    return TRUE;
+
+  for (guint i = 0; options->chosen_checklists[i] != NULL; i++)
+    if (checklist_matches (checklist, index, options->chosen_checklists[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * tandem_appendix_options_check_checklists:
+ *
+ * Returns: %FALSE, with a sentence listing the document's checklists, when a chosen
+ *   checklist is not in @document
+ */
+gboolean
+tandem_appendix_options_check_checklists (const TandemAppendixOptions  *options,
+                                          TandemDocument               *document,
+                                          GError                      **error)
+{
+  TandemList *checklists = tandem_document_get_checklists (document);
+
+  for (guint i = 0; options->chosen_checklists != NULL && options->chosen_checklists[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint j = 0; j < tandem_list_get_n (checklists); j++)
+        {
+          TandemChecklist *checklist = tandem_list_get (checklists, j);
+
+          found |= checklist_matches (checklist, j, options->chosen_checklists[i]);
+          g_string_append_printf (known, "%s%u “%s”", j > 0 ? ", " : "", j + 1,
+                                  tandem_checklist_get_title (checklist));
+        }
+
+      if (!found)
+        {
+          if (known->len == 0)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("There is no checklist “%s”: this project has no checklists."),
+                         options->chosen_checklists[i]);
+          else
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("There is no checklist “%s”. Choose from: %s."),
+                         options->chosen_checklists[i], known->str);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /**
@@ -415,12 +521,18 @@ add_checklist_summary (TandemFlow      *flow,
                        TandemChecklist *checklist,
                        const GDate     *today)
 {
-  const double fractions[] = { 0.37, 0.09, 0.07, 0.09, 0.08, 0.07, 0.13, 0.10 };
+  const double fractions[] = { 0.28, 0.08, 0.07, 0.09, 0.08, 0.07, 0.11, 0.12, 0.10 };
   const char *header[] = { _("Section"), _("Apply"), _("Met"), _("Partly met"), _("Not met"),
-                           _("N/A"), _("Not started"), _("Overdue") };
+                           _("N/A"), _("In progress"), _("Not started"), _("Overdue") };
+  /* The status columns in order; each is counted on its own by the model. */
+  const TandemItemStatus columns[] = { TANDEM_ITEM_STATUS_MET, TANDEM_ITEM_STATUS_PARTLY_MET,
+                                       TANDEM_ITEM_STATUS_NOT_MET,
+                                       TANDEM_ITEM_STATUS_NOT_APPLICABLE,
+                                       TANDEM_ITEM_STATUS_IN_PROGRESS,
+                                       TANDEM_ITEM_STATUS_NOT_STARTED };
   g_autofree char *caption = g_strdup_printf (_("Summary of “%s” by section"),
                                               tandem_checklist_get_title (checklist));
-  TandemFlowTable *table = tandem_flow_table_new (8, fractions, caption);
+  TandemFlowTable *table = tandem_flow_table_new (9, fractions, caption);
   TandemList *sections = tandem_checklist_get_sections (checklist);
   TandemProgress total;
 
@@ -429,9 +541,9 @@ add_checklist_summary (TandemFlow      *flow,
   for (guint i = 0; i <= tandem_list_get_n (sections); i++)
     {
       TandemProgress progress = { 0 };
-      g_autofree char *c[7] = { NULL };
-      const char *row[8];
-      guint32 fills[8] = { 0 };
+      g_autofree char *c[8] = { NULL };
+      const char *row[9];
+      guint32 fills[9] = { 0 };
       const char *name;
 
       if (i < tandem_list_get_n (sections))
@@ -449,19 +561,16 @@ add_checklist_summary (TandemFlow      *flow,
         }
 
       c[0] = count_text (progress.applicable);
-      c[1] = count_text (progress.met);
-      c[2] = count_text (progress.partly_met);
-      c[3] = count_text (progress.not_met);
-      c[4] = count_text (progress.not_applicable);
-      c[5] = count_text (progress.not_started + progress.in_progress);
-      c[6] = count_text (progress.overdue);
+      for (guint j = 0; j < G_N_ELEMENTS (columns); j++)
+        c[j + 1] = count_text (tandem_progress_get_count (&progress, columns[j]));
+      c[7] = count_text (progress.overdue);
       row[0] = name;
-      for (guint j = 0; j < 7; j++)
+      for (guint j = 0; j < 8; j++)
         row[j + 1] = c[j];
       if (progress.not_met > 0)
         fills[4] = tandem_rag_to_rgb (TANDEM_RAG_RED);
       if (progress.overdue > 0)
-        fills[7] = tandem_rag_to_rgb (TANDEM_RAG_AMBER);
+        fills[8] = tandem_rag_to_rgb (TANDEM_RAG_AMBER);
 
       tandem_flow_table_add_row (table, FALSE, row, fills);
     }
@@ -507,9 +616,15 @@ add_item (TandemFlow          *flow,
       fills[3] = tandem_rag_to_rgb (TANDEM_RAG_AMBER);
     }
 
-  rag_text = tandem_checklist_item_get_rag_override (item) != TANDEM_RAG_NONE
-    ? g_strdup_printf (_("%s (set by reviewer)"), tandem_rag_to_label (rag))
-    : g_strdup (tandem_rag_to_label (rag));
+  if (tandem_checklist_item_rating_disagrees (item))
+    rag_text = tandem_checklist_item_get_rating_reason (item)[0] != '\0'
+      ? g_strdup_printf (_("%s (override: %s)"), tandem_rag_to_label (rag),
+                         tandem_checklist_item_get_rating_reason (item))
+      : g_strdup_printf (_("%s (override, no reason given)"), tandem_rag_to_label (rag));
+  else
+    rag_text = tandem_checklist_item_get_rag_override (item) != TANDEM_RAG_NONE
+      ? g_strdup_printf (_("%s (set by reviewer)"), tandem_rag_to_label (rag))
+      : g_strdup (tandem_rag_to_label (rag));
 
   row[0] = tandem_item_status_to_label (status);
   row[1] = rag_text;
@@ -569,6 +684,78 @@ add_item (TandemFlow          *flow,
                           tandem_checklist_item_get_action (item));
 }
 
+/* The board's view first: one page with every checklist's counts by status, its decision,
+ * its sign-offs and whether they verify. */
+static void
+add_board_view (TandemFlow                  *flow,
+                TandemDocument              *document,
+                const TandemAppendixOptions *options,
+                const GDate                 *today)
+{
+  TandemList *checklists = tandem_document_get_checklists (document);
+  const double fractions[] = { 0.17, 0.06, 0.08, 0.07, 0.06, 0.10, 0.10, 0.16, 0.20 };
+  const char *header[] = { _("Checklist"), _("Met"), _("Partly met"), _("Not met"), _("N/A"),
+                           _("In progress"), _("Not started"), _("Decision"), _("Sign-offs") };
+  const TandemItemStatus columns[] = { TANDEM_ITEM_STATUS_MET, TANDEM_ITEM_STATUS_PARTLY_MET,
+                                       TANDEM_ITEM_STATUS_NOT_MET,
+                                       TANDEM_ITEM_STATUS_NOT_APPLICABLE,
+                                       TANDEM_ITEM_STATUS_IN_PROGRESS,
+                                       TANDEM_ITEM_STATUS_NOT_STARTED };
+  TandemFlowTable *table;
+
+  tandem_flow_heading (flow, 1, _("The board’s view"), TRUE);
+  table = tandem_flow_table_new (9, fractions,
+                                 _("Every checklist: questions that apply by status, the decision "
+                                   "and its sign-offs"));
+  tandem_flow_table_add_row (table, TRUE, header, NULL);
+
+  for (guint i = 0; i < tandem_list_get_n (checklists); i++)
+    {
+      TandemChecklist *checklist = tandem_list_get (checklists, i);
+      TandemList *signoffs = tandem_checklist_get_signoffs (checklist);
+      g_autoptr(GPtrArray) unverified = NULL;
+      g_autoptr(GString) signed_text = g_string_new (NULL);
+      g_autofree char *c[6] = { NULL };
+      guint32 fills[9] = { 0 };
+      TandemProgress progress;
+      const char *row[9];
+      guint standing = tandem_checklist_count_active_signoffs (checklist);
+      guint voided = tandem_list_get_n (signoffs) - standing;
+
+      if (!checklist_chosen (options, checklist, i))
+        continue;
+
+      tandem_checklist_get_progress (checklist, today, &progress);
+      tandem_checklist_verify (checklist, &unverified);
+      for (guint j = 0; j < G_N_ELEMENTS (columns); j++)
+        c[j] = count_text (tandem_progress_get_count (&progress, columns[j]));
+
+      if (tandem_list_get_n (signoffs) == 0)
+        g_string_append (signed_text, _("None"));
+      else
+        /* TRANSLATORS: “2 standing, 1 voided” */
+        g_string_append_printf (signed_text, _("%u standing, %u voided"), standing, voided);
+      if (unverified->len > 0)
+        {
+          /* TRANSLATORS: appended to the sign-off counts */
+          g_string_append_printf (signed_text, _("; %u cannot be verified: changed outside Tandem"),
+                                  unverified->len);
+          fills[8] = tandem_rag_to_rgb (TANDEM_RAG_RED);
+        }
+
+      row[0] = tandem_checklist_get_title (checklist);
+      for (guint j = 0; j < 6; j++)
+        row[j + 1] = c[j];
+      row[7] = tandem_decision_to_label (tandem_checklist_get_decision (checklist));
+      row[8] = signed_text->str;
+      if (progress.not_met > 0)
+        fills[3] = tandem_rag_to_rgb (TANDEM_RAG_RED);
+      tandem_flow_table_add_row (table, FALSE, row, fills);
+    }
+
+  tandem_flow_table (flow, table);
+}
+
 static void
 add_decision (TandemFlow      *flow,
               TandemChecklist *checklist)
@@ -583,6 +770,9 @@ add_decision (TandemFlow      *flow,
   if (tandem_checklist_get_decision_conditions (checklist)[0] != '\0')
     tandem_flow_labelled (flow, _("Conditions of the decision"),
                           tandem_checklist_get_decision_conditions (checklist));
+  if (tandem_checklist_get_decision_reason (checklist)[0] != '\0')
+    tandem_flow_labelled (flow, _("Reason for the decision while questions are open"),
+                          tandem_checklist_get_decision_reason (checklist));
 
   if (tandem_list_get_n (signoffs) == 0)
     {
@@ -594,16 +784,25 @@ add_decision (TandemFlow      *flow,
     {
       TandemSignoff *signoff = tandem_list_get (signoffs, i);
       gboolean voided = tandem_signoff_get_voided_at (signoff)[0] != '\0';
-      g_autofree char *who = g_strdup_printf (_("Signed off by %s, %s, on %s"),
+      g_autofree char *signed_at = tandem_format_timestamp (tandem_signoff_get_signed_at (signoff));
+      /* The moment of signing is the clock's; the meeting date, if any, the user's. */
+      g_autofree char *who = g_strdup_printf (_("Signed off by %s, %s, at %s"),
                                               tandem_signoff_get_name (signoff),
                                               tandem_signoff_get_role (signoff),
-                                              tandem_signoff_get_date (signoff)[0]
-                                                ? tandem_signoff_get_date (signoff) : "—");
+                                              signed_at);
 
       tandem_flow_text (flow, voided ? TANDEM_FLOW_STRUCK : TANDEM_FLOW_LABEL, who);
+      if (!tandem_checklist_signoff_verifies (checklist, signoff))
+        tandem_flow_text (flow, TANDEM_FLOW_LABEL,
+                          _("This sign-off cannot be verified: changed outside Tandem."));
+      if (tandem_signoff_get_date (signoff)[0] != '\0')
+        tandem_flow_labelled (flow, _("Meeting date"), tandem_signoff_get_date (signoff));
       if (tandem_signoff_get_declaration (signoff)[0] != '\0')
         tandem_flow_text (flow, voided ? TANDEM_FLOW_STRUCK : TANDEM_FLOW_BODY,
                           tandem_signoff_get_declaration (signoff));
+      if (tandem_signoff_get_reason (signoff)[0] != '\0')
+        tandem_flow_labelled (flow, _("Reason for signing off while questions are open"),
+                              tandem_signoff_get_reason (signoff));
       if (voided)
         {
           g_autofree char *when = tandem_format_timestamp (tandem_signoff_get_voided_at (signoff));
@@ -642,10 +841,23 @@ add_audit (TandemFlow      *flow,
       TandemAuditEntry *entry = tandem_list_get (audit, i);
       g_autofree char *when = tandem_format_timestamp (tandem_audit_entry_get_timestamp (entry));
       g_autofree char *what = tandem_audit_entry_describe (entry);
+      g_autofree char *who = NULL;
       const char *row[4];
 
+      /* Name and role; never a login name. */
+      who = tandem_audit_entry_get_role (entry)[0] != '\0'
+        ? g_strdup_printf (_("%s (%s)"), tandem_audit_entry_get_who (entry)[0]
+                                           ? tandem_audit_entry_get_who (entry) : _("Name not given"),
+                           tandem_audit_entry_get_role (entry))
+        : g_strdup (tandem_audit_entry_get_who (entry)[0] ? tandem_audit_entry_get_who (entry)
+                                                           : _("Name not given"));
+      if (tandem_audit_entry_get_origin (entry)[0] != '\0')
+        {
+          g_autofree char *plain = g_steal_pointer (&what);
+          what = g_strdup_printf ("%s (%s)", plain, tandem_audit_entry_get_origin (entry));
+        }
       row[0] = when;
-      row[1] = tandem_audit_entry_get_who (entry);
+      row[1] = who;
       row[2] = tandem_audit_entry_get_subject (entry);
       row[3] = what;
       tandem_flow_table_add_row (table, FALSE, row, NULL);
@@ -925,6 +1137,7 @@ tandem_appendix_build (TandemDocument              *document,
   TandemList *journeys = tandem_document_get_journeys (document);
   g_autofree char *header = NULL;
   Cover *cover = g_new0 (Cover, 1);
+  guint n_chosen;
   GDate today;
 
   g_date_clear (&today, 1);
@@ -950,6 +1163,16 @@ tandem_appendix_build (TandemDocument              *document,
   tandem_flow_custom_page (flow, draw_cover, cover, cover_free);
   tandem_flow_contents (flow);
 
+  n_chosen = 0;
+  for (guint i = 0; i < tandem_list_get_n (checklists); i++)
+    n_chosen += checklist_chosen (options, tandem_list_get (checklists, i), i) ? 1 : 0;
+
+  if ((options->checklists || options->decisions) && n_chosen > 0)
+    {
+      tandem_flow_page_break (flow);
+      add_board_view (flow, document, options, &today);
+    }
+
   if (options->summary)
     {
       tandem_flow_page_break (flow);
@@ -958,7 +1181,8 @@ tandem_appendix_build (TandemDocument              *document,
 
   if (options->checklists || options->decisions || options->audit)
     for (guint i = 0; i < tandem_list_get_n (checklists); i++)
-      add_checklist (flow, tandem_list_get (checklists, i), options, &today);
+      if (checklist_chosen (options, tandem_list_get (checklists, i), i))
+        add_checklist (flow, tandem_list_get (checklists, i), options, &today);
 
   if (options->journeys || options->measures || options->step_lists)
     for (guint i = 0; i < tandem_list_get_n (journeys); i++)

@@ -29,6 +29,7 @@ typedef struct
   gboolean    audit;
   TandemPaper figure_paper;
   char       *date;
+  GStrv       chosen_checklists;  /* (nullable): titles or 1-based numbers; NULL: all */
 } TandemAppendixOptions;
 
 void        tandem_appendix_options_init       (TandemAppendixOptions        *options);
@@ -41,6 +42,12 @@ gboolean    tandem_appendix_options_set_date   (TandemAppendixOptions        *op
                                                 GError                      **error);
 gboolean    tandem_appendix_options_set_paper  (TandemAppendixOptions        *options,
                                                 const char                   *paper,
+                                                GError                      **error);
+gboolean    tandem_appendix_options_set_checklists (TandemAppendixOptions    *options,
+                                                const char                   *list,
+                                                GError                      **error);
+gboolean    tandem_appendix_options_check_checklists (const TandemAppendixOptions *options,
+                                                TandemDocument               *document,
                                                 GError                      **error);
 const char *tandem_appendix_parts_help         (void);
 guint       tandem_appendix_get_n_parts        (void);

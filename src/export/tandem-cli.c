@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-appendix.h"
+#include "tandem-checklist.h"
 #include "tandem-cli.h"
 #include "tandem-file-writer.h"
 #include "tandem-journey-export.h"
@@ -48,6 +49,7 @@ tandem_cli_wants_headless (const TandemCliOptions *options)
   return options->check || options->export_json != NULL || options->import_json != NULL ||
          options->export_pdf != NULL || options->pdf_parts != NULL ||
          options->pdf_date != NULL || options->pdf_paper != NULL ||
+         options->pdf_checklists != NULL ||
          options->export_map != NULL || options->journey != NULL || options->map != NULL;
 }
 
@@ -92,6 +94,7 @@ run_check (GFile *file)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
   guint n_kept;
+  g_autofree char *trust = NULL;
   int version;
 
   version = tandem_storage_peek_version (file, &error);
@@ -119,6 +122,15 @@ run_check (GFile *file)
                               "answers because it opens only web and mail links; save the "
                               "project in Tandem to store the change.", n_kept),
                  name, n_kept);
+
+  /* A record changed outside Tandem is still a document (it opens), but --check must not
+   * call it valid: it says what does not verify and exits with a status of its own. */
+  trust = tandem_document_describe_trust (document);
+  if (trust != NULL)
+    {
+      print_error (_("“%s”: %s"), name, trust);
+      return TANDEM_CLI_UNVERIFIED;
+    }
 
   if (version < TANDEM_SCHEMA_VERSION)
     {
@@ -162,6 +174,7 @@ run_import_json (GFile *in,
                  GFile *file)
 {
   g_autoptr(TandemDocument) document = NULL;
+  g_autofree char *trust = NULL;
   g_autoptr(GError) error = NULL;
 
   document = tandem_json_import (in, &error);
@@ -169,6 +182,15 @@ run_import_json (GFile *in,
     {
       print_error ("%s", error->message);
       return TANDEM_CLI_FAILED;
+    }
+
+  /* Imported all the same (nothing is lost), but said: the file stays marked. */
+  trust = tandem_document_describe_trust (document);
+  if (trust != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (in);
+
+      print_error (_("“%s”: %s"), name, trust);
     }
 
   if (!tandem_storage_save (document, file, NULL, &error))
@@ -198,7 +220,9 @@ run_export_pdf (const TandemCliOptions *options,
       (options->pdf_date != NULL &&
        !tandem_appendix_options_set_date (&appendix, options->pdf_date, &error)) ||
       (options->pdf_paper != NULL &&
-       !tandem_appendix_options_set_paper (&appendix, options->pdf_paper, &error)))
+       !tandem_appendix_options_set_paper (&appendix, options->pdf_paper, &error)) ||
+      (options->pdf_checklists != NULL &&
+       !tandem_appendix_options_set_checklists (&appendix, options->pdf_checklists, &error)))
     {
       print_error ("%s", error->message);
       status = TANDEM_CLI_USAGE;
@@ -209,6 +233,13 @@ run_export_pdf (const TandemCliOptions *options,
   if (document == NULL)
     {
       print_error ("%s", error->message);
+      goto out;
+    }
+
+  if (!tandem_appendix_options_check_checklists (&appendix, document, &error))
+    {
+      print_error ("%s", error->message);
+      status = TANDEM_CLI_USAGE;
       goto out;
     }
 
@@ -404,10 +435,11 @@ tandem_cli_run (const TandemCliOptions *options,
   n_commands += options->export_map != NULL ? 1 : 0;
 
   if (options->export_pdf == NULL &&
-      (options->pdf_parts != NULL || options->pdf_date != NULL || options->pdf_paper != NULL))
+      (options->pdf_parts != NULL || options->pdf_date != NULL || options->pdf_paper != NULL ||
+       options->pdf_checklists != NULL))
     {
-      print_error (_("--pdf-parts, --pdf-date and --pdf-paper go with --export-pdf. Try "
-                     "“tandem --help”."));
+      print_error (_("--pdf-parts, --pdf-date, --pdf-paper and --pdf-checklists go with "
+                     "--export-pdf. Try “tandem --help”."));
       return TANDEM_CLI_USAGE;
     }
 

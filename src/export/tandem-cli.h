@@ -16,6 +16,7 @@ typedef enum
   TANDEM_CLI_FAILED = 1,
   TANDEM_CLI_USAGE = 2,
   TANDEM_CLI_OLDER_FORMAT = 3,
+  TANDEM_CLI_UNVERIFIED = 4,
 } TandemCliStatus;
 
 typedef struct
@@ -27,6 +28,7 @@ typedef struct
   char        *pdf_parts;
   char        *pdf_date;
   char        *pdf_paper;
+  char        *pdf_checklists;
   char        *export_map;
   char        *journey;
   char        *map;

@@ -34,6 +34,10 @@ enum {
   PROP_FIELD,
   PROP_OLD_VALUE,
   PROP_NEW_VALUE,
+  PROP_ROLE,
+  PROP_ORIGIN,
+  PROP_PREV_HASH,
+  PROP_HASH,
   N_PROPS
 };
 
@@ -53,6 +57,11 @@ tandem_audit_entry_class_init (TandemAuditEntryClass *klass)
   properties[PROP_FIELD] = TANDEM_PARAM_STRING ("field", TANDEM_FIELD_TEXT);
   properties[PROP_OLD_VALUE] = TANDEM_PARAM_STRING ("old-value", TANDEM_FIELD_LONG_TEXT);
   properties[PROP_NEW_VALUE] = TANDEM_PARAM_STRING ("new-value", TANDEM_FIELD_LONG_TEXT);
+
+  properties[PROP_ROLE] = TANDEM_PARAM_STRING ("role", TANDEM_FIELD_TEXT);
+  properties[PROP_ORIGIN] = TANDEM_PARAM_STRING ("origin", TANDEM_FIELD_TEXT);
+  properties[PROP_PREV_HASH] = TANDEM_PARAM_STRING ("prev-hash", TANDEM_FIELD_TEXT);
+  properties[PROP_HASH] = TANDEM_PARAM_STRING ("hash", TANDEM_FIELD_TEXT);
 
   tandem_object_class_install_fields (tandem_class, N_PROPS, properties);
 }
@@ -75,3 +84,7 @@ TANDEM_STRING_FIELD (TandemAuditEntry, tandem_audit_entry, subject, PROP_SUBJECT
 TANDEM_STRING_FIELD (TandemAuditEntry, tandem_audit_entry, field, PROP_FIELD)
 TANDEM_STRING_FIELD (TandemAuditEntry, tandem_audit_entry, old_value, PROP_OLD_VALUE)
 TANDEM_STRING_FIELD (TandemAuditEntry, tandem_audit_entry, new_value, PROP_NEW_VALUE)
+TANDEM_STRING_FIELD (TandemAuditEntry, tandem_audit_entry, role, PROP_ROLE)
+TANDEM_STRING_FIELD (TandemAuditEntry, tandem_audit_entry, origin, PROP_ORIGIN)
+TANDEM_STRING_FIELD (TandemAuditEntry, tandem_audit_entry, prev_hash, PROP_PREV_HASH)
+TANDEM_STRING_FIELD (TandemAuditEntry, tandem_audit_entry, hash, PROP_HASH)

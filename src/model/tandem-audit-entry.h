@@ -37,4 +37,17 @@ const char       *tandem_audit_entry_get_new_value  (TandemAuditEntry *self);
 void              tandem_audit_entry_set_new_value  (TandemAuditEntry *self,
                                                      const char *value);
 
+const char       *tandem_audit_entry_get_role       (TandemAuditEntry *self);
+void              tandem_audit_entry_set_role       (TandemAuditEntry *self,
+                                                     const char *value);
+const char       *tandem_audit_entry_get_origin     (TandemAuditEntry *self);
+void              tandem_audit_entry_set_origin     (TandemAuditEntry *self,
+                                                     const char *value);
+const char       *tandem_audit_entry_get_prev_hash  (TandemAuditEntry *self);
+void              tandem_audit_entry_set_prev_hash  (TandemAuditEntry *self,
+                                                     const char *value);
+const char       *tandem_audit_entry_get_hash       (TandemAuditEntry *self);
+void              tandem_audit_entry_set_hash       (TandemAuditEntry *self,
+                                                     const char *value);
+
 G_END_DECLS

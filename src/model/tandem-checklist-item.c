@@ -46,6 +46,7 @@ enum {
   PROP_COMMENTS,
   PROP_ACTION,
   PROP_LADDER_RUNG,
+  PROP_RATING_REASON,
   PROP_LINKS,
   PROP_ATTACHMENTS,
   N_PROPS
@@ -73,6 +74,7 @@ tandem_checklist_item_class_init (TandemChecklistItemClass *klass)
   properties[PROP_COMMENTS] = TANDEM_PARAM_STRING ("comments", TANDEM_FIELD_LONG_TEXT);
   properties[PROP_ACTION] = TANDEM_PARAM_STRING ("action", TANDEM_FIELD_LONG_TEXT);
   properties[PROP_LADDER_RUNG] = TANDEM_PARAM_ENUM ("ladder-rung", TANDEM_TYPE_LADDER_RUNG, TANDEM_LADDER_RUNG_NONE);
+  properties[PROP_RATING_REASON] = TANDEM_PARAM_STRING ("rating-reason", TANDEM_FIELD_LONG_TEXT);
   properties[PROP_LINKS] = tandem_param_children ("links", NULL, TANDEM_TYPE_EVIDENCE_LINK);
   properties[PROP_ATTACHMENTS] = tandem_param_children ("attachments", NULL, TANDEM_TYPE_ATTACHMENT);
 
@@ -103,6 +105,7 @@ TANDEM_STRING_FIELD (TandemChecklistItem, tandem_checklist_item, due_date, PROP_
 TANDEM_STRING_FIELD (TandemChecklistItem, tandem_checklist_item, comments, PROP_COMMENTS)
 TANDEM_STRING_FIELD (TandemChecklistItem, tandem_checklist_item, action, PROP_ACTION)
 TANDEM_SCALAR_FIELD (TandemChecklistItem, tandem_checklist_item, ladder_rung, PROP_LADDER_RUNG, TandemLadderRung, enum)
+TANDEM_STRING_FIELD (TandemChecklistItem, tandem_checklist_item, rating_reason, PROP_RATING_REASON)
 TANDEM_LIST_FIELD (TandemChecklistItem, tandem_checklist_item, links, PROP_LINKS)
 TANDEM_LIST_FIELD (TandemChecklistItem, tandem_checklist_item, attachments, PROP_ATTACHMENTS)
 
@@ -148,6 +151,21 @@ tandem_checklist_item_get_rag (TandemChecklistItem *self)
     return override;
 
   return tandem_item_status_get_rag (tandem_checklist_item_get_status (self));
+}
+
+/**
+ * tandem_checklist_item_rating_disagrees:
+ *
+ * Returns: %TRUE when the reviewer set a rating by hand that differs from the one the status
+ *   implies (Met and Red, say): an override, which needs its reason
+ */
+gboolean
+tandem_checklist_item_rating_disagrees (TandemChecklistItem *self)
+{
+  TandemRag override = tandem_checklist_item_get_rag_override (self);
+
+  return override != TANDEM_RAG_NONE &&
+         override != tandem_item_status_get_rag (tandem_checklist_item_get_status (self));
 }
 
 /**
@@ -230,5 +248,6 @@ tandem_checklist_item_is_answer_field (GParamSpec *pspec)
          pspec == properties[PROP_DUE_DATE] ||
          pspec == properties[PROP_COMMENTS] ||
          pspec == properties[PROP_ACTION] ||
-         pspec == properties[PROP_LADDER_RUNG];
+         pspec == properties[PROP_LADDER_RUNG] ||
+         pspec == properties[PROP_RATING_REASON];
 }

@@ -54,6 +54,9 @@ void                 tandem_checklist_item_set_action       (TandemChecklistItem
 TandemLadderRung     tandem_checklist_item_get_ladder_rung  (TandemChecklistItem *self);
 void                 tandem_checklist_item_set_ladder_rung  (TandemChecklistItem *self,
                                                              TandemLadderRung value);
+const char          *tandem_checklist_item_get_rating_reason (TandemChecklistItem *self);
+void                 tandem_checklist_item_set_rating_reason (TandemChecklistItem *self,
+                                                              const char          *value);
 TandemList          *tandem_checklist_item_get_links        (TandemChecklistItem *self);
 TandemList          *tandem_checklist_item_get_attachments  (TandemChecklistItem *self);
 
@@ -64,5 +67,7 @@ gboolean             tandem_checklist_item_is_overdue         (TandemChecklistIt
                                                                const GDate         *today);
 TandemChecklist     *tandem_checklist_item_get_checklist      (TandemChecklistItem *self);
 gboolean             tandem_checklist_item_is_answer_field    (GParamSpec          *pspec);
+
+gboolean             tandem_checklist_item_rating_disagrees (TandemChecklistItem *self);
 
 G_END_DECLS

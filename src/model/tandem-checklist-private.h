@@ -13,4 +13,13 @@ G_BEGIN_DECLS
 void _tandem_checklist_before_commit (TandemDocument    *document,
                                       TandemTransaction *transaction);
 
+/* The audit trail is append-only: undo and redo leave its entries (and the chain's head)
+ * alone and instead add entries saying what they changed. */
+gboolean _tandem_checklist_is_append_only_change (const TandemChange *change);
+void     _tandem_checklist_after_replay          (TandemDocument     *document,
+                                                  TandemTransaction  *transaction,
+                                                  gboolean            backwards);
+void     _tandem_checklist_chain_from            (TandemChecklist    *self,
+                                                  guint               from);
+
 G_END_DECLS

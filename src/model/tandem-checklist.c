@@ -44,6 +44,8 @@ enum {
   PROP_SOURCE,
   PROP_DECISION,
   PROP_DECISION_CONDITIONS,
+  PROP_DECISION_REASON,
+  PROP_AUDIT_HEAD,
   PROP_SECTIONS,
   PROP_SIGNOFFS,
   PROP_AUDIT,
@@ -66,6 +68,8 @@ tandem_checklist_class_init (TandemChecklistClass *klass)
   properties[PROP_SOURCE] = TANDEM_PARAM_STRING ("source", TANDEM_FIELD_LONG_TEXT);
   properties[PROP_DECISION] = TANDEM_PARAM_ENUM ("decision", TANDEM_TYPE_DECISION, TANDEM_DECISION_UNDECIDED);
   properties[PROP_DECISION_CONDITIONS] = TANDEM_PARAM_STRING ("decision-conditions", TANDEM_FIELD_LONG_TEXT);
+  properties[PROP_DECISION_REASON] = TANDEM_PARAM_STRING ("decision-reason", TANDEM_FIELD_LONG_TEXT);
+  properties[PROP_AUDIT_HEAD] = TANDEM_PARAM_STRING ("audit-head", TANDEM_FIELD_TEXT);
   properties[PROP_SECTIONS] = tandem_param_children ("sections", NULL, TANDEM_TYPE_CHECKLIST_SECTION);
   properties[PROP_SIGNOFFS] = tandem_param_children ("signoffs", NULL, TANDEM_TYPE_SIGNOFF);
   properties[PROP_AUDIT] = tandem_param_children ("audit", NULL, TANDEM_TYPE_AUDIT_ENTRY);
@@ -91,55 +95,84 @@ TANDEM_SCALAR_FIELD (TandemChecklist, tandem_checklist, template_version, PROP_T
 TANDEM_STRING_FIELD (TandemChecklist, tandem_checklist, source, PROP_SOURCE)
 TANDEM_SCALAR_FIELD (TandemChecklist, tandem_checklist, decision, PROP_DECISION, TandemDecision, enum)
 TANDEM_STRING_FIELD (TandemChecklist, tandem_checklist, decision_conditions, PROP_DECISION_CONDITIONS)
+TANDEM_STRING_FIELD (TandemChecklist, tandem_checklist, decision_reason, PROP_DECISION_REASON)
+TANDEM_STRING_FIELD (TandemChecklist, tandem_checklist, audit_head, PROP_AUDIT_HEAD)
 TANDEM_LIST_FIELD (TandemChecklist, tandem_checklist, sections, PROP_SECTIONS)
 TANDEM_LIST_FIELD (TandemChecklist, tandem_checklist, signoffs, PROP_SIGNOFFS)
 TANDEM_LIST_FIELD (TandemChecklist, tandem_checklist, audit, PROP_AUDIT)
+
+/**
+ * tandem_progress_get_count_slot:
+ *
+ * The one place that says which count a status goes to. Every view (the chips, the sidebar,
+ * section and checklist progress, the appendix) reads counts through
+ * tandem_progress_get_count(), so "in progress" is never folded into "not started" again.
+ */
+static guint *
+tandem_progress_get_count_slot (TandemProgress   *progress,
+                                TandemItemStatus  status)
+{
+  switch (status)
+    {
+    case TANDEM_ITEM_STATUS_NOT_STARTED:
+      return &progress->not_started;
+    case TANDEM_ITEM_STATUS_IN_PROGRESS:
+      return &progress->in_progress;
+    case TANDEM_ITEM_STATUS_MET:
+      return &progress->met;
+    case TANDEM_ITEM_STATUS_PARTLY_MET:
+      return &progress->partly_met;
+    case TANDEM_ITEM_STATUS_NOT_MET:
+      return &progress->not_met;
+    case TANDEM_ITEM_STATUS_NOT_APPLICABLE:
+      return &progress->not_applicable;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * tandem_progress_get_count:
+ *
+ * Returns: how many applicable items have @status; each status is counted on its own
+ */
+guint
+tandem_progress_get_count (const TandemProgress *progress,
+                           TandemItemStatus      status)
+{
+  return *tandem_progress_get_count_slot ((TandemProgress *)progress, status);
+}
+
+/**
+ * tandem_progress_is_answered_status:
+ *
+ * Returns: whether an item with @status counts as answered: not started and in progress do
+ *   not
+ */
+gboolean
+tandem_progress_is_answered_status (TandemItemStatus status)
+{
+  return status != TANDEM_ITEM_STATUS_NOT_STARTED && status != TANDEM_ITEM_STATUS_IN_PROGRESS;
+}
 
 static void
 add_item (TandemChecklistItem *item,
           const GDate         *today,
           TandemProgress      *progress)
 {
+  TandemItemStatus status;
+
   if (!tandem_checklist_item_is_applicable (item))
     return;
 
+  status = tandem_checklist_item_get_status (item);
   progress->applicable++;
-
-  switch (tandem_checklist_item_get_status (item))
-    {
-    case TANDEM_ITEM_STATUS_NOT_STARTED:
-      progress->not_started++;
-      break;
-
-    case TANDEM_ITEM_STATUS_IN_PROGRESS:
-      progress->in_progress++;
-      break;
-
-    case TANDEM_ITEM_STATUS_MET:
-      progress->met++;
-      break;
-
-    case TANDEM_ITEM_STATUS_PARTLY_MET:
-      progress->partly_met++;
-      break;
-
-    case TANDEM_ITEM_STATUS_NOT_MET:
-      progress->not_met++;
-      break;
-
-    case TANDEM_ITEM_STATUS_NOT_APPLICABLE:
-      progress->not_applicable++;
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  (*tandem_progress_get_count_slot (progress, status))++;
+  if (tandem_progress_is_answered_status (status))
+    progress->answered++;
 
   if (today != NULL && tandem_checklist_item_is_overdue (item, today))
     progress->overdue++;
-
-  progress->answered = progress->met + progress->partly_met + progress->not_met +
-                       progress->not_applicable;
 }
 
 /**
@@ -190,10 +223,53 @@ tandem_progress_get_fraction (const TandemProgress *progress)
   return (double)progress->answered / progress->applicable;
 }
 
+/**
+ * tandem_checklist_count_open_questions:
+ * @gate_open: (out) (optional): whether a decision-gate question is among them
+ *
+ * Returns: how many questions that apply are not met or not answered (anything but met and
+ *   not applicable): recording "Proceed" or signing off over them asks for a reason
+ */
+guint
+tandem_checklist_count_open_questions (TandemChecklist *self,
+                                       gboolean        *gate_open)
+{
+  TandemList *sections = tandem_checklist_get_sections (self);
+  guint n = 0;
+
+  if (gate_open != NULL)
+    *gate_open = FALSE;
+
+  for (guint i = 0; i < tandem_list_get_n (sections); i++)
+    {
+      TandemChecklistSection *section = tandem_list_get (sections, i);
+      TandemList *items = tandem_checklist_section_get_items (section);
+      /* The board's decision gate is the section the templates key "decision-gate". */
+      gboolean gate = g_str_equal (tandem_checklist_section_get_key (section), "decision-gate");
+
+      for (guint j = 0; j < tandem_list_get_n (items); j++)
+        {
+          TandemChecklistItem *item = tandem_list_get (items, j);
+          TandemItemStatus status = tandem_checklist_item_get_status (item);
+
+          if (!tandem_checklist_item_is_applicable (item) || status == TANDEM_ITEM_STATUS_MET ||
+              status == TANDEM_ITEM_STATUS_NOT_APPLICABLE)
+            continue;
+
+          n++;
+          if (gate && gate_open != NULL)
+            *gate_open = TRUE;
+        }
+    }
+
+  return n;
+}
+
 gboolean
 tandem_checklist_is_answer_field (GParamSpec *pspec)
 {
-  return pspec == properties[PROP_DECISION] || pspec == properties[PROP_DECISION_CONDITIONS];
+  return pspec == properties[PROP_DECISION] || pspec == properties[PROP_DECISION_CONDITIONS] ||
+         pspec == properties[PROP_DECISION_REASON];
 }
 
 guint
@@ -258,6 +334,32 @@ describe_subject (TandemObject *object)
 }
 
 static void
+append_audit_from (TandemDocument  *document,
+                   TandemChecklist *checklist,
+                   TandemObject    *subject,
+                   const char      *field,
+                   const char      *old_value,
+                   const char      *new_value,
+                   const char      *origin)
+{
+  g_autoptr(TandemAuditEntry) entry = tandem_audit_entry_new ();
+  g_autofree char *now = tandem_document_now (document);
+  TandemList *audit = tandem_checklist_get_audit (checklist);
+
+  tandem_audit_entry_set_timestamp (entry, now);
+  tandem_audit_entry_set_who (entry, tandem_document_get_reviewer (document));
+  tandem_audit_entry_set_role (entry, tandem_document_get_reviewer_role (document));
+  tandem_audit_entry_set_origin (entry, origin);
+  tandem_audit_entry_set_subject_id (entry, tandem_object_get_id (subject));
+  tandem_audit_entry_set_subject (entry, describe_subject (subject));
+  tandem_audit_entry_set_field (entry, field);
+  tandem_audit_entry_set_old_value (entry, old_value);
+  tandem_audit_entry_set_new_value (entry, new_value);
+  tandem_list_append (audit, entry);
+  _tandem_checklist_chain_from (checklist, tandem_list_get_n (audit) - 1);
+}
+
+static void
 append_audit (TandemDocument  *document,
               TandemChecklist *checklist,
               TandemObject    *subject,
@@ -265,22 +367,14 @@ append_audit (TandemDocument  *document,
               const char      *old_value,
               const char      *new_value)
 {
-  g_autoptr(TandemAuditEntry) entry = tandem_audit_entry_new ();
-  g_autofree char *now = tandem_document_now (document);
-
-  tandem_audit_entry_set_timestamp (entry, now);
-  tandem_audit_entry_set_who (entry, tandem_document_get_reviewer (document));
-  tandem_audit_entry_set_subject_id (entry, tandem_object_get_id (subject));
-  tandem_audit_entry_set_subject (entry, describe_subject (subject));
-  tandem_audit_entry_set_field (entry, field);
-  tandem_audit_entry_set_old_value (entry, old_value);
-  tandem_audit_entry_set_new_value (entry, new_value);
-  tandem_list_append (tandem_checklist_get_audit (checklist), entry);
+  append_audit_from (document, checklist, subject, field, old_value, new_value, "");
 }
 
 /* When the open transaction will fold into the previous undo step (typing into one field),
  * the entry that step made for the same field is brought up to date instead of adding
- * another: one entry per edit, from the value before it to the value after it. */
+ * another: one entry per edit, from the value before it to the value after it. Only entries
+ * this session added and has not yet saved are ever brought up to date (a transaction never
+ * folds into one from before a save), and the chain is linked again from that entry. */
 static TandemAuditEntry *
 find_merged_entry (TandemDocument  *document,
                    TandemChecklist *checklist,
@@ -309,6 +403,25 @@ find_merged_entry (TandemDocument  *document,
     }
 
   return NULL;
+}
+
+static void
+update_merged_entry (TandemChecklist  *checklist,
+                     TandemAuditEntry *entry,
+                     const char       *new_value)
+{
+  TandemList *audit = tandem_checklist_get_audit (checklist);
+
+  tandem_audit_entry_set_new_value (entry, new_value);
+
+  for (guint i = 0; i < tandem_list_get_n (audit); i++)
+    {
+      if (tandem_list_get (audit, i) == (gpointer)entry)
+        {
+          _tandem_checklist_chain_from (checklist, i);
+          break;
+        }
+    }
 }
 
 static void
@@ -394,9 +507,19 @@ _tandem_checklist_before_commit (TandemDocument    *document,
         }
       else if (TANDEM_IS_SIGNOFF (object))
         {
-          g_autofree char *who = g_strdup_printf ("%s (%s)",
-                                                  tandem_signoff_get_name (TANDEM_SIGNOFF (object)),
-                                                  tandem_signoff_get_role (TANDEM_SIGNOFF (object)));
+          g_autofree char *who = NULL;
+
+          /* A sign-off records the moment it was made and the answers it covers; neither is
+           * for the user to type. */
+          if (kind == TANDEM_CHANGE_INSERT)
+            {
+              g_autofree char *now = tandem_document_now (document);
+              g_autofree char *hash = tandem_checklist_hash_answers (checklist);
+
+              tandem_signoff_set_signed_at (TANDEM_SIGNOFF (object), now);
+              tandem_signoff_set_answers_hash (TANDEM_SIGNOFF (object), hash);
+            }
+          who = tandem_signoff_describe_for_audit (TANDEM_SIGNOFF (object));
 
           field = kind == TANDEM_CHANGE_INSERT ? "signed" : "removed";
           old_text = g_strdup (kind == TANDEM_CHANGE_INSERT ? "" : who);
@@ -426,7 +549,7 @@ _tandem_checklist_before_commit (TandemDocument    *document,
 
           if (merged != NULL)
             {
-              tandem_audit_entry_set_new_value (merged, new_text);
+              update_merged_entry (checklist, merged, new_text);
               continue;
             }
         }
@@ -435,5 +558,116 @@ _tandem_checklist_before_commit (TandemDocument    *document,
 
       if (answer)
         void_signoffs (document, checklist, subject);
+    }
+}
+
+/**
+ * _tandem_checklist_is_append_only_change:
+ *
+ * Returns: whether undo and redo must leave @change alone: entries added to an audit trail,
+ *   changes to those entries, and the chain's head. The trail only grows.
+ */
+gboolean
+_tandem_checklist_is_append_only_change (const TandemChange *change)
+{
+  if (TANDEM_IS_AUDIT_ENTRY (change->object))
+    return TRUE;
+
+  return change->kind == TANDEM_CHANGE_PROPERTY && TANDEM_IS_CHECKLIST (change->object) &&
+         change->pspec == properties[PROP_AUDIT_HEAD];
+}
+
+/**
+ * _tandem_checklist_after_replay:
+ *
+ * Called by the document after undo (@backwards) or redo: for every answer, decision or
+ * sign-off the step changed, adds an audit entry saying so, marked "undo" or "redo" as its
+ * origin. Nothing is taken out of the trail, so the chain stays valid and the record shows
+ * that an answer was given and then taken back. A sign-off voided by the undone change
+ * stands again (its answers are again the ones it covered), and the trail says that too.
+ */
+void
+_tandem_checklist_after_replay (TandemDocument    *document,
+                                TandemTransaction *transaction,
+                                gboolean           backwards)
+{
+  guint n = tandem_transaction_get_n_changes (transaction);
+  const char *origin = backwards ? "undo" : "redo";
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = backwards ? n - 1 - k : k;
+      const TandemChange *change = tandem_transaction_get_change (transaction, i);
+      TandemObject *object = change->object;
+      TandemObject *owner = change->list ? tandem_list_get_owner (change->list) : NULL;
+      TandemChecklist *checklist;
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+      TandemObject *subject = object;
+      const char *field;
+
+      if (_tandem_checklist_is_append_only_change (change))
+        continue;
+
+      checklist = find_checklist (owner != NULL ? owner : object);
+      if (checklist == NULL)
+        continue;
+
+      if (change->kind == TANDEM_CHANGE_PROPERTY)
+        {
+          GParamSpec *pspec = change->pspec;
+
+          if (TANDEM_IS_CHECKLIST_ITEM (object))
+            {
+              if (!tandem_checklist_item_is_answer_field (pspec))
+                continue;
+            }
+          else if (TANDEM_IS_CHECKLIST (object))
+            {
+              if (!tandem_checklist_is_answer_field (pspec))
+                continue;
+            }
+          else if (TANDEM_IS_SIGNOFF (object))
+            {
+              /* Only whether it stands; what it was signed with is in its "signed" entry. */
+              if (!g_str_equal (pspec->name, "voided-at"))
+                continue;
+            }
+          else
+            continue;
+
+          field = pspec->name;
+          old_text = value_to_text (backwards ? &change->new_value : &change->old_value);
+          new_text = value_to_text (backwards ? &change->old_value : &change->new_value);
+        }
+      else
+        {
+          gboolean now_in = (change->kind == TANDEM_CHANGE_INSERT) != backwards;
+
+          if (TANDEM_IS_SIGNOFF (object))
+            {
+              g_autofree char *who = tandem_signoff_describe_for_audit (TANDEM_SIGNOFF (object));
+
+              field = now_in ? "signed" : "removed";
+              old_text = g_strdup (now_in ? "" : who);
+              new_text = g_strdup (now_in ? who : "");
+            }
+          else if (TANDEM_IS_CHECKLIST_ITEM (owner) &&
+                   (TANDEM_IS_EVIDENCE_LINK (object) || TANDEM_IS_ATTACHMENT (object)))
+            {
+              const char *what = TANDEM_IS_EVIDENCE_LINK (object)
+                ? tandem_evidence_link_get_uri (TANDEM_EVIDENCE_LINK (object))
+                : tandem_attachment_get_name (TANDEM_ATTACHMENT (object));
+
+              subject = owner;
+              field = tandem_object_get_kind (object);
+              old_text = g_strdup (now_in ? "" : what);
+              new_text = g_strdup (now_in ? what : "");
+            }
+          else
+            continue;
+        }
+
+      append_audit_from (document, checklist, subject, field, old_text, new_text, origin);
     }
 }

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (TandemChecklist, tandem_checklist, TANDEM, CHECKLIST, Tand
  * @applicable: items that apply (their condition, if any, is on)
  * @answered: applicable items with a status other than not started and in progress
  *
- * Counts over the applicable items of a section or a checklist.
+ * Counts over the applicable items of a section or a checklist. Read the count of one status
+ * with tandem_progress_get_count(): "in progress" is a count of its own.
  */
 typedef struct
 {
@@ -56,6 +57,12 @@ void             tandem_checklist_set_decision            (TandemChecklist *self
 const char      *tandem_checklist_get_decision_conditions (TandemChecklist *self);
 void             tandem_checklist_set_decision_conditions (TandemChecklist *self,
                                                            const char *value);
+const char      *tandem_checklist_get_decision_reason     (TandemChecklist *self);
+void             tandem_checklist_set_decision_reason     (TandemChecklist *self,
+                                                           const char *value);
+const char      *tandem_checklist_get_audit_head          (TandemChecklist *self);
+void             tandem_checklist_set_audit_head          (TandemChecklist *self,
+                                                           const char *value);
 TandemList      *tandem_checklist_get_sections            (TandemChecklist *self);
 TandemList      *tandem_checklist_get_signoffs            (TandemChecklist *self);
 TandemList      *tandem_checklist_get_audit               (TandemChecklist *self);
@@ -66,8 +73,25 @@ void     tandem_checklist_get_progress         (TandemChecklist        *self,
 void     tandem_checklist_section_progress     (TandemChecklistSection *section,
                                                 const GDate            *today,
                                                 TandemProgress         *progress);
+guint    tandem_progress_get_count             (const TandemProgress   *progress,
+                                                TandemItemStatus        status);
+gboolean tandem_progress_is_answered_status    (TandemItemStatus        status);
 double   tandem_progress_get_fraction          (const TandemProgress   *progress);
 gboolean tandem_checklist_is_answer_field      (GParamSpec             *pspec);
 guint    tandem_checklist_count_active_signoffs (TandemChecklist       *self);
+guint    tandem_checklist_count_open_questions  (TandemChecklist       *self,
+                                                 gboolean              *gate_open);
+
+/* Trust: see tandem-checklist-trust.c for what is hashed and what it proves. */
+char    *tandem_checklist_hash_answers          (TandemChecklist        *self);
+gboolean tandem_checklist_verify                (TandemChecklist        *self,
+                                                 GPtrArray             **unverified);
+gboolean tandem_checklist_signoff_verifies      (TandemChecklist        *self,
+                                                 TandemSignoff          *signoff);
+char    *tandem_audit_entry_compute_hash        (TandemAuditEntry       *entry,
+                                                 const char             *prev_hash);
+char    *tandem_signoff_describe_for_audit      (TandemSignoff          *signoff);
+char    *tandem_document_describe_trust         (TandemDocument         *document);
+void     tandem_document_seal_legacy            (TandemDocument         *document);
 
 G_END_DECLS

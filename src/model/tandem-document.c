@@ -62,6 +62,7 @@ struct _TandemDocument
   GHashTable          *blobs;   /* SHA-256 -> GBytes added since the file was read */
   char                *blob_source;
   char                *reviewer;
+  char                *reviewer_role;
   char                *fixed_time;
 
   GPtrArray           *undo_stack;  /* TandemTransaction, oldest first */
@@ -149,7 +150,8 @@ transaction_free (gpointer data)
 static void
 transaction_apply (TandemDocument    *self,
                    TandemTransaction *transaction,
-                   gboolean           backwards)
+                   gboolean           backwards,
+                   gboolean           history)
 {
   guint n = transaction->changes->len;
 
@@ -160,6 +162,11 @@ transaction_apply (TandemDocument    *self,
       guint i = backwards ? n - 1 - k : k;
       TandemChange *change = &g_array_index (transaction->changes, TandemChange, i);
       gboolean insert = change->kind == TANDEM_CHANGE_INSERT;
+
+      /* Undo and redo never take entries out of an audit trail (it only grows); they add
+       * entries saying what they did, below. */
+      if (history && _tandem_checklist_is_append_only_change (change))
+        continue;
 
       switch (change->kind)
         {
@@ -188,6 +195,9 @@ transaction_apply (TandemDocument    *self,
           g_assert_not_reached ();
         }
     }
+
+  if (history)
+    _tandem_checklist_after_replay (self, transaction, backwards);
 
   self->replaying = FALSE;
 }
@@ -390,6 +400,7 @@ tandem_document_finalize (GObject *object)
   g_clear_pointer (&self->blobs, g_hash_table_unref);
   g_clear_pointer (&self->blob_source, g_free);
   g_clear_pointer (&self->reviewer, g_free);
+  g_clear_pointer (&self->reviewer_role, g_free);
   g_clear_pointer (&self->fixed_time, g_free);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
@@ -942,25 +953,16 @@ _tandem_document_get_blob_source (TandemDocument *self)
 /**
  * tandem_document_get_reviewer:
  *
- * Returns: the name the audit trail records with each change: set from the preferences, or
- *   the real name of the user's account
+ * Returns: the name the audit trail records with each change, as the reviewer gave it in
+ *   the preferences, or "" when none was given. Never the name of the login account: a
+ *   record for the board must not attribute answers to whoever happens to own the laptop.
  */
 const char *
 tandem_document_get_reviewer (TandemDocument *self)
 {
   g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
 
-  if (self->reviewer == NULL || self->reviewer[0] == '\0')
-    {
-      const char *real_name = g_get_real_name ();
-
-      if (real_name == NULL || real_name[0] == '\0' || g_str_equal (real_name, "Unknown"))
-        return g_get_user_name ();
-
-      return real_name;
-    }
-
-  return self->reviewer;
+  return self->reviewer != NULL ? self->reviewer : "";
 }
 
 void
@@ -971,6 +973,30 @@ tandem_document_set_reviewer (TandemDocument *self,
 
   g_free (self->reviewer);
   self->reviewer = g_strdup (reviewer);
+}
+
+/**
+ * tandem_document_get_reviewer_role:
+ *
+ * Returns: the reviewer's role (such as "Non-executive director"), recorded with their
+ *   name in the audit trail, or ""
+ */
+const char *
+tandem_document_get_reviewer_role (TandemDocument *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
+
+  return self->reviewer_role != NULL ? self->reviewer_role : "";
+}
+
+void
+tandem_document_set_reviewer_role (TandemDocument *self,
+                                   const char     *role)
+{
+  g_return_if_fail (TANDEM_IS_DOCUMENT (self));
+
+  g_free (self->reviewer_role);
+  self->reviewer_role = g_strdup (role);
 }
 
 /**
@@ -1120,7 +1146,7 @@ tandem_document_rollback (TandemDocument *self)
 
   self->depth = 0;
   transaction = g_steal_pointer (&self->current);
-  transaction_apply (self, transaction, TRUE);
+  transaction_apply (self, transaction, TRUE, FALSE);
   transaction_free (transaction);
 }
 
@@ -1209,7 +1235,7 @@ tandem_document_undo (TandemDocument *self)
   history_state_get (self, &before);
 
   transaction = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  transaction_apply (self, transaction, TRUE);
+  transaction_apply (self, transaction, TRUE, TRUE);
   g_ptr_array_add (self->redo_stack, transaction);
   self->merge_broken = TRUE;
 
@@ -1234,7 +1260,7 @@ tandem_document_redo (TandemDocument *self)
   history_state_get (self, &before);
 
   transaction = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
-  transaction_apply (self, transaction, FALSE);
+  transaction_apply (self, transaction, FALSE, TRUE);
   g_ptr_array_add (self->undo_stack, transaction);
   self->merge_broken = TRUE;
 

@@ -54,6 +54,9 @@ GBytes              *tandem_document_get_memory_blob     (TandemDocument *self,
 const char          *tandem_document_get_reviewer        (TandemDocument *self);
 void                 tandem_document_set_reviewer        (TandemDocument *self,
                                                           const char     *reviewer);
+const char          *tandem_document_get_reviewer_role   (TandemDocument *self);
+void                 tandem_document_set_reviewer_role   (TandemDocument *self,
+                                                          const char     *role);
 char                *tandem_document_now                 (TandemDocument *self);
 void                 tandem_document_set_fixed_time      (TandemDocument *self,
                                                           const char     *timestamp);

@@ -34,6 +34,8 @@ enum {
   PROP_SIGNED_AT,
   PROP_VOIDED_AT,
   PROP_VOID_REASON,
+  PROP_REASON,
+  PROP_ANSWERS_HASH,
   N_PROPS
 };
 
@@ -53,6 +55,9 @@ tandem_signoff_class_init (TandemSignoffClass *klass)
   properties[PROP_SIGNED_AT] = TANDEM_PARAM_STRING ("signed-at", TANDEM_FIELD_TIMESTAMP);
   properties[PROP_VOIDED_AT] = TANDEM_PARAM_STRING ("voided-at", TANDEM_FIELD_TIMESTAMP);
   properties[PROP_VOID_REASON] = TANDEM_PARAM_STRING ("void-reason", TANDEM_FIELD_TEXT);
+
+  properties[PROP_REASON] = TANDEM_PARAM_STRING ("reason", TANDEM_FIELD_LONG_TEXT);
+  properties[PROP_ANSWERS_HASH] = TANDEM_PARAM_STRING ("answers-hash", TANDEM_FIELD_TEXT);
 
   tandem_object_class_install_fields (tandem_class, N_PROPS, properties);
 }
@@ -75,3 +80,5 @@ TANDEM_STRING_FIELD (TandemSignoff, tandem_signoff, declaration, PROP_DECLARATIO
 TANDEM_STRING_FIELD (TandemSignoff, tandem_signoff, signed_at, PROP_SIGNED_AT)
 TANDEM_STRING_FIELD (TandemSignoff, tandem_signoff, voided_at, PROP_VOIDED_AT)
 TANDEM_STRING_FIELD (TandemSignoff, tandem_signoff, void_reason, PROP_VOID_REASON)
+TANDEM_STRING_FIELD (TandemSignoff, tandem_signoff, reason, PROP_REASON)
+TANDEM_STRING_FIELD (TandemSignoff, tandem_signoff, answers_hash, PROP_ANSWERS_HASH)

@@ -36,5 +36,11 @@ void           tandem_signoff_set_voided_at   (TandemSignoff *self,
 const char    *tandem_signoff_get_void_reason (TandemSignoff *self);
 void           tandem_signoff_set_void_reason (TandemSignoff *self,
                                                const char *value);
+const char    *tandem_signoff_get_reason      (TandemSignoff *self);
+void           tandem_signoff_set_reason      (TandemSignoff *self,
+                                               const char *value);
+const char    *tandem_signoff_get_answers_hash (TandemSignoff *self);
+void           tandem_signoff_set_answers_hash (TandemSignoff *self,
+                                                const char *value);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-checklist.h"
 #include "tandem-document-private.h"
 #include "tandem-file-writer.h"
 #include "tandem-json.h"
@@ -988,6 +989,7 @@ tandem_json_read_document (const char  *data,
   JsonObject *root;
   JsonNode *node;
   guint n_objects = 0;
+  gint64 version;
 
   if (length > TANDEM_JSON_MAX_SIZE)
     {
@@ -1058,6 +1060,8 @@ tandem_json_read_document (const char  *data,
       return NULL;
     }
 
+  version = json_node_get_int (node);
+
   /* Older versions only lack what later versions added, which reads as defaults. */
   if (json_node_get_int (node) > TANDEM_SCHEMA_VERSION)
     {
@@ -1086,6 +1090,10 @@ tandem_json_read_document (const char  *data,
 
   if (!_tandem_storage_check_document (document, error))
     return NULL;
+
+  /* Files from before format 4 had no hashes: chain their trails as they are now. */
+  if (version < 4)
+    tandem_document_seal_legacy (document);
 
   return g_steal_pointer (&document);
 }

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "tandem-attachment.h"
+#include "tandem-checklist.h"
 #include "tandem-document-private.h"
 #include "tandem-file-writer.h"
 #include "tandem-list-private.h"
@@ -1135,6 +1136,10 @@ tandem_storage_load (GFile         *file,
     }
 
   _tandem_document_set_blob_source (document, path);
+
+  /* Files from before schema 4 had no hashes: chain their trails as they are now. */
+  if (version < 4)
+    tandem_document_seal_legacy (document);
 
 out:
   sqlite3_close (db);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-appendix-dialog.h"
+#include "tandem-checklist.h"
 
 /*
  * The PCBC appendix from the window: a dialog choosing its parts (all on by default) and the
@@ -30,6 +31,7 @@ struct _TandemAppendixDialog
   TandemDocument              *document;
   TandemAppendixDialogPurpose  purpose;
   GPtrArray                   *switches;
+  GPtrArray                   *checklist_switches;  /* one per checklist, in order */
   AdwComboRow                 *paper_row;
   GtkButton                   *go_button;
   GtkWidget                   *options_page;
@@ -454,6 +456,7 @@ tandem_appendix_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
   g_clear_pointer (&self->switches, g_ptr_array_unref);
+  g_clear_pointer (&self->checklist_switches, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tandem_appendix_dialog_parent_class)->dispose (object);
 }
@@ -473,6 +476,7 @@ static void
 tandem_appendix_dialog_init (TandemAppendixDialog *self)
 {
   self->switches = g_ptr_array_new ();
+  self->checklist_switches = g_ptr_array_new ();
 }
 
 /**
@@ -542,6 +546,32 @@ tandem_appendix_dialog_new (GtkWindow                   *parent,
       g_ptr_array_add (self->switches, toggle);
     }
 
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (parts_group));
+
+  /* Which checklists go in, all of them unless the user says otherwise. */
+  if (tandem_list_get_n (tandem_document_get_checklists (document)) > 0)
+    {
+      TandemList *checklists = tandem_document_get_checklists (document);
+      GtkWidget *checklists_group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (checklists_group), _("Checklists"));
+      for (guint i = 0; i < tandem_list_get_n (checklists); i++)
+        {
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *toggle = gtk_switch_new ();
+          g_autofree char *title = g_markup_escape_text (tandem_checklist_get_title (tandem_list_get (checklists, i)), -1);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+          gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (checklists_group), row);
+          g_ptr_array_add (self->checklist_switches, toggle);
+        }
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (checklists_group));
+    }
+
   paper_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (paper_group), _("Journey Figures"));
   gtk_string_list_append (papers, _("A4 landscape"));
@@ -553,7 +583,6 @@ tandem_appendix_dialog_new (GtkWindow                   *parent,
   adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (papers));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (paper_group), GTK_WIDGET (self->paper_row));
 
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (parts_group));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (paper_group));
   gtk_box_append (GTK_BOX (content), page);
   self->options_page = page;
@@ -598,4 +627,24 @@ tandem_appendix_dialog_get_options (TandemAppendixDialog  *self,
 
   options->figure_paper = adw_combo_row_get_selected (self->paper_row) == 1 ? TANDEM_PAPER_A3
                                                                             : TANDEM_PAPER_A4;
+
+  /* Checklists by number, as --pdf-checklists takes them; none listed means all. */
+  {
+    g_autoptr(GStrvBuilder) chosen = g_strv_builder_new ();
+    gboolean all = TRUE;
+
+    for (guint i = 0; i < self->checklist_switches->len; i++)
+      {
+        if (gtk_switch_get_active (g_ptr_array_index (self->checklist_switches, i)))
+          {
+            g_autofree char *number = g_strdup_printf ("%u", i + 1);
+            g_strv_builder_add (chosen, number);
+          }
+        else
+          all = FALSE;
+      }
+
+    if (!all)
+      options->chosen_checklists = g_strv_builder_end (chosen);
+  }
 }

@@ -50,6 +50,9 @@ static const GOptionEntry main_entries[] = {
        "SOURCE_DATE_EPOCH, else today)"), N_("YYYY-MM-DD") },
   { "pdf-paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: paper for the journey figures, a4 (default) or a3"), N_("SIZE") },
+  { "pdf-checklists", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: only these checklists, by title or number (1 is the first), "
+       "separated by commas"), N_("LIST") },
   { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Draw a journey of FILE into OUT, a .png, .svg or .pdf file"), N_("OUT") },
   { "journey", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -319,6 +322,7 @@ tandem_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "pdf-parts", "s", &cli.pdf_parts);
   g_variant_dict_lookup (options, "pdf-date", "s", &cli.pdf_date);
   g_variant_dict_lookup (options, "pdf-paper", "s", &cli.pdf_paper);
+  g_variant_dict_lookup (options, "pdf-checklists", "s", &cli.pdf_checklists);
   g_variant_dict_lookup (options, "export-map", "^ay", &cli.export_map);
   g_variant_dict_lookup (options, "journey", "s", &cli.journey);
   g_variant_dict_lookup (options, "map", "s", &cli.map);
@@ -358,6 +362,7 @@ tandem_application_handle_local_options (GApplication *app,
   g_free (cli.pdf_parts);
   g_free (cli.pdf_date);
   g_free (cli.pdf_paper);
+  g_free (cli.pdf_checklists);
   g_free (cli.export_map);
   g_free (cli.journey);
   g_free (cli.map);
@@ -466,7 +471,8 @@ tandem_application_init (TandemApplication *self)
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Opens Tandem documents (.tandem) in windows. With one of the options below, works on "
       "FILE without a display and exits: 0 on success, 1 on failure, 2 for a usage mistake, "
-      "3 from --check for a valid document in an older format."));
+      "3 from --check for a valid document in an older format, 4 from --check when a "
+      "checklist's history or sign-offs were changed outside Tandem and cannot be verified."));
 }
 
 /* Public API */

@@ -113,6 +113,13 @@ tandem_progress_describe (const TandemProgress *progress)
   if (progress->applicable == 0)
     return g_strdup (_("No questions apply"));
 
+  if (progress->in_progress > 0)
+    /* TRANSLATORS: “9 of 13 answered, 2 in progress” */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u answered, %u in progress",
+                                         "%u of %u answered, %u in progress",
+                                         progress->applicable),
+                            progress->answered, progress->applicable, progress->in_progress);
+
   /* TRANSLATORS: “9 of 13 answered” */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u answered",
                                        "%u of %u answered", progress->applicable),

@@ -21,6 +21,7 @@
 #include "tandem-enums.h"
 #include "tandem-document.h"
 #include "tandem-item-editor.h"
+#include "tandem-reason-dialog.h"
 #include "tandem-reverse-model.h"
 #include "tandem-signoff.h"
 #include "tandem-template.h"
@@ -58,6 +59,12 @@ struct _TandemChecklistPage
   GtkSingleSelection  *selection;
   GtkStringList       *owners;
   char                *conditions_state;
+
+  /* What the last change did that the user must hear about or give a reason for (set as a
+   * transaction closes, acted on once it is committed; undo and redo set none of these). */
+  GPtrArray           *pending_voided;   /* TandemSignoff */
+  gboolean             pending_decision;
+  TandemChecklistItem *pending_rating;   /* weak: checked again before use */
   char                *search_text;   /* case-folded */
   char                *owner_text;    /* NULL: anyone; "": nobody */
   int                  status_filter; /* -1: any */
@@ -547,12 +554,37 @@ update_header (TandemChecklistPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->counts_box))) != NULL)
     gtk_flow_box_remove (self->counts_box, child);
-  add_count (self, progress.met, _("met"), "chip-met");
-  add_count (self, progress.partly_met, _("partly met"), "chip-partly-met");
-  add_count (self, progress.not_met, _("not met"), "chip-not-met");
-  add_count (self, progress.not_applicable, _("not applicable"), "chip-not-applicable");
-  add_count (self, progress.not_started + progress.in_progress, _("not started"), "chip-not-started");
+  {
+    /* One chip per status, each counted on its own by the model. */
+    static const struct { TandemItemStatus status; const char *label; const char *css; } chips[] = {
+      { TANDEM_ITEM_STATUS_MET, N_("met"), "chip-met" },
+      { TANDEM_ITEM_STATUS_PARTLY_MET, N_("partly met"), "chip-partly-met" },
+      { TANDEM_ITEM_STATUS_NOT_MET, N_("not met"), "chip-not-met" },
+      { TANDEM_ITEM_STATUS_NOT_APPLICABLE, N_("not applicable"), "chip-not-applicable" },
+      { TANDEM_ITEM_STATUS_IN_PROGRESS, N_("in progress"), "chip-in-progress" },
+      { TANDEM_ITEM_STATUS_NOT_STARTED, N_("not started"), "chip-not-started" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (chips); i++)
+      add_count (self, tandem_progress_get_count (&progress, chips[i].status),
+                 _(chips[i].label), chips[i].css);
+  }
   add_count (self, progress.overdue, _("overdue"), "chip-overdue");
+
+  /* The reason for a decision taken over open questions is shown with it. */
+  if (tandem_checklist_get_decision_reason (self->checklist)[0] != '\0')
+    {
+      /* TRANSLATORS: under the decision */
+      g_autofree char *reason = g_strdup_printf (_("Reason: %s"),
+                                                 tandem_checklist_get_decision_reason (self->checklist));
+      g_autofree char *escaped = g_markup_escape_text (reason, -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->decision_row), escaped);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->decision_row), "");
+    }
 
   /* TRANSLATORS: the board's decision on a checklist, “Decision: Proceed” */
   decision_text = g_strdup_printf (_("Decision: %s"), tandem_decision_to_label (decision));
@@ -653,6 +685,239 @@ update_owners (TandemChecklistPage *self)
     }
 }
 
+/* Trust prompts: whose sign-off a change voids, and reasons for decisions over open
+ * questions and for ratings that disagree with their status. */
+
+static void
+on_before_commit_cb (TandemChecklistPage *self,
+                     TandemTransaction   *transaction)
+{
+  guint n = tandem_transaction_get_n_changes (transaction);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TandemChange *change = tandem_transaction_get_change (transaction, i);
+
+      if (change->kind != TANDEM_CHANGE_PROPERTY)
+        continue;
+
+      if (TANDEM_IS_SIGNOFF (change->object) &&
+          tandem_object_get_parent (change->object) == TANDEM_OBJECT (self->checklist) &&
+          g_str_equal (change->pspec->name, "voided-at") &&
+          g_value_get_string (&change->new_value) != NULL &&
+          g_value_get_string (&change->new_value)[0] != '\0')
+        g_ptr_array_add (self->pending_voided, g_object_ref (change->object));
+      else if (change->object == TANDEM_OBJECT (self->checklist) &&
+               g_str_equal (change->pspec->name, "decision"))
+        self->pending_decision = TRUE;
+      else if (TANDEM_IS_CHECKLIST_ITEM (change->object) &&
+               tandem_checklist_item_get_checklist (TANDEM_CHECKLIST_ITEM (change->object)) == self->checklist &&
+               (g_str_equal (change->pspec->name, "rag-override") ||
+                g_str_equal (change->pspec->name, "status")))
+        self->pending_rating = TANDEM_CHECKLIST_ITEM (change->object);
+    }
+}
+
+static void
+on_void_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TandemDocument   *document)
+{
+  /* Answer once, even when a close follows the response. */
+  if (g_object_get_data (G_OBJECT (dialog), "tandem-answered") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (dialog), "tandem-answered", GINT_TO_POINTER (TRUE));
+
+  if (g_str_equal (response, "undo") && tandem_document_can_undo (document))
+    tandem_document_undo (document);
+}
+
+static void
+tell_voided (TandemChecklistPage *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GPtrArray) voided = g_steal_pointer (&self->pending_voided);
+
+  self->pending_voided = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < voided->len; i++)
+    {
+      TandemSignoff *signoff = g_ptr_array_index (voided, i);
+
+      if (names->len > 0)
+        g_string_append (names, _(", "));
+      if (tandem_signoff_get_role (signoff)[0] != '\0')
+        g_string_append_printf (names, _("%s (%s)"), tandem_signoff_get_name (signoff),
+                                tandem_signoff_get_role (signoff));
+      else
+        g_string_append (names, tandem_signoff_get_name (signoff));
+    }
+
+  if (voided->len == 0)
+    return;
+
+  /* With a decision recorded, the sign-off is the board's on that decision: ask. */
+  if (tandem_checklist_get_decision (self->checklist) != TANDEM_DECISION_UNDECIDED)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      g_autofree char *body = g_strdup_printf (_("This change voids the sign-off of %s on the "
+                                                 "board’s decision “%s”. Undo the change to keep "
+                                                 "the sign-off standing."),
+                                               names->str,
+                                               tandem_decision_to_label (tandem_checklist_get_decision (self->checklist)));
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  _("Void the Board’s Sign-Off?"), body);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "undo", _("_Undo Change"),
+                                        "keep", _("_Keep Change and Void"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "undo");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "undo");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_void_response_cb),
+                               self->document, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    {
+      /* TRANSLATORS: a notice with Undo; %s names who signed, “Jo Smith (Chair)” */
+      g_autofree char *text = g_strdup_printf (_("This change voided the sign-off of %s"),
+                                               names->str);
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      AdwToast *toast = adw_toast_new (text);
+
+      /* Ahead of any other notice: this one is about somebody else's signature. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_timeout (toast, 10);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      else
+        g_object_unref (toast);
+    }
+}
+
+typedef struct
+{
+  TandemChecklistPage *page;
+  GWeakRef             object;
+  const char          *field;
+} ReasonRequest;
+
+static void
+reason_request_free (gpointer data)
+{
+  ReasonRequest *request = data;
+
+  g_weak_ref_clear (&request->object);
+  g_object_unref (request->page);
+  g_free (request);
+}
+
+static void
+on_reason_cb (const char *reason,
+              gpointer    user_data)
+{
+  ReasonRequest *request = user_data;
+  TandemDocument *document = request->page->document;
+  g_autoptr(GObject) object = g_weak_ref_get (&request->object);
+
+  if (document == NULL || object == NULL)
+    return;
+
+  if (reason == NULL)
+    {
+      /* No reason, no decision: the change is taken back. */
+      if (tandem_document_can_undo (document))
+        tandem_document_undo (document);
+      return;
+    }
+
+  tandem_document_begin (document, _("Give Reason"));
+  tandem_object_set_string (TANDEM_OBJECT (object),
+                            g_object_class_find_property (G_OBJECT_GET_CLASS (object), request->field),
+                            reason);
+  tandem_document_commit (document);
+}
+
+static void
+ask_reason (TandemChecklistPage *self,
+            GObject             *object,
+            const char          *field,
+            const char          *heading,
+            const char          *body)
+{
+  ReasonRequest *request = g_new0 (ReasonRequest, 1);
+
+  request->page = g_object_ref (self);
+  g_weak_ref_init (&request->object, object);
+  request->field = field;
+  tandem_reason_dialog_present (GTK_WIDGET (self), heading, body, _("_Record with Reason"),
+                                on_reason_cb, request, reason_request_free);
+}
+
+static char *
+describe_open (TandemChecklist *checklist)
+{
+  gboolean gate = FALSE;
+  guint open = tandem_checklist_count_open_questions (checklist, &gate);
+
+  if (gate)
+    /* TRANSLATORS: why a reason is asked for */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u question that applies, the decision gate among "
+                                         "them, is not met or not answered.",
+                                         "%u questions that apply, the decision gate among "
+                                         "them, are not met or not answered.", open), open);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u question that applies is not met or not answered.",
+                                       "%u questions that apply are not met or not answered.",
+                                       open), open);
+}
+
+static void
+ask_reasons (TandemChecklistPage *self)
+{
+  TandemDecision decision = tandem_checklist_get_decision (self->checklist);
+  TandemChecklistItem *item = self->pending_rating;
+  gboolean decision_changed = self->pending_decision;
+
+  self->pending_decision = FALSE;
+  self->pending_rating = NULL;
+
+  if (decision_changed &&
+      (decision == TANDEM_DECISION_PROCEED || decision == TANDEM_DECISION_PROCEED_WITH_CONDITIONS) &&
+      tandem_checklist_count_open_questions (self->checklist, NULL) > 0 &&
+      tandem_checklist_get_decision_reason (self->checklist)[0] == '\0')
+    {
+      g_autofree char *open = describe_open (self->checklist);
+      g_autofree char *body = g_strdup_printf (_("%s Why does the board record “%s”? The reason "
+                                                 "is kept with the decision and printed."),
+                                               open, tandem_decision_to_label (decision));
+
+      ask_reason (self, G_OBJECT (self->checklist), "decision-reason",
+                  _("Proceed With Questions Open?"), body);
+      return;
+    }
+
+  if (item != NULL && tandem_checklist_item_get_checklist (item) == self->checklist &&
+      tandem_checklist_item_rating_disagrees (item) &&
+      tandem_checklist_item_get_rating_reason (item)[0] == '\0')
+    {
+      g_autofree char *body = g_strdup_printf (_("The rating “%s” disagrees with the status “%s”. "
+                                                 "Why is it set by hand? The reason is shown with "
+                                                 "the rating and printed."),
+                                               tandem_rag_to_label (tandem_checklist_item_get_rag (item)),
+                                               tandem_item_status_to_label (tandem_checklist_item_get_status (item)));
+
+      ask_reason (self, G_OBJECT (item), "rating-reason", _("Override the Rating?"), body);
+    }
+}
+
 static void
 on_document_changed_cb (TandemChecklistPage *self)
 {
@@ -660,6 +925,9 @@ on_document_changed_cb (TandemChecklistPage *self)
 
   if (self->document == NULL || tandem_object_get_document (TANDEM_OBJECT (self->checklist)) == NULL)
     return;
+
+  tell_voided (self);
+  ask_reasons (self);
 
   update_header (self);
   update_owners (self);
@@ -731,20 +999,47 @@ update_signoff_row (AdwActionRow  *row,
   const char *voided = tandem_signoff_get_voided_at (signoff);
   g_autofree char *who = NULL;
   g_autofree char *escaped = NULL;
-  g_autofree char *date = tandem_format_date (tandem_signoff_get_date (signoff));
+  g_autofree char *date = tandem_format_local_timestamp (tandem_signoff_get_signed_at (signoff));
   g_autofree char *subtitle = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "tandem-icon");
   GtkWidget *badge = g_object_get_data (G_OBJECT (row), "tandem-badge");
+  TandemChecklist *checklist = TANDEM_CHECKLIST (tandem_object_get_parent (TANDEM_OBJECT (signoff)));
 
   /* TRANSLATORS: who signed off, “Jo Smith, Non-executive director” */
   who = role[0] != '\0' ? g_strdup_printf (_("%s, %s"), name, role) : g_strdup (name);
   escaped = g_markup_escape_text (who, -1);
 
-  if (voided[0] == '\0')
+  /* The meeting date is the user's, and labelled so; the moment of signing is the clock's. */
+  if (tandem_signoff_get_date (signoff)[0] != '\0')
+    {
+      g_autofree char *meeting = tandem_format_date (tandem_signoff_get_date (signoff));
+      /* TRANSLATORS: the optional date of the meeting a sign-off was agreed at */
+      g_string_append_printf (notes, _(" Meeting date: %s."), meeting);
+    }
+  if (tandem_signoff_get_reason (signoff)[0] != '\0')
+    /* TRANSLATORS: why someone signed off while questions were not met or not answered */
+    g_string_append_printf (notes, _(" Reason: %s"), tandem_signoff_get_reason (signoff));
+
+  if (checklist != NULL && !tandem_checklist_signoff_verifies (checklist, signoff))
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      /* TRANSLATORS: “Signed on 3 May 2026: I have reviewed …” */
-      subtitle = g_strdup_printf (_("Signed on %s: %s"), date, tandem_signoff_get_declaration (signoff));
+      /* TRANSLATORS: a sign-off whose record does not match its hashes */
+      subtitle = g_strdup_printf (_("Signed at %s. Cannot be verified: changed outside Tandem.%s"),
+                                  date, notes->str);
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-error-symbolic");
+      gtk_label_set_text (GTK_LABEL (badge), C_("sign-off", "Cannot be verified"));
+      gtk_widget_remove_css_class (badge, "stands-badge");
+      gtk_widget_add_css_class (badge, "voided-badge");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Sign-off cannot be verified: changed outside Tandem"), -1);
+    }
+  else if (voided[0] == '\0')
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      /* TRANSLATORS: “Signed at 3 May 2026, 14:05: I have reviewed …” */
+      subtitle = g_strdup_printf (_("Signed at %s: %s%s"), date,
+                                  tandem_signoff_get_declaration (signoff), notes->str);
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "emblem-ok-symbolic");
       gtk_label_set_text (GTK_LABEL (badge), C_("sign-off", "Stands"));
       gtk_widget_remove_css_class (badge, "voided-badge");
@@ -759,9 +1054,9 @@ update_signoff_row (AdwActionRow  *row,
       g_autofree char *when = tandem_format_local_timestamp (voided);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), struck);
-      /* TRANSLATORS: “Signed on 3 May 2026. Voided on 4 May 2026, 09:12: An answer changed…” */
-      subtitle = g_strdup_printf (_("Signed on %s. Voided on %s: %s"), date, when,
-                                  tandem_signoff_get_void_reason (signoff));
+      /* TRANSLATORS: “Signed at 3 May 2026, 14:05. Voided on 4 May 2026, 09:12: An answer changed…” */
+      subtitle = g_strdup_printf (_("Signed at %s. Voided on %s: %s%s"), date, when,
+                                  tandem_signoff_get_void_reason (signoff), notes->str);
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-warning-symbolic");
       gtk_label_set_text (GTK_LABEL (badge), C_("sign-off", "Voided"));
       gtk_widget_remove_css_class (badge, "stands-badge");
@@ -775,6 +1070,15 @@ update_signoff_row (AdwActionRow  *row,
     g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
     adw_action_row_set_subtitle (row, escaped_subtitle);
   }
+}
+
+static void
+on_signoff_document_changed_cb (AdwActionRow *row)
+{
+  TandemSignoff *signoff = g_object_get_data (G_OBJECT (row), "tandem-signoff");
+
+  if (tandem_object_get_parent (TANDEM_OBJECT (signoff)) != NULL)
+    update_signoff_row (row, NULL, signoff);
 }
 
 static GtkWidget *
@@ -794,8 +1098,12 @@ create_signoff_row (gpointer item,
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
   g_object_set_data (G_OBJECT (row), "tandem-badge", badge);
-  g_signal_connect_object (signoff, "notify", G_CALLBACK (update_signoff_row), row,
-                           G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (row), "tandem-signoff", g_object_ref (signoff), g_object_unref);
+  /* Whether it verifies is known once the change is complete (with its audit entries), so
+   * rows follow the document's changes, not the sign-off's fields one by one. */
+  if (tandem_object_get_document (TANDEM_OBJECT (signoff)) != NULL)
+    g_signal_connect_object (tandem_object_get_document (TANDEM_OBJECT (signoff)), "changed",
+                             G_CALLBACK (on_signoff_document_changed_cb), row, G_CONNECT_SWAPPED);
   update_signoff_row (ADW_ACTION_ROW (row), NULL, signoff);
 
   return row;
@@ -845,6 +1153,9 @@ update_signoff_name (TandemChecklistPage *self)
   g_object_set_data_full (G_OBJECT (self->signoff_name_row), "tandem-filled", g_strdup (reviewer),
                           g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->signoff_name_row), reviewer);
+  if (gtk_editable_get_text (GTK_EDITABLE (self->signoff_role_row))[0] == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->signoff_role_row),
+                           tandem_document_get_reviewer_role (self->document));
 }
 
 static void
@@ -854,23 +1165,23 @@ reset_signoff_form (TandemChecklistPage *self)
 
   update_signoff_name (self);
   gtk_calendar_select_day (self->signoff_calendar, now);
-  set_signoff_date (self, now);
+  /* No meeting date until one is chosen: the moment of signing is recorded anyway. */
+  g_object_set_data (G_OBJECT (self->signoff_date_button), "tandem-date", NULL);
+  /* TRANSLATORS: no meeting date chosen */
+  gtk_menu_button_set_label (self->signoff_date_button, C_("meeting date", "None"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->declaration_view),
                             _("I have read the evidence for this checklist and I am satisfied that "
                               "the answers recorded here are a fair assessment."), -1);
 }
 
 static void
-sign_off_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+sign_off (TandemChecklistPage *self,
+          const char          *reason)
 {
-  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
   g_autoptr(TandemSignoff) signoff = NULL;
   g_autofree char *name = NULL;
   g_autofree char *role = NULL;
   g_autofree char *declaration = NULL;
-  g_autofree char *now = NULL;
   g_autofree char *toast = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->declaration_view);
   GtkTextIter start, end;
@@ -885,13 +1196,13 @@ sign_off_action (GtkWidget  *widget,
   if (name[0] == '\0')
     return;
 
-  now = tandem_document_now (self->document);
   signoff = tandem_signoff_new ();
   tandem_signoff_set_name (signoff, name);
   tandem_signoff_set_role (signoff, role);
   tandem_signoff_set_date (signoff, g_object_get_data (G_OBJECT (self->signoff_date_button), "tandem-date"));
   tandem_signoff_set_declaration (signoff, declaration);
-  tandem_signoff_set_signed_at (signoff, now);
+  tandem_signoff_set_reason (signoff, reason);
+  /* The moment of signing and the answers it covers are recorded by the model. */
 
   tandem_document_begin (self->document, _("Sign Off"));
   tandem_list_append (tandem_checklist_get_signoffs (self->checklist), signoff);
@@ -900,6 +1211,41 @@ sign_off_action (GtkWidget  *widget,
   /* TRANSLATORS: a notice after signing off */
   toast = g_strdup_printf (_("Signed off as %s"), name);
   tandem_show_toast (GTK_WIDGET (self), toast, TRUE);
+}
+
+static void
+on_signoff_reason_cb (const char *reason,
+                      gpointer    user_data)
+{
+  if (reason != NULL)
+    sign_off (TANDEM_CHECKLIST_PAGE (user_data), reason);
+}
+
+static void
+sign_off_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
+  g_autofree char *open = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  /* Signing off over questions that are not met or not answered needs a reason. */
+  if (tandem_checklist_count_open_questions (self->checklist, NULL) == 0)
+    {
+      sign_off (self, "");
+      return;
+    }
+
+  open = describe_open (self->checklist);
+  body = g_strdup_printf (_("%s Why do you sign off now? The reason is kept with your "
+                            "sign-off and printed."), open);
+  tandem_reason_dialog_present (widget, _("Sign Off With Questions Open?"), body,
+                                _("_Sign Off with Reason"), on_signoff_reason_cb,
+                                g_object_ref (self), g_object_unref);
 }
 
 /* History */
@@ -942,8 +1288,32 @@ on_bind_history_cb (GtkSignalListItemFactory *factory,
   g_autofree char *detail = NULL;
 
   {
-    g_autofree char *who = g_markup_escape_text (tandem_audit_entry_get_who (entry), -1);
-    g_autofree char *escaped = g_markup_escape_text (description, -1);
+    const char *name = tandem_audit_entry_get_who (entry);
+    const char *role = tandem_audit_entry_get_role (entry);
+    const char *origin = tandem_audit_entry_get_origin (entry);
+    g_autofree char *plain = NULL;
+    g_autofree char *who = NULL;
+    g_autofree char *escaped = NULL;
+
+    /* Name and role; never a login name, so an entry without a name says so. */
+    if (name[0] == '\0')
+      name = g_str_equal (origin, "upgrade") ? "Tandem" : _("Name not given");
+    /* TRANSLATORS: who made a change, “Jo Smith (Chair)” */
+    plain = role[0] != '\0' ? g_strdup_printf (_("%s (%s)"), name, role) : g_strdup (name);
+    who = g_markup_escape_text (plain, -1);
+    if (g_str_equal (origin, "undo") || g_str_equal (origin, "redo") ||
+        g_str_equal (origin, "upgrade"))
+      {
+        /* TRANSLATORS: an audit entry made by Undo, Redo, or when a file from an older
+         * version was first opened, “changed the status … (undo)” */
+        g_autofree char *marked = g_strdup_printf (g_str_equal (origin, "undo") ? _("%s (undo)")
+                                                   : g_str_equal (origin, "redo") ? _("%s (redo)")
+                                                   : _("%s (recorded when upgrading the file)"),
+                                                   description);
+        g_free (description);
+        description = g_steal_pointer (&marked);
+      }
+    escaped = g_markup_escape_text (description, -1);
 
     /* TRANSLATORS: “Dr A Reviewer changed the status from “Not started” to “Met””; the first
      * %s is the name, in bold */
@@ -1206,6 +1576,8 @@ set_checklist (TandemChecklistPage *self,
 
   g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "before-commit", G_CALLBACK (on_before_commit_cb), self,
+                           G_CONNECT_SWAPPED);
   self->conditions_state = conditions_state (self->document);
 
   update_header (self);
@@ -1241,6 +1613,7 @@ tandem_checklist_page_dispose (GObject *object)
   g_clear_object (&self->parts);
   g_clear_object (&self->owners);
   g_clear_object (&self->checklist);
+  g_clear_pointer (&self->pending_voided, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tandem_checklist_page_parent_class)->dispose (object);
 }
@@ -1387,6 +1760,7 @@ tandem_checklist_page_init (TandemChecklistPage *self)
   static const char *fixed_owners[] = { NULL, NULL, NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pending_voided = g_ptr_array_new_with_free_func (g_object_unref);
 
   fixed_owners[0] = _("Anyone");
   fixed_owners[1] = _("No owner yet");

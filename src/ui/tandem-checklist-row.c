@@ -186,6 +186,13 @@ update_item (TandemChecklistRow *self)
   gtk_label_set_text (GTK_LABEL (self->question), tandem_checklist_item_get_question (item));
   gtk_label_set_text (GTK_LABEL (self->status), tandem_item_status_to_label (status));
   tandem_rag_pill_set (self->rag, tandem_checklist_item_get_rag (item));
+  if (tandem_checklist_item_rating_disagrees (item))
+    {
+      /* TRANSLATORS: a rating set by hand against the status, “Red (override)” */
+      g_autofree char *text = g_strdup_printf (_("%s (override)"),
+                                               tandem_rag_to_label (tandem_checklist_item_get_rag (item)));
+      gtk_label_set_text (GTK_LABEL (self->rag), text);
+    }
   gtk_widget_set_visible (self->rag, status != TANDEM_ITEM_STATUS_NOT_STARTED ||
                                      tandem_checklist_item_get_rag_override (item) != TANDEM_RAG_NONE);
 

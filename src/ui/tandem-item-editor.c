@@ -106,6 +106,24 @@ update_dynamic (TandemItemEditor *self)
 
   tandem_rag_pill_set (self->rag_pill, tandem_checklist_item_get_rag (item));
 
+  /* A rating set by hand against the status is an override, shown with its reason. */
+  if (tandem_checklist_item_rating_disagrees (item))
+    {
+      const char *reason = tandem_checklist_item_get_rating_reason (item);
+      /* TRANSLATORS: under the rating, when it disagrees with the status */
+      g_autofree char *subtitle = reason[0] != '\0'
+        ? g_strdup_printf (_("Override: %s"), reason)
+        : g_strdup (_("Override, no reason given"));
+
+      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rag_row), escaped);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rag_row), "");
+    }
+
   self->updating_ladder = TRUE;
   for (guint rung = TANDEM_LADDER_RUNG_COERCION; rung <= TANDEM_LADDER_RUNG_CO_PRODUCTION; rung++)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->rungs[rung]),

@@ -12,8 +12,9 @@
 #include "tandem-preferences-window.h"
 
 /*
- * Preferences: the name the audit trail records with the user's answers, decisions and
- * sign-offs. Stored in GSettings ("reviewer-name"); windows apply it to their documents.
+ * Preferences: the name and role the audit trail records with the user's answers, decisions
+ * and sign-offs. Stored in GSettings ("reviewer-name", "reviewer-role"); windows apply them
+ * to their documents. Never filled in from the login account.
  */
 
 struct _TandemPreferencesWindow
@@ -22,6 +23,7 @@ struct _TandemPreferencesWindow
 
   GSettings            *settings;
   AdwEntryRow          *name_row;
+  AdwEntryRow          *role_row;
 };
 
 G_DEFINE_FINAL_TYPE (TandemPreferencesWindow, tandem_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -47,27 +49,26 @@ tandem_preferences_window_init (TandemPreferencesWindow *self)
 {
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  const char *real_name = g_get_real_name ();
-  g_autofree char *description = NULL;
-
-  if (real_name == NULL || real_name[0] == '\0' || g_str_equal (real_name, "Unknown"))
-    real_name = g_get_user_name ();
 
   adw_preferences_page_set_title (page, _("General"));
   adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
 
-  adw_preferences_group_set_title (group, _("Your Name"));
-  /* TRANSLATORS: %s is the name of the user's account */
-  description = g_strdup_printf (_("Recorded with your answers, decisions and sign-offs in the "
-                                   "history of each checklist, so that others can see who said "
-                                   "what. Leave it empty to use the name of your account, “%s”."),
-                                 real_name);
-  adw_preferences_group_set_description (group, description);
+  adw_preferences_group_set_title (group, _("Who Is Answering"));
+  adw_preferences_group_set_description (group,
+                                         _("Recorded with your answers, decisions and sign-offs "
+                                           "in the history of each checklist, so that others "
+                                           "can see who said what."));
 
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("_Name in the history"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->name_row), TRUE);
   adw_preferences_group_add (group, GTK_WIDGET (self->name_row));
+
+  self->role_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->role_row),
+                                 _("_Role, such as Non-executive director"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->role_row), TRUE);
+  adw_preferences_group_add (group, GTK_WIDGET (self->role_row));
 
   adw_preferences_page_add (page, group);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
@@ -89,6 +90,7 @@ tandem_preferences_window_new (GtkWindow *parent,
                        NULL);
   self->settings = g_object_ref (settings);
   g_settings_bind (settings, "reviewer-name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reviewer-role", self->role_row, "text", G_SETTINGS_BIND_DEFAULT);
 
   return self;
 }

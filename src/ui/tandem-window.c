@@ -22,6 +22,7 @@
 #include "tandem-journey-page.h"
 #include "tandem-overview-page.h"
 #include "tandem-preferences-window.h"
+#include "tandem-reviewer-dialog.h"
 #include "tandem-storage.h"
 #include "tandem-window.h"
 
@@ -341,6 +342,13 @@ tandem_window_show_object (TandemWindow *self,
     }
 
   gtk_stack_set_visible_child (self->stack, page);
+
+  /* Before anything can be recorded in a checklist's history: who is answering? Not when
+   * the document already has a reviewer (set by a test or another window). */
+  if (TANDEM_IS_CHECKLIST (object) &&
+      tandem_document_get_reviewer (self->document)[0] == '\0' &&
+      tandem_reviewer_dialog_needed (self->settings))
+    tandem_reviewer_dialog_present (GTK_WINDOW (self), self->settings);
 }
 
 /**
@@ -658,6 +666,23 @@ announce_kept_links (TandemWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* A record changed outside Tandem still opens; one sentence says so, and stays until closed. */
+static void
+report_trust (TandemWindow *self)
+{
+  g_autofree char *sentence = tandem_document_describe_trust (self->document);
+  AdwToast *toast;
+
+  if (sentence == NULL)
+    return;
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (sentence);
+  toast = adw_toast_new (sentence);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 on_load_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -698,6 +723,7 @@ on_load_done_cb (GObject      *object,
   self->read_only = mode == OPEN_READ_ONLY;
   set_document (self, document);
   announce_kept_links (self, document);
+  report_trust (self);
 
   if (mode == OPEN_COPY)
     {
@@ -1548,6 +1574,7 @@ static void
 apply_reviewer_name (TandemWindow *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
 
   if (self->settings == NULL || self->document == NULL)
     return;
@@ -1555,6 +1582,9 @@ apply_reviewer_name (TandemWindow *self)
   name = g_settings_get_string (self->settings, "reviewer-name");
   g_strstrip (name);
   tandem_document_set_reviewer (self->document, name[0] != '\0' ? name : NULL);
+  role = g_settings_get_string (self->settings, "reviewer-role");
+  g_strstrip (role);
+  tandem_document_set_reviewer_role (self->document, role);
 }
 
 static void
@@ -1864,6 +1894,8 @@ on_settings_bound (TandemWindow *self)
 
   self->settings = g_settings_new_full (schema, NULL, NULL);
   g_signal_connect_object (self->settings, "changed::reviewer-name",
+                           G_CALLBACK (apply_reviewer_name), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::reviewer-role",
                            G_CALLBACK (apply_reviewer_name), self, G_CONNECT_SWAPPED);
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
