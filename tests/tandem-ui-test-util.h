@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 TandemApplication *tandem_ui_test_init            (int           *argc,
                                                    char       ***argv);
 TandemApplication *tandem_ui_test_get_application (void);
+void               tandem_ui_test_set_reviewer    (const char *name,
+                                                   const char *role);
 TandemWindow      *tandem_ui_test_new_window      (void);
 void               tandem_ui_test_wait_idle       (TandemWindow  *window);
 void               tandem_ui_test_iterate         (void);

@@ -376,6 +376,7 @@ main (int   argc,
   int status;
 
   tandem_ui_test_init (&argc, &argv);
+  tandem_ui_test_set_reviewer ("Sam Reviewer", "Board secretary");
   scratch = tandem_test_make_temp_dir ();
 
   g_test_add_func ("/async/ui/journey-page-export", test_journey_page_export);

@@ -258,6 +258,7 @@ main (int   argc,
       char *argv[])
 {
   tandem_ui_test_init (&argc, &argv);
+  tandem_ui_test_set_reviewer ("Sam Reviewer", "Board secretary");
 
   g_test_add_func ("/evidence/window/link-entry", test_link_entry);
   g_test_add_func ("/evidence/window/risky-attachment", test_risky_attachment_asks);
