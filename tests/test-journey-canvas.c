@@ -760,7 +760,7 @@ test_side_panel (Fixture       *f,
   g_assert_cmpstr (tandem_step_get_place (step), ==, "Reception desk");
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (tandem_step_panel_get_row (panel, "wait-unit")), 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (tandem_step_panel_get_row (panel, "wait")), 2.5);
+  gtk_editable_set_text (GTK_EDITABLE (tandem_step_panel_get_row (panel, "wait")), "2.5");
   g_assert_cmpfloat (tandem_step_get_wait_minutes (step), ==, 150);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (tandem_step_panel_get_row (panel, "feeling")), 5);
@@ -803,6 +803,144 @@ test_side_panel (Fixture       *f,
     tandem_document_undo (f->document);
   tandem_ui_test_iterate ();
   g_assert_cmpuint (tandem_list_get_n (tandem_step_get_quotes (step)), ==, 0);
+}
+
+static const char *
+time_text (TandemStepPanel *panel,
+           const char      *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (tandem_step_panel_get_row (panel, name)));
+}
+
+static guint
+time_unit (TandemStepPanel *panel,
+           const char      *name)
+{
+  g_autofree char *unit_name = g_strconcat (name, "-unit", NULL);
+
+  return gtk_drop_down_get_selected (GTK_DROP_DOWN (tandem_step_panel_get_row (panel, unit_name)));
+}
+
+static void
+set_time_unit (TandemStepPanel *panel,
+               const char      *name,
+               TandemTimeUnit   unit)
+{
+  g_autofree char *unit_name = g_strconcat (name, "-unit", NULL);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (tandem_step_panel_get_row (panel, unit_name)), unit);
+  tandem_ui_test_iterate ();
+}
+
+/* Type into a time field as a user does: focus it, replace its text, and Tab away. */
+static void
+type_time (Fixture         *f,
+           TandemStepPanel *panel,
+           const char      *name,
+           const char      *text)
+{
+  GtkWidget *entry = tandem_step_panel_get_row (panel, name);
+
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_widget_grab_focus (GTK_WIDGET (f->canvas));
+  tandem_ui_test_iterate ();
+}
+
+/* Wait and duration keep what was typed, in the unit chosen (the cases a new user found). */
+static void
+test_times_as_typed (Fixture       *f,
+                     gconstpointer  data)
+{
+  TandemStepPanel *panel = TANDEM_STEP_PANEL (tandem_journey_page_get_step_panel (f->page));
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (before);
+  TandemStep *step = g_ptr_array_index (ordered, 2);
+  TandemStep *other = g_ptr_array_index (ordered, 3);
+  guint depth;
+
+  tandem_journey_canvas_focus_step (f->canvas, step);
+  tandem_ui_test_iterate ();
+
+  /* 4 minutes, then "hours": 4 hours, never 0.1 hours and then 6 minutes. */
+  set_time_unit (panel, "wait", TANDEM_TIME_UNIT_MINUTES);
+  type_time (f, panel, "wait", "4");
+  g_assert_cmpfloat (tandem_step_get_wait_minutes (step), ==, 4);
+  set_time_unit (panel, "wait", TANDEM_TIME_UNIT_HOURS);
+  g_assert_cmpstr (time_text (panel, "wait"), ==, "4");
+  g_assert_cmpfloat (tandem_step_get_wait_minutes (step), ==, 240);
+  set_time_unit (panel, "wait", TANDEM_TIME_UNIT_MINUTES);
+  g_assert_cmpstr (time_text (panel, "wait"), ==, "4");
+  g_assert_cmpfloat (tandem_step_get_wait_minutes (step), ==, 4);
+
+  /* Tabbing through the fields, or showing another step and back, changes nothing. */
+  depth = tandem_document_get_undo_depth (f->document);
+  gtk_widget_grab_focus (tandem_step_panel_get_row (panel, "wait"));
+  gtk_widget_grab_focus (tandem_step_panel_get_row (panel, "duration"));
+  gtk_widget_grab_focus (GTK_WIDGET (f->canvas));
+  tandem_journey_canvas_focus_step (f->canvas, other);
+  tandem_ui_test_iterate ();
+  tandem_journey_canvas_focus_step (f->canvas, step);
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth);
+  g_assert_cmpfloat (tandem_step_get_wait_minutes (step), ==, 4);
+  g_assert_cmpstr (time_text (panel, "wait"), ==, "4");
+  g_assert_cmpuint (time_unit (panel, "wait"), ==, TANDEM_TIME_UNIT_MINUTES);
+
+  /* 15 minutes is shown as 15 minutes, not as days that round to 0. */
+  type_time (f, panel, "duration", "15");
+  g_assert_cmpfloat (tandem_step_get_duration_minutes (step), ==, 15);
+  tandem_journey_canvas_focus_step (f->canvas, other);
+  tandem_ui_test_iterate ();
+  tandem_journey_canvas_focus_step (f->canvas, step);
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (time_text (panel, "duration"), ==, "15");
+  g_assert_cmpuint (time_unit (panel, "duration"), ==, TANDEM_TIME_UNIT_MINUTES);
+  g_assert_cmpfloat (tandem_step_get_duration_minutes (step), ==, 15);
+
+  /* "hours", then "0.1": 6 minutes, shown again as 0.1 hours, the unit chosen. */
+  set_time_unit (panel, "duration", TANDEM_TIME_UNIT_HOURS);
+  type_time (f, panel, "duration", "0.1");
+  g_assert_cmpfloat (tandem_step_get_duration_minutes (step), ==, 6);
+  tandem_journey_canvas_focus_step (f->canvas, other);
+  tandem_ui_test_iterate ();
+  tandem_journey_canvas_focus_step (f->canvas, step);
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (time_text (panel, "duration"), ==, "0.1");
+  g_assert_cmpuint (time_unit (panel, "duration"), ==, TANDEM_TIME_UNIT_HOURS);
+
+  /* 2.5 days, a decimal comma, and undo showing the time it was. */
+  set_time_unit (panel, "duration", TANDEM_TIME_UNIT_DAYS);
+  type_time (f, panel, "duration", "2,5");
+  g_assert_cmpfloat (tandem_step_get_duration_minutes (step), ==, 3600);
+  tandem_document_undo (f->document);
+  tandem_ui_test_iterate ();
+  g_assert_cmpfloat (tandem_step_get_duration_minutes (step), !=, 3600);
+  g_assert_cmpstr (time_text (panel, "duration"), !=, "2,5");
+
+  /* What is not a time is said to be wrong, kept as typed, and changes nothing. */
+  depth = tandem_document_get_undo_depth (f->document);
+  type_time (f, panel, "wait", "about 3");
+  g_assert_cmpfloat (tandem_step_get_wait_minutes (step), ==, 4);
+  g_assert_cmpstr (time_text (panel, "wait"), ==, "about 3");
+  g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth);
+  g_assert_true (gtk_widget_has_css_class (tandem_step_panel_get_row (panel, "wait"), "error"));
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (tandem_step_panel_get_row (panel, "wait"),
+                                              ADW_TYPE_ACTION_ROW);
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                     "“about 3” is not a number of minutes; type a number such as 2 or 1.5, "
+                     "or leave it empty for none.");
+  }
+  screenshot (f, "time-error");
+  type_time (f, panel, "wait", "3");
+  g_assert_cmpfloat (tandem_step_get_wait_minutes (step), ==, 3);
+  g_assert_false (gtk_widget_has_css_class (tandem_step_panel_get_row (panel, "wait"), "error"));
+
+  /* An emptied field means none, once it is left. */
+  type_time (f, panel, "wait", "");
+  g_assert_cmpfloat (tandem_step_get_wait_minutes (step), ==, 0);
 }
 
 static void
@@ -949,6 +1087,7 @@ main (int   argc,
   ADD ("/journey/ui/copy-before-to-after", fixture_sample, test_copy_before_to_after);
   ADD ("/journey/ui/list-view", fixture_sample, test_list_view);
   ADD ("/journey/ui/side-panel", fixture_sample, test_side_panel);
+  ADD ("/journey/ui/times-as-typed", fixture_sample, test_times_as_typed);
   ADD ("/journey/ui/measures-and-structure", fixture_sample, test_measures_and_structure);
   ADD ("/journey/ui/dark-and-high-contrast", fixture_sample, test_dark_and_high_contrast);
   ADD ("/journey/ui/real-keys", fixture_new_journey, test_real_keys);

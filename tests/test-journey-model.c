@@ -849,12 +849,91 @@ test_clip_bad (void)
     }
 }
 
+/* Times as typed: the number means what the unit says, and shows as it was typed. */
+static void
+test_time_as_typed (void)
+{
+  const struct {
+    const char     *text;
+    TandemTimeUnit  unit;
+    double          minutes;
+  } good[] = {
+    { "4", TANDEM_TIME_UNIT_MINUTES, 4 },
+    { "4", TANDEM_TIME_UNIT_HOURS, 240 },
+    { "0.1", TANDEM_TIME_UNIT_HOURS, 6 },
+    { "1,5", TANDEM_TIME_UNIT_HOURS, 90 },
+    { " 15 ", TANDEM_TIME_UNIT_MINUTES, 15 },
+    { "2.25", TANDEM_TIME_UNIT_DAYS, 3240 },
+    { "", TANDEM_TIME_UNIT_DAYS, 0 },
+  };
+  const struct {
+    const char     *text;
+    TandemTimeUnit  unit;
+    const char     *message;
+  } bad[] = {
+    { "abc", TANDEM_TIME_UNIT_HOURS,
+      "“abc” is not a number of hours; type a number such as 2 or 1.5, or leave it empty for none." },
+    { "1e3", TANDEM_TIME_UNIT_MINUTES, NULL },
+    { "0x10", TANDEM_TIME_UNIT_MINUTES, NULL },
+    { "inf", TANDEM_TIME_UNIT_MINUTES, NULL },
+    { "1.2.3", TANDEM_TIME_UNIT_MINUTES, NULL },
+    { "-5", TANDEM_TIME_UNIT_MINUTES, "A time cannot be negative; type 0 or more minutes." },
+    { "4000", TANDEM_TIME_UNIT_DAYS, "4000 days is more than ten years; type a shorter time." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double minutes = -1;
+
+      g_assert_true (tandem_time_parse (good[i].text, good[i].unit, &minutes, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (minutes, ==, good[i].minutes);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double minutes = 42;
+
+      g_assert_false (tandem_time_parse (bad[i].text, bad[i].unit, &minutes, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      if (bad[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, bad[i].message);
+      g_assert_cmpfloat (minutes, ==, 42);
+    }
+
+  /* Shown exactly, or not at all in a unit that would round it. */
+  {
+    g_autofree char *a = tandem_time_format_exact (4, TANDEM_TIME_UNIT_MINUTES);
+    g_autofree char *b = tandem_time_format_exact (150, TANDEM_TIME_UNIT_HOURS);
+    g_autofree char *c = tandem_time_format_exact (6, TANDEM_TIME_UNIT_HOURS);
+    g_autofree char *d = tandem_time_format_exact (4, TANDEM_TIME_UNIT_HOURS);
+    g_autofree char *e = tandem_time_format_exact (15, TANDEM_TIME_UNIT_DAYS);
+    g_autofree char *f = tandem_time_format_exact (0, TANDEM_TIME_UNIT_DAYS);
+
+    g_assert_cmpstr (a, ==, "4");
+    g_assert_cmpstr (b, ==, "2.5");
+    g_assert_cmpstr (c, ==, "0.1");
+    g_assert_null (d);
+    g_assert_null (e);
+    g_assert_cmpstr (f, ==, "");
+  }
+
+  g_assert_cmpint (tandem_time_unit_for_minutes (4), ==, TANDEM_TIME_UNIT_MINUTES);
+  g_assert_cmpint (tandem_time_unit_for_minutes (90), ==, TANDEM_TIME_UNIT_MINUTES);
+  g_assert_cmpint (tandem_time_unit_for_minutes (240), ==, TANDEM_TIME_UNIT_HOURS);
+  g_assert_cmpint (tandem_time_unit_for_minutes (4320), ==, TANDEM_TIME_UNIT_DAYS);
+  g_assert_cmpint (tandem_time_unit_for_minutes (2.5), ==, TANDEM_TIME_UNIT_MINUTES);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/journey/model/time-as-typed", test_time_as_typed);
   g_test_add_func ("/journey/model/measures", test_measures);
   g_test_add_func ("/journey/model/measures-before-after", test_measures_before_after);
   g_test_add_func ("/journey/edit/add-after", test_add_after);
