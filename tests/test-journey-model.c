@@ -139,6 +139,85 @@ test_measures_before_after (void)
   g_assert_cmpint (a.lowest_feeling, ==, TANDEM_FEELING_BAD);
 }
 
+static const TandemMeasureRow *
+comparison_row (TandemComparison *comparison,
+                TandemMeasure     measure)
+{
+  const TandemMeasureRow *row = g_ptr_array_index (comparison->rows, measure);
+
+  g_assert_cmpint (row->measure, ==, measure);
+  return row;
+}
+
+/* One wording of the comparison for the panel and the appendix; totals rounded to the
+ * minute, never cut, and a difference that agrees with the two columns. */
+static void
+test_comparison (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_feverish_child (document);
+  g_autoptr(TandemComparison) comparison = tandem_journey_compare (journey);
+  const TandemMeasureRow *row;
+
+  g_assert_cmpuint (comparison->rows->len, ==, TANDEM_N_MEASURES);
+
+  /* 3925 minutes is 2 days 17 hours 25 minutes, not "2 days 17 hours". */
+  row = comparison_row (comparison, TANDEM_MEASURE_WAIT);
+  g_assert_cmpstr (row->name, ==, "Total waiting");
+  g_assert_cmpstr (row->before, ==, "2 days 17 hours 25 minutes");
+  g_assert_cmpstr (row->after, ==, "2 hours");
+  g_assert_cmpstr (row->change, ==, "2 days 15 hours 25 minutes less");
+  g_assert_cmpstr (row->phrase, ==, "2 days 15 hours 25 minutes less waiting");
+
+  row = comparison_row (comparison, TANDEM_MEASURE_STEPS);
+  g_assert_cmpstr (row->before, ==, "9");
+  g_assert_cmpstr (row->after, ==, "6");
+  g_assert_cmpstr (row->change, ==, "3 fewer");
+  row = comparison_row (comparison, TANDEM_MEASURE_HANDOFFS);
+  g_assert_cmpstr (row->change, ==, "1 more");
+  g_assert_cmpstr (row->phrase, ==, "1 more hand-off");
+  row = comparison_row (comparison, TANDEM_MEASURE_PLACES);
+  g_assert_cmpstr (row->change, ==, "No change");
+  g_assert_null (row->phrase);
+  row = comparison_row (comparison, TANDEM_MEASURE_LOWEST_FEELING);
+  g_assert_cmpstr (row->name, ==, "Worst moment");
+  g_assert_cmpstr (row->change, ==, "Better");
+
+  g_assert_cmpstr (comparison->summary, ==,
+                   "After the change: 3 fewer steps, 1 more hand-off, 2 days 15 hours 25 minutes "
+                   "less waiting, 5 fewer pain points and the worst moment is “Bad” instead of "
+                   "“Very bad”.");
+  g_assert_nonnull (strstr (comparison->definitions, "A hand-off is counted"));
+
+  /* 3 days 11 hours 45 minutes is said in full; fractions of a minute round, and the change
+   * is worked out from the rounded totals so that it agrees with them. */
+  {
+    g_autofree char *full = tandem_format_total_minutes (3 * 1440 + 11 * 60 + 45);
+    g_autofree char *rounded = tandem_format_total_minutes (59.6);
+
+    g_assert_cmpstr (full, ==, "3 days 11 hours 45 minutes");
+    g_assert_cmpstr (rounded, ==, "1 hour");
+  }
+
+  tandem_document_begin (document, "Times");
+  {
+    TandemList *before = tandem_journey_map_get_steps (tandem_journey_get_map (journey, TANDEM_MAP_SIDE_BEFORE));
+    TandemList *after = tandem_journey_map_get_steps (tandem_journey_get_map (journey, TANDEM_MAP_SIDE_AFTER));
+
+    for (guint i = 0; i < tandem_list_get_n (before); i++)
+      tandem_step_set_wait_minutes (tandem_list_get (before, i), i == 0 ? 10.4 : 0);
+    for (guint i = 0; i < tandem_list_get_n (after); i++)
+      tandem_step_set_wait_minutes (tandem_list_get (after, i), i == 0 ? 10.6 : 0);
+  }
+  tandem_document_commit (document);
+  g_clear_pointer (&comparison, tandem_comparison_free);
+  comparison = tandem_journey_compare (journey);
+  row = comparison_row (comparison, TANDEM_MEASURE_WAIT);
+  g_assert_cmpstr (row->before, ==, "10 minutes");
+  g_assert_cmpstr (row->after, ==, "11 minutes");
+  g_assert_cmpstr (row->change, ==, "1 minute more");
+}
+
 static TandemStep *
 find_titled (TandemJourney *journey,
              TandemMapSide  side,
@@ -936,6 +1015,7 @@ main (int   argc,
   g_test_add_func ("/journey/model/time-as-typed", test_time_as_typed);
   g_test_add_func ("/journey/model/measures", test_measures);
   g_test_add_func ("/journey/model/measures-before-after", test_measures_before_after);
+  g_test_add_func ("/journey/model/comparison", test_comparison);
   g_test_add_func ("/journey/edit/add-after", test_add_after);
   g_test_add_func ("/journey/edit/order-renumbering", test_order_renumbering);
   g_test_add_func ("/journey/edit/move", test_move);
