@@ -370,16 +370,24 @@ test_keyboard_capture (Fixture       *f,
   TandemStep *step;
   g_autofree char *description = NULL;
 
+  /* Enter opens a step; Enter after its title saves it and opens the next one, as in an
+   * outliner, so typing straight on goes into the new step. */
+  g_assert_true (press (canvas, GDK_KEY_Return, 0));
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
-      g_assert_true (press (canvas, GDK_KEY_Return, 0));
       g_assert_true (tandem_journey_canvas_is_editing (f->canvas));
       g_assert_true (gtk_widget_has_focus (editor));
       type_into (editor, titles[i]);
       g_assert_true (press (editor, GDK_KEY_Return, 0));
-      g_assert_false (tandem_journey_canvas_is_editing (f->canvas));
-      g_assert_true (gtk_widget_has_focus (canvas));
     }
+
+  /* Enter on the new, empty step ends the capture and takes it away. */
+  g_assert_true (tandem_journey_canvas_is_editing (f->canvas));
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, 5);
+  g_assert_true (press (editor, GDK_KEY_Return, 0));
+  g_assert_false (tandem_journey_canvas_is_editing (f->canvas));
+  g_assert_true (gtk_widget_has_focus (canvas));
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, 4);
 
   /* Each step and its title is one undo step; they follow each other in one cell. */
   g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth + 4);
@@ -425,7 +433,8 @@ test_keyboard_capture (Fixture       *f,
   g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth + 1);
   screenshot (f, "moved");
 
-  /* F2 edits the title as it is; Escape leaves it. Typing replaces it. */
+  /* F2 edits the title as it is; Escape leaves it. Typing on a selected step never types
+   * over its title: it says how to edit it. */
   g_assert_true (press (canvas, GDK_KEY_F2, 0));
   g_assert_true (tandem_journey_canvas_is_editing (f->canvas));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "Gets a booked slot");
@@ -434,28 +443,87 @@ test_keyboard_capture (Fixture       *f,
   g_assert_cmpstr (tandem_step_get_title (step), ==, "Gets a booked slot");
 
   g_assert_true (press (canvas, GDK_KEY_G, 0));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "G");
-  type_into (editor, "ets a same-day slot");
-  g_assert_true (press (editor, GDK_KEY_Return, 0));
-  g_assert_cmpstr (tandem_step_get_title (step), ==, "Gets a same-day slot");
-
-  /* Delete removes it; the focus moves on to the next step. */
-  g_assert_true (press (canvas, GDK_KEY_Delete, 0));
-  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, 3);
-  g_assert_nonnull (focused_step (f));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, 4);
+  g_assert_false (tandem_journey_canvas_is_editing (f->canvas));
+  g_assert_cmpstr (tandem_step_get_title (step), ==, "Gets a booked slot");
+  g_assert_cmpstr (tandem_journey_page_get_last_message (f->page), ==,
+                   "To change the title of the selected step press F2; to add a step after it "
+                   "press Enter.");
+  g_assert_true (press (canvas, GDK_KEY_F2, 0));
+  gtk_editable_delete_text (GTK_EDITABLE (editor), 0, -1);
+  type_into (editor, "Gets a same-day slot");
+  g_assert_true (press (editor, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (tandem_step_get_title (step), ==, "Gets a booked slot");
 
   /* Escape on a new step that has no title yet takes the step away. */
   g_assert_true (press (canvas, GDK_KEY_Return, 0));
   g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, 5);
   g_assert_true (press (editor, GDK_KEY_Escape, 0));
   g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, 4);
+  tandem_journey_canvas_focus_step (f->canvas, step);
 
   /* Ctrl+L joins the focused step to the next one. */
   g_assert_true (press (canvas, GDK_KEY_Home, 0));
   g_assert_true (press (canvas, GDK_KEY_l, GDK_CONTROL_MASK));
   g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_connectors (before)), ==, 1);
+}
+
+/* Single keys mark the selected step; Backspace never removes a step, Delete does and
+ * says so, with Undo. */
+static void
+test_marks_and_delete (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (f->canvas);
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  TandemStepPanel *panel = TANDEM_STEP_PANEL (tandem_journey_page_get_step_panel (f->page));
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (before);
+  TandemStep *step = g_ptr_array_index (ordered, 1);
+  g_autofree char *title = g_strdup (tandem_step_get_title (step));
+  g_autofree char *message = NULL;
+  guint n = tandem_list_get_n (tandem_journey_map_get_steps (before));
+  gboolean pain = tandem_step_get_pain_point (step);
+  gboolean touch = tandem_step_get_touchpoint (step);
+  const guint keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5, GDK_KEY_KP_2 };
+  const TandemFeeling feelings[] = { TANDEM_FEELING_VERY_BAD, TANDEM_FEELING_BAD,
+                                     TANDEM_FEELING_NEUTRAL, TANDEM_FEELING_GOOD,
+                                     TANDEM_FEELING_VERY_GOOD, TANDEM_FEELING_BAD };
+
+  gtk_widget_grab_focus (canvas);
+  tandem_journey_canvas_focus_step (f->canvas, step);
+  tandem_ui_test_iterate ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_assert_true (press (canvas, keys[i], 0));
+      g_assert_cmpint (tandem_step_get_feeling (step), ==, feelings[i]);
+      g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (tandem_step_panel_get_row (panel, "feeling"))),
+                        ==, feelings[i]);
+    }
+  g_assert_false (tandem_journey_canvas_is_editing (f->canvas));
+  g_assert_cmpstr (tandem_step_get_title (step), ==, title);
+
+  g_assert_true (press (canvas, GDK_KEY_p, 0));
+  g_assert_cmpint (tandem_step_get_pain_point (step), ==, !pain);
+  g_assert_true (press (canvas, GDK_KEY_P, GDK_SHIFT_MASK));
+  g_assert_cmpint (tandem_step_get_pain_point (step), ==, pain);
+  g_assert_true (press (canvas, GDK_KEY_t, 0));
+  g_assert_cmpint (tandem_step_get_touchpoint (step), ==, !touch);
+  g_assert_cmpstr (tandem_step_get_title (step), ==, title);
+
+  /* Backspace leaves the step where it is. */
+  press (canvas, GDK_KEY_BackSpace, 0);
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, n);
+
+  /* Delete removes it, names it in a toast, and the toast's Undo brings it back. */
+  g_assert_true (press (canvas, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, n - 1);
+  message = g_strdup_printf ("Removed the step “%s”", title);
+  g_assert_cmpstr (tandem_journey_page_get_last_message (f->page), ==, message);
+  g_assert_nonnull (focused_step (f));
+  screenshot (f, "removed-toast");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, n);
+  g_assert_cmpstr (title_at (before, 1), ==, title);
 }
 
 /* Dragging a card is one undo step, and it lands where the pointer says. */
@@ -1021,7 +1089,27 @@ test_dark_and_high_contrast (Fixture       *f,
   g_assert_false (f->canvas->state.palette.dark);
 }
 
-/* Real key presses through the X server, when xdotool is there to send them. */
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static const char *
+keysym_for (gunichar c)
+{
+  static char buffer[8];
+
+  if (c == ' ')
+    return "space";
+  buffer[g_unichar_to_utf8 (c, buffer)] = '\0';
+  return buffer;
+}
+
+/* Real key presses through the X server, when xdotool is there to send them: a journey of
+ * ten steps typed at full speed, as a facilitator keeps up with a room. Every key is queued
+ * at once, so keys arrive while the step before is still being saved and the next opened;
+ * each must land in the step it was typed for. */
 static void
 test_real_keys (Fixture       *f,
                 gconstpointer  data)
@@ -1030,9 +1118,14 @@ test_real_keys (Fixture       *f,
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
   TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
-  g_autofree char *window_id = NULL;
-  const char *keys[] = { "Return", "H", "e", "l", "l", "o", "Return", "Return", "W", "o", "r", "l",
-                         "d", "Return", NULL };
+  const char *titles[] = { "Fever at night", "Rings GP", "Calls 111", "Nurse rings back",
+                           "Bus to centre", "Queue", "Seen by nurse", "Sent to GP",
+                           "GP next day", "Home again" };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+  guint wake;
+  int status;
 
   if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
     {
@@ -1040,29 +1133,48 @@ test_real_keys (Fixture       *f,
       return;
     }
 
-  window_id = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_widget_grab_focus (GTK_WIDGET (f->canvas));
   tandem_ui_test_iterate ();
 
-  for (guint i = 0; keys[i] != NULL; i++)
+  g_ptr_array_add (argv, g_strdup (xdotool));
+  g_ptr_array_add (argv, g_strdup ("key"));
+  g_ptr_array_add (argv, g_strdup ("--window"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface)));
+  g_ptr_array_add (argv, g_strdup ("--delay"));
+  g_ptr_array_add (argv, g_strdup ("0"));
+  g_ptr_array_add (argv, g_strdup ("Return"));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
-      const char *argv[] = { xdotool, "key", "--window", window_id, keys[i], NULL };
-      g_autoptr(GError) error = NULL;
-      int status;
-
-      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                                   NULL, NULL, &status, &error));
-      /* Let the X server deliver it before the next one. */
-      for (guint k = 0; k < 50; k++)
-        g_main_context_iteration (NULL, FALSE);
+      for (const char *p = titles[i]; *p != '\0'; p = g_utf8_next_char (p))
+        g_ptr_array_add (argv, g_strdup (keysym_for (g_utf8_get_char (p))));
+      g_ptr_array_add (argv, g_strdup ("Return"));
     }
+  /* Enter on the empty step after the last one ends the capture. */
+  g_ptr_array_add (argv, g_strdup ("Return"));
+  g_ptr_array_add (argv, NULL);
 
-  for (guint i = 0; i < 2000 && g_strcmp0 (title_at (before, 1), "World") != 0; i++)
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  /* Let the X server deliver them all (bounded, so that a lost key fails rather than hangs). */
+  wake = g_timeout_add (20, wake_cb, NULL);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline &&
+         (tandem_journey_canvas_is_editing (f->canvas) ||
+          tandem_list_get_n (tandem_journey_map_get_steps (before)) < G_N_ELEMENTS (titles)))
     g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  tandem_ui_test_iterate ();
 
-  g_assert_cmpstr (title_at (before, 0), ==, "Hello");
-  g_assert_cmpstr (title_at (before, 1), ==, "World");
+  g_assert_false (tandem_journey_canvas_is_editing (f->canvas));
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (before)), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_cmpstr (title_at (before, i), ==, titles[i]);
+  g_assert_cmpstr (tandem_step_get_title (focused_step (f)), ==, titles[G_N_ELEMENTS (titles) - 1]);
+  screenshot (f, "real-keys");
 #else
   g_test_skip ("Real key presses need X11");
 #endif
@@ -1079,6 +1191,7 @@ main (int   argc,
 #define ADD(path, setup, func) g_test_add (path, Fixture, NULL, setup, func, fixture_tear_down)
   ADD ("/journey/ui/new-journey", fixture_new_journey, test_new_journey);
   ADD ("/journey/ui/keyboard-capture", fixture_new_journey, test_keyboard_capture);
+  ADD ("/journey/ui/marks-and-delete", fixture_sample, test_marks_and_delete);
   ADD ("/journey/ui/drag-is-one-undo-step", fixture_sample, test_drag);
   ADD ("/journey/ui/rubber-band-and-connect", fixture_sample, test_rubber_band_and_connect);
   ADD ("/journey/ui/resize-stage", fixture_sample, test_resize_stage);
