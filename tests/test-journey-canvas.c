@@ -502,6 +502,28 @@ test_marks_and_delete (Fixture       *f,
   g_assert_false (tandem_journey_canvas_is_editing (f->canvas));
   g_assert_cmpstr (tandem_step_get_title (step), ==, title);
 
+  /* Choosing in the panel by keyboard starts on the feeling the step has. */
+  {
+    GtkWidget *row = tandem_step_panel_get_row (panel, "feeling");
+    GtkWidget *focus, *list;
+    guint index = 0;
+
+    g_assert_true (gtk_widget_activate (row));
+    tandem_ui_test_iterate ();
+    focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    g_assert_nonnull (focus);
+    list = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW);
+    g_assert_nonnull (list);
+    while (gtk_widget_get_parent (focus) != list)
+      focus = gtk_widget_get_parent (focus);
+    for (GtkWidget *w = gtk_widget_get_first_child (list); w != focus; w = gtk_widget_get_next_sibling (w))
+      index++;
+    g_assert_cmpuint (index, ==, TANDEM_FEELING_BAD);
+    gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER)));
+    gtk_widget_grab_focus (canvas);
+    tandem_ui_test_iterate ();
+  }
+
   g_assert_true (press (canvas, GDK_KEY_p, 0));
   g_assert_cmpint (tandem_step_get_pain_point (step), ==, !pain);
   g_assert_true (press (canvas, GDK_KEY_P, GDK_SHIFT_MASK));

@@ -332,6 +332,68 @@ make_time_row (TandemStepPanel *self,
   return time->row;
 }
 
+/* Choices */
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+focus_selected_choice_cb (gpointer user_data)
+{
+  g_autoptr(AdwComboRow) row = user_data;
+  GtkWidget *popover = find_descendant (GTK_WIDGET (row), GTK_TYPE_POPOVER);
+  GtkWidget *list = popover ? find_descendant (popover, GTK_TYPE_LIST_VIEW) : NULL;
+  guint selected = adw_combo_row_get_selected (row);
+  GtkWidget *child;
+
+  if (list == NULL || !gtk_widget_get_mapped (list) || selected == GTK_INVALID_LIST_POSITION)
+    return G_SOURCE_REMOVE;
+
+  /* A short list has a row widget for each choice, in order. */
+  child = gtk_widget_get_first_child (list);
+  for (guint i = 0; child != NULL && i < selected; i++)
+    child = gtk_widget_get_next_sibling (child);
+  if (child != NULL)
+    gtk_widget_grab_focus (child);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_choice_popover_map_cb (GtkWidget   *popover,
+                          AdwComboRow *row)
+{
+  /* The keyboard starts on the current choice, so that Down goes on to the next feeling
+   * rather than from the top (libadwaita 1.2 focuses the first row). After the popover has
+   * given the focus to its first row, hence from an idle. */
+  g_idle_add (focus_selected_choice_cb, g_object_ref (row));
+}
+
+static void
+start_on_selected (AdwComboRow *row)
+{
+  GtkWidget *popover = find_descendant (GTK_WIDGET (row), GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    g_signal_connect_object (popover, "map", G_CALLBACK (on_choice_popover_map_cb), row,
+                             G_CONNECT_AFTER);
+}
+
 /* Stage and lane */
 
 static void
@@ -1110,6 +1172,7 @@ tandem_step_panel_init (TandemStepPanel *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->feeling_row), _("How it felt"));
   adw_combo_row_set_model (self->feeling_row, G_LIST_MODEL (feeling_model));
   adw_preferences_group_add (self->step_group, GTK_WIDGET (self->feeling_row));
+  start_on_selected (self->feeling_row);
 
   adw_preferences_group_add (self->step_group,
                              switch_row (_("Touchpoint"), _("A moment that mattered to the person"),
@@ -1127,6 +1190,8 @@ tandem_step_panel_init (TandemStepPanel *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lane_row), _("Lane"));
   g_signal_connect (self->lane_row, "notify::selected", G_CALLBACK (on_place_selected_cb), self);
   adw_preferences_group_add (self->step_group, GTK_WIDGET (self->lane_row));
+  start_on_selected (self->stage_row);
+  start_on_selected (self->lane_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->step_group);
 
   group = adw_preferences_group_new ();
