@@ -441,9 +441,10 @@ test_copy_map (void)
   g_assert_cmpuint (tandem_list_get_n (copied), ==, 9);
   g_assert_cmpuint (tandem_list_get_n (connectors), ==, 9);
 
-  /* Fresh ids, the same fields and quotes, connectors between the copies, and the links to
-   * the old after steps gone with them. */
-  for (guint i = 0; i < 9; i++)
+  /* Fresh ids, the same fields but no quotes (they describe today's service), connectors
+   * between the copies, the links to the old after steps gone with them, and each before
+   * step "replaced by" its copy. */
+  for (guint i = 0, quoted = 0; i < 9; i++)
     {
       TandemStep *copy = tandem_list_get (copied, i);
       TandemStep *original = tandem_list_get (tandem_journey_map_get_steps (before), i);
@@ -452,8 +453,11 @@ test_copy_map (void)
                        tandem_object_get_id (TANDEM_OBJECT (original)));
       g_assert_cmpstr (tandem_step_get_title (copy), ==, tandem_step_get_title (original));
       g_assert_cmpfloat (tandem_step_get_wait_minutes (copy), ==, tandem_step_get_wait_minutes (original));
-      g_assert_cmpuint (tandem_list_get_n (tandem_step_get_quotes (copy)), ==,
-                        tandem_list_get_n (tandem_step_get_quotes (original)));
+      g_assert_cmpuint (tandem_list_get_n (tandem_step_get_quotes (copy)), ==, 0);
+      quoted += tandem_list_get_n (tandem_step_get_quotes (original));
+      if (i == 8)
+        g_assert_cmpuint (quoted, >, 0);
+      g_assert_nonnull (tandem_journey_find_replacement (journey, original, copy));
       g_assert_true (tandem_document_lookup (document, tandem_object_get_id (TANDEM_OBJECT (copy))) ==
                      TANDEM_OBJECT (copy));
     }
@@ -465,7 +469,7 @@ test_copy_map (void)
       g_assert_nonnull (tandem_list_find (copied, tandem_connector_get_to_step (connector)));
       g_assert_true (tandem_object_validate (TANDEM_OBJECT (connector), &error));
     }
-  g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_replacements (journey)), ==, 0);
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_replacements (journey)), ==, 9);
 
   /* One undo step brings the after map back. */
   tandem_document_undo (document);
