@@ -865,6 +865,16 @@ test_side_panel (Fixture       *f,
   tandem_step_panel_add_quote (panel);
   tandem_ui_test_iterate ();
   g_assert_cmpuint (tandem_list_get_n (tandem_step_get_quotes (step)), ==, 1);
+  /* The cursor is in the new quote's words, ready to type them; Tab leaves them. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+    g_assert_true (GTK_IS_TEXT_VIEW (focus));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "The exact words");
+    g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (focus)));
+    g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (tandem_step_panel_get_row (panel, "description"))));
+  }
   quote = tandem_list_get (tandem_step_get_quotes (step), 0);
   quotes = tandem_step_panel_get_row (panel, "quotes");
   gtk_editable_set_text (GTK_EDITABLE (tandem_ui_test_find_widget (quotes, ADW_TYPE_ENTRY_ROW,

@@ -120,6 +120,9 @@ framed_text_view (GtkTextView **view,
   GtkWidget *text = gtk_text_view_new ();
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
+  /* Tab goes on to the next field, as in every other field of the panel; a tab character
+   * means nothing in a description. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text), FALSE);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text), 8);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text), 8);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text), 10);
@@ -527,6 +530,7 @@ make_quote (TandemStepPanel *self,
 
   text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (text_view, FALSE);
   gtk_text_view_set_top_margin (text_view, 10);
   gtk_text_view_set_bottom_margin (text_view, 10);
   gtk_text_view_set_left_margin (text_view, 12);
@@ -1357,7 +1361,7 @@ void
 tandem_step_panel_add_quote (TandemStepPanel *self)
 {
   g_autoptr(TandemQuote) quote = NULL;
-  GtkWidget *last;
+  GtkWidget *last, *words;
 
   g_return_if_fail (TANDEM_IS_STEP_PANEL (self));
 
@@ -1369,8 +1373,10 @@ tandem_step_panel_add_quote (TandemStepPanel *self)
   tandem_list_append (tandem_step_get_quotes (self->step), quote);
   tandem_document_commit (self->document);
 
-  /* The new quote's words are the first text view of the last quote shown. */
+  /* The new quote's words are the text view of the last quote shown (its Remove button
+   * comes first in the Tab order, so moving the focus into the quote would land there). */
   last = gtk_widget_get_last_child (GTK_WIDGET (self->quotes_box));
-  if (last != NULL)
-    gtk_widget_child_focus (last, GTK_DIR_TAB_FORWARD);
+  words = last != NULL ? find_descendant (last, GTK_TYPE_TEXT_VIEW) : NULL;
+  if (words != NULL)
+    gtk_widget_grab_focus (words);
 }
