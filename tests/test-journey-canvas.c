@@ -548,6 +548,74 @@ test_marks_and_delete (Fixture       *f,
   g_assert_cmpstr (title_at (before, 1), ==, title);
 }
 
+/* Removing a stage of a new, empty journey leaves the page drawn (it went blank until the
+ * window was resized: "Trying to snapshot TandemJourneyPage without a current allocation"). */
+static void
+test_remove_stage_of_empty_journey (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+
+  /* GTK only warns when it draws a widget that has lost its allocation: make that fail. */
+  g_log_set_always_fatal (fatal | G_LOG_LEVEL_WARNING);
+  tandem_ui_test_iterate ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), >, 0);
+
+  /* As a facilitator does it: in the Stages and Lanes window. */
+  {
+    GtkWidget *window = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkListBox *stages;
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->canvas));
+
+    /* Scrolled to the right end, so that a narrower map moves the view. */
+    gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+    tandem_ui_test_iterate ();
+    g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "journey.edit-structure", NULL));
+    tandem_ui_test_iterate ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+        if (TANDEM_IS_JOURNEY_STRUCTURE_WINDOW (candidate))
+          window = GTK_WIDGET (candidate);
+      }
+    g_assert_nonnull (window);
+    stages = tandem_journey_structure_window_get_list (TANDEM_JOURNEY_STRUCTURE_WINDOW (window), TRUE);
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (stages, 1));
+      GtkWidget *found = NULL;
+      GPtrArray *stack = g_ptr_array_new ();
+
+      g_ptr_array_add (stack, row);
+      while (stack->len > 0 && found == NULL)
+        {
+          GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+          if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_widget_get_tooltip_text (w), "Remove stage") == 0)
+            found = w;
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+            g_ptr_array_add (stack, c);
+        }
+      g_ptr_array_unref (stack);
+      g_assert_nonnull (found);
+      g_signal_emit_by_name (found, "clicked");
+    }
+    tandem_ui_test_iterate ();
+    gtk_window_destroy (GTK_WINDOW (window));
+    tandem_ui_test_iterate ();
+  }
+
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_stages (f->journey)), ==, 4);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->canvas)), >, 0);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->canvas)));
+  screenshot (f, "empty-journey-stage-removed");
+  g_log_set_always_fatal (fatal);
+}
+
 /* Dragging a card is one undo step, and it lands where the pointer says. */
 static void
 test_drag (Fixture       *f,
@@ -1223,6 +1291,8 @@ main (int   argc,
 #define ADD(path, setup, func) g_test_add (path, Fixture, NULL, setup, func, fixture_tear_down)
   ADD ("/journey/ui/new-journey", fixture_new_journey, test_new_journey);
   ADD ("/journey/ui/keyboard-capture", fixture_new_journey, test_keyboard_capture);
+  ADD ("/journey/ui/remove-stage-of-empty-journey", fixture_new_journey,
+       test_remove_stage_of_empty_journey);
   ADD ("/journey/ui/marks-and-delete", fixture_sample, test_marks_and_delete);
   ADD ("/journey/ui/drag-is-one-undo-step", fixture_sample, test_drag);
   ADD ("/journey/ui/rubber-band-and-connect", fixture_sample, test_rubber_band_and_connect);

@@ -1753,7 +1753,11 @@ on_selection_focus_cb (TandemJourneyCanvas *self)
 static void
 on_adjustment_value_changed_cb (TandemJourneyCanvas *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* A value clamped by the allocation itself (the map became narrower, as when a stage is
+   * removed) is already taken into account: asking for another allocation from inside this
+   * one leaves the widgets above without a current allocation, and the page undrawn. */
+  if (!self->allocating)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[VIEWPORT_CHANGED], 0);
 }
@@ -1844,7 +1848,9 @@ tandem_journey_canvas_size_allocate (GtkWidget *widget,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
 
+  self->allocating = TRUE;
   configure_adjustments (self);
+  self->allocating = FALSE;
   g_signal_emit (self, signals[VIEWPORT_CHANGED], 0);
   if (self->overflows != tandem_journey_canvas_get_overflows (self))
     {
