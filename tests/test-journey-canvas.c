@@ -1280,6 +1280,66 @@ test_real_keys (Fixture       *f,
 #endif
 }
 
+/* Ctrl+minus, Ctrl+plus and Ctrl+0 work wherever the focus is on the journey page, sent as
+ * real key presses (the shortcuts are the window's, which only real events reach). */
+static void
+test_zoom_keys_anywhere (Fixture       *f,
+                         gconstpointer  data)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  TandemStepPanel *panel = TANDEM_STEP_PANEL (tandem_journey_page_get_step_panel (f->page));
+  g_autofree char *window_id = NULL;
+  const char *keys[] = { "ctrl+minus", "ctrl+plus", "ctrl+0" };
+  g_autofree char *title = g_strdup (tandem_journey_get_title (f->journey));
+  double zoom;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    {
+      g_test_skip ("Real key presses need xdotool and an X11 display");
+      return;
+    }
+
+  window_id = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+  gtk_window_present (GTK_WINDOW (f->window));
+  tandem_journey_selection_select_only (tandem_journey_canvas_get_selection (f->canvas), NULL);
+  tandem_ui_test_iterate ();
+  tandem_step_panel_focus_title (panel);
+  tandem_ui_test_iterate ();
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (f->canvas)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const char *argv[] = { xdotool, "key", "--window", window_id, keys[i], NULL };
+      g_autoptr(GError) error = NULL;
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      guint wake = g_timeout_add (20, wake_cb, NULL);
+      int status;
+
+      zoom = tandem_journey_canvas_get_zoom (f->canvas);
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                                   NULL, NULL, NULL, &status, &error));
+      while (g_get_monotonic_time () < deadline && tandem_journey_canvas_get_zoom (f->canvas) == zoom)
+        g_main_context_iteration (NULL, TRUE);
+      g_source_remove (wake);
+
+      if (i == 0)
+        g_assert_cmpfloat (tandem_journey_canvas_get_zoom (f->canvas), <, zoom);
+      else if (i == 1)
+        g_assert_cmpfloat (tandem_journey_canvas_get_zoom (f->canvas), >, zoom);
+      else
+        g_assert_cmpfloat (tandem_journey_canvas_get_zoom (f->canvas), !=, zoom);
+    }
+
+  /* The title being typed keeps the focus, and is not changed by the keys. */
+  g_assert_cmpstr (tandem_journey_get_title (f->journey), ==, title);
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (f->canvas)));
+#else
+  g_test_skip ("Real key presses need X11");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1305,6 +1365,7 @@ main (int   argc,
   ADD ("/journey/ui/times-as-typed", fixture_sample, test_times_as_typed);
   ADD ("/journey/ui/measures-and-structure", fixture_sample, test_measures_and_structure);
   ADD ("/journey/ui/dark-and-high-contrast", fixture_sample, test_dark_and_high_contrast);
+  ADD ("/journey/ui/zoom-keys-anywhere", fixture_sample, test_zoom_keys_anywhere);
   ADD ("/journey/ui/real-keys", fixture_new_journey, test_real_keys);
 #undef ADD
 
