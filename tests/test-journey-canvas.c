@@ -1340,6 +1340,82 @@ test_zoom_keys_anywhere (Fixture       *f,
 #endif
 }
 
+static GtkWidget *
+find_by_action (GtkWidget  *root,
+                const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What a screen reader says for the controls of the journey page. */
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  TandemStepPanel *panel = TANDEM_STEP_PANEL (tandem_journey_page_get_step_panel (f->page));
+  const struct { const char *action; const char *label; } buttons[] = {
+    { "journey.zoom-out", "Zoom out" },
+    { "journey.zoom-in", "Zoom in" },
+    { "journey.zoom-fit", "Fit the whole journey in the window" },
+  };
+  GtkWidget *more;
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = find_by_action (GTK_WIDGET (f->page), buttons[i].action);
+
+      g_assert_nonnull (button);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           buttons[i].label);
+    }
+
+  more = tandem_ui_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (more);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "More journey actions");
+
+  /* The unit drop-downs: the drop-down and the button in it that takes the focus. */
+  tandem_journey_canvas_focus_step (f->canvas, tandem_list_get (tandem_journey_map_get_steps (map_of (f, TANDEM_MAP_SIDE_BEFORE)), 0));
+  tandem_ui_test_iterate ();
+  {
+    GtkWidget *unit = tandem_step_panel_get_row (panel, "wait-unit");
+    GtkWidget *toggle = tandem_ui_test_find_widget (unit, GTK_TYPE_TOGGLE_BUTTON, NULL);
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (unit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Unit of the wait");
+    g_assert_nonnull (toggle);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Unit of the wait");
+    toggle = tandem_ui_test_find_widget (tandem_step_panel_get_row (panel, "duration-unit"),
+                                         GTK_TYPE_TOGGLE_BUTTON, NULL);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Unit of the time it takes");
+  }
+
+  /* Buttons with a mnemonic are named by their words, without the underscore. */
+  {
+    GtkWidget *connect = tandem_ui_test_find_widget (tandem_step_panel_get_row (panel, "connect"),
+                                                     GTK_TYPE_BUTTON, "Co_nnect");
+
+    g_assert_nonnull (connect);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (connect), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Connect");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1366,6 +1442,7 @@ main (int   argc,
   ADD ("/journey/ui/measures-and-structure", fixture_sample, test_measures_and_structure);
   ADD ("/journey/ui/dark-and-high-contrast", fixture_sample, test_dark_and_high_contrast);
   ADD ("/journey/ui/zoom-keys-anywhere", fixture_sample, test_zoom_keys_anywhere);
+  ADD ("/journey/ui/accessible-names", fixture_sample, test_accessible_names);
   ADD ("/journey/ui/real-keys", fixture_new_journey, test_real_keys);
 #undef ADD
 

@@ -101,6 +101,24 @@ clear_list_box (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkListBox *
 boxed_list (void)
 {
@@ -326,6 +344,14 @@ make_time_row (TandemStepPanel *self,
   gtk_widget_set_valign (GTK_WIDGET (time->unit), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (time->unit), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   unit_label, -1);
+  /* The drop-down's own button is what takes the focus; it has to say what it is for too. */
+  {
+    GtkWidget *toggle = find_descendant (GTK_WIDGET (time->unit), GTK_TYPE_TOGGLE_BUTTON);
+
+    if (toggle != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      unit_label, -1);
+  }
   g_signal_connect (time->unit, "notify::selected", G_CALLBACK (on_time_unit_changed_cb), time);
 
   adw_action_row_add_suffix (time->row, GTK_WIDGET (time->entry));
@@ -335,25 +361,27 @@ make_time_row (TandemStepPanel *self,
   return time->row;
 }
 
-/* Choices */
-
+/* A button with a mnemonic whose accessible name is the words alone: GTK 4.8 names it after
+ * the label as written, so a screen reader said "_Link Link". */
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+mnemonic_button (const char *label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
     {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (name, *p);
     }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name->str, -1);
 
-  return NULL;
+  return button;
 }
+
+/* Choices */
 
 static gboolean
 focus_selected_choice_cb (gpointer user_data)
@@ -1226,7 +1254,7 @@ tandem_step_panel_init (TandemStepPanel *self)
   group = adw_preferences_group_new ();
   self->connect_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->connect_row), _("Connect to"));
-  button = gtk_button_new_with_mnemonic (_("Co_nnect"));
+  button = mnemonic_button (_("Co_nnect"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_connect_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->connect_row), button);
@@ -1241,7 +1269,7 @@ tandem_step_panel_init (TandemStepPanel *self)
   group = adw_preferences_group_new ();
   self->replace_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->replace_row), _("Link to"));
-  button = gtk_button_new_with_mnemonic (_("_Link"));
+  button = mnemonic_button (_("_Link"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_replace_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->replace_row), button);
