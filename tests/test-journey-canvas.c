@@ -609,6 +609,20 @@ test_remove_stage_of_empty_journey (Fixture       *f,
   }
 
   g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_stages (f->journey)), ==, 4);
+
+  /* And as on the map: the stage title's menu, Remove. */
+  {
+    TandemJourneyHit hit = { TANDEM_JOURNEY_HIT_STAGE, NULL,
+                             tandem_list_get (tandem_journey_get_stages (f->journey), 0), NULL, NULL };
+
+    _tandem_journey_canvas_popup_menu (f->canvas, &hit, 200, 60);
+    tandem_ui_test_iterate ();
+    /* As choosing the item does: the menu closes, and its action runs. */
+    gtk_popover_popdown (GTK_POPOVER (f->canvas->context_menu));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.structure", "s", "remove"));
+    tandem_ui_test_iterate ();
+  }
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_stages (f->journey)), ==, 3);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), >, 0);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->canvas)), >, 0);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->canvas)));

@@ -1851,6 +1851,10 @@ tandem_journey_canvas_size_allocate (GtkWidget *widget,
   self->allocating = TRUE;
   configure_adjustments (self);
   self->allocating = FALSE;
+
+  /* A widget with a popover child has to place it in its own allocation (GTK's rule). */
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
   g_signal_emit (self, signals[VIEWPORT_CHANGED], 0);
   if (self->overflows != tandem_journey_canvas_get_overflows (self))
     {
