@@ -15,6 +15,7 @@
 #include "tandem-quote.h"
 #include "tandem-storage.h"
 #include "tandem-journey-measures.h"
+#include "tandem-labels.h"
 #include "tandem-lane.h"
 #include "tandem-stage.h"
 #include "tandem-step.h"
@@ -192,8 +193,8 @@ test_comparison (void)
   /* 3 days 11 hours 45 minutes is said in full; fractions of a minute round, and the change
    * is worked out from the rounded totals so that it agrees with them. */
   {
-    g_autofree char *full = tandem_format_total_minutes (3 * 1440 + 11 * 60 + 45);
-    g_autofree char *rounded = tandem_format_total_minutes (59.6);
+    g_autofree char *full = tandem_format_minutes (3 * 1440 + 11 * 60 + 45);
+    g_autofree char *rounded = tandem_format_minutes (59.6);
 
     g_assert_cmpstr (full, ==, "3 days 11 hours 45 minutes");
     g_assert_cmpstr (rounded, ==, "1 hour");

@@ -194,35 +194,6 @@ tandem_comparison_free (TandemComparison *comparison)
   g_free (comparison);
 }
 
-/**
- * tandem_format_total_minutes:
- *
- * Returns: (transfer full): a total to the nearest minute, every unit said: "3 days 11 hours
- *   45 minutes", never cut to "3 days 11 hours"
- */
-char *
-tandem_format_total_minutes (double minutes)
-{
-  long total = lround (MAX (minutes, 0));
-  long days = total / (24 * 60);
-  long hours = (total % (24 * 60)) / 60;
-  long mins = total % 60;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (total == 0)
-    return g_strdup (_("none"));
-
-  if (days > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld day", "%ld days", days), days));
-  if (hours > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld hour", "%ld hours", hours), hours));
-  if (mins > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld minute", "%ld minutes", mins), mins));
-  g_ptr_array_add (parts, NULL);
-
-  return g_strjoinv (" ", (char **)parts->pdata);
-}
-
 static TandemMeasureRow *
 add_row (GPtrArray     *rows,
          TandemMeasure  measure,
@@ -281,10 +252,10 @@ time_row (GPtrArray     *rows,
   TandemMeasureRow *row = add_row (rows, measure, name);
   long b = lround (MAX (before, 0));
   long a = lround (MAX (after, 0));
-  g_autofree char *amount = tandem_format_total_minutes (labs (a - b));
+  g_autofree char *amount = tandem_format_minutes (labs (a - b));
 
-  row->before = tandem_format_total_minutes (b);
-  row->after = tandem_format_total_minutes (a);
+  row->before = tandem_format_minutes (b);
+  row->after = tandem_format_minutes (a);
 
   if (a == b)
     row->change = g_strdup (_("No change"));

@@ -94,7 +94,6 @@ typedef struct
 
 TandemComparison *tandem_journey_compare         (TandemJourney          *journey);
 void              tandem_comparison_free         (TandemComparison       *comparison);
-char             *tandem_format_total_minutes    (double                  minutes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemComparison, tandem_comparison_free)
 
