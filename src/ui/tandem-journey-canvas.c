@@ -1686,9 +1686,14 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
       return TRUE;
     }
 
+  /* Once for a burst of typing, not a message a letter. */
   gtk_widget_error_bell (GTK_WIDGET (self));
-  show_message (self, _("To change the title of the selected step press F2; to add a step after "
-                        "it press Enter."), FALSE);
+  if (g_get_monotonic_time () - self->title_hint_time > 5 * G_USEC_PER_SEC)
+    {
+      self->title_hint_time = g_get_monotonic_time ();
+      show_message (self, _("To change the title of the selected step press F2; to add a step "
+                            "after it press Enter."), FALSE);
+    }
   return TRUE;
 
   return FALSE;
