@@ -1428,6 +1428,14 @@ test_accessible_names (Fixture       *f,
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (connect), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                          "Connect");
   }
+
+  /* The header bar's Save, which read "_Save Save". */
+  {
+    GtkWidget *save = find_by_action (GTK_WIDGET (f->window), "win.save");
+
+    g_assert_true (GTK_IS_BUTTON (save));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL, "Save");
+  }
 }
 
 int
