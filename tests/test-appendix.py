@@ -218,7 +218,7 @@ def main():
         for word in ('SUMMARYTEXT', 'DECISIONCONDITIONS', 'VOIDREASON', 'Proceed with conditions',
                      'Jo Chair', 'Sam Member', 'JOURNEYDESCRIPTION', 'BEFORESTEPONE',
                      'AFTERSTEPTWO', 'Hand-offs', 'Total waiting', 'Places visited',
-                     'Lowest feeling', 'Engagement report', 'Hold two more listening events',
+                     'Worst moment', 'A hand-off is counted', 'Engagement report', 'Hold two more listening events',
                      'Page 2 of', 'Fictional demonstration data', 'Contents'):
             check(f'text in the PDF: {word}', word in flat)
         # The board's view comes first, right after the contents: each checklist's counts,

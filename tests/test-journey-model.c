@@ -15,6 +15,7 @@
 #include "tandem-quote.h"
 #include "tandem-storage.h"
 #include "tandem-journey-measures.h"
+#include "tandem-labels.h"
 #include "tandem-lane.h"
 #include "tandem-stage.h"
 #include "tandem-step.h"
@@ -137,6 +138,85 @@ test_measures_before_after (void)
   g_assert_cmpuint (a.n_pain_points, ==, 0);
   g_assert_cmpuint (a.n_touchpoints, ==, 2);
   g_assert_cmpint (a.lowest_feeling, ==, TANDEM_FEELING_BAD);
+}
+
+static const TandemMeasureRow *
+comparison_row (TandemComparison *comparison,
+                TandemMeasure     measure)
+{
+  const TandemMeasureRow *row = g_ptr_array_index (comparison->rows, measure);
+
+  g_assert_cmpint (row->measure, ==, measure);
+  return row;
+}
+
+/* One wording of the comparison for the panel and the appendix; totals rounded to the
+ * minute, never cut, and a difference that agrees with the two columns. */
+static void
+test_comparison (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_feverish_child (document);
+  g_autoptr(TandemComparison) comparison = tandem_journey_compare (journey);
+  const TandemMeasureRow *row;
+
+  g_assert_cmpuint (comparison->rows->len, ==, TANDEM_N_MEASURES);
+
+  /* 3925 minutes is 2 days 17 hours 25 minutes, not "2 days 17 hours". */
+  row = comparison_row (comparison, TANDEM_MEASURE_WAIT);
+  g_assert_cmpstr (row->name, ==, "Total waiting");
+  g_assert_cmpstr (row->before, ==, "2 days 17 hours 25 minutes");
+  g_assert_cmpstr (row->after, ==, "2 hours");
+  g_assert_cmpstr (row->change, ==, "2 days 15 hours 25 minutes less");
+  g_assert_cmpstr (row->phrase, ==, "2 days 15 hours 25 minutes less waiting");
+
+  row = comparison_row (comparison, TANDEM_MEASURE_STEPS);
+  g_assert_cmpstr (row->before, ==, "9");
+  g_assert_cmpstr (row->after, ==, "6");
+  g_assert_cmpstr (row->change, ==, "3 fewer");
+  row = comparison_row (comparison, TANDEM_MEASURE_HANDOFFS);
+  g_assert_cmpstr (row->change, ==, "1 more");
+  g_assert_cmpstr (row->phrase, ==, "1 more hand-off");
+  row = comparison_row (comparison, TANDEM_MEASURE_PLACES);
+  g_assert_cmpstr (row->change, ==, "No change");
+  g_assert_null (row->phrase);
+  row = comparison_row (comparison, TANDEM_MEASURE_LOWEST_FEELING);
+  g_assert_cmpstr (row->name, ==, "Worst moment");
+  g_assert_cmpstr (row->change, ==, "Better");
+
+  g_assert_cmpstr (comparison->summary, ==,
+                   "After the change: 3 fewer steps, 1 more hand-off, 2 days 15 hours 25 minutes "
+                   "less waiting, 5 fewer pain points and the worst moment is “Bad” instead of "
+                   "“Very bad”.");
+  g_assert_nonnull (strstr (comparison->definitions, "A hand-off is counted"));
+
+  /* 3 days 11 hours 45 minutes is said in full; fractions of a minute round, and the change
+   * is worked out from the rounded totals so that it agrees with them. */
+  {
+    g_autofree char *full = tandem_format_minutes (3 * 1440 + 11 * 60 + 45);
+    g_autofree char *rounded = tandem_format_minutes (59.6);
+
+    g_assert_cmpstr (full, ==, "3 days 11 hours 45 minutes");
+    g_assert_cmpstr (rounded, ==, "1 hour");
+  }
+
+  tandem_document_begin (document, "Times");
+  {
+    TandemList *before = tandem_journey_map_get_steps (tandem_journey_get_map (journey, TANDEM_MAP_SIDE_BEFORE));
+    TandemList *after = tandem_journey_map_get_steps (tandem_journey_get_map (journey, TANDEM_MAP_SIDE_AFTER));
+
+    for (guint i = 0; i < tandem_list_get_n (before); i++)
+      tandem_step_set_wait_minutes (tandem_list_get (before, i), i == 0 ? 10.4 : 0);
+    for (guint i = 0; i < tandem_list_get_n (after); i++)
+      tandem_step_set_wait_minutes (tandem_list_get (after, i), i == 0 ? 10.6 : 0);
+  }
+  tandem_document_commit (document);
+  g_clear_pointer (&comparison, tandem_comparison_free);
+  comparison = tandem_journey_compare (journey);
+  row = comparison_row (comparison, TANDEM_MEASURE_WAIT);
+  g_assert_cmpstr (row->before, ==, "10 minutes");
+  g_assert_cmpstr (row->after, ==, "11 minutes");
+  g_assert_cmpstr (row->change, ==, "1 minute more");
 }
 
 static TandemStep *
@@ -362,9 +442,10 @@ test_copy_map (void)
   g_assert_cmpuint (tandem_list_get_n (copied), ==, 9);
   g_assert_cmpuint (tandem_list_get_n (connectors), ==, 9);
 
-  /* Fresh ids, the same fields and quotes, connectors between the copies, and the links to
-   * the old after steps gone with them. */
-  for (guint i = 0; i < 9; i++)
+  /* Fresh ids, the same fields but no quotes (they describe today's service), connectors
+   * between the copies, the links to the old after steps gone with them, and each before
+   * step "replaced by" its copy. */
+  for (guint i = 0, quoted = 0; i < 9; i++)
     {
       TandemStep *copy = tandem_list_get (copied, i);
       TandemStep *original = tandem_list_get (tandem_journey_map_get_steps (before), i);
@@ -373,8 +454,11 @@ test_copy_map (void)
                        tandem_object_get_id (TANDEM_OBJECT (original)));
       g_assert_cmpstr (tandem_step_get_title (copy), ==, tandem_step_get_title (original));
       g_assert_cmpfloat (tandem_step_get_wait_minutes (copy), ==, tandem_step_get_wait_minutes (original));
-      g_assert_cmpuint (tandem_list_get_n (tandem_step_get_quotes (copy)), ==,
-                        tandem_list_get_n (tandem_step_get_quotes (original)));
+      g_assert_cmpuint (tandem_list_get_n (tandem_step_get_quotes (copy)), ==, 0);
+      quoted += tandem_list_get_n (tandem_step_get_quotes (original));
+      if (i == 8)
+        g_assert_cmpuint (quoted, >, 0);
+      g_assert_nonnull (tandem_journey_find_replacement (journey, original, copy));
       g_assert_true (tandem_document_lookup (document, tandem_object_get_id (TANDEM_OBJECT (copy))) ==
                      TANDEM_OBJECT (copy));
     }
@@ -386,7 +470,7 @@ test_copy_map (void)
       g_assert_nonnull (tandem_list_find (copied, tandem_connector_get_to_step (connector)));
       g_assert_true (tandem_object_validate (TANDEM_OBJECT (connector), &error));
     }
-  g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_replacements (journey)), ==, 0);
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_replacements (journey)), ==, 9);
 
   /* One undo step brings the after map back. */
   tandem_document_undo (document);
@@ -868,14 +952,94 @@ test_clip_bad (void)
     }
 }
 
+/* Times as typed: the number means what the unit says, and shows as it was typed. */
+static void
+test_time_as_typed (void)
+{
+  const struct {
+    const char     *text;
+    TandemTimeUnit  unit;
+    double          minutes;
+  } good[] = {
+    { "4", TANDEM_TIME_UNIT_MINUTES, 4 },
+    { "4", TANDEM_TIME_UNIT_HOURS, 240 },
+    { "0.1", TANDEM_TIME_UNIT_HOURS, 6 },
+    { "1,5", TANDEM_TIME_UNIT_HOURS, 90 },
+    { " 15 ", TANDEM_TIME_UNIT_MINUTES, 15 },
+    { "2.25", TANDEM_TIME_UNIT_DAYS, 3240 },
+    { "", TANDEM_TIME_UNIT_DAYS, 0 },
+  };
+  const struct {
+    const char     *text;
+    TandemTimeUnit  unit;
+    const char     *message;
+  } bad[] = {
+    { "abc", TANDEM_TIME_UNIT_HOURS,
+      "“abc” is not a number of hours; type a number such as 2 or 1.5, or leave it empty for none." },
+    { "1e3", TANDEM_TIME_UNIT_MINUTES, NULL },
+    { "0x10", TANDEM_TIME_UNIT_MINUTES, NULL },
+    { "inf", TANDEM_TIME_UNIT_MINUTES, NULL },
+    { "1.2.3", TANDEM_TIME_UNIT_MINUTES, NULL },
+    { "-5", TANDEM_TIME_UNIT_MINUTES, "A time cannot be negative; type 0 or more minutes." },
+    { "4000", TANDEM_TIME_UNIT_DAYS, "4000 days is more than ten years; type a shorter time." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double minutes = -1;
+
+      g_assert_true (tandem_time_parse (good[i].text, good[i].unit, &minutes, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (minutes, ==, good[i].minutes);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double minutes = 42;
+
+      g_assert_false (tandem_time_parse (bad[i].text, bad[i].unit, &minutes, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      if (bad[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, bad[i].message);
+      g_assert_cmpfloat (minutes, ==, 42);
+    }
+
+  /* Shown exactly, or not at all in a unit that would round it. */
+  {
+    g_autofree char *a = tandem_time_format_exact (4, TANDEM_TIME_UNIT_MINUTES);
+    g_autofree char *b = tandem_time_format_exact (150, TANDEM_TIME_UNIT_HOURS);
+    g_autofree char *c = tandem_time_format_exact (6, TANDEM_TIME_UNIT_HOURS);
+    g_autofree char *d = tandem_time_format_exact (4, TANDEM_TIME_UNIT_HOURS);
+    g_autofree char *e = tandem_time_format_exact (15, TANDEM_TIME_UNIT_DAYS);
+    g_autofree char *f = tandem_time_format_exact (0, TANDEM_TIME_UNIT_DAYS);
+
+    g_assert_cmpstr (a, ==, "4");
+    g_assert_cmpstr (b, ==, "2.5");
+    g_assert_cmpstr (c, ==, "0.1");
+    g_assert_null (d);
+    g_assert_null (e);
+    g_assert_cmpstr (f, ==, "");
+  }
+
+  g_assert_cmpint (tandem_time_unit_for_minutes (4), ==, TANDEM_TIME_UNIT_MINUTES);
+  g_assert_cmpint (tandem_time_unit_for_minutes (90), ==, TANDEM_TIME_UNIT_MINUTES);
+  g_assert_cmpint (tandem_time_unit_for_minutes (240), ==, TANDEM_TIME_UNIT_HOURS);
+  g_assert_cmpint (tandem_time_unit_for_minutes (4320), ==, TANDEM_TIME_UNIT_DAYS);
+  g_assert_cmpint (tandem_time_unit_for_minutes (2.5), ==, TANDEM_TIME_UNIT_MINUTES);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/journey/model/time-as-typed", test_time_as_typed);
   g_test_add_func ("/journey/model/measures", test_measures);
   g_test_add_func ("/journey/model/measures-before-after", test_measures_before_after);
+  g_test_add_func ("/journey/model/comparison", test_comparison);
   g_test_add_func ("/journey/edit/add-after", test_add_after);
   g_test_add_func ("/journey/edit/order-renumbering", test_order_renumbering);
   g_test_add_func ("/journey/edit/move", test_move);

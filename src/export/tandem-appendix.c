@@ -929,85 +929,37 @@ add_checklist (TandemFlow                  *flow,
 
 /* Journeys */
 
-static char *
-difference_text (double before,
-                 double after,
-                 gboolean minutes)
-{
-  double delta = after - before;
-  g_autofree char *amount = NULL;
-
-  if (delta == 0)
-    return g_strdup (_("no change"));
-
-  amount = minutes ? tandem_format_minutes (fabs (delta)) : g_strdup_printf ("%g", fabs (delta));
-
-  return delta < 0 ? g_strdup_printf (_("%s fewer"), amount) : g_strdup_printf (_("%s more"), amount);
-}
-
 static void
 add_measures (TandemFlow    *flow,
               TandemJourney *journey)
 {
-  TandemJourneyMap *before = tandem_journey_get_map (journey, TANDEM_MAP_SIDE_BEFORE);
-  TandemJourneyMap *after = tandem_journey_get_map (journey, TANDEM_MAP_SIDE_AFTER);
-  TandemJourneyMeasures b, a;
   const double fractions[] = { 0.28, 0.24, 0.24, 0.24 };
-  const char *header[] = { _("Measure"), _("Before"), _("After"), _("Difference") };
+  const char *header[] = { _("Measure"), _("Before"), _("After"), _("Change") };
   g_autofree char *caption = g_strdup_printf (_("The journey “%s” before and after the change"),
                                               tandem_journey_get_title (journey));
+  g_autoptr(TandemComparison) comparison = NULL;
   TandemFlowTable *table;
 
-  if (before == NULL || after == NULL)
+  if (tandem_journey_get_map (journey, TANDEM_MAP_SIDE_BEFORE) == NULL ||
+      tandem_journey_get_map (journey, TANDEM_MAP_SIDE_AFTER) == NULL)
     return;
 
-  tandem_journey_map_measure (before, &b);
-  tandem_journey_map_measure (after, &a);
+  /* Worded by the model, as the measures panel shows it: the board reads what the room saw. */
+  comparison = tandem_journey_compare (journey);
+  tandem_flow_text (flow, TANDEM_FLOW_BODY, comparison->summary);
+
   table = tandem_flow_table_new (4, fractions, caption);
   tandem_flow_table_add_row (table, TRUE, header, NULL);
+  for (guint i = 0; i < comparison->rows->len; i++)
+    {
+      TandemMeasureRow *row = g_ptr_array_index (comparison->rows, i);
+      const char *cells[] = { row->name, row->before, row->after, row->change };
 
-#define COUNT_ROW(label, field) \
-  G_STMT_START { \
-    g_autofree char *x = g_strdup_printf ("%u", b.field); \
-    g_autofree char *y = g_strdup_printf ("%u", a.field); \
-    g_autofree char *d = difference_text (b.field, a.field, FALSE); \
-    const char *row[] = { label, x, y, d }; \
-    tandem_flow_table_add_row (table, FALSE, row, NULL); \
-  } G_STMT_END
-#define TIME_ROW(label, field) \
-  G_STMT_START { \
-    g_autofree char *x = tandem_format_minutes (b.field); \
-    g_autofree char *y = tandem_format_minutes (a.field); \
-    g_autofree char *d = difference_text (b.field, a.field, TRUE); \
-    const char *row[] = { label, x, y, d }; \
-    tandem_flow_table_add_row (table, FALSE, row, NULL); \
-  } G_STMT_END
-
-  COUNT_ROW (_("Steps"), n_steps);
-  COUNT_ROW (_("Hand-offs"), n_handoffs);
-  TIME_ROW (_("Total waiting"), total_wait_minutes);
-  TIME_ROW (_("Total time"), total_time_minutes);
-  COUNT_ROW (_("Places visited"), n_places);
-  COUNT_ROW (_("Pain points"), n_pain_points);
-  COUNT_ROW (_("Touchpoints"), n_touchpoints);
-
-#undef COUNT_ROW
-#undef TIME_ROW
-
-  {
-    g_autofree char *x = g_strdup_printf ("%s (%s)", tandem_feeling_to_label (b.lowest_feeling),
-                                          tandem_feeling_to_score_text (b.lowest_feeling));
-    g_autofree char *y = g_strdup_printf ("%s (%s)", tandem_feeling_to_label (a.lowest_feeling),
-                                          tandem_feeling_to_score_text (a.lowest_feeling));
-    int delta = tandem_feeling_to_score (a.lowest_feeling) - tandem_feeling_to_score (b.lowest_feeling);
-    const char *d = b.lowest_feeling == TANDEM_FEELING_UNKNOWN || a.lowest_feeling == TANDEM_FEELING_UNKNOWN
-      ? "—" : delta > 0 ? _("better") : delta < 0 ? _("worse") : _("no change");
-    const char *row[] = { _("Lowest feeling"), x, y, d };
-
-    tandem_flow_table_add_row (table, FALSE, row, NULL);
-  }
-
+      tandem_flow_table_add_row (table, FALSE, cells, NULL);
+    }
   tandem_flow_table (flow, table);
+
+  tandem_flow_text (flow, TANDEM_FLOW_SMALL, comparison->definitions);
 }
 
 static void

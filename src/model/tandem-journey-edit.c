@@ -504,8 +504,9 @@ tandem_journey_map_connect (TandemJourneyMap    *map,
  * tandem_journey_map_copy_from:
  *
  * Replaces the steps and connectors of @map with copies of those of @source (fresh ids,
- * connectors joining the copies). Used for "start the after map from a copy of the before
- * map".
+ * connectors joining the copies), without their quotes. From the before map to the after map,
+ * each before step is linked as "replaced by" its copy. Used for "start the after map from a
+ * copy of the before map".
  */
 void
 tandem_journey_map_copy_from (TandemJourneyMap *map,
@@ -516,6 +517,7 @@ tandem_journey_map_copy_from (TandemJourneyMap *map,
   g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
   TandemList *steps = tandem_journey_map_get_steps (map);
   TandemList *connectors = tandem_journey_map_get_connectors (map);
+  TandemJourney *journey = tandem_journey_for_object (TANDEM_OBJECT (map));
 
   g_return_if_fail (map != source);
 
@@ -537,11 +539,41 @@ tandem_journey_map_copy_from (TandemJourneyMap *map,
   for (guint i = 0; i < copies->len; i++)
     relink (g_ptr_array_index (copies, i), ids);
 
+  /* Quotes are people's words about the service as it is: they stay with the steps they
+   * describe, and are not said again of a service that does not exist yet. */
+  for (guint i = 0; i < copies->len; i++)
+    if (TANDEM_IS_STEP (g_ptr_array_index (copies, i)))
+      {
+        TandemList *quotes = tandem_step_get_quotes (g_ptr_array_index (copies, i));
+
+        while (tandem_list_get_n (quotes) > 0)
+          tandem_list_remove (quotes, 0);
+      }
+
   for (guint i = 0; i < copies->len; i++)
     {
       TandemObject *copy = g_ptr_array_index (copies, i);
 
       tandem_list_append (TANDEM_IS_STEP (copy) ? steps : connectors, copy);
+    }
+
+  /* From the before map to the after map, each step is "replaced by" its copy to begin with,
+   * for the group to change as they redesign it. */
+  if (journey != NULL &&
+      tandem_journey_map_get_side (source) == TANDEM_MAP_SIDE_BEFORE &&
+      tandem_journey_map_get_side (map) == TANDEM_MAP_SIDE_AFTER)
+    {
+      TandemList *originals = tandem_journey_map_get_steps (source);
+
+      for (guint i = 0; i < tandem_list_get_n (originals); i++)
+        {
+          TandemStep *original = tandem_list_get (originals, i);
+          const char *copy_id = g_hash_table_lookup (ids, tandem_object_get_id (TANDEM_OBJECT (original)));
+          TandemObject *copy = copy_id ? tandem_list_find (steps, copy_id) : NULL;
+
+          if (TANDEM_IS_STEP (copy))
+            tandem_journey_add_replacement (journey, original, TANDEM_STEP (copy));
+        }
     }
 }
 

@@ -7,7 +7,12 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "tandem-labels.h"
 
 #include "tandem-journey-measures.h"
 #include "tandem-step.h"
@@ -165,3 +170,235 @@ tandem_journey_map_measure (TandemJourneyMap      *map,
   measures->n_places = g_hash_table_size (places);
 }
 
+
+/* The comparison, worded once */
+
+static void
+measure_row_free (TandemMeasureRow *row)
+{
+  g_free (row->before);
+  g_free (row->after);
+  g_free (row->change);
+  g_free (row->phrase);
+  g_free (row);
+}
+
+void
+tandem_comparison_free (TandemComparison *comparison)
+{
+  if (comparison == NULL)
+    return;
+
+  g_clear_pointer (&comparison->rows, g_ptr_array_unref);
+  g_free (comparison->summary);
+  g_free (comparison);
+}
+
+static TandemMeasureRow *
+add_row (GPtrArray     *rows,
+         TandemMeasure  measure,
+         const char    *name)
+{
+  TandemMeasureRow *row = g_new0 (TandemMeasureRow, 1);
+
+  row->measure = measure;
+  row->name = name;
+  g_ptr_array_add (rows, row);
+
+  return row;
+}
+
+/* The phrase for the sentence, "3 fewer hand-offs"; a macro so that the formats stay literal. */
+#define COUNT_PHRASE(before, after, fewer, more) \
+  ((after) == (before) ? NULL \
+   : (after) < (before) ? g_strdup_printf (fewer, (before) - (after)) \
+   : g_strdup_printf (more, (after) - (before)))
+
+/* @phrase: (transfer full) (nullable) */
+static void
+count_row (GPtrArray     *rows,
+           TandemMeasure  measure,
+           const char    *name,
+           guint          before,
+           guint          after,
+           char          *phrase)
+{
+  TandemMeasureRow *row = add_row (rows, measure, name);
+  guint difference = after > before ? after - before : before - after;
+
+  row->before = g_strdup_printf ("%u", before);
+  row->after = g_strdup_printf ("%u", after);
+  row->phrase = phrase;
+
+  if (difference == 0)
+    row->change = g_strdup (_("No change"));
+  else if (after < before)
+    /* TRANSLATORS: “3 fewer”, about steps, hand-offs, places… */
+    row->change = g_strdup_printf (_("%u fewer"), difference);
+  else
+    row->change = g_strdup_printf (_("%u more"), difference);
+}
+
+/* Both totals are rounded to the minute first and the difference is taken between the
+ * rounded values, so that before, after and the change always add up as printed. */
+static void
+time_row (GPtrArray     *rows,
+          TandemMeasure  measure,
+          const char    *name,
+          double         before,
+          double         after,
+          gboolean       in_sentence)
+{
+  TandemMeasureRow *row = add_row (rows, measure, name);
+  long b = lround (MAX (before, 0));
+  long a = lround (MAX (after, 0));
+  g_autofree char *amount = tandem_format_minutes (labs (a - b));
+
+  row->before = tandem_format_minutes (b);
+  row->after = tandem_format_minutes (a);
+
+  if (a == b)
+    row->change = g_strdup (_("No change"));
+  else if (a < b)
+    /* TRANSLATORS: “2 hours 30 minutes less” */
+    row->change = g_strdup_printf (_("%s less"), amount);
+  else
+    row->change = g_strdup_printf (_("%s more"), amount);
+
+  if (a != b && in_sentence)
+    row->phrase = a < b ? g_strdup_printf (_("%s less waiting"), amount)
+                        : g_strdup_printf (_("%s more waiting"), amount);
+}
+
+static char *
+feeling_text (TandemFeeling feeling)
+{
+  if (feeling == TANDEM_FEELING_UNKNOWN)
+    return g_strdup (tandem_feeling_to_label (feeling));
+
+  return g_strdup_printf ("%s (%s)", tandem_feeling_to_label (feeling),
+                          tandem_feeling_to_score_text (feeling));
+}
+
+/**
+ * tandem_journey_compare:
+ *
+ * Measures both maps of @journey and words the comparison, for the measures panel, the
+ * appendix and any other output alike.
+ *
+ * Returns: (transfer full): the comparison; free with tandem_comparison_free()
+ */
+TandemComparison *
+tandem_journey_compare (TandemJourney *journey)
+{
+  TandemJourneyMap *before_map;
+  TandemJourneyMap *after_map;
+  TandemJourneyMeasures b = { 0 }, a = { 0 };
+  TandemComparison *comparison;
+  TandemMeasureRow *row;
+  g_autoptr(GPtrArray) phrases = g_ptr_array_new ();
+  g_autoptr(GString) summary = g_string_new (NULL);
+  int before_score, after_score;
+
+  g_return_val_if_fail (TANDEM_IS_JOURNEY (journey), NULL);
+
+  before_map = tandem_journey_get_map (journey, TANDEM_MAP_SIDE_BEFORE);
+  after_map = tandem_journey_get_map (journey, TANDEM_MAP_SIDE_AFTER);
+  b.lowest_feeling = a.lowest_feeling = TANDEM_FEELING_UNKNOWN;
+  if (before_map != NULL)
+    tandem_journey_map_measure (before_map, &b);
+  if (after_map != NULL)
+    tandem_journey_map_measure (after_map, &a);
+
+  comparison = g_new0 (TandemComparison, 1);
+  comparison->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)measure_row_free);
+  comparison->definitions =
+    _("A hand-off is counted between one step and the next in journey order (the numbers on "
+      "the cards) when the next step is in another lane, or when both steps say who is "
+      "involved and it is someone else. Total time counts the waits and the steps "
+      "themselves. Times are rounded to the nearest minute. The worst moment is the lowest "
+      "feeling recorded.");
+
+  count_row (comparison->rows, TANDEM_MEASURE_STEPS, _("Steps"), b.n_steps, a.n_steps,
+             COUNT_PHRASE (b.n_steps, a.n_steps,
+                           g_dngettext (GETTEXT_PACKAGE, "%u fewer step", "%u fewer steps",
+                                        b.n_steps - a.n_steps),
+                           g_dngettext (GETTEXT_PACKAGE, "%u more step", "%u more steps",
+                                        a.n_steps - b.n_steps)));
+  count_row (comparison->rows, TANDEM_MEASURE_HANDOFFS, _("Hand-offs"), b.n_handoffs, a.n_handoffs,
+             COUNT_PHRASE (b.n_handoffs, a.n_handoffs,
+                           g_dngettext (GETTEXT_PACKAGE, "%u fewer hand-off", "%u fewer hand-offs",
+                                        b.n_handoffs - a.n_handoffs),
+                           g_dngettext (GETTEXT_PACKAGE, "%u more hand-off", "%u more hand-offs",
+                                        a.n_handoffs - b.n_handoffs)));
+  /* Only waiting goes into the sentence: total time follows from it and the steps. */
+  time_row (comparison->rows, TANDEM_MEASURE_WAIT, _("Total waiting"),
+            b.total_wait_minutes, a.total_wait_minutes, TRUE);
+  time_row (comparison->rows, TANDEM_MEASURE_TIME, _("Total time"),
+            b.total_time_minutes, a.total_time_minutes, FALSE);
+  count_row (comparison->rows, TANDEM_MEASURE_PLACES, _("Places visited"), b.n_places, a.n_places,
+             COUNT_PHRASE (b.n_places, a.n_places,
+                           g_dngettext (GETTEXT_PACKAGE, "%u fewer place", "%u fewer places",
+                                        b.n_places - a.n_places),
+                           g_dngettext (GETTEXT_PACKAGE, "%u more place", "%u more places",
+                                        a.n_places - b.n_places)));
+  count_row (comparison->rows, TANDEM_MEASURE_PAIN_POINTS, _("Pain points"),
+             b.n_pain_points, a.n_pain_points,
+             COUNT_PHRASE (b.n_pain_points, a.n_pain_points,
+                           g_dngettext (GETTEXT_PACKAGE, "%u fewer pain point", "%u fewer pain points",
+                                        b.n_pain_points - a.n_pain_points),
+                           g_dngettext (GETTEXT_PACKAGE, "%u more pain point", "%u more pain points",
+                                        a.n_pain_points - b.n_pain_points)));
+  /* Touchpoints are neither good nor bad in number: not in the sentence. */
+  count_row (comparison->rows, TANDEM_MEASURE_TOUCHPOINTS, _("Touchpoints"),
+             b.n_touchpoints, a.n_touchpoints, NULL);
+
+  row = add_row (comparison->rows, TANDEM_MEASURE_LOWEST_FEELING, _("Worst moment"));
+  row->before = feeling_text (b.lowest_feeling);
+  row->after = feeling_text (a.lowest_feeling);
+  before_score = tandem_feeling_to_score (b.lowest_feeling);
+  after_score = tandem_feeling_to_score (a.lowest_feeling);
+  if (b.lowest_feeling == TANDEM_FEELING_UNKNOWN || a.lowest_feeling == TANDEM_FEELING_UNKNOWN)
+    row->change = g_strdup (_("Not comparable"));
+  else if (after_score != before_score)
+    {
+      row->change = g_strdup (after_score > before_score ? _("Better") : _("Worse"));
+      row->phrase = g_strdup_printf (_("the worst moment is “%s” instead of “%s”"),
+                                     tandem_feeling_to_label (a.lowest_feeling),
+                                     tandem_feeling_to_label (b.lowest_feeling));
+    }
+  else
+    row->change = g_strdup (_("No change"));
+
+  /* The sentence: what changes, in the order a board asks about it. */
+  for (guint i = 0; i < comparison->rows->len; i++)
+    {
+      TandemMeasureRow *r = g_ptr_array_index (comparison->rows, i);
+
+      if (r->phrase != NULL)
+        g_ptr_array_add (phrases, r->phrase);
+    }
+
+  if (a.n_steps == 0)
+    g_string_append (summary, b.n_steps == 0
+                     ? _("Add steps to the before and after maps to compare them.")
+                     : _("The after map has no steps yet. Design the journey after the "
+                         "change, or start it from a copy of the before map."));
+  else if (phrases->len == 0)
+    g_string_append (summary, _("The measures are the same before and after the change."));
+  else
+    {
+      g_string_append (summary, _("After the change: "));
+      for (guint i = 0; i < phrases->len; i++)
+        {
+          if (i > 0)
+            g_string_append (summary, i + 1 == phrases->len ? _(" and ") : ", ");
+          g_string_append (summary, g_ptr_array_index (phrases, i));
+        }
+      g_string_append_c (summary, '.');
+    }
+
+  comparison->summary = g_string_free (g_steal_pointer (&summary), FALSE);
+
+  return comparison;
+}

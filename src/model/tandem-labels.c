@@ -206,38 +206,31 @@ tandem_connector_kind_to_label (TandemConnectorKind kind)
 /**
  * tandem_format_minutes:
  *
- * Returns: (transfer full): a duration in the words people use: "45 minutes", "2 hours
- *   30 minutes", "3 days"
+ * Returns: (transfer full): a duration to the nearest minute, in the words people use, every
+ *   unit said: "45 minutes", "2 hours 30 minutes", "3 days 11 hours 45 minutes" (never cut
+ *   to "3 days 11 hours"); "none" for nothing
  */
 char *
 tandem_format_minutes (double minutes)
 {
-  long total = lround (minutes);
+  long total = lround (MAX (minutes, 0));
   long days = total / (24 * 60);
   long hours = (total % (24 * 60)) / 60;
   long mins = total % 60;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-  if (total <= 0)
+  if (total == 0)
     return g_strdup (_("none"));
 
-  if (days > 0 && hours == 0 && mins == 0)
-    return g_strdup_printf (ngettext ("%ld day", "%ld days", days), days);
   if (days > 0)
-    {
-      g_autofree char *d = g_strdup_printf (ngettext ("%ld day", "%ld days", days), days);
-      g_autofree char *h = g_strdup_printf (ngettext ("%ld hour", "%ld hours", hours), hours);
-
-      return hours > 0 ? g_strdup_printf ("%s %s", d, h) : g_strdup (d);
-    }
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%ld day", "%ld days", days), days));
   if (hours > 0)
-    {
-      g_autofree char *h = g_strdup_printf (ngettext ("%ld hour", "%ld hours", hours), hours);
-      g_autofree char *m = g_strdup_printf (ngettext ("%ld minute", "%ld minutes", mins), mins);
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%ld hour", "%ld hours", hours), hours));
+  if (mins > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%ld minute", "%ld minutes", mins), mins));
+  g_ptr_array_add (parts, NULL);
 
-      return mins > 0 ? g_strdup_printf ("%s %s", h, m) : g_strdup (h);
-    }
-
-  return g_strdup_printf (ngettext ("%ld minute", "%ld minutes", mins), mins);
+  return g_strjoinv (" ", (char **)parts->pdata);
 }
 
 /**

@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
+#include <gio/gio.h>
 
 #include "tandem-enums.h"
 #include "tandem-field-macros.h"
@@ -91,8 +95,8 @@ tandem_step_class_init (TandemStepClass *klass)
   properties[PROP_DESCRIPTION] = TANDEM_PARAM_STRING ("description", TANDEM_FIELD_LONG_TEXT);
   properties[PROP_ROLE] = TANDEM_PARAM_STRING ("role", TANDEM_FIELD_TEXT);
   properties[PROP_PLACE] = TANDEM_PARAM_STRING ("place", TANDEM_FIELD_TEXT);
-  properties[PROP_DURATION_MINUTES] = TANDEM_PARAM_DOUBLE ("duration-minutes", 0.0, 5256000.0, 0.0);
-  properties[PROP_WAIT_MINUTES] = TANDEM_PARAM_DOUBLE ("wait-minutes", 0.0, 5256000.0, 0.0);
+  properties[PROP_DURATION_MINUTES] = TANDEM_PARAM_DOUBLE ("duration-minutes", 0.0, TANDEM_STEP_MAX_MINUTES, 0.0);
+  properties[PROP_WAIT_MINUTES] = TANDEM_PARAM_DOUBLE ("wait-minutes", 0.0, TANDEM_STEP_MAX_MINUTES, 0.0);
   properties[PROP_FEELING] = TANDEM_PARAM_ENUM ("feeling", TANDEM_TYPE_FEELING, TANDEM_FEELING_UNKNOWN);
   properties[PROP_TOUCHPOINT] = TANDEM_PARAM_BOOLEAN ("touchpoint", FALSE);
   properties[PROP_PAIN_POINT] = TANDEM_PARAM_BOOLEAN ("pain-point", FALSE);
@@ -128,3 +132,164 @@ TANDEM_STRING_FIELD (TandemStep, tandem_step, stage, PROP_STAGE)
 TANDEM_STRING_FIELD (TandemStep, tandem_step, lane, PROP_LANE)
 TANDEM_SCALAR_FIELD (TandemStep, tandem_step, order, PROP_ORDER, double, double)
 TANDEM_LIST_FIELD (TandemStep, tandem_step, quotes, PROP_QUOTES)
+
+/* Times as typed
+ *
+ * A wait or a duration is typed as a number in a unit. What is stored is the number times
+ * the unit, in minutes, never a rounding of it for display: "0.1" hours is 6 minutes, and
+ * 4 minutes is never shown as "0.1" hours (which would read back as 6). Minutes are kept to
+ * a millionth, so that 0.1 × 60 is 6 and not 6.000000000000001.
+ */
+
+static const double unit_minutes[TANDEM_N_TIME_UNITS] = { 1, 60, 1440 };
+
+#define TIME_DECIMALS 6
+
+double
+tandem_time_unit_minutes (TandemTimeUnit unit)
+{
+  g_return_val_if_fail (unit < TANDEM_N_TIME_UNITS, 1);
+
+  return unit_minutes[unit];
+}
+
+static double
+clean_minutes (double minutes)
+{
+  return round (minutes * 1e6) / 1e6;
+}
+
+static const char *
+unit_plural (TandemTimeUnit unit)
+{
+  switch (unit)
+    {
+    case TANDEM_TIME_UNIT_HOURS:
+      return _("hours");
+    case TANDEM_TIME_UNIT_DAYS:
+      return _("days");
+    case TANDEM_TIME_UNIT_MINUTES:
+    case TANDEM_N_TIME_UNITS:
+    default:
+      return _("minutes");
+    }
+}
+
+/**
+ * tandem_time_parse:
+ * @text: what was typed: a number such as "4", "1.5" or "1,5"; empty means none
+ * @unit: the unit chosen beside it
+ * @minutes: (out): the time in minutes
+ *
+ * Returns: %TRUE if @text is a time; otherwise @error says what is wrong in one sentence
+ */
+gboolean
+tandem_time_parse (const char      *text,
+                   TandemTimeUnit   unit,
+                   double          *minutes,
+                   GError         **error)
+{
+  g_autofree char *copy = NULL;
+  char *end = NULL;
+  double value;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (unit < TANDEM_N_TIME_UNITS, FALSE);
+  g_return_val_if_fail (minutes != NULL, FALSE);
+
+  copy = g_strstrip (g_strdup (text));
+  if (copy[0] == '\0')
+    {
+      *minutes = 0;
+      return TRUE;
+    }
+
+  /* A decimal comma is as good as a point: people type what their keyboard has. */
+  g_strdelimit (copy, ",", '.');
+  value = g_ascii_strtod (copy, &end);
+
+  /* Digits and one point only: not "1e3", "0x10" or "inf", which strtod would take. */
+  if (copy[strspn (copy, "+-0123456789.")] != '\0' || end == copy || *end != '\0' ||
+      !isfinite (value))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a number of %s; type a number such as 2 or 1.5, or "
+                     "leave it empty for none."), text, unit_plural (unit));
+      return FALSE;
+    }
+
+  if (value < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("A time cannot be negative; type 0 or more %s."), unit_plural (unit));
+      return FALSE;
+    }
+
+  if (value * unit_minutes[unit] > TANDEM_STEP_MAX_MINUTES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s %s is more than ten years; type a shorter time."), copy,
+                   unit_plural (unit));
+      return FALSE;
+    }
+
+  *minutes = clean_minutes (value * unit_minutes[unit]);
+  return TRUE;
+}
+
+/**
+ * tandem_time_format_exact:
+ *
+ * Returns: (transfer full) (nullable): @minutes as a number of @unit with no rounding, such
+ *   as "2.5" for 150 minutes in hours or "" for none; %NULL when @unit cannot show it
+ *   exactly (15 minutes is 0.0104166… days)
+ */
+char *
+tandem_time_format_exact (double         minutes,
+                          TandemTimeUnit unit)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double parsed;
+  char *end;
+
+  g_return_val_if_fail (unit < TANDEM_N_TIME_UNITS, NULL);
+
+  if (minutes <= 0)
+    return g_strdup ("");
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.6f", minutes / unit_minutes[unit]);
+
+  /* Trailing zeros say nothing: "2.500000" is "2.5", "3.000000" is "3". */
+  end = buffer + strlen (buffer) - 1;
+  while (end > buffer && *end == '0')
+    *end-- = '\0';
+  if (end > buffer && *end == '.')
+    *end = '\0';
+
+  parsed = g_ascii_strtod (buffer, NULL);
+  if (clean_minutes (parsed * unit_minutes[unit]) != clean_minutes (minutes))
+    return NULL;
+
+  return g_strdup (buffer);
+}
+
+/**
+ * tandem_time_unit_for_minutes:
+ *
+ * Returns: the largest unit in which @minutes is a whole number (3 days, 4 hours, 90
+ *   minutes), or minutes when none is
+ */
+TandemTimeUnit
+tandem_time_unit_for_minutes (double minutes)
+{
+  minutes = clean_minutes (minutes);
+
+  if (minutes <= 0)
+    return TANDEM_TIME_UNIT_MINUTES;
+
+  for (int unit = TANDEM_TIME_UNIT_DAYS; unit > TANDEM_TIME_UNIT_MINUTES; unit--)
+    if (fmod (minutes, unit_minutes[unit]) == 0)
+      return unit;
+
+  return TANDEM_TIME_UNIT_MINUTES;
+}

@@ -53,4 +53,29 @@ void          tandem_step_set_order            (TandemStep *self,
                                                 double value);
 TandemList   *tandem_step_get_quotes           (TandemStep *self);
 
+/**
+ * TandemTimeUnit:
+ *
+ * The units a wait or a duration is typed in. The model keeps minutes; the unit only says
+ * what a typed number means.
+ */
+typedef enum
+{
+  TANDEM_TIME_UNIT_MINUTES,
+  TANDEM_TIME_UNIT_HOURS,
+  TANDEM_TIME_UNIT_DAYS,
+  TANDEM_N_TIME_UNITS
+} TandemTimeUnit;
+
+#define TANDEM_STEP_MAX_MINUTES 5256000.0
+
+double          tandem_time_unit_minutes       (TandemTimeUnit  unit);
+gboolean        tandem_time_parse              (const char     *text,
+                                                TandemTimeUnit  unit,
+                                                double         *minutes,
+                                                GError        **error);
+char           *tandem_time_format_exact       (double          minutes,
+                                                TandemTimeUnit  unit);
+TandemTimeUnit  tandem_time_unit_for_minutes   (double          minutes);
+
 G_END_DECLS

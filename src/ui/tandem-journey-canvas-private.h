@@ -43,6 +43,8 @@ struct _TandemJourneyCanvas
   guint                     hscroll_policy : 1;
   guint                     vscroll_policy : 1;
   guint                     zoom_initialized : 1;
+  guint                     allocating : 1;
+  gint64                    title_hint_time;
   guint                     space_held : 1;
   guint                     overflows : 1;
 

@@ -77,6 +77,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void end_editing (TandemJourneyCanvas *self);
+static TandemStep *add_step_with_text (TandemJourneyCanvas *self,
+                                       const char          *initial_text);
 
 /* Auxiliary methods */
 
@@ -675,16 +677,48 @@ cancel_editing (TandemJourneyCanvas *self)
   object = g_object_ref (self->editing);
   end_editing (self);
 
-  /* Escape on a step added for this edit takes the step away again. */
+  /* Escape on a step added for this edit takes the step away again, and the focus goes back
+   * to the step before it, where the capture left off. */
   if (is_new && tandem_object_get_parent (object) != NULL &&
       tandem_document_can_undo (self->document) && !tandem_document_in_transaction (self->document))
-    tandem_document_undo (self->document);
+    {
+      g_autoptr(TandemStep) previous = NULL;
+
+      if (TANDEM_IS_STEP (object))
+        {
+          TandemJourneyMap *map = tandem_journey_map_for_step (TANDEM_STEP (object));
+          g_autoptr(GPtrArray) ordered = map ? tandem_journey_map_steps_in_order (map) : NULL;
+          guint index;
+
+          if (ordered != NULL && g_ptr_array_find (ordered, object, &index) && ordered->len > 1)
+            previous = g_object_ref (g_ptr_array_index (ordered, index > 0 ? index - 1 : 1));
+        }
+
+      tandem_document_undo (self->document);
+      if (previous != NULL && tandem_object_get_parent (TANDEM_OBJECT (previous)) != NULL)
+        focus_step (self, previous, FALSE);
+    }
 }
 
 static void
 on_editor_activate_cb (TandemJourneyCanvas *self)
 {
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor))));
+  gboolean is_step = TANDEM_IS_STEP (self->editing);
+
+  /* As in an outliner: Enter on a new step with nothing typed ends the capture... */
+  if (is_step && self->editing_new && text[0] == '\0')
+    {
+      cancel_editing (self);
+      return;
+    }
+
+  /* ...and otherwise saves the title and opens the next step at once, so that whatever is
+   * typed next goes into the new step, never over the one before. The editor takes the focus
+   * before this returns, so a key already on its way lands in it. */
   tandem_journey_canvas_commit_editing (self);
+  if (is_step)
+    add_step_with_text (self, "");
 }
 
 static gboolean
@@ -869,11 +903,33 @@ remove_selection (TandemJourneyCanvas *self,
   g_autoptr(GPtrArray) connectors = selected_of_kind (self, TANDEM_TYPE_CONNECTOR);
   g_autoptr(GPtrArray) replacements = selected_of_kind (self, TANDEM_TYPE_REPLACEMENT);
   TandemStep *next;
+  g_autofree char *message = NULL;
 
   if (steps->len + connectors->len + replacements->len == 0)
     return;
 
   next = step_after_removal (self, steps);
+  /* Removing says what went, and offers it back; cutting does not, the steps are on the
+   * clipboard. Worded now, while the steps are still there. */
+  if (label == NULL)
+    {
+      if (steps->len == 1)
+        {
+          const char *title = tandem_step_get_title (g_ptr_array_index (steps, 0));
+
+          message = title[0] ? g_strdup_printf (_("Removed the step “%s”"), title)
+                             : g_strdup (_("Removed an untitled step"));
+        }
+      else if (steps->len > 1)
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u step",
+                                                "Removed %u steps", steps->len), steps->len);
+      else if (connectors->len > 0)
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u connector",
+                                                "Removed %u connectors", connectors->len),
+                                   connectors->len);
+      else
+        message = g_strdup (_("Removed the “replaced by” link"));
+    }
 
   if (label == NULL)
     label = steps->len > 1 ? _("Remove Steps")
@@ -910,6 +966,10 @@ remove_selection (TandemJourneyCanvas *self,
   tandem_journey_selection_prune (self->selection);
   if (next != NULL)
     focus_step (self, next, FALSE);
+
+  /* Said once the focus has moved, so that it is the last thing a screen reader hears. */
+  if (message != NULL)
+    show_message (self, message, TRUE);
 }
 
 static void
@@ -1427,6 +1487,51 @@ context_menu_action (GtkWidget  *widget,
 
 /* Keyboard */
 
+static void
+set_selected_feeling (TandemJourneyCanvas *self,
+                      TandemFeeling        feeling)
+{
+  g_autoptr(GPtrArray) steps = selected_of_kind (self, TANDEM_TYPE_STEP);
+  g_autofree char *key = NULL;
+
+  if (steps->len == 0)
+    return;
+
+  /* Pressing 1 to 5 while trying out feelings is one undo step, as typing is. */
+  key = g_strdup_printf ("feeling-keys:%s",
+                         tandem_object_get_id (TANDEM_OBJECT (g_ptr_array_index (steps, 0))));
+  tandem_document_begin_merge (self->document, _("Change How It Felt"), key);
+  for (guint i = 0; i < steps->len; i++)
+    tandem_step_set_feeling (g_ptr_array_index (steps, i), feeling);
+  tandem_document_commit (self->document);
+}
+
+/* On for all the selected steps, or off for all if they all have it already. */
+static void
+toggle_selected_flag (TandemJourneyCanvas *self,
+                      const char          *property)
+{
+  g_autoptr(GPtrArray) steps = selected_of_kind (self, TANDEM_TYPE_STEP);
+  gboolean all = TRUE;
+
+  if (steps->len == 0)
+    return;
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      gboolean value;
+
+      g_object_get (g_ptr_array_index (steps, i), property, &value, NULL);
+      all = all && value;
+    }
+
+  tandem_document_begin (self->document, g_str_equal (property, "pain-point")
+                                         ? _("Change Pain Point") : _("Change Touchpoint"));
+  for (guint i = 0; i < steps->len; i++)
+    g_object_set (g_ptr_array_index (steps, i), property, !all, NULL);
+  tandem_document_commit (self->document);
+}
+
 static TandemStep *
 nearest_in_direction (TandemJourneyCanvas *self,
                       TandemStep          *from,
@@ -1576,20 +1681,43 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
       break;
     }
 
-  /* Typing a letter starts a new title for the focused step, or a new step. */
   character = gdk_keyval_to_unicode (keyval);
-  if (character != 0 && g_unichar_isprint (character) &&
-      (modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0)
+  if (character == 0 || !g_unichar_isprint (character) ||
+      (modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  /* With nothing selected, typing starts a new step. */
+  if (focus == NULL)
     {
       char text[7] = { 0 };
 
       g_unichar_to_utf8 (character, text);
-      if (focus != NULL)
-        start_editing (self, TANDEM_OBJECT (focus), text, FALSE, NULL);
-      else
-        add_step_with_text (self, text);
+      add_step_with_text (self, text);
       return TRUE;
     }
+
+  /* With a step selected, single keys mark it: 1 to 5 how it felt, P a pain point, T a
+   * touchpoint. Other letters never type over its title (F2 edits it, Enter adds a step). */
+  if (character >= '1' && character <= '5')
+    {
+      set_selected_feeling (self, TANDEM_FEELING_VERY_BAD + (character - '1'));
+      return TRUE;
+    }
+  if (g_unichar_tolower (character) == 'p' || g_unichar_tolower (character) == 't')
+    {
+      toggle_selected_flag (self, g_unichar_tolower (character) == 'p' ? "pain-point" : "touchpoint");
+      return TRUE;
+    }
+
+  /* Once for a burst of typing, not a message a letter. */
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  if (g_get_monotonic_time () - self->title_hint_time > 5 * G_USEC_PER_SEC)
+    {
+      self->title_hint_time = g_get_monotonic_time ();
+      show_message (self, _("To change the title of the selected step press F2; to add a step "
+                            "after it press Enter."), FALSE);
+    }
+  return TRUE;
 
   return FALSE;
 }
@@ -1653,7 +1781,11 @@ on_selection_focus_cb (TandemJourneyCanvas *self)
 static void
 on_adjustment_value_changed_cb (TandemJourneyCanvas *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* A value clamped by the allocation itself (the map became narrower, as when a stage is
+   * removed) is already taken into account: asking for another allocation from inside this
+   * one leaves the widgets above without a current allocation, and the page undrawn. */
+  if (!self->allocating)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[VIEWPORT_CHANGED], 0);
 }
@@ -1744,7 +1876,13 @@ tandem_journey_canvas_size_allocate (GtkWidget *widget,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
 
+  self->allocating = TRUE;
   configure_adjustments (self);
+  self->allocating = FALSE;
+
+  /* A widget with a popover child has to place it in its own allocation (GTK's rule). */
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
   g_signal_emit (self, signals[VIEWPORT_CHANGED], 0);
   if (self->overflows != tandem_journey_canvas_get_overflows (self))
     {
@@ -2065,7 +2203,6 @@ tandem_journey_canvas_class_init (TandemJourneyCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit-title", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
                                        "canvas.select-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);

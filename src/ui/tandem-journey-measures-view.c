@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "tandem-document.h"
@@ -22,17 +20,7 @@
  * measures (tandem-journey-measures.c); this only words them.
  */
 
-enum {
-  ROW_STEPS,
-  ROW_HANDOFFS,
-  ROW_WAIT,
-  ROW_TIME,
-  ROW_PLACES,
-  ROW_PAIN_POINTS,
-  ROW_TOUCHPOINTS,
-  ROW_LOWEST_FEELING,
-  N_ROWS
-};
+#define N_ROWS TANDEM_N_MEASURES
 
 #define N_COLUMNS 4
 
@@ -42,6 +30,7 @@ struct _TandemJourneyMeasuresView
 
   TandemJourney  *journey;
   GtkLabel       *summary;
+  GtkLabel       *definitions;
   GtkLabel       *cells[N_ROWS][N_COLUMNS];
   guint           update_source;
 };
@@ -49,33 +38,6 @@ struct _TandemJourneyMeasuresView
 G_DEFINE_FINAL_TYPE (TandemJourneyMeasuresView, tandem_journey_measures_view, ADW_TYPE_BIN)
 
 /* Auxiliary methods */
-
-static char *
-count_change (int difference)
-{
-  if (difference == 0)
-    return g_strdup (_("No change"));
-
-  if (difference < 0)
-    /* TRANSLATORS: “3 fewer”, about steps, hand-offs, places… */
-    return g_strdup_printf (_("%d fewer"), -difference);
-
-  return g_strdup_printf (_("%d more"), difference);
-}
-
-static char *
-time_change (double difference)
-{
-  g_autofree char *amount = tandem_format_minutes (fabs (difference));
-
-  if (fabs (difference) < 0.5)
-    return g_strdup (_("No change"));
-  if (difference < 0)
-    /* TRANSLATORS: “2 h 30 min less” */
-    return g_strdup_printf (_("%s less"), amount);
-
-  return g_strdup_printf (_("%s more"), amount);
-}
 
 static void
 set_row (TandemJourneyMeasuresView *self,
@@ -87,32 +49,6 @@ set_row (TandemJourneyMeasuresView *self,
   gtk_label_set_text (self->cells[row][1], before);
   gtk_label_set_text (self->cells[row][2], after);
   gtk_label_set_text (self->cells[row][3], change);
-}
-
-static void
-set_count_row (TandemJourneyMeasuresView *self,
-               guint                      row,
-               guint                      before,
-               guint                      after)
-{
-  g_autofree char *b = g_strdup_printf ("%u", before);
-  g_autofree char *a = g_strdup_printf ("%u", after);
-  g_autofree char *change = count_change ((int)after - (int)before);
-
-  set_row (self, row, b, a, change);
-}
-
-static void
-set_time_row (TandemJourneyMeasuresView *self,
-              guint                      row,
-              double                     before,
-              double                     after)
-{
-  g_autofree char *b = tandem_format_minutes (before);
-  g_autofree char *a = tandem_format_minutes (after);
-  g_autofree char *change = time_change (after - before);
-
-  set_row (self, row, b, a, change);
 }
 
 static gboolean
@@ -168,10 +104,6 @@ tandem_journey_measures_view_class_init (TandemJourneyMeasuresViewClass *klass)
 static void
 tandem_journey_measures_view_init (TandemJourneyMeasuresView *self)
 {
-  const char *names[N_ROWS] = {
-    _("Steps"), _("Hand-offs"), _("Total waiting"), _("Total time"), _("Places visited"),
-    _("Pain points"), _("Touchpoints"), _("Worst moment"),
-  };
   const char *headers[N_COLUMNS] = { _("Measure"), _("Before"), _("After"), _("Change") };
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
@@ -209,7 +141,7 @@ tandem_journey_measures_view_init (TandemJourneyMeasuresView *self)
   for (guint row = 0; row < N_ROWS; row++)
     for (guint column = 0; column < N_COLUMNS; column++)
       {
-        GtkWidget *label = gtk_label_new (column == 0 ? names[row] : "");
+        GtkWidget *label = gtk_label_new ("");
 
         gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
         gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -226,9 +158,8 @@ tandem_journey_measures_view_init (TandemJourneyMeasuresView *self)
   gtk_widget_add_css_class (frame, "view");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
 
-  note = gtk_label_new (_("A hand-off is a move to another lane or to other people between one "
-                          "step and the next. Total time counts the waits and the steps "
-                          "themselves. The worst moment is the lowest feeling recorded."));
+  note = gtk_label_new (NULL);
+  self->definitions = GTK_LABEL (note);
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
   gtk_label_set_xalign (GTK_LABEL (note), 0);
   gtk_widget_add_css_class (note, "dim-label");
@@ -266,112 +197,24 @@ tandem_journey_measures_view_new (TandemJourney *journey)
 void
 tandem_journey_measures_view_update (TandemJourneyMeasuresView *self)
 {
-  TandemJourneyMap *before_map = tandem_journey_get_map (self->journey, TANDEM_MAP_SIDE_BEFORE);
-  TandemJourneyMap *after_map = tandem_journey_get_map (self->journey, TANDEM_MAP_SIDE_AFTER);
-  TandemJourneyMeasures before = { 0 }, after = { 0 };
-  g_autoptr(GPtrArray) phrases = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) summary = g_string_new (NULL);
-  int before_score, after_score;
-  const char *change;
+  g_autoptr(TandemComparison) comparison = NULL;
 
   g_return_if_fail (TANDEM_IS_JOURNEY_MEASURES_VIEW (self));
 
   g_clear_handle_id (&self->update_source, g_source_remove);
 
-  if (before_map != NULL)
-    tandem_journey_map_measure (before_map, &before);
-  if (after_map != NULL)
-    tandem_journey_map_measure (after_map, &after);
-
-  set_count_row (self, ROW_STEPS, before.n_steps, after.n_steps);
-  set_count_row (self, ROW_HANDOFFS, before.n_handoffs, after.n_handoffs);
-  set_time_row (self, ROW_WAIT, before.total_wait_minutes, after.total_wait_minutes);
-  set_time_row (self, ROW_TIME, before.total_time_minutes, after.total_time_minutes);
-  set_count_row (self, ROW_PLACES, before.n_places, after.n_places);
-  set_count_row (self, ROW_PAIN_POINTS, before.n_pain_points, after.n_pain_points);
-  set_count_row (self, ROW_TOUCHPOINTS, before.n_touchpoints, after.n_touchpoints);
-
-  before_score = tandem_feeling_to_score (before.lowest_feeling);
-  after_score = tandem_feeling_to_score (after.lowest_feeling);
-  if (before.lowest_feeling == TANDEM_FEELING_UNKNOWN || after.lowest_feeling == TANDEM_FEELING_UNKNOWN)
-    change = _("Not comparable");
-  else if (after_score > before_score)
-    change = _("Better");
-  else if (after_score < before_score)
-    change = _("Worse");
-  else
-    change = _("No change");
-  set_row (self, ROW_LOWEST_FEELING, tandem_feeling_to_label (before.lowest_feeling),
-           tandem_feeling_to_label (after.lowest_feeling), change);
-
-  /* The sentence: what changes, in the order a board asks about it. */
-  if (after.n_steps == 0)
+  /* The model words the comparison, so that the appendix prints what is shown here. */
+  comparison = tandem_journey_compare (self->journey);
+  for (guint i = 0; i < comparison->rows->len && i < N_ROWS; i++)
     {
-      gtk_label_set_text (self->summary, before.n_steps == 0
-                          ? _("Add steps to the before and after maps to compare them.")
-                          : _("The after map has no steps yet. Design the journey after the "
-                              "change, or start it from a copy of the before map."));
-      return;
+      TandemMeasureRow *row = g_ptr_array_index (comparison->rows, i);
+
+      gtk_label_set_text (self->cells[i][0], row->name);
+      set_row (self, i, row->before, row->after, row->change);
     }
 
-  if (after.n_steps != before.n_steps)
-    g_ptr_array_add (phrases, g_strdup_printf (after.n_steps < before.n_steps
-                                               ? g_dngettext (GETTEXT_PACKAGE, "%d fewer step", "%d fewer steps",
-                                                              before.n_steps - after.n_steps)
-                                               : g_dngettext (GETTEXT_PACKAGE, "%d more step", "%d more steps",
-                                                              after.n_steps - before.n_steps),
-                                               ABS ((int)after.n_steps - (int)before.n_steps)));
-  if (after.n_handoffs != before.n_handoffs)
-    g_ptr_array_add (phrases, g_strdup_printf (after.n_handoffs < before.n_handoffs
-                                               ? g_dngettext (GETTEXT_PACKAGE, "%d fewer hand-off", "%d fewer hand-offs",
-                                                              before.n_handoffs - after.n_handoffs)
-                                               : g_dngettext (GETTEXT_PACKAGE, "%d more hand-off", "%d more hand-offs",
-                                                              after.n_handoffs - before.n_handoffs),
-                                               ABS ((int)after.n_handoffs - (int)before.n_handoffs)));
-  if (fabs (after.total_wait_minutes - before.total_wait_minutes) >= 0.5)
-    {
-      g_autofree char *amount = tandem_format_minutes (fabs (after.total_wait_minutes -
-                                                             before.total_wait_minutes));
-
-      g_ptr_array_add (phrases, g_strdup_printf (after.total_wait_minutes < before.total_wait_minutes
-                                                 ? _("%s less waiting") : _("%s more waiting"),
-                                                 amount));
-    }
-  if (after.n_places != before.n_places)
-    g_ptr_array_add (phrases, g_strdup_printf (after.n_places < before.n_places
-                                               ? g_dngettext (GETTEXT_PACKAGE, "%d fewer place", "%d fewer places",
-                                                              before.n_places - after.n_places)
-                                               : g_dngettext (GETTEXT_PACKAGE, "%d more place", "%d more places",
-                                                              after.n_places - before.n_places),
-                                               ABS ((int)after.n_places - (int)before.n_places)));
-  if (after.n_pain_points != before.n_pain_points)
-    g_ptr_array_add (phrases, g_strdup_printf (after.n_pain_points < before.n_pain_points
-                                               ? g_dngettext (GETTEXT_PACKAGE, "%d fewer pain point", "%d fewer pain points",
-                                                              before.n_pain_points - after.n_pain_points)
-                                               : g_dngettext (GETTEXT_PACKAGE, "%d more pain point", "%d more pain points",
-                                                              after.n_pain_points - before.n_pain_points),
-                                               ABS ((int)after.n_pain_points - (int)before.n_pain_points)));
-  if (before.lowest_feeling != TANDEM_FEELING_UNKNOWN && after.lowest_feeling != TANDEM_FEELING_UNKNOWN &&
-      before_score != after_score)
-    g_ptr_array_add (phrases, g_strdup_printf (_("the worst moment is “%s” instead of “%s”"),
-                                               tandem_feeling_to_label (after.lowest_feeling),
-                                               tandem_feeling_to_label (before.lowest_feeling)));
-
-  if (phrases->len == 0)
-    {
-      gtk_label_set_text (self->summary, _("The measures are the same before and after the change."));
-      return;
-    }
-
-  g_string_append (summary, _("After the change: "));
-  for (guint i = 0; i < phrases->len; i++)
-    {
-      if (i > 0)
-        g_string_append (summary, i + 1 == phrases->len ? _(" and ") : ", ");
-      g_string_append (summary, g_ptr_array_index (phrases, i));
-    }
-  g_string_append_c (summary, '.');
-  gtk_label_set_text (self->summary, summary->str);
+  gtk_label_set_text (self->summary, comparison->summary);
+  gtk_label_set_text (self->definitions, comparison->definitions);
 }
 
 /**

@@ -633,6 +633,26 @@ tandem_journey_page_init (TandemJourneyPage *self)
 
   /* Not a template child: dispose_template() would unparent it under AdwBin's feet. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+
+  /* Zoom keys work wherever the focus is while the journey is shown (the side panel, the
+   * sidebar, the header bar), not only on the map; GTK skips them while the page is hidden. */
+  {
+    const struct { const char *trigger; const char *action; } zoom_keys[] = {
+      { "<Control>plus|<Control>equal", "journey.zoom-in" },
+      { "<Control>KP_Add", "journey.zoom-in" },
+      { "<Control>minus|<Control>KP_Subtract", "journey.zoom-out" },
+      { "<Control>0|<Control>KP_0", "journey.zoom-fit" },
+      { "<Control>1|<Control>KP_1", "journey.zoom-reset" },
+    };
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+    for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_shortcut_trigger_parse_string (zoom_keys[i].trigger),
+                                                              gtk_named_action_new (zoom_keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 }
 
 /* Public API */

@@ -502,12 +502,17 @@ tandem_journey_step_list_init (TandemJourneyStepList *self)
   gtk_widget_set_margin_start (GTK_WIDGET (self->heading), 6);
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->heading));
 
+  /* GTK 4.8 names a mnemonic button after its label as written ("_Add Step"): name it. */
   button = gtk_button_new_with_mnemonic (_("_Add Step"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add Step"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "steps.add");
   gtk_widget_set_tooltip_text (button, _("Add a step after the selected one (Insert)"));
   gtk_box_append (GTK_BOX (header), button);
 
   button = gtk_button_new_with_mnemonic (_("_Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "steps.remove");
   gtk_widget_set_tooltip_text (button, _("Remove the selected steps (Delete)"));
   gtk_box_append (GTK_BOX (header), button);

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "tandem-binding.h"
@@ -35,10 +33,12 @@ typedef struct
 {
   TandemStepPanel *panel;
   AdwActionRow    *row;
-  GtkSpinButton   *spin;
+  GtkEntry        *entry;
   GtkDropDown     *unit;
   const char      *property;
   const char      *undo_label;
+  GHashTable      *units;       /* step id -> the TandemTimeUnit the user chose */
+  TandemStep      *step_shown;  /* unowned, only compared */
   gboolean         updating;
 } TimeRow;
 
@@ -99,6 +99,24 @@ clear_list_box (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkListBox *
 boxed_list (void)
 {
@@ -118,6 +136,9 @@ framed_text_view (GtkTextView **view,
   GtkWidget *text = gtk_text_view_new ();
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
+  /* Tab goes on to the next field, as in every other field of the panel; a tab character
+   * means nothing in a description. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text), FALSE);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text), 8);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text), 8);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text), 10);
@@ -146,50 +167,97 @@ step_label (TandemStep *step)
   return g_strdup_printf (_("%u · %s"), index + 1, title[0] ? title : _("Untitled step"));
 }
 
-/* Times: a number and a unit (minutes, hours, days) over a field in minutes */
+/* Times: a number and a unit (minutes, hours, days) over a field in minutes
+ *
+ * The number is kept as typed and the unit says what it means: choosing "hours" after
+ * typing 4 makes it 4 hours, it never converts 4 minutes into "0.1" hours. Nothing is
+ * written back unless the text changes, so tabbing through changes nothing, and the text
+ * shown is always exactly what is stored (see tandem_time_format_exact()). The unit chosen
+ * for a step is remembered while the window is open; otherwise a time is shown in the
+ * largest unit in which it is a whole number.
+ */
 
-static const double units[] = { 1, 60, 1440 };
+static TandemTimeUnit
+time_row_get_unit (TimeRow *time)
+{
+  return MIN (gtk_drop_down_get_selected (time->unit), TANDEM_N_TIME_UNITS - 1);
+}
 
-/* @choose_unit: pick the unit that shows the time best, as when another step is shown;
- * otherwise keep the one the user chose (2.5 hours stays in hours). */
 static void
-time_row_from_model (TimeRow  *time,
-                     gboolean  choose_unit)
+time_row_show_error (TimeRow    *time,
+                     const char *message)
+{
+  adw_action_row_set_subtitle (time->row, message ? message : "");
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (time->entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (time->entry), "error");
+}
+
+static void
+time_row_from_model (TimeRow *time)
 {
   TandemStep *step = time->panel->step;
-  double minutes;
-  guint unit;
+  const char *id;
+  g_autofree char *text = NULL;
+  double minutes, shown;
+  TandemTimeUnit unit;
+  gpointer remembered;
 
   if (step == NULL || time->updating)
     return;
 
   g_object_get (step, time->property, &minutes, NULL);
 
-  unit = MIN (gtk_drop_down_get_selected (time->unit), 2);
-  if (choose_unit)
-    unit = minutes > 0 && fmod (minutes, 1440) == 0 ? 2
-           : minutes > 0 && fmod (minutes, 60) == 0 ? 1 : 0;
+  /* The text already says this (perhaps "2." on the way to "2.5"): leave it alone. */
+  if (time->step_shown == step &&
+      tandem_time_parse (gtk_editable_get_text (GTK_EDITABLE (time->entry)),
+                         time_row_get_unit (time), &shown, NULL) &&
+      shown == minutes)
+    return;
+
+  id = tandem_object_get_id (TANDEM_OBJECT (step));
+  if (g_hash_table_lookup_extended (time->units, id, NULL, &remembered) &&
+      (text = tandem_time_format_exact (minutes, GPOINTER_TO_UINT (remembered))) != NULL)
+    unit = GPOINTER_TO_UINT (remembered);
+  else
+    {
+      unit = tandem_time_unit_for_minutes (minutes);
+      g_free (text);
+      text = tandem_time_format_exact (minutes, unit);
+    }
 
   time->updating = TRUE;
+  time->step_shown = step;
   gtk_drop_down_set_selected (time->unit, unit);
-  gtk_spin_button_set_digits (time->spin, unit == 0 ? 0 : 1);
-  gtk_spin_button_set_range (time->spin, 0, 5256000.0 / units[unit]);
-  gtk_spin_button_set_value (time->spin, minutes / units[unit]);
+  gtk_editable_set_text (GTK_EDITABLE (time->entry), text ? text : "");
+  time_row_show_error (time, NULL);
   time->updating = FALSE;
 }
 
+/* The number typed, in the unit chosen, to the model; a text that is not a time is kept as
+ * typed, said to be wrong, and changes nothing. */
 static void
-on_time_value_changed_cb (GtkSpinButton *spin,
-                          TimeRow       *time)
+time_row_to_model (TimeRow *time)
 {
   g_auto(GValue) value = G_VALUE_INIT;
-  guint unit = MIN (gtk_drop_down_get_selected (time->unit), 2);
+  g_autoptr(GError) error = NULL;
+  double minutes, stored;
 
-  if (time->updating || time->panel->step == NULL)
+  if (!tandem_time_parse (gtk_editable_get_text (GTK_EDITABLE (time->entry)),
+                          time_row_get_unit (time), &minutes, &error))
+    {
+      time_row_show_error (time, error->message);
+      return;
+    }
+
+  time_row_show_error (time, NULL);
+  g_object_get (time->panel->step, time->property, &stored, NULL);
+  if (stored == minutes)
     return;
 
   g_value_init (&value, G_TYPE_DOUBLE);
-  g_value_set_double (&value, round (gtk_spin_button_get_value (spin) * units[unit]));
+  g_value_set_double (&value, minutes);
   time->updating = TRUE;
   tandem_set_property_undoable (TANDEM_OBJECT (time->panel->step), time->property, &value,
                                 time->undo_label, TRUE);
@@ -197,23 +265,46 @@ on_time_value_changed_cb (GtkSpinButton *spin,
 }
 
 static void
-on_time_unit_changed_cb (GtkDropDown *unit,
-                         GParamSpec  *pspec,
+on_time_text_changed_cb (GtkEditable *editable,
                          TimeRow     *time)
 {
-  double minutes;
-  guint selected = MIN (gtk_drop_down_get_selected (unit), 2);
+  g_autofree char *text = NULL;
 
   if (time->updating || time->panel->step == NULL)
     return;
 
-  /* A new unit shows the same time in it; it does not change the time. */
-  g_object_get (time->panel->step, time->property, &minutes, NULL);
-  time->updating = TRUE;
-  gtk_spin_button_set_digits (time->spin, selected == 0 ? 0 : 1);
-  gtk_spin_button_set_range (time->spin, 0, 5256000.0 / units[selected]);
-  gtk_spin_button_set_value (time->spin, minutes / units[selected]);
-  time->updating = FALSE;
+  /* Empty on the way to another number (select all, type) is not "none" yet: that is
+   * decided when the field is left or Enter is pressed. */
+  text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  if (text[0] == '\0')
+    {
+      time_row_show_error (time, NULL);
+      return;
+    }
+
+  time_row_to_model (time);
+}
+
+static void
+on_time_committed_cb (TimeRow *time)
+{
+  if (time->updating || time->panel->step == NULL)
+    return;
+
+  time_row_to_model (time);
+}
+
+static void
+on_time_unit_changed_cb (GtkDropDown *unit,
+                         GParamSpec  *pspec,
+                         TimeRow     *time)
+{
+  if (time->updating || time->panel->step == NULL)
+    return;
+
+  g_hash_table_insert (time->units, g_strdup (tandem_object_get_id (TANDEM_OBJECT (time->panel->step))),
+                       GUINT_TO_POINTER (time_row_get_unit (time)));
+  time_row_to_model (time);
 }
 
 static AdwActionRow *
@@ -221,35 +312,115 @@ make_time_row (TandemStepPanel *self,
                TimeRow         *time,
                const char      *title,
                const char      *property,
-               const char      *undo_label)
+               const char      *undo_label,
+               const char      *unit_label)
 {
   const char *unit_names[] = { _("minutes"), _("hours"), _("days"), NULL };
+  GtkEventController *focus;
 
   time->panel = self;
   time->property = property;
   time->undo_label = undo_label;
+  time->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   time->row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (time->row), title);
 
-  time->spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 5256000, 1));
-  gtk_spin_button_set_digits (time->spin, 0);
-  gtk_spin_button_set_increments (time->spin, 1, 10);
-  gtk_widget_set_valign (GTK_WIDGET (time->spin), GTK_ALIGN_CENTER);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (time->spin),
+  time->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_input_purpose (time->entry, GTK_INPUT_PURPOSE_NUMBER);
+  gtk_editable_set_width_chars (GTK_EDITABLE (time->entry), 6);
+  gtk_editable_set_alignment (GTK_EDITABLE (time->entry), 1.0);
+  gtk_widget_set_valign (GTK_WIDGET (time->entry), GTK_ALIGN_CENTER);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (time->entry),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, time->row, NULL, -1);
-  g_signal_connect (time->spin, "value-changed", G_CALLBACK (on_time_value_changed_cb), time);
+  g_signal_connect (time->entry, "changed", G_CALLBACK (on_time_text_changed_cb), time);
+  g_signal_connect_swapped (time->entry, "activate", G_CALLBACK (on_time_committed_cb), time);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_time_committed_cb), time);
+  gtk_widget_add_controller (GTK_WIDGET (time->entry), focus);
 
   time->unit = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (unit_names));
   gtk_widget_set_valign (GTK_WIDGET (time->unit), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (time->unit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Unit"), -1);
+                                  unit_label, -1);
+  /* The drop-down's own button is what takes the focus; it has to say what it is for too. */
+  {
+    GtkWidget *toggle = find_descendant (GTK_WIDGET (time->unit), GTK_TYPE_TOGGLE_BUTTON);
+
+    if (toggle != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      unit_label, -1);
+  }
   g_signal_connect (time->unit, "notify::selected", G_CALLBACK (on_time_unit_changed_cb), time);
 
-  adw_action_row_add_suffix (time->row, GTK_WIDGET (time->spin));
+  adw_action_row_add_suffix (time->row, GTK_WIDGET (time->entry));
   adw_action_row_add_suffix (time->row, GTK_WIDGET (time->unit));
-  adw_action_row_set_activatable_widget (time->row, GTK_WIDGET (time->spin));
+  adw_action_row_set_activatable_widget (time->row, GTK_WIDGET (time->entry));
 
   return time->row;
+}
+
+/* A button with a mnemonic whose accessible name is the words alone: GTK 4.8 names it after
+ * the label as written, so a screen reader said "_Link Link". */
+static GtkWidget *
+mnemonic_button (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (name, *p);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name->str, -1);
+
+  return button;
+}
+
+/* Choices */
+
+static gboolean
+focus_selected_choice_cb (gpointer user_data)
+{
+  g_autoptr(AdwComboRow) row = user_data;
+  GtkWidget *popover = find_descendant (GTK_WIDGET (row), GTK_TYPE_POPOVER);
+  GtkWidget *list = popover ? find_descendant (popover, GTK_TYPE_LIST_VIEW) : NULL;
+  guint selected = adw_combo_row_get_selected (row);
+  GtkWidget *child;
+
+  if (list == NULL || !gtk_widget_get_mapped (list) || selected == GTK_INVALID_LIST_POSITION)
+    return G_SOURCE_REMOVE;
+
+  /* A short list has a row widget for each choice, in order. */
+  child = gtk_widget_get_first_child (list);
+  for (guint i = 0; child != NULL && i < selected; i++)
+    child = gtk_widget_get_next_sibling (child);
+  if (child != NULL)
+    gtk_widget_grab_focus (child);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_choice_popover_map_cb (GtkWidget   *popover,
+                          AdwComboRow *row)
+{
+  /* The keyboard starts on the current choice, so that Down goes on to the next feeling
+   * rather than from the top (libadwaita 1.2 focuses the first row). After the popover has
+   * given the focus to its first row, hence from an idle. */
+  g_idle_add (focus_selected_choice_cb, g_object_ref (row));
+}
+
+static void
+start_on_selected (AdwComboRow *row)
+{
+  GtkWidget *popover = find_descendant (GTK_WIDGET (row), GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    g_signal_connect_object (popover, "map", G_CALLBACK (on_choice_popover_map_cb), row,
+                             G_CONNECT_AFTER);
 }
 
 /* Stage and lane */
@@ -385,6 +556,7 @@ make_quote (TandemStepPanel *self,
 
   text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (text_view, FALSE);
   gtk_text_view_set_top_margin (text_view, 10);
   gtk_text_view_set_bottom_margin (text_view, 10);
   gtk_text_view_set_left_margin (text_view, 12);
@@ -834,8 +1006,10 @@ set_step (TandemStepPanel *self,
                       _("Change Pain Point"));
   tandem_bind_text_view (self->description_view, TANDEM_OBJECT (step), "description",
                          _("Edit Step Description"));
-  time_row_from_model (&self->wait, TRUE);
-  time_row_from_model (&self->duration, TRUE);
+  self->wait.step_shown = NULL;
+  self->duration.step_shown = NULL;
+  time_row_from_model (&self->wait);
+  time_row_from_model (&self->duration);
   places_from_model (self);
 
   self->quotes = g_object_ref (tandem_step_get_quotes (step));
@@ -882,8 +1056,8 @@ on_document_changed_cb (TandemStepPanel *self)
   if (self->step == NULL)
     return;
 
-  time_row_from_model (&self->wait, FALSE);
-  time_row_from_model (&self->duration, FALSE);
+  time_row_from_model (&self->wait);
+  time_row_from_model (&self->duration);
   places_from_model (self);
   targets_from_model (self);
   update_heading (self);
@@ -926,6 +1100,8 @@ tandem_step_panel_finalize (GObject *object)
   g_clear_pointer (&self->places_signature, g_free);
   g_clear_pointer (&self->links_signature, g_free);
   g_clear_pointer (&self->targets_signature, g_free);
+  g_clear_pointer (&self->wait.units, g_hash_table_unref);
+  g_clear_pointer (&self->duration.units, g_hash_table_unref);
 
   G_OBJECT_CLASS (tandem_step_panel_parent_class)->finalize (object);
 }
@@ -1015,15 +1191,18 @@ tandem_step_panel_init (TandemStepPanel *self)
 
   adw_preferences_group_add (self->step_group,
                              GTK_WIDGET (make_time_row (self, &self->wait, _("Wait before it"),
-                                                        "wait-minutes", _("Change Wait"))));
+                                                        "wait-minutes", _("Change Wait"),
+                                                        _("Unit of the wait"))));
   adw_preferences_group_add (self->step_group,
                              GTK_WIDGET (make_time_row (self, &self->duration, _("How long it takes"),
-                                                        "duration-minutes", _("Change Time Taken"))));
+                                                        "duration-minutes", _("Change Time Taken"),
+                                                        _("Unit of the time it takes"))));
 
   self->feeling_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->feeling_row), _("How it felt"));
   adw_combo_row_set_model (self->feeling_row, G_LIST_MODEL (feeling_model));
   adw_preferences_group_add (self->step_group, GTK_WIDGET (self->feeling_row));
+  start_on_selected (self->feeling_row);
 
   adw_preferences_group_add (self->step_group,
                              switch_row (_("Touchpoint"), _("A moment that mattered to the person"),
@@ -1041,6 +1220,8 @@ tandem_step_panel_init (TandemStepPanel *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lane_row), _("Lane"));
   g_signal_connect (self->lane_row, "notify::selected", G_CALLBACK (on_place_selected_cb), self);
   adw_preferences_group_add (self->step_group, GTK_WIDGET (self->lane_row));
+  start_on_selected (self->stage_row);
+  start_on_selected (self->lane_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->step_group);
 
   group = adw_preferences_group_new ();
@@ -1071,7 +1252,7 @@ tandem_step_panel_init (TandemStepPanel *self)
   group = adw_preferences_group_new ();
   self->connect_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->connect_row), _("Connect to"));
-  button = gtk_button_new_with_mnemonic (_("Co_nnect"));
+  button = mnemonic_button (_("Co_nnect"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_connect_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->connect_row), button);
@@ -1086,7 +1267,7 @@ tandem_step_panel_init (TandemStepPanel *self)
   group = adw_preferences_group_new ();
   self->replace_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->replace_row), _("Link to"));
-  button = gtk_button_new_with_mnemonic (_("_Link"));
+  button = mnemonic_button (_("_Link"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_replace_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->replace_row), button);
@@ -1168,11 +1349,13 @@ tandem_step_panel_get_row (TandemStepPanel *self,
   if (g_str_equal (name, "place"))
     return GTK_WIDGET (self->place_row);
   if (g_str_equal (name, "wait"))
-    return GTK_WIDGET (self->wait.spin);
+    return GTK_WIDGET (self->wait.entry);
   if (g_str_equal (name, "wait-unit"))
     return GTK_WIDGET (self->wait.unit);
+  if (g_str_equal (name, "duration-unit"))
+    return GTK_WIDGET (self->duration.unit);
   if (g_str_equal (name, "duration"))
-    return GTK_WIDGET (self->duration.spin);
+    return GTK_WIDGET (self->duration.entry);
   if (g_str_equal (name, "feeling"))
     return GTK_WIDGET (self->feeling_row);
   if (g_str_equal (name, "touchpoint"))
@@ -1204,7 +1387,7 @@ void
 tandem_step_panel_add_quote (TandemStepPanel *self)
 {
   g_autoptr(TandemQuote) quote = NULL;
-  GtkWidget *last;
+  GtkWidget *last, *words;
 
   g_return_if_fail (TANDEM_IS_STEP_PANEL (self));
 
@@ -1216,8 +1399,10 @@ tandem_step_panel_add_quote (TandemStepPanel *self)
   tandem_list_append (tandem_step_get_quotes (self->step), quote);
   tandem_document_commit (self->document);
 
-  /* The new quote's words are the first text view of the last quote shown. */
+  /* The new quote's words are the text view of the last quote shown (its Remove button
+   * comes first in the Tab order, so moving the focus into the quote would land there). */
   last = gtk_widget_get_last_child (GTK_WIDGET (self->quotes_box));
-  if (last != NULL)
-    gtk_widget_child_focus (last, GTK_DIR_TAB_FORWARD);
+  words = last != NULL ? find_descendant (last, GTK_TYPE_TEXT_VIEW) : NULL;
+  if (words != NULL)
+    gtk_widget_grab_focus (words);
 }
