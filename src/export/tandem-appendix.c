@@ -318,9 +318,12 @@ cover_free (gpointer data)
   g_free (cover);
 }
 
+/* Shows @markup as the structure element @tag of the tagged PDF (cairo ignores tags when
+ * printing): the cover's text is a heading and paragraphs, its bands are decoration. */
 static double
 show_text (cairo_t      *cr,
            PangoContext *context,
+           const char   *tag,
            const char   *font,
            const char   *markup,
            double        x,
@@ -335,8 +338,10 @@ show_text (cairo_t      *cr,
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_markup (layout, markup, -1);
+  cairo_tag_begin (cr, tag, "");
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  cairo_tag_end (cr, tag);
   pango_layout_get_size (layout, NULL, &height);
 
   return height / (double)PANGO_SCALE;
@@ -362,7 +367,7 @@ draw_cover (cairo_t      *cr,
   cairo_fill (cr);
   cairo_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  show_text (cr, context, "Noto Sans, DejaVu Sans Bold 13",
+  show_text (cr, context, "P", "Noto Sans, DejaVu Sans Bold 13",
              _("Appendix to the pre-consultation business case"), x, 38, text_width);
 
   if (cover->fictional)
@@ -373,12 +378,12 @@ draw_cover (cairo_t      *cr,
       cairo_fill (cr);
       cairo_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
       cairo_set_source_rgb (cr, 1, 1, 1);
-      show_text (cr, context, "Noto Sans, DejaVu Sans Bold 11",
+      show_text (cr, context, "P", "Noto Sans, DejaVu Sans Bold 11",
                  _("FICTIONAL DEMONSTRATION DATA — NOT A REAL PROPOSAL"), x, 117, text_width);
     }
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-  y += show_text (cr, context, "Noto Sans, DejaVu Sans Bold 28", title, x, y, text_width) + 24;
+  y += show_text (cr, context, "H1", "Noto Sans, DejaVu Sans Bold 28", title, x, y, text_width) + 24;
 
   details = g_markup_printf_escaped ("<b>%s</b>\n%s\n\n<b>%s</b>\n%s\n\n<b>%s</b>\n%s\n\n"
                                      "<b>%s</b>\n%s\n\n<b>%s</b>\n%s",
@@ -387,12 +392,12 @@ draw_cover (cairo_t      *cr,
                                      _("Version"), cover->version[0] ? cover->version : "—",
                                      _("Date"), cover->date,
                                      _("Status"), cover->status);
-  show_text (cr, context, "Noto Sans, DejaVu Sans 12", details, x, y, text_width);
+  show_text (cr, context, "P", "Noto Sans, DejaVu Sans 12", details, x, y, text_width);
 
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.38);
   {
     g_autofree char *made = g_strdup_printf (_("Made with Tandem %s"), PACKAGE_VERSION);
-    show_text (cr, context, "Noto Sans, DejaVu Sans 8", made, x, height - 56, text_width);
+    show_text (cr, context, "P", "Noto Sans, DejaVu Sans 8", made, x, height - 56, text_width);
   }
 }
 
@@ -866,6 +871,7 @@ add_step_list (TandemFlow                  *flow,
       g_string_append_printf (line, "%u. %s", i + 1, tandem_step_get_title (step));
       markup = g_markup_printf_escaped ("<b>%s</b>", line->str);
       tandem_flow_markup (flow, TANDEM_FLOW_BODY, markup);
+      tandem_flow_keep_with_next (flow);  /* the step's title stays with its details */
 
       g_string_truncate (line, 0);
       g_string_append_printf (line, _("Stage: %s. Lane: %s."), stage ? tandem_stage_get_title (stage) : "—",

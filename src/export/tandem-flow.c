@@ -439,6 +439,19 @@ tandem_flow_labelled (TandemFlow *flow,
 }
 
 /**
+ * tandem_flow_keep_with_next:
+ *
+ * Keeps the paragraph just added on the page of what follows it, as a heading is: for a
+ * paragraph that acts as the title of the next ones.
+ */
+void
+tandem_flow_keep_with_next (TandemFlow *flow)
+{
+  g_return_if_fail (flow->blocks->len > 0);
+  ((Block *)g_ptr_array_index (flow->blocks, flow->blocks->len - 1))->keep_with_next = TRUE;
+}
+
+/**
  * tandem_flow_list_item:
  *
  * One item of a bulleted list; items added one after another make one list.

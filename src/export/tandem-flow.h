@@ -93,6 +93,7 @@ void             tandem_flow_labelled        (TandemFlow          *flow,
                                               const char          *text);
 void             tandem_flow_list_item       (TandemFlow          *flow,
                                               const char          *text);
+void             tandem_flow_keep_with_next  (TandemFlow          *flow);
 void             tandem_flow_space           (TandemFlow          *flow,
                                               double               points);
 void             tandem_flow_page_break      (TandemFlow          *flow);
