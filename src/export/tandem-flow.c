@@ -1250,14 +1250,15 @@ draw_row (cairo_t  *cr,
   double width = content_width_portrait ();
   double x = fragment->x;
 
+  /* Fills and rules are decoration (the cells' text says what their colour says): drawn
+   * first, as one artifact for the row, so that the structure has one element per cell. */
+  if (tagged)
+    cairo_tag_begin (cr, TANDEM_PDF_TAG_DECORATION, "");
   for (guint j = 0; j < table->n_columns; j++)
     {
       Cell *cell = &row->cells[j];
       double cell_width = width * table->fractions[j];
 
-      /* Fills and rules are decoration: the cell's text says what its colour says. */
-      if (tagged)
-        cairo_tag_begin (cr, TANDEM_PDF_TAG_DECORATION, "");
       if (row->header || cell->has_fill)
         {
           set_colour (cr, row->header ? 0xEBEBED : cell->fill);
@@ -1268,8 +1269,15 @@ draw_row (cairo_t  *cr,
       cairo_set_line_width (cr, 0.5);
       cairo_rectangle (cr, x, fragment->y, cell_width, fragment->height);
       cairo_stroke (cr);
-      if (tagged)
-        cairo_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
+      x += cell_width;
+    }
+  if (tagged)
+    cairo_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
+
+  x = fragment->x;
+  for (guint j = 0; j < table->n_columns; j++)
+    {
+      Cell *cell = &row->cells[j];
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
       if (tagged)
@@ -1280,7 +1288,7 @@ draw_row (cairo_t  *cr,
                   fragment->offset - CELL_PADDING + fragment->height);
       if (tagged)
         cairo_tag_end (cr, row->header ? "TH" : "TD");
-      x += cell_width;
+      x += width * table->fractions[j];
     }
 }
 

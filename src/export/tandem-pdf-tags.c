@@ -58,13 +58,28 @@ is_artifact (qpdf_data qpdf,
              qpdf_oh   element)
 {
   qpdf_oh type;
+  gboolean artifact;
 
   if (!qpdf_oh_is_dictionary (qpdf, element))
     return FALSE;
   type = qpdf_oh_get_key (qpdf, element, "/S");
+  artifact = qpdf_oh_is_name_and_equals (qpdf, type, "/" TANDEM_PDF_TAG_PAGINATION) ||
+             qpdf_oh_is_name_and_equals (qpdf, type, "/" TANDEM_PDF_TAG_DECORATION);
+  qpdf_oh_release (qpdf, type);
 
-  return qpdf_oh_is_name_and_equals (qpdf, type, "/" TANDEM_PDF_TAG_PAGINATION) ||
-         qpdf_oh_is_name_and_equals (qpdf, type, "/" TANDEM_PDF_TAG_DECORATION);
+  return artifact;
+}
+
+/* Sets @key of @object to @value, and lets go of @value's handle. The C API keeps every
+ * handle until it is released: a tree of tens of thousands of elements would fill its table. */
+static void
+set_key (qpdf_data   qpdf,
+         qpdf_oh     object,
+         const char *key,
+         qpdf_oh     value)
+{
+  qpdf_oh_replace_key (qpdf, object, key, value);
+  qpdf_oh_release (qpdf, value);
 }
 
 static void fix_element (Context *context,
@@ -77,16 +92,20 @@ fix_kids (Context *context,
 {
   qpdf_data qpdf = context->qpdf;
 
-  for (int i = qpdf_oh_get_array_n_items (qpdf, kids) - 1; i >= 0; i--)
+  /* In order: Figure elements are matched with their descriptions by position. */
+  for (int i = 0; i < qpdf_oh_get_array_n_items (qpdf, kids);)
     {
       qpdf_oh kid = qpdf_oh_get_array_item (qpdf, kids, i);
 
       if (is_artifact (qpdf, kid))
         qpdf_oh_erase_item (qpdf, kids, i);
+      else
+        {
+          fix_element (context, kid);
+          i++;
+        }
+      qpdf_oh_release (qpdf, kid);
     }
-
-  for (int i = 0; i < qpdf_oh_get_array_n_items (qpdf, kids); i++)
-    fix_element (context, qpdf_oh_get_array_item (qpdf, kids, i));
 }
 
 static void
@@ -106,13 +125,13 @@ fix_element (Context *context,
       GPtrArray *alts = context->tags->figure_alts;
 
       if (alts != NULL && context->n_figures < alts->len)
-        qpdf_oh_replace_key (qpdf, element, "/Alt",
-                             qpdf_oh_new_unicode_string (qpdf, g_ptr_array_index (alts, context->n_figures)));
+        set_key (qpdf, element, "/Alt",
+                 qpdf_oh_new_unicode_string (qpdf, g_ptr_array_index (alts, context->n_figures)));
       context->n_figures++;
     }
   else if (qpdf_oh_is_name_and_equals (qpdf, type, "/TH"))
-    qpdf_oh_replace_key (qpdf, element, "/A",
-                         qpdf_oh_parse (qpdf, "<< /O /Table /Scope /Column >>"));
+    set_key (qpdf, element, "/A", qpdf_oh_parse (qpdf, "<< /O /Table /Scope /Column >>"));
+  qpdf_oh_release (qpdf, type);
 
   kids = qpdf_oh_get_key (qpdf, element, "/K");
   if (qpdf_oh_is_array (qpdf, kids))
@@ -124,6 +143,7 @@ fix_element (Context *context,
     qpdf_oh_remove_key (qpdf, element, "/K");
   else if (qpdf_oh_is_dictionary (qpdf, kids))
     fix_element (context, kids);
+  qpdf_oh_release (qpdf, kids);
 }
 
 /* One Document element at the root, holding what cairo put there. */
@@ -176,11 +196,20 @@ fix_parent_tree (qpdf_data qpdf,
     {
       qpdf_oh value = qpdf_oh_get_array_item (qpdf, nums, i);
 
-      if (!qpdf_oh_is_array (qpdf, value))
-        continue;
-      for (int j = 0; j < qpdf_oh_get_array_n_items (qpdf, value); j++)
-        if (is_artifact (qpdf, qpdf_oh_get_array_item (qpdf, value, j)))
-          qpdf_oh_set_array_item (qpdf, value, j, qpdf_oh_new_null (qpdf));
+      for (int j = 0; qpdf_oh_is_array (qpdf, value) && j < qpdf_oh_get_array_n_items (qpdf, value); j++)
+        {
+          qpdf_oh item = qpdf_oh_get_array_item (qpdf, value, j);
+
+          if (is_artifact (qpdf, item))
+            {
+              qpdf_oh null = qpdf_oh_new_null (qpdf);
+
+              qpdf_oh_set_array_item (qpdf, value, j, null);
+              qpdf_oh_release (qpdf, null);
+            }
+          qpdf_oh_release (qpdf, item);
+        }
+      qpdf_oh_release (qpdf, value);
     }
 }
 
@@ -346,8 +375,11 @@ tandem_pdf_tags_apply (const char           *path,
 
   qpdf_init_write_memory (qpdf);
   qpdf_set_deterministic_ID (qpdf, QPDF_TRUE);
+  /* Streams cairo compressed are copied as they are (decompressing and compressing again
+   * every font and page would triple the time of an export); the content streams rewritten
+   * above are uncompressed, and are compressed. */
+  qpdf_set_decode_level (qpdf, qpdf_dl_none);
   qpdf_set_compress_streams (qpdf, QPDF_TRUE);
-  qpdf_set_stream_data_mode (qpdf, qpdf_s_compress);
   qpdf_set_object_stream_mode (qpdf, qpdf_o_preserve);
   qpdf_set_suppress_original_object_IDs (qpdf, QPDF_TRUE);
   if (qpdf_write (qpdf) & QPDF_ERRORS)
