@@ -318,8 +318,7 @@ cover_free (gpointer data)
   g_free (cover);
 }
 
-/* Shows @markup as the structure element @tag of the tagged PDF (cairo ignores tags when
- * printing): the cover's text is a heading and paragraphs, its bands are decoration. */
+/* Shows @markup as the structure element @tag of the tagged PDF (no tag when printing): the cover's text is a heading and paragraphs, its bands are decoration. */
 static double
 show_text (cairo_t      *cr,
            PangoContext *context,
@@ -338,10 +337,10 @@ show_text (cairo_t      *cr,
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_markup (layout, markup, -1);
-  cairo_tag_begin (cr, tag, "");
+  tandem_flow_tag_begin (cr, tag);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
-  cairo_tag_end (cr, tag);
+  tandem_flow_tag_end (cr, tag);
   pango_layout_get_size (layout, NULL, &height);
 
   return height / (double)PANGO_SCALE;
@@ -359,24 +358,23 @@ draw_cover (cairo_t      *cr,
   g_autofree char *title = g_markup_escape_text (cover->title, -1);
   g_autofree char *details = NULL;
 
-  /* A band of colour across the top, as on NHS documents: decoration, an artifact in the PDF
-   * (the tag does nothing on a printer). */
-  cairo_tag_begin (cr, TANDEM_PDF_TAG_DECORATION, "");
+  /* A band of colour across the top, as on NHS documents: decoration, an artifact in the PDF. */
+  tandem_flow_tag_begin (cr, TANDEM_PDF_TAG_DECORATION);
   cairo_set_source_rgb (cr, 0.0, 0.37, 0.72);
   cairo_rectangle (cr, 0, 0, width, 96);
   cairo_fill (cr);
-  cairo_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
+  tandem_flow_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
   cairo_set_source_rgb (cr, 1, 1, 1);
   show_text (cr, context, "P", "Noto Sans, DejaVu Sans Bold 13",
              _("Appendix to the pre-consultation business case"), x, 38, text_width);
 
   if (cover->fictional)
     {
-      cairo_tag_begin (cr, TANDEM_PDF_TAG_DECORATION, "");
+      tandem_flow_tag_begin (cr, TANDEM_PDF_TAG_DECORATION);
       cairo_set_source_rgb (cr, 0.75, 0.1, 0.1);
       cairo_rectangle (cr, x - 8, 112, text_width + 16, 26);
       cairo_fill (cr);
-      cairo_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
+      tandem_flow_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
       cairo_set_source_rgb (cr, 1, 1, 1);
       show_text (cr, context, "P", "Noto Sans, DejaVu Sans Bold 11",
                  _("FICTIONAL DEMONSTRATION DATA — NOT A REAL PROPOSAL"), x, 117, text_width);

@@ -1550,6 +1550,32 @@ figure_alt (Fragment *fragment)
   return g_strdup (alt);
 }
 
+/* Set on a cairo context while the flow draws a tagged page onto it. */
+static const cairo_user_data_key_t tagged_key;
+
+/**
+ * tandem_flow_tag_begin:
+ * @tag: a structure tag name, as for cairo_tag_begin()
+ *
+ * For custom pages: begins @tag when the page is being drawn into a tagged PDF, and does
+ * nothing when it is printed (where a PDF printer would get half a structure tree).
+ */
+void
+tandem_flow_tag_begin (cairo_t    *cr,
+                       const char *tag)
+{
+  if (cairo_get_user_data (cr, &tagged_key) != NULL)
+    cairo_tag_begin (cr, tag, "");
+}
+
+void
+tandem_flow_tag_end (cairo_t    *cr,
+                     const char *tag)
+{
+  if (cairo_get_user_data (cr, &tagged_key) != NULL)
+    cairo_tag_end (cr, tag);
+}
+
 /**
  * tandem_flow_draw_page:
  * @tagged: whether to add PDF links and destinations (not for printers)
@@ -1587,7 +1613,9 @@ tandem_flow_draw_page (TandemFlow *flow,
               cairo_tag_begin (cr, "Sect", "");
             }
           cairo_save (cr);
+          cairo_set_user_data (cr, &tagged_key, tagged ? GINT_TO_POINTER (1) : NULL, NULL);
           block->page_func (cr, flow->context, page->width, page->height, block->page_data);
+          cairo_set_user_data (cr, &tagged_key, NULL, NULL);
           cairo_restore (cr);
           if (tagged)
             cairo_tag_end (cr, "Sect");

@@ -118,6 +118,10 @@ void             tandem_flow_figure          (TandemFlow          *flow,
 
 void             tandem_flow_figure_set_alt  (TandemFlow          *flow,
                                               const char          *alt);
+void             tandem_flow_tag_begin       (cairo_t             *cr,
+                                              const char          *tag);
+void             tandem_flow_tag_end         (cairo_t             *cr,
+                                              const char          *tag);
 guint            tandem_flow_paginate        (TandemFlow          *flow);
 guint            tandem_flow_get_n_pages     (TandemFlow          *flow);
 void             tandem_flow_get_page_size   (TandemFlow          *flow,
