@@ -252,6 +252,20 @@ def check_typography(path, texts):
     check('contents page numbers on the baseline of their titles',
           offsets and max(offsets) < 0.5, offsets)
 
+    # A paragraph over several pages leaves at least two lines at the foot of its first page
+    # (no orphan) and brings at least two onto its last page (no widow).
+    def body_lines(text):
+        lines = [line for line in text.splitlines() if line.strip()]
+        return [line for line in lines[1:] if not re.search(r'Page \d+ of \d+', line)]
+    start = next(i for i, t in enumerate(texts) if 'LONGSTART' in t)
+    end = next(i for i, t in enumerate(texts) if 'LONGEND' in t)
+    first = body_lines(texts[start])
+    last = body_lines(texts[end])
+    lines_first = len(first) - next(i for i, line in enumerate(first) if 'LONGSTART' in line)
+    lines_last = next(i for i, line in enumerate(last) if 'LONGEND' in line) + 1
+    check('no orphan: a long paragraph starts with two lines or more', lines_first >= 2, lines_first)
+    check('no widow: a long paragraph ends with two lines or more', lines_last >= 2, lines_last)
+
     flat = ' '.join(' '.join(texts).split())
     iso = re.findall(r'\b\d{4}-\d{2}-\d{2}\b', flat)
     check('dates written one way: no YYYY-MM-DD in the appendix', not iso, iso[:5])
