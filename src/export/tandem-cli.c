@@ -13,6 +13,7 @@
 
 #include "tandem-appendix.h"
 #include "tandem-cli.h"
+#include "tandem-file-writer.h"
 #include "tandem-journey-export.h"
 #include "tandem-json.h"
 #include "tandem-storage.h"
@@ -74,9 +75,12 @@ print_write_error (GFile        *out,
     print_error (_("Could not write “%s”: you are not allowed to write in “%s”. Choose another "
                    "place."), name, folder);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    print_error (_("Could not write “%s”: there is not enough space in “%s”."), name, folder);
+    print_error (_("Could not write “%s”: there is not enough space in “%s”. Free some space or "
+                   "choose another place; any file of that name is unchanged."), name, folder);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     print_error (_("Could not write “%s”: it is a folder. Choose another name."), name);
+  else if (error->domain == G_IO_ERROR)
+    print_error ("%s", error->message);  /* the file writer's sentence names the file */
   else
     print_error (_("Could not write “%s”: %s"), name, error->message);
 }
@@ -87,6 +91,7 @@ run_check (GFile *file)
   g_autoptr(TandemDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
+  guint n_kept;
   int version;
 
   version = tandem_storage_peek_version (file, &error);
@@ -102,6 +107,18 @@ run_check (GFile *file)
       print_error ("%s", error->message);
       return TANDEM_CLI_FAILED;
     }
+
+  /* Still a valid document: Tandem opens it, so the status says so; this is a note. */
+  n_kept = tandem_storage_get_links_kept_as_text (document);
+  if (n_kept > 0)
+    print_error (g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” has %u link to a file, which Tandem keeps as text in its "
+                              "answer because it opens only web and mail links; save the "
+                              "project in Tandem to store the change.",
+                              "“%s” has %u links to files, which Tandem keeps as text in their "
+                              "answers because it opens only web and mail links; save the "
+                              "project in Tandem to store the change.", n_kept),
+                 name, n_kept);
 
   if (version < TANDEM_SCHEMA_VERSION)
     {
@@ -198,7 +215,13 @@ run_export_pdf (const TandemCliOptions *options,
   if (path == NULL || !tandem_appendix_write_pdf (document, &appendix, path, &error))
     {
       if (error == NULL)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not a local file"));
+        {
+          g_autofree char *name = g_file_get_parse_name (out);
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("“%s” is not on this computer. Tandem writes files only to local "
+                         "folders; choose one of those."), name);
+        }
       print_write_error (out, error);
       goto out;
     }
@@ -351,8 +374,8 @@ run_export_map (GFile      *file,
     }
 
   /* Written beside OUT and renamed over it: a failure leaves no half-written image. */
-  if (!g_file_replace_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+  if (!tandem_file_replace_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     &error))
     {
       print_write_error (out, error);
       return TANDEM_CLI_FAILED;

@@ -51,7 +51,8 @@
  *
  * The output stays reproducible: qpdf writes objects in a fixed order and the /ID is
  * derived from the content (qpdf_set_deterministic_ID), so the same document and date give
- * the same bytes. It works on the finished temporary file, before it is renamed into place.
+ * the same bytes. It works on what cairo wrote to the file writer's temporary file, before
+ * the writer renames it into place.
  */
 
 namespace {
@@ -261,21 +262,19 @@ fix_pages (QPDF &pdf)
 
 /**
  * tandem_pdf_tags_apply:
- * @path: a PDF that cairo wrote with a structure tree; rewritten in place
+ * @pdf_data: (array length=length): a PDF that cairo wrote with a structure tree
  *
  * Adds what cairo cannot write to a tagged PDF: see the comment at the top of this file.
+ *
+ * Returns: (transfer full) (nullable): the PDF with them, or %NULL with @error set
  */
-gboolean
-tandem_pdf_tags_apply (const char           *path,
+GBytes *
+tandem_pdf_tags_apply (const char           *pdf_data,
+                       gsize                 length,
                        const TandemPdfTags  *tags,
                        GError              **error)
 {
-  g_autofree char *input = nullptr;
-  gsize input_length;
   std::shared_ptr<Buffer> output;
-
-  if (!g_file_get_contents (path, &input, &input_length, error))
-    return FALSE;
 
   try
     {
@@ -283,7 +282,7 @@ tandem_pdf_tags_apply (const char           *path,
       Context context = { tags, 0, QPDFObjectHandle () };
 
       pdf.setSuppressWarnings (true);
-      pdf.processMemoryFile (path, input, input_length);
+      pdf.processMemoryFile ("appendix", pdf_data, length);
 
       QPDFObjectHandle root = pdf.getRoot ();
       root.replaceKey ("/Lang", QPDFObjectHandle::newUnicodeString (tags->lang ? tags->lang : "en-GB"));
@@ -303,7 +302,7 @@ tandem_pdf_tags_apply (const char           *path,
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            _("The PDF has %u figures but %u descriptions of figures."),
                            context.n_figures, tags->figure_alts->len);
-              return FALSE;
+              return nullptr;
             }
         }
 
@@ -328,9 +327,8 @@ tandem_pdf_tags_apply (const char           *path,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Tandem could not add the accessibility information to the PDF (%s). "
                      "Export it again; if it fails again, report it as a bug."), e.what ());
-      return FALSE;
+      return nullptr;
     }
 
-  return g_file_set_contents_full (path, (const char *)output->getBuffer (), output->getSize (),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return g_bytes_new (output->getBuffer (), output->getSize ());
 }

@@ -22,8 +22,9 @@ typedef struct
   GPtrArray  *figure_alts;   /* (element-type utf8): /Alt of each Figure, in drawing order */
 } TandemPdfTags;
 
-gboolean tandem_pdf_tags_apply (const char           *path,
-                                const TandemPdfTags  *tags,
-                                GError              **error);
+GBytes *tandem_pdf_tags_apply (const char           *pdf,
+                               gsize                 length,
+                               const TandemPdfTags  *tags,
+                               GError              **error);
 
 G_END_DECLS

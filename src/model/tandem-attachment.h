@@ -28,4 +28,8 @@ const char       *tandem_attachment_get_blob         (TandemAttachment *self);
 void              tandem_attachment_set_blob         (TandemAttachment *self,
                                                       const char *value);
 
+char             *tandem_attachment_clean_name       (const char *name);
+char             *tandem_attachment_describe_risk    (const char *name,
+                                                      const char *content_type);
+
 G_END_DECLS

@@ -21,5 +21,9 @@ void                tandem_evidence_link_set_uri   (TandemEvidenceLink *self,
 const char         *tandem_evidence_link_get_title (TandemEvidenceLink *self);
 void                tandem_evidence_link_set_title (TandemEvidenceLink *self,
                                                     const char *value);
+gboolean            tandem_evidence_link_check_uri (const char  *uri,
+                                                    GError     **error);
+gboolean            tandem_evidence_link_can_open  (TandemEvidenceLink *self);
+char               *tandem_evidence_link_dup_kept_text (TandemEvidenceLink *self);
 
 G_END_DECLS

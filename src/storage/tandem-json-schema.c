@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "tandem-evidence-link.h"
 #include "tandem-json.h"
 #include "tandem-storage-private.h"
 
@@ -64,6 +65,20 @@ add_field_schema (JsonBuilder *builder,
 
         case TANDEM_FIELD_LONG_TEXT:
         case TANDEM_FIELD_TEXT:
+          if (pspec->owner_type == TANDEM_TYPE_EVIDENCE_LINK && g_str_equal (pspec->name, "uri"))
+            {
+              /* What tandem_evidence_link_check_uri() allows, as near as a pattern can say. */
+              json_builder_set_member_name (builder, "description");
+              json_builder_add_string_value (builder, "An http, https or mailto link, or empty; "
+                                                      "other links are refused.");
+              json_builder_set_member_name (builder, "pattern");
+              json_builder_add_string_value (builder,
+                                             "^([hH][tT][tT][pP][sS]?://[^/?#]+.*|"
+                                             "[mM][aA][iI][lL][tT][oO]:.+)?$");
+              json_builder_set_member_name (builder, "maxLength");
+              json_builder_add_int_value (builder, tandem_field_kind_max_length (kind));
+              break;
+            }
           json_builder_set_member_name (builder, "description");
           json_builder_add_string_value (builder,
                                          kind == TANDEM_FIELD_TEXT

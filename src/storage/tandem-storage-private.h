@@ -64,6 +64,9 @@ TandemDocument        *_tandem_storage_read_database  (sqlite3                *d
                                                        const char             *display_name,
                                                        GError                **error);
 
+/* Links an older Tandem allowed, kept as text when a file is opened (tandem-kept-links.c). */
+void                   _tandem_storage_keep_links_as_text (TandemDocument *document);
+
 /* Snapshots: a copy of the document's saved fields made on the main thread, written to a
  * new SQLite file on a worker thread (tandem-snapshot.c). */
 typedef struct _TandemSnapshot TandemSnapshot;
@@ -83,16 +86,6 @@ gboolean               _tandem_storage_write_snapshot (TandemSnapshot  *snapshot
                                                        const char      *path,
                                                        GCancellable    *cancellable,
                                                        GError         **error);
-
-/* Reads a small file that comes from someone else (JSON, a template): refuses a folder or
- * more than @max_size bytes before reading; @what names what it should be ("a JSON file"). */
-gboolean               _tandem_storage_read_small_file (GFile           *file,
-                                                        gsize            max_size,
-                                                        const char      *what,
-                                                        char           **display_name,
-                                                        char           **data,
-                                                        gsize           *length,
-                                                        GError         **error);
 
 /* Finishing touches on a document after it was read (ids unique, references resolve,
  * validate() on every object); shared by the SQLite and JSON readers. */

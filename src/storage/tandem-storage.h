@@ -52,6 +52,7 @@ TandemDocument *tandem_storage_load_finish     (GAsyncResult         *result,
                                                 GError              **error);
 int             tandem_storage_peek_version    (GFile                *file,
                                                 GError              **error);
+guint           tandem_storage_get_links_kept_as_text (TandemDocument *document);
 
 gboolean        tandem_storage_save            (TandemDocument       *document,
                                                 GFile                *file,

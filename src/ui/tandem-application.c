@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-application.h"
+#include "tandem-attachment-cache.h"
 #include "tandem-cli.h"
 #include "tandem-recovery.h"
 #include "tandem-window.h"
@@ -22,6 +23,7 @@ struct _TandemApplication
   GMenu            *recent_menu;
   gboolean          skip_activate;
   gboolean          recovery_checked;
+  guint             n_opening;  /* files being identified before they open */
 };
 
 G_DEFINE_FINAL_TYPE (TandemApplication, tandem_application, ADW_TYPE_APPLICATION)
@@ -62,19 +64,27 @@ static const GOptionEntry main_entries[] = {
 
 /* Auxiliary methods */
 
+/* The window that has @file open. Paths are not enough: a symbolic link, a second mount of
+ * the same share or a hard link reach the same file by another name, so @file_id (the file
+ * system's identity of the file, G_FILE_ATTRIBUTE_ID_FILE) is compared too when known. */
 static TandemWindow *
 find_window_for_file (TandemApplication *self,
-                      GFile             *file)
+                      GFile             *file,
+                      const char        *file_id)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
       GFile *window_file;
+      const char *window_id;
 
       if (!TANDEM_IS_WINDOW (l->data))
         continue;
 
       window_file = tandem_window_get_file (l->data);
-      if (window_file != NULL && g_file_equal (window_file, file))
+      window_id = tandem_window_get_file_id (l->data);
+      if (window_file != NULL &&
+          (g_file_equal (window_file, file) ||
+           (file_id != NULL && window_id != NULL && g_str_equal (file_id, window_id))))
         return l->data;
     }
 
@@ -368,6 +378,9 @@ tandem_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (tandem_application_parent_class)->startup (app);
 
+  /* Copies of attachments that a Tandem which crashed or was killed left in the cache. */
+  tandem_attachment_cache_clean_abandoned_async (NULL, NULL);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
@@ -487,16 +500,14 @@ tandem_application_new_window (TandemApplication *self)
  * Shows @file: the window that already has it, or the current window if it holds an empty
  * untouched project, or a new window.
  */
-void
-tandem_application_open_file (TandemApplication *self,
-                              GFile             *file)
+static void
+open_file_now (TandemApplication *self,
+               GFile             *file,
+               const char        *file_id)
 {
   TandemWindow *window;
 
-  g_return_if_fail (TANDEM_IS_APPLICATION (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if ((window = find_window_for_file (self, file)) != NULL)
+  if ((window = find_window_for_file (self, file, file_id)) != NULL)
     {
       gtk_window_present (GTK_WINDOW (window));
       return;
@@ -507,6 +518,65 @@ tandem_application_open_file (TandemApplication *self,
 
   tandem_window_load (window, file);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_file_id_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(TandemApplication) self = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+
+  /* A file that cannot be queried is opened anyway, so that opening it says why. */
+  info = g_file_query_info_finish (G_FILE (object), result, NULL);
+  open_file_now (self, G_FILE (object),
+                 info ? g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE) : NULL);
+  self->n_opening--;
+  g_application_release (G_APPLICATION (self));
+}
+
+/**
+ * tandem_application_open_file:
+ *
+ * Shows @file: the window that already has it (by any name: a symbolic link to it is the same
+ * file), or the current window if it holds an empty untouched project, or a new window. The
+ * file is identified on a worker thread, so the window may appear after this returns.
+ */
+void
+tandem_application_open_file (TandemApplication *self,
+                              GFile             *file)
+{
+  TandemWindow *window;
+
+  g_return_if_fail (TANDEM_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if ((window = find_window_for_file (self, file, NULL)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  /* Held until the file is known, so that `tandem FILE` does not quit before its window. */
+  g_application_hold (G_APPLICATION (self));
+  self->n_opening++;
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, NULL, on_file_id_cb, g_object_ref (self));
+}
+
+/**
+ * tandem_application_is_opening:
+ *
+ * Returns: %TRUE while a file asked for with tandem_application_open_file() is not yet in a
+ *   window
+ */
+gboolean
+tandem_application_is_opening (TandemApplication *self)
+{
+  g_return_val_if_fail (TANDEM_IS_APPLICATION (self), FALSE);
+
+  return self->n_opening > 0;
 }
 
 /**

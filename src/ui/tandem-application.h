@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (TandemApplication, tandem_application, TANDEM, APPLICATION
 TandemApplication *tandem_application_new            (void);
 void               tandem_application_open_file      (TandemApplication *self,
                                                       GFile             *file);
+gboolean           tandem_application_is_opening     (TandemApplication *self);
 GtkWindow         *tandem_application_new_window     (TandemApplication *self);
 void               tandem_application_check_recovery (TandemApplication *self);
 void               tandem_application_add_recent     (TandemApplication *self,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tandem-attachment-cache.h"
 #include "tandem-attachment.h"
 #include "tandem-audit-entry.h"
 #include "tandem-binding.h"
@@ -24,6 +25,7 @@
 #include "tandem-item-editor.h"
 #include "tandem-reverse-model.h"
 #include "tandem-storage.h"
+#include "tandem-untrusted-file.h"
 
 /*
  * Everything about one question of a checklist: the question and the guidance for judging
@@ -207,6 +209,7 @@ typedef struct
   char   *name;
   GBytes *bytes;   /* in memory, or */
   char   *source;  /* the Tandem file to read it from */
+  char   *folder;  /* where the copies of this document's attachments go */
 } OpenData;
 
 static void
@@ -218,6 +221,7 @@ open_data_free (gpointer data)
   g_free (open->name);
   g_clear_pointer (&open->bytes, g_bytes_unref);
   g_free (open->source);
+  g_free (open->folder);
   g_free (open);
 }
 
@@ -234,7 +238,8 @@ safe_file_name (const char *name)
 }
 
 /* A worker thread reads the stored file (perhaps from the project file on disk) and writes a
- * read-only temporary copy to open; the attachment inside the project is never touched. */
+ * read-only temporary copy to open; the attachment inside the project is never touched. The
+ * copy is removed when the document closes (tandem-attachment-cache.c). */
 static void
 open_attachment_thread (GTask        *task,
                         gpointer      source_object,
@@ -244,11 +249,8 @@ open_attachment_thread (GTask        *task,
   OpenData *open = task_data;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *name = safe_file_name (open->name);
   g_autofree char *path = NULL;
-  gconstpointer data;
-  gsize size;
 
   bytes = open->bytes != NULL ? g_bytes_ref (open->bytes)
                               : tandem_storage_read_blob_from_file (open->source, open->hash, &error);
@@ -258,27 +260,13 @@ open_attachment_thread (GTask        *task,
       return;
     }
 
-  dir = g_build_filename (g_get_user_cache_dir (), "tandem", "attachments", open->hash, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _("Could not make a folder for the copy: %s."),
-                               g_strerror (saved_errno));
-      return;
-    }
-
-  path = g_build_filename (dir, name, NULL);
-  data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents (path, data, size, &error))
+  path = tandem_attachment_cache_write (open->folder, open->hash, name, bytes, &error);
+  if (path == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  /* Read-only, so that nobody edits the copy thinking the change goes into the project. */
-  g_chmod (path, 0400);
   g_task_return_pointer (task, g_filename_to_uri (path, NULL, NULL), g_free);
 }
 
@@ -301,8 +289,8 @@ on_attachment_opened_cb (GObject      *object,
 }
 
 static void
-open_attachment (TandemItemEditor *self,
-                 TandemAttachment *attachment)
+open_attachment_now (TandemItemEditor *self,
+                     TandemAttachment *attachment)
 {
   TandemDocument *document = tandem_object_get_document (TANDEM_OBJECT (attachment));
   g_autoptr(GTask) task = NULL;
@@ -321,10 +309,83 @@ open_attachment (TandemItemEditor *self,
     open->bytes = g_bytes_ref (bytes);
   else
     open->source = tandem_storage_dup_blob_source (document);
+  open->folder = tandem_attachment_cache_folder_for (document);
 
   task = g_task_new (NULL, NULL, on_attachment_opened_cb, g_object_ref (self));
   g_task_set_task_data (task, open, open_data_free);
   g_task_run_in_thread (task, open_attachment_thread);
+}
+
+static void
+on_open_risky_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           TandemItemEditor *self)
+{
+  TandemAttachment *attachment = g_object_get_data (G_OBJECT (dialog), "tandem-attachment");
+
+  g_assert (TANDEM_IS_ITEM_EDITOR (self));
+
+  if (g_str_equal (response, "open") && attachment != NULL)
+    open_attachment_now (self, attachment);
+}
+
+/* An attached file comes from whoever shared the project. One that the desktop would run
+ * rather than show (a launcher, a program, a script, a web page) is opened only when the
+ * reader says so, knowing what it is. */
+static void
+open_attachment (TandemItemEditor *self,
+                 TandemAttachment *attachment)
+{
+  const char *name = tandem_attachment_get_name (attachment);
+  const char *type = tandem_attachment_get_content_type (attachment);
+  g_autofree char *risk = tandem_attachment_describe_risk (name, type);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  if (risk == NULL)
+    {
+      open_attachment_now (self, attachment);
+      return;
+    }
+
+  heading = g_strdup_printf (_("Open “%s”?"), name);
+  /* TRANSLATORS: %s is a kind of file, such as “shell script” or “HTML document” */
+  body = g_strdup_printf (_("This attached file is a %s. Files of this type can run programs on "
+                            "your computer. Open it only if you trust whoever attached it and "
+                            "expected this file."), risk);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                           : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tandem-attachment", g_object_ref (attachment),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_risky_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_link (TandemItemEditor   *self,
+           TandemEvidenceLink *link)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Checked again here, though a document never holds such a link: opening is the step
+   * that could do harm. */
+  if (!tandem_evidence_link_check_uri (tandem_evidence_link_get_uri (link), &error))
+    {
+      tandem_show_error (GTK_WIDGET (self), _("Could Not Open the Link"), error->message);
+      return;
+    }
+
+  tandem_open_uri (GTK_WIDGET (self), tandem_evidence_link_get_uri (link));
 }
 
 static void
@@ -334,7 +395,7 @@ on_evidence_row_activated_cb (TandemItemEditor *self,
   TandemObject *child = g_object_get_data (G_OBJECT (row), "tandem-object");
 
   if (TANDEM_IS_EVIDENCE_LINK (child))
-    tandem_open_uri (GTK_WIDGET (self), tandem_evidence_link_get_uri (TANDEM_EVIDENCE_LINK (child)));
+    open_link (self, TANDEM_EVIDENCE_LINK (child));
   else if (TANDEM_IS_ATTACHMENT (child))
     open_attachment (self, TANDEM_ATTACHMENT (child));
 }
@@ -356,25 +417,19 @@ create_evidence_row (gpointer item,
     {
       TandemEvidenceLink *link = TANDEM_EVIDENCE_LINK (child);
       const char *uri = tandem_evidence_link_get_uri (link);
-      gboolean is_file = g_str_has_prefix (uri, "file:");
+      gboolean is_mail = g_ascii_strncasecmp (uri, "mailto:", 7) == 0;
 
       title = tandem_evidence_link_get_title (link);
       if (title[0] == '\0')
         title = uri;
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      if (is_file)
-        {
-          g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
-          g_autofree char *display = path ? g_filename_display_name (path) : g_strdup (uri);
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), display);
-        }
-      else if (title != uri)
+      if (title != uri)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), uri);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name (is_file ? "folder-documents-symbolic"
+                                 gtk_image_new_from_icon_name (is_mail ? "mail-unread-symbolic"
                                                                        : "web-browser-symbolic"));
-      gtk_widget_set_tooltip_text (row, is_file ? _("Open the linked file") : _("Open the web page"));
+      gtk_widget_set_tooltip_text (row, is_mail ? _("Write to this address")
+                                                : _("Open the web page"));
       remove_label = g_strdup_printf (_("Remove the link “%s”"), title);
     }
   else
@@ -654,8 +709,11 @@ on_due_done_clicked_cb (TandemItemEditor *self)
   gtk_popover_popdown (self->due_popover);
 }
 
+/* The link as typed, made whole ("www.example.org" is a web address), or NULL with a sentence
+ * saying why it cannot be a link. */
 static char *
-normalize_uri (const char *text)
+normalize_uri (const char  *text,
+               GError     **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autofree char *uri = NULL;
@@ -663,15 +721,31 @@ normalize_uri (const char *text)
   if (stripped[0] == '\0')
     return NULL;
 
-  if (g_path_is_absolute (stripped))
-    uri = g_filename_to_uri (stripped, NULL, NULL);
+  if (g_path_is_absolute (stripped) || g_str_has_prefix (stripped, "\\\\"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is a file, and Tandem links only to web pages and mail addresses. "
+                     "Use Attach File to keep a copy of the file with the project."), stripped);
+      return NULL;
+    }
+
+  if (g_uri_peek_scheme (stripped) == NULL && strchr (stripped, '@') != NULL &&
+      strchr (stripped, '/') == NULL)
+    uri = g_strconcat ("mailto:", stripped, NULL);
   else if (g_uri_peek_scheme (stripped) == NULL)
     uri = g_strconcat ("https://", stripped, NULL);
   else
     uri = g_strdup (stripped);
 
-  if (uri == NULL || !g_uri_is_valid (uri, G_URI_FLAGS_PARSE_RELAXED, NULL) ||
-      strlen (uri) > TANDEM_TEXT_MAX)
+  if (!g_uri_is_valid (uri, G_URI_FLAGS_NONE, NULL) || strlen (uri) > TANDEM_TEXT_MAX)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a web address Tandem can open. Write it as it appears in your "
+                     "browser, such as https://www.example.org/report.pdf."), stripped);
+      return NULL;
+    }
+
+  if (!tandem_evidence_link_check_uri (uri, error))
     return NULL;
 
   return g_steal_pointer (&uri);
@@ -683,18 +757,18 @@ on_new_link_apply_cb (TandemItemEditor *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->new_link_row));
   g_autofree char *uri = NULL;
   g_autoptr(TandemEvidenceLink) link = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (self->item == NULL || text[0] == '\0')
     return;
 
-  uri = normalize_uri (text);
+  uri = normalize_uri (text, &error);
+  if (uri == NULL && error == NULL)
+    return;
   if (uri == NULL)
     {
-      g_autofree char *body = g_strdup_printf (_("“%s” is not a web address Tandem can open. "
-                                                 "Write it as it appears in your browser, such "
-                                                 "as https://www.example.org/report.pdf."), text);
-
-      tandem_show_error (GTK_WIDGET (self), _("Could Not Add the Link"), body);
+      /* The text stays in the entry, to be corrected. */
+      tandem_show_error (GTK_WIDGET (self), _("Could Not Add the Link"), error->message);
       return;
     }
 
@@ -703,42 +777,6 @@ on_new_link_apply_cb (TandemItemEditor *self)
   add_child (self, tandem_checklist_item_get_links (self->item), TANDEM_OBJECT (link),
              _("Add Link"));
   gtk_editable_set_text (GTK_EDITABLE (self->new_link_row), "");
-}
-
-static void
-on_link_file_response_cb (GtkNativeDialog  *dialog,
-                          int               response,
-                          TandemItemEditor *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->item != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(TandemEvidenceLink) link = tandem_evidence_link_new ();
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (name);
-
-      tandem_evidence_link_set_uri (link, uri);
-      tandem_evidence_link_set_title (link, display);
-      add_child (self, tandem_checklist_item_get_links (self->item), TANDEM_OBJECT (link),
-                 _("Link to File"));
-    }
-
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-static void
-on_link_file_clicked_cb (TandemItemEditor *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (_("Link to a File"), GTK_WINDOW (root),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Link"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_link_file_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 typedef struct
@@ -767,8 +805,9 @@ too_large_message (const char *name,
   g_autofree char *actual = g_strdup_printf (_("%.1f MB"), size / (1024.0 * 1024.0));
 
   return g_strdup_printf (_("“%s” is %s. Files attached to a project can be at most %d MB, so "
-                            "that the project stays easy to send. Put the file on a shared drive "
-                            "and use Link to File instead."), name, actual,
+                            "that the project stays easy to send. Put the file where your readers "
+                            "can reach it on the web or your intranet, and add its web address "
+                            "instead."), name, actual,
                           TANDEM_ATTACHMENT_MAX_SIZE / (1024 * 1024));
 }
 
@@ -782,6 +821,7 @@ attach_to_item (TandemChecklistItem  *item,
   g_autoptr(TandemAttachment) attachment = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *content_type = NULL;
+  g_autofree char *clean_name = tandem_attachment_clean_name (name);
   gsize size = g_bytes_get_size (bytes);
 
   if (document == NULL)
@@ -800,7 +840,7 @@ attach_to_item (TandemChecklistItem  *item,
   hash = tandem_document_add_blob (document, bytes);
 
   attachment = tandem_attachment_new ();
-  tandem_attachment_set_name (attachment, name);
+  tandem_attachment_set_name (attachment, clean_name);
   tandem_attachment_set_size (attachment, (int)size);
   tandem_attachment_set_content_type (attachment, content_type ? content_type : "");
   tandem_attachment_set_blob (attachment, hash);
@@ -819,18 +859,16 @@ on_attach_loaded_cb (GObject      *object,
 {
   AttachData *attach = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  gsize length;
 
-  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+  bytes = tandem_untrusted_file_read_finish (result, NULL, &error);
+  if (bytes == NULL)
     {
       tandem_show_error (GTK_WIDGET (attach->self), _("Could Not Attach the File"), error->message);
       attach_data_free (attach);
       return;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   if (!attach_to_item (attach->item, attach->name, bytes, &error))
     tandem_show_error (GTK_WIDGET (attach->self), _("Could Not Attach the File"), error->message);
 
@@ -870,7 +908,11 @@ on_attach_response_cb (GtkNativeDialog  *dialog,
           attach->self = g_object_ref (self);
           attach->item = g_object_ref (self->item);
           attach->name = g_strdup (g_file_info_get_display_name (info));
-          g_file_load_contents_async (file, NULL, on_attach_loaded_cb, attach);
+          /* The size above was only a first answer: a device or a file still growing says
+           * less than it holds, and a pipe would never end. The reader refuses what is not a
+           * regular file and stops at the limit. */
+          tandem_untrusted_file_read_async (file, TANDEM_ATTACHMENT_MAX_SIZE, _("a file to attach"),
+                                            NULL, on_attach_loaded_cb, attach);
         }
     }
 
@@ -985,7 +1027,6 @@ tandem_item_editor_class_init (TandemItemEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_due_done_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_link_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_attach_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_link_file_clicked_cb);
 }
 
 static void

@@ -10,11 +10,13 @@
 #include <glib/gi18n.h>
 
 #include "tandem-appendix-dialog.h"
+#include "tandem-attachment-cache.h"
 #include "tandem-application.h"
 #include "tandem-checklist.h"
 #include "tandem-checklist-page.h"
 #include "tandem-checklist-progress.h"
 #include "tandem-journey.h"
+#include "tandem-lock.h"
 #include "tandem-merge-dialog.h"
 #include "tandem-new-checklist-dialog.h"
 #include "tandem-journey-page.h"
@@ -28,7 +30,22 @@
  * It owns the document's file handling: open, save, save as, close with unsaved changes, and
  * the recovery copy written every few seconds while there are unsaved changes. All disk work
  * happens on worker threads; the window only starts it and shows the outcome.
+ *
+ * Two people, one file: while a document is open the window holds its lock file (see
+ * tandem-lock.c). Opening a document someone else has open says who and since when, and
+ * offers to open it read-only or as a copy. The window also keeps the stamp of the file as it
+ * read or last wrote it (inode, time, size and a SHA-256 of the contents), and before saving
+ * over it checks that the file still holds those contents: a change made elsewhere is never
+ * silently overwritten, and a sync client putting back the same bytes is not a change.
  */
+
+/* How a document that someone else has open is opened. */
+typedef enum
+{
+  OPEN_NORMAL,
+  OPEN_READ_ONLY,
+  OPEN_COPY,
+} OpenMode;
 
 #define RECOVERY_DELAY_SECONDS 3
 
@@ -39,6 +56,9 @@ struct _TandemWindow
   TandemDocument       *document;
   GFile                *file;
   TandemRecovery       *recovery;
+  TandemLock           *lock;   /* of file, while this window has it open */
+  char                 *stamp;  /* of file, as last read or written; NULL when unknown */
+  char                 *file_id;  /* the file system's identity of file, from the stamp */
   GCancellable         *cancellable;
   GSettings            *settings;
   char                 *last_error;
@@ -54,6 +74,7 @@ struct _TandemWindow
   guint                 discard_after_recovery : 1;
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
+  guint                 read_only : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -63,6 +84,8 @@ struct _TandemWindow
   AdwWindowTitle       *window_title;
   GtkMenuButton        *primary_menu_button;
   GMenu                *recent_submenu;
+  GtkRevealer          *recovery_banner;
+  GtkLabel             *recovery_banner_label;
 };
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -112,6 +135,12 @@ update_title (TandemWindow *self)
 
   /* The asterisk is the unsaved-changes marker users know from other editors. */
   title = modified ? g_strdup_printf ("*%s", name) : g_strdup (name);
+  if (self->read_only)
+    {
+      g_autofree char *plain = g_steal_pointer (&title);
+      /* TRANSLATORS: the window title of a document opened read-only */
+      title = g_strdup_printf (_("%s (read-only)"), plain);
+    }
 
   if (self->file != NULL)
     {
@@ -150,7 +179,7 @@ update_actions (TandemWindow *self)
                                  have && !busy && tandem_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  have && !busy && tandem_document_can_redo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have && !busy && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have && !busy);
 }
 
@@ -387,8 +416,21 @@ on_recovery_written_cb (GObject      *object,
 
   self->writing_recovery = FALSE;
 
+  /* A copy that cannot be written means a crash now would lose the unsaved work: say so, and
+   * why, until a copy is written or the work is saved. */
   if (!tandem_recovery_save_finish (TANDEM_RECOVERY (object), result, &error))
-    g_warning ("Could not write the recovery copy: %s", error->message);
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("Your unsaved changes cannot be backed up, so a crash would lose "
+                           "them. Save now to keep them. %s"), error->message);
+
+      gtk_label_set_text (self->recovery_banner_label, text);
+      gtk_revealer_set_reveal_child (self->recovery_banner, TRUE);
+    }
+  else
+    {
+      gtk_revealer_set_reveal_child (self->recovery_banner, FALSE);
+    }
 
   if (self->discard_after_recovery || self->document == NULL ||
       !tandem_document_get_modified (self->document))
@@ -439,6 +481,9 @@ static void
 discard_recovery (TandemWindow *self)
 {
   g_clear_handle_id (&self->recovery_source, g_source_remove);
+
+  /* Nothing unsaved is left to back up. */
+  gtk_revealer_set_reveal_child (self->recovery_banner, FALSE);
 
   if (self->recovery == NULL)
     return;
@@ -517,6 +562,102 @@ on_back_clicked_cb (TandemWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Two people, one file */
+
+static void
+release_lock (TandemWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* On the main thread on purpose: the lock must be gone before the application exits, and
+   * releasing it is one small read and one unlink. */
+  if (self->lock != NULL && !tandem_lock_release (self->lock, &error))
+    g_warning ("%s", error->message);
+  g_clear_object (&self->lock);
+}
+
+static char *
+format_since (GDateTime *since)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (since);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* TRANSLATORS: when someone opened a document today, as in “since 14:02 today” */
+    return g_date_time_format (local, _("%H:%M today"));
+
+  /* TRANSLATORS: when someone opened a document, as in “since 3 December 2026, 14:02” */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+/* Takes @stamp (see tandem_lock_stamp_document()), which begins with the file's identity. */
+static void
+set_stamp (TandemWindow *self,
+           char         *stamp)
+{
+  const char *space = stamp ? strchr (stamp, ' ') : NULL;
+
+  g_free (self->stamp);
+  g_free (self->file_id);
+  self->stamp = stamp;
+  self->file_id = space ? g_strndup (stamp, space - stamp) : NULL;
+}
+
+static char *
+dup_lock_name (TandemWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->settings != NULL)
+    name = g_strstrip (g_settings_get_string (self->settings, "reviewer-name"));
+
+  return name != NULL && name[0] != '\0' ? g_steal_pointer (&name) : NULL;
+}
+
+static void
+stamp_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_task_return_pointer (task, tandem_lock_stamp_document (task_data, NULL), g_free);
+}
+
+/* Stamps @file on a worker thread; the callback gets the stamp with g_task_propagate_pointer(). */
+static void
+stamp_async (TandemWindow        *self,
+             GFile               *file,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, stamp_thread);
+}
+
+/* Loading */
+
+/* Said once, as the project opens: the links are text in the answers now, and saving keeps
+ * them that way (see tandem-kept-links.c). */
+static void
+announce_kept_links (TandemWindow   *self,
+                     TandemDocument *document)
+{
+  guint n = tandem_storage_get_links_kept_as_text (document);
+  g_autofree char *message = NULL;
+
+  if (n == 0)
+    return;
+
+  message = g_strdup_printf (ngettext ("%u link to a file was kept as text in its answer; "
+                                       "Tandem opens only web and mail links",
+                                       "%u links to files were kept as text in their answers; "
+                                       "Tandem opens only web and mail links", n), n);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static void
 on_load_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -525,6 +666,8 @@ on_load_done_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   TandemWindow *self = g_task_get_source_object (task);
   GFile *file = g_task_get_task_data (task);
+  OpenMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "mode"));
+  TandemLock *lock = g_object_get_data (G_OBJECT (task), "lock");
   g_autoptr(TandemDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -537,18 +680,154 @@ on_load_done_cb (GObject      *object,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-      show_error (self, heading, error->message);
+      if (lock != NULL)
+        tandem_lock_release (lock, NULL);
+      /* Cancelled: the window is closing, with nobody to tell. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, heading, error->message);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   discard_recovery (self);
   g_clear_object (&self->recovery);
+  release_lock (self);
+  g_set_object (&self->lock, lock);
+  set_stamp (self, mode == OPEN_COPY ? NULL
+                                      : g_strdup (g_object_get_data (G_OBJECT (task), "stamp")));
+  self->read_only = mode == OPEN_READ_ONLY;
   set_document (self, document);
-  set_file (self, file);
-  tandem_application_add_recent (TANDEM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                                 file);
+  announce_kept_links (self, document);
+
+  if (mode == OPEN_COPY)
+    {
+      /* A copy belongs to no file until it is saved under a name of its own. */
+      set_file (self, NULL);
+      tandem_document_mark_unsaved (document);
+      update_title (self);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This is a copy. Save it under a new name "
+                                                    "to keep it.")));
+    }
+  else
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      set_file (self, file);
+      tandem_application_add_recent (TANDEM_APPLICATION (app), file);
+    }
+
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_load (TandemWindow *self,
+            GTask        *task)
+{
+  self->loading = TRUE;
+  update_actions (self);
+  tandem_storage_load_async (g_task_get_task_data (task), self->cancellable, on_load_done_cb,
+                             task);
+}
+
+static void
+on_held_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TandemWindow     *self)
+{
+  GTask *task = g_object_steal_data (G_OBJECT (dialog), "tandem-task");
+
+  g_assert (TANDEM_IS_WINDOW (self));
+
+  if (task == NULL)
+    return;
+
+  if (g_str_equal (response, "read-only") || g_str_equal (response, "copy"))
+    {
+      OpenMode mode = g_str_equal (response, "copy") ? OPEN_COPY : OPEN_READ_ONLY;
+
+      g_object_set_data (G_OBJECT (task), "mode", GINT_TO_POINTER (mode));
+      start_load (self, task);
+      return;
+    }
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Not opened");
+  g_object_unref (task);
+}
+
+/* Says who has the document open and since when, and lets the user choose: look without
+ * changing it, work on a copy, or leave it. Owns @task. */
+static void
+ask_about_holder (TandemWindow *self,
+                  GTask        *task,
+                  TandemLock   *holder)
+{
+  GFile *file = g_task_get_task_data (task);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *who = tandem_lock_describe (holder);
+  g_autofree char *since = format_since (tandem_lock_get_since (holder));
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  heading = g_strdup_printf (_("“%s” Is Open Elsewhere"), name);
+  if (tandem_lock_is_ours (holder))
+    body = g_strdup_printf (_("Another window of Tandem has had it open since %s. If both "
+                              "make changes, whichever saves last overwrites the other."), since);
+  else
+    /* TRANSLATORS: the first %s is a person (“Ann Smith (asmith on pc-12)”), the second a time */
+    body = g_strdup_printf (_("%s has had it open since %s. If you both make changes, whoever "
+                              "saves last overwrites the other’s work. Open it read-only to "
+                              "look at it, or open a copy to work on separately."), who, since);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("Open a _Copy"),
+                                    "read-only", _("Open _Read-Only"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "read-only", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "read-only");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tandem-task", task, g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_held_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_lock_taken_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  g_autoptr(TandemLock) lock = NULL;
+  g_autoptr(TandemLock) holder = NULL;
+  g_autoptr(GError) error = NULL;
+  char *stamp = NULL;
+
+  lock = tandem_lock_take_finish (result, &holder, &stamp, &error);
+  g_object_set_data_full (G_OBJECT (task), "stamp", stamp, g_free);
+
+  if (lock == NULL && holder != NULL &&
+      g_error_matches (error, TANDEM_LOCK_ERROR, TANDEM_LOCK_ERROR_HELD) &&
+      !g_cancellable_is_cancelled (self->cancellable))
+    {
+      self->loading = FALSE;
+      update_actions (self);
+      ask_about_holder (self, task, holder);
+      return;
+    }
+
+  /* A folder where no lock can be written (read-only, or not on a mounted drive) still lets
+   * the document be read; there is nobody to tell about it. */
+  if (lock == NULL && error != NULL)
+    g_debug ("Opening without a lock: %s", error->message);
+  if (lock != NULL)
+    g_object_set_data_full (G_OBJECT (task), "lock", g_steal_pointer (&lock), g_object_unref);
+
+  start_load (self, task);
 }
 
 /**
@@ -561,18 +840,21 @@ void
 tandem_window_load (TandemWindow *self,
                     GFile        *file)
 {
+  g_autofree char *lock_name = NULL;
   GTask *task;
 
   g_return_if_fail (TANDEM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  lock_name = dup_lock_name (self);
   task = g_task_new (self, self->cancellable, NULL, NULL);
   g_task_set_source_tag (task, tandem_window_load);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
+  /* The lock first: who else has it open decides whether and how it is read. */
   self->loading = TRUE;
   update_actions (self);
-  tandem_storage_load_async (file, self->cancellable, on_load_done_cb, task);
+  tandem_lock_take_async (file, lock_name, self->cancellable, on_lock_taken_cb, task);
 }
 
 static void
@@ -640,28 +922,9 @@ tandem_window_recover (TandemWindow        *self,
 }
 
 static void
-on_save_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+finish_save (TandemWindow *self,
+             GFile        *file)
 {
-  g_autoptr(GTask) task = user_data;
-  TandemWindow *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  self->saving = FALSE;
-  update_actions (self);
-
-  if (!tandem_storage_save_finish (TANDEM_DOCUMENT (object), result, &error))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-
-      self->close_after_save = FALSE;
-      show_error (self, heading, error->message);
-      return;
-    }
-
   set_file (self, file);
   update_title (self);
   tandem_application_add_recent (TANDEM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
@@ -677,16 +940,232 @@ on_save_done_cb (GObject      *object,
     }
 }
 
+static void
+on_saved_stamp_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+
+  /* What was just written is what the next save expects to find. */
+  set_stamp (self, g_task_propagate_pointer (G_TASK (result), NULL));
+
+  self->saving = FALSE;
+  update_actions (self);
+  finish_save (self, file);
+}
+
+static void
+on_save_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  TandemLock *new_lock = g_object_get_data (G_OBJECT (task), "lock");
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_storage_save_finish (TANDEM_DOCUMENT (object), result, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      if (new_lock != NULL)
+        tandem_lock_release (new_lock, NULL);
+      self->saving = FALSE;
+      update_actions (self);
+      self->close_after_save = FALSE;
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  /* Saved under another name: this window now has that file open, and its own. */
+  if (new_lock != NULL)
+    {
+      release_lock (self);
+      self->lock = g_object_ref (new_lock);
+    }
+  if (self->read_only && (self->file == NULL || !g_file_equal (file, self->file)))
+    self->read_only = FALSE;
+
+  stamp_async (self, file, on_saved_stamp_cb, g_steal_pointer (&task));
+}
+
+static void
+write_document (TandemWindow *self,
+                GTask        *task)
+{
+  self->saving = TRUE;
+  update_actions (self);
+  tandem_storage_save_async (self->document, g_task_get_task_data (task), NULL, on_save_done_cb,
+                             task);
+}
+
+static void
+on_changed_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        TandemWindow     *self)
+{
+  GTask *task = g_object_steal_data (G_OBJECT (dialog), "tandem-task");
+
+  g_assert (TANDEM_IS_WINDOW (self));
+
+  if (task == NULL)
+    return;
+
+  if (g_str_equal (response, "overwrite"))
+    {
+      write_document (self, task);
+      return;
+    }
+
+  g_object_unref (task);
+  if (g_str_equal (response, "save-as"))
+    save_as (self);
+  else
+    self->close_after_save = FALSE;
+}
+
+/* The file is no longer the one this window read or last wrote: someone else saved it, or
+ * another program changed it. Their work is not thrown away without asking. Owns @task. */
+static void
+ask_about_change (TandemWindow *self,
+                  GTask        *task)
+{
+  GFile *file = g_task_get_task_data (task);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (self), heading,
+    _("Someone else, or another program, has changed the file since you opened it. If you "
+      "save over it, their changes are lost. Save your version under another name to keep "
+      "both.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tandem-task", task, g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void on_target_locked_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data);
+
+/* Whether the file still holds what this window read or last wrote; on a worker thread. */
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *expected = g_object_get_data (G_OBJECT (task), "expected");
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
+
+  changed = !tandem_lock_stamp_matches (expected, task_data, NULL, &error);
+
+  /* A file that is gone (moved away, deleted) is simply written again. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    changed = FALSE;
+
+  g_task_return_boolean (task, changed);
+}
+
+static void
+on_stamp_checked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  gboolean changed = g_task_propagate_boolean (G_TASK (result), NULL);
+
+  if (changed)
+    {
+      self->saving = FALSE;
+      update_actions (self);
+      ask_about_change (self, task);
+      return;
+    }
+
+  /* Not locked yet (recovered work, or a folder where the lock could not be written when it
+   * was opened): take it now, and do not write over someone who has it open. */
+  if (self->lock == NULL)
+    {
+      g_autofree char *lock_name = dup_lock_name (self);
+
+      tandem_lock_take_async (g_task_get_task_data (task), lock_name, NULL, on_target_locked_cb,
+                              task);
+      return;
+    }
+
+  write_document (self, task);
+}
+
+static void
+on_target_locked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  TandemWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(TandemLock) lock = NULL;
+  g_autoptr(TandemLock) holder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lock = tandem_lock_take_finish (result, &holder, NULL, &error);
+  if (lock == NULL && holder != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      g_autofree char *who = tandem_lock_describe (holder);
+      g_autofree char *since = format_since (tandem_lock_get_since (holder));
+      g_autofree char *body = NULL;
+
+      /* TRANSLATORS: the first %s is a person (“Ann Smith (asmith on pc-12)”), the second a time */
+      body = g_strdup_printf (_("%s has had this file open since %s, and would lose their work "
+                                "or yours. Save under another name."), who, since);
+      self->saving = FALSE;
+      self->close_after_save = FALSE;
+      update_actions (self);
+      show_error (self, heading, body);
+      g_object_unref (task);
+      return;
+    }
+
+  if (lock != NULL)
+    g_object_set_data_full (G_OBJECT (task), "lock", g_steal_pointer (&lock), g_object_unref);
+  write_document (self, task);
+}
+
 /**
  * tandem_window_save_to:
  *
  * Saves the document to @file, atomically, on a worker thread. On failure a dialog says
- * why, and the document and the file on disk are unchanged.
+ * why, and the document and the file on disk are unchanged. Saving over the open file first
+ * checks that nobody changed it since it was read, and asks if they did; saving to another
+ * file first takes that file's lock.
  */
 void
 tandem_window_save_to (TandemWindow *self,
                        GFile        *file)
 {
+  gboolean same_file;
   GTask *task;
 
   g_return_if_fail (TANDEM_IS_WINDOW (self));
@@ -695,12 +1174,43 @@ tandem_window_save_to (TandemWindow *self,
   if (self->saving)
     return;
 
+  same_file = self->file != NULL && g_file_equal (file, self->file);
+  if (same_file && self->read_only)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), basename);
+
+      self->close_after_save = FALSE;
+      show_error (self, heading,
+                  _("This document is open read-only, because someone else has it open. Use "
+                    "Save As to keep your changes in a file of your own."));
+      return;
+    }
+
   task = g_task_new (self, NULL, NULL, NULL);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
   self->saving = TRUE;
   update_actions (self);
-  tandem_storage_save_async (self->document, file, NULL, on_save_done_cb, task);
+
+  if (same_file && self->stamp != NULL)
+    {
+      g_autoptr(GTask) check = g_task_new (self, NULL, on_stamp_checked_cb, task);
+
+      g_task_set_task_data (check, g_object_ref (file), g_object_unref);
+      g_object_set_data_full (G_OBJECT (check), "expected", g_strdup (self->stamp), g_free);
+      g_task_run_in_thread (check, check_thread);
+    }
+  else if (same_file && self->lock != NULL)
+    {
+      write_document (self, task);
+    }
+  else
+    {
+      g_autofree char *lock_name = dup_lock_name (self);
+
+      tandem_lock_take_async (file, lock_name, NULL, on_target_locked_cb, task);
+    }
 }
 
 static void
@@ -1086,7 +1596,7 @@ on_close_response_cb (AdwMessageDialog *dialog,
   else if (g_str_equal (response, "save"))
     {
       self->close_after_save = TRUE;
-      if (self->file == NULL)
+      if (self->file == NULL || self->read_only)
         save_as (self);
       else
         tandem_window_save_to (self, self->file);
@@ -1113,6 +1623,8 @@ tandem_window_close_request (GtkWindow *window)
           g_settings_set_boolean (self->settings, "window-maximized",
                                   gtk_window_is_maximized (window));
         }
+
+      release_lock (self);
 
       return GTK_WINDOW_CLASS (tandem_window_parent_class)->close_request (window);
     }
@@ -1174,6 +1686,8 @@ set_document (TandemWindow   *self,
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_clear_handle_id (&self->recovery_source, g_source_remove);
+      /* The document is closed here: copies of its attachments go (health data). */
+      tandem_attachment_cache_release_async (self->document, NULL, NULL);
     }
 
   clear_pages (self);
@@ -1217,6 +1731,9 @@ tandem_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
+  if (self->document != NULL)
+    tandem_attachment_cache_release_async (self->document, NULL, NULL);
+  release_lock (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
 
@@ -1231,6 +1748,8 @@ tandem_window_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->recovery);
+  g_clear_pointer (&self->stamp, g_free);
+  g_clear_pointer (&self->file_id, g_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->sidebar_roots);
@@ -1297,6 +1816,8 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, recovery_banner);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, recovery_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -1417,6 +1938,33 @@ tandem_window_get_file (TandemWindow *self)
   g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
 
   return self->file;
+}
+
+/**
+ * tandem_window_get_file_id:
+ *
+ * Returns: (nullable): the file system's identity of the open file (device and inode), which
+ *   tells the same file reached by another name
+ */
+const char *
+tandem_window_get_file_id (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  return self->file_id;
+}
+
+/**
+ * tandem_window_is_read_only:
+ *
+ * Returns: %TRUE when the document was opened read-only, because someone else has it open
+ */
+gboolean
+tandem_window_is_read_only (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), FALSE);
+
+  return self->read_only;
 }
 
 /**

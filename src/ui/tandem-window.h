@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (TandemWindow, tandem_window, TANDEM, WINDOW, AdwApplicatio
 TandemWindow   *tandem_window_new           (TandemApplication   *application);
 TandemDocument *tandem_window_get_document  (TandemWindow        *self);
 GFile          *tandem_window_get_file      (TandemWindow        *self);
+const char     *tandem_window_get_file_id   (TandemWindow        *self);
+gboolean        tandem_window_is_read_only  (TandemWindow        *self);
 gboolean        tandem_window_is_pristine   (TandemWindow        *self);
 gboolean        tandem_window_is_busy       (TandemWindow        *self);
 void            tandem_window_load          (TandemWindow        *self,
