@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 void _tandem_appendix_add_journey_figures (TandemFlow    *flow,
-                                           TandemJourney *journey);
+                                           TandemJourney *journey,
+                                           gboolean       with_text);
 
 G_END_DECLS

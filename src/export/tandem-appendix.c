@@ -27,6 +27,7 @@
 #include "tandem-json.h"
 #include "tandem-labels.h"
 #include "tandem-lane.h"
+#include "tandem-pdf-tags.h"
 #include "tandem-quote.h"
 #include "tandem-signoff.h"
 #include "tandem-stage.h"
@@ -366,6 +367,36 @@ appendix_date (const TandemAppendixOptions *options)
   return g_date_time_new_now_utc ();
 }
 
+/* Dates and times: one style everywhere in the appendix, "15 December 2026", and times in
+ * the reader's time zone with the zone named, "15 December 2026, 14:05 GMT". */
+
+static char *
+format_date (const char *iso_date)
+{
+  g_autofree char *text = tandem_format_date (iso_date);
+
+  return text[0] != '\0' ? g_steal_pointer (&text) : g_strdup (iso_date ? iso_date : "");
+}
+
+static char *
+format_time (const char *timestamp)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (timestamp == NULL || timestamp[0] == '\0')
+    return g_strdup ("");
+
+  time = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (time == NULL)
+    return g_strdup (timestamp);
+  local = g_date_time_to_local (time);
+
+  /* TRANSLATORS: a time in the appendix, such as “15 December 2026, 14:05 GMT”; see
+   * g_date_time_format() */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M %Z"));
+}
+
 /* Cover */
 
 typedef struct
@@ -393,9 +424,11 @@ cover_free (gpointer data)
   g_free (cover);
 }
 
+/* Shows @markup as the structure element @tag of the tagged PDF (no tag when printing): the cover's text is a heading and paragraphs, its bands are decoration. */
 static double
 show_text (cairo_t      *cr,
            PangoContext *context,
+           const char   *tag,
            const char   *font,
            const char   *markup,
            double        x,
@@ -410,8 +443,10 @@ show_text (cairo_t      *cr,
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_markup (layout, markup, -1);
+  tandem_flow_tag_begin (cr, tag);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  tandem_flow_tag_end (cr, tag);
   pango_layout_get_size (layout, NULL, &height);
 
   return height / (double)PANGO_SCALE;
@@ -429,26 +464,30 @@ draw_cover (cairo_t      *cr,
   g_autofree char *title = g_markup_escape_text (cover->title, -1);
   g_autofree char *details = NULL;
 
-  /* A band of colour across the top, as on NHS documents. */
+  /* A band of colour across the top, as on NHS documents: decoration, an artifact in the PDF. */
+  tandem_flow_tag_begin (cr, TANDEM_PDF_TAG_DECORATION);
   cairo_set_source_rgb (cr, 0.0, 0.37, 0.72);
   cairo_rectangle (cr, 0, 0, width, 96);
   cairo_fill (cr);
+  tandem_flow_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  show_text (cr, context, "Noto Sans, DejaVu Sans Bold 13",
+  show_text (cr, context, "P", "Noto Sans, DejaVu Sans Bold 13",
              _("Appendix to the pre-consultation business case"), x, 38, text_width);
 
   if (cover->fictional)
     {
+      tandem_flow_tag_begin (cr, TANDEM_PDF_TAG_DECORATION);
       cairo_set_source_rgb (cr, 0.75, 0.1, 0.1);
       cairo_rectangle (cr, x - 8, 112, text_width + 16, 26);
       cairo_fill (cr);
+      tandem_flow_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
       cairo_set_source_rgb (cr, 1, 1, 1);
-      show_text (cr, context, "Noto Sans, DejaVu Sans Bold 11",
+      show_text (cr, context, "P", "Noto Sans, DejaVu Sans Bold 11",
                  _("FICTIONAL DEMONSTRATION DATA — NOT A REAL PROPOSAL"), x, 117, text_width);
     }
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-  y += show_text (cr, context, "Noto Sans, DejaVu Sans Bold 28", title, x, y, text_width) + 24;
+  y += show_text (cr, context, "H1", "Noto Sans, DejaVu Sans Bold 28", title, x, y, text_width) + 24;
 
   details = g_markup_printf_escaped ("<b>%s</b>\n%s\n\n<b>%s</b>\n%s\n\n<b>%s</b>\n%s\n\n"
                                      "<b>%s</b>\n%s\n\n<b>%s</b>\n%s",
@@ -457,12 +496,12 @@ draw_cover (cairo_t      *cr,
                                      _("Version"), cover->version[0] ? cover->version : "—",
                                      _("Date"), cover->date,
                                      _("Status"), cover->status);
-  show_text (cr, context, "Noto Sans, DejaVu Sans 12", details, x, y, text_width);
+  show_text (cr, context, "P", "Noto Sans, DejaVu Sans 12", details, x, y, text_width);
 
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.38);
   {
     g_autofree char *made = g_strdup_printf (_("Made with Tandem %s"), PACKAGE_VERSION);
-    show_text (cr, context, "Noto Sans, DejaVu Sans 8", made, x, height - 56, text_width);
+    show_text (cr, context, "P", "Noto Sans, DejaVu Sans 8", made, x, height - 56, text_width);
   }
 }
 
@@ -485,7 +524,7 @@ add_summary (TandemFlow     *flow,
         tandem_flow_text (flow, TANDEM_FLOW_BODY, paragraphs[i]);
     }
   else
-    tandem_flow_text (flow, TANDEM_FLOW_BODY, _("No summary has been written."));
+    tandem_flow_text (flow, TANDEM_FLOW_BODY, _("Nobody has written a summary yet."));
 
   if (tandem_list_get_n (conditions) > 0)
     {
@@ -523,7 +562,7 @@ add_checklist_summary (TandemFlow      *flow,
 {
   const double fractions[] = { 0.28, 0.08, 0.07, 0.09, 0.08, 0.07, 0.11, 0.12, 0.10 };
   const char *header[] = { _("Section"), _("Apply"), _("Met"), _("Partly met"), _("Not met"),
-                           _("N/A"), _("In progress"), _("Not started"), _("Overdue") };
+                           _("Does not apply"), _("In progress"), _("Not started"), _("Overdue") };
   /* The status columns in order; each is counted on its own by the model. */
   const TandemItemStatus columns[] = { TANDEM_ITEM_STATUS_MET, TANDEM_ITEM_STATUS_PARTLY_MET,
                                        TANDEM_ITEM_STATUS_NOT_MET,
@@ -602,13 +641,13 @@ add_item (TandemFlow          *flow,
   if (condition[0] != '\0' && document != NULL)
     {
       TandemCondition *c = tandem_document_find_condition (document, condition);
-      g_autofree char *note = g_strdup_printf (_("Applies because: %s."),
+      g_autofree char *note = g_strdup_printf (_("This question applies because the condition “%s” is on."),
                                                c ? tandem_condition_get_label (c) : condition);
 
       tandem_flow_text (flow, TANDEM_FLOW_SMALL, note);
     }
 
-  due = g_strdup (tandem_checklist_item_get_due_date (item));
+  due = format_date (tandem_checklist_item_get_due_date (item));
   if (due[0] != '\0' && tandem_checklist_item_is_overdue (item, today))
     {
       g_autofree char *plain = g_steal_pointer (&due);
@@ -623,7 +662,7 @@ add_item (TandemFlow          *flow,
       : g_strdup_printf (_("%s (override, no reason given)"), tandem_rag_to_label (rag));
   else
     rag_text = tandem_checklist_item_get_rag_override (item) != TANDEM_RAG_NONE
-      ? g_strdup_printf (_("%s (set by reviewer)"), tandem_rag_to_label (rag))
+      ? g_strdup_printf (_("%s (set by a reviewer)"), tandem_rag_to_label (rag))
       : g_strdup (tandem_rag_to_label (rag));
 
   row[0] = tandem_item_status_to_label (status);
@@ -639,7 +678,7 @@ add_item (TandemFlow          *flow,
 
   if (tandem_checklist_item_get_uses_ladder (item))
     {
-      g_autofree char *rung = g_strdup_printf (_("Rung of the ladder of co-production reached: %s"),
+      g_autofree char *rung = g_strdup_printf (_("How far people were involved, on the ladder of co-production: %s"),
                                                tandem_ladder_rung_to_label (tandem_checklist_item_get_ladder_rung (item)));
       tandem_flow_text (flow, TANDEM_FLOW_BODY, rung);
     }
@@ -655,23 +694,23 @@ add_item (TandemFlow          *flow,
           TandemEvidenceLink *link = tandem_list_get (links, i);
           const char *title = tandem_evidence_link_get_title (link);
           g_autofree char *line = title[0]
-            ? g_strdup_printf ("• %s — %s", title, tandem_evidence_link_get_uri (link))
-            : g_strdup_printf ("• %s", tandem_evidence_link_get_uri (link));
+            ? g_strdup_printf ("%s — %s", title, tandem_evidence_link_get_uri (link))
+            : g_strdup (tandem_evidence_link_get_uri (link));
 
-          tandem_flow_text (flow, TANDEM_FLOW_BODY, line);
+          tandem_flow_list_item (flow, line);
         }
     }
 
   if (tandem_list_get_n (attachments) > 0)
     {
-      tandem_flow_text (flow, TANDEM_FLOW_LABEL, _("Attached files (in the Tandem project)"));
+      tandem_flow_text (flow, TANDEM_FLOW_LABEL, _("Attached files (kept in the Tandem project, not in this appendix)"));
       for (guint i = 0; i < tandem_list_get_n (attachments); i++)
         {
           TandemAttachment *attachment = tandem_list_get (attachments, i);
           g_autofree char *size = g_format_size (tandem_attachment_get_size (attachment));
-          g_autofree char *line = g_strdup_printf ("• %s (%s)", tandem_attachment_get_name (attachment), size);
+          g_autofree char *line = g_strdup_printf ("%s (%s)", tandem_attachment_get_name (attachment), size);
 
-          tandem_flow_text (flow, TANDEM_FLOW_BODY, line);
+          tandem_flow_list_item (flow, line);
         }
     }
 
@@ -679,7 +718,7 @@ add_item (TandemFlow          *flow,
     tandem_flow_labelled (flow, _("Comments"), tandem_checklist_item_get_comments (item));
 
   if (tandem_checklist_item_get_action (item)[0] != '\0')
-    tandem_flow_labelled (flow, status == TANDEM_ITEM_STATUS_NOT_MET ? _("Action, because this is not met")
+    tandem_flow_labelled (flow, status == TANDEM_ITEM_STATUS_NOT_MET ? _("Action needed, because this is not met")
                                                                      : _("Action"),
                           tandem_checklist_item_get_action (item));
 }
@@ -784,7 +823,7 @@ add_decision (TandemFlow      *flow,
     {
       TandemSignoff *signoff = tandem_list_get (signoffs, i);
       gboolean voided = tandem_signoff_get_voided_at (signoff)[0] != '\0';
-      g_autofree char *signed_at = tandem_format_timestamp (tandem_signoff_get_signed_at (signoff));
+      g_autofree char *signed_at = format_time (tandem_signoff_get_signed_at (signoff));
       /* The moment of signing is the clock's; the meeting date, if any, the user's. */
       g_autofree char *who = g_strdup_printf (_("Signed off by %s, %s, at %s"),
                                               tandem_signoff_get_name (signoff),
@@ -805,9 +844,9 @@ add_decision (TandemFlow      *flow,
                               tandem_signoff_get_reason (signoff));
       if (voided)
         {
-          g_autofree char *when = tandem_format_timestamp (tandem_signoff_get_voided_at (signoff));
-          g_autofree char *why = g_strdup_printf (_("VOID since %s: %s"), when,
-                                                  tandem_signoff_get_void_reason (signoff));
+          g_autofree char *when = format_time (tandem_signoff_get_voided_at (signoff));
+          g_autofree char *why = g_strdup_printf (_("This sign-off was withdrawn (void) on %s. Reason: %s"),
+                                                  when, tandem_signoff_get_void_reason (signoff));
           tandem_flow_text (flow, TANDEM_FLOW_BODY, why);
         }
     }
@@ -839,7 +878,7 @@ add_audit (TandemFlow      *flow,
   for (guint i = first; i < n; i++)
     {
       TandemAuditEntry *entry = tandem_list_get (audit, i);
-      g_autofree char *when = tandem_format_timestamp (tandem_audit_entry_get_timestamp (entry));
+      g_autofree char *when = format_time (tandem_audit_entry_get_timestamp (entry));
       g_autofree char *what = tandem_audit_entry_describe (entry);
       g_autofree char *who = NULL;
       const char *row[4];
@@ -976,7 +1015,7 @@ add_step_list (TandemFlow                  *flow,
 
   if (steps->len == 0)
     {
-      tandem_flow_text (flow, TANDEM_FLOW_BODY, _("No steps have been mapped."));
+      tandem_flow_text (flow, TANDEM_FLOW_BODY, _("Nobody has added steps to this map yet."));
       return;
     }
 
@@ -994,6 +1033,7 @@ add_step_list (TandemFlow                  *flow,
       g_string_append_printf (line, "%u. %s", i + 1, tandem_step_get_title (step));
       markup = g_markup_printf_escaped ("<b>%s</b>", line->str);
       tandem_flow_markup (flow, TANDEM_FLOW_BODY, markup);
+      tandem_flow_keep_with_next (flow);  /* the step's title stays with its details */
 
       g_string_truncate (line, 0);
       g_string_append_printf (line, _("Stage: %s. Lane: %s."), stage ? tandem_stage_get_title (stage) : "—",
@@ -1008,9 +1048,9 @@ add_step_list (TandemFlow                  *flow,
         g_string_append_printf (line, " (%s)", tandem_feeling_to_score_text (tandem_step_get_feeling (step)));
       g_string_append (line, ".");
       if (tandem_step_get_pain_point (step))
-        g_string_append (line, _(" A pain point."));
+        g_string_append (line, _(" This is a pain point: a step that goes badly for people."));
       if (tandem_step_get_touchpoint (step))
-        g_string_append (line, _(" A touchpoint."));
+        g_string_append (line, _(" This is a touchpoint: a step where people deal with the service."));
       tandem_flow_text (flow, TANDEM_FLOW_SMALL, line->str);
 
       if (tandem_step_get_description (step)[0])
@@ -1054,14 +1094,14 @@ add_journey (TandemFlow                  *flow,
     }
 
   if (options->journeys)
-    _tandem_appendix_add_journey_figures (flow, journey);
+    _tandem_appendix_add_journey_figures (flow, journey, options->step_lists);
 
   if (options->step_lists)
     {
       tandem_flow_heading (flow, 2, _("The journey as text"), TRUE);
       tandem_flow_text (flow, TANDEM_FLOW_SMALL,
-                        _("The steps of each map in journey order: the same content as the figures, "
-                          "for readers who cannot see them."));
+                        _("This section lists the steps of each map in order. It gives the same "
+                          "information as the figures, for people who cannot see them."));
       for (guint side = 0; side < 2; side++)
         {
           TandemJourneyMap *map = tandem_journey_get_map (journey, side);
@@ -1101,8 +1141,11 @@ tandem_appendix_build (TandemDocument              *document,
   cover->organisation = g_strdup (tandem_document_get_organisation (document));
   cover->programme = g_strdup (tandem_document_get_programme (document));
   cover->version = g_strdup (tandem_document_get_version (document));
-  cover->date = g_date_time_format (date, "%e %B %Y");
-  g_strstrip (cover->date);
+  {
+    g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+
+    cover->date = format_date (iso);
+  }
   cover->status = g_strdup (tandem_project_status_to_label (tandem_document_get_status (document)));
   cover->fictional = tandem_document_get_fictional (document);
 

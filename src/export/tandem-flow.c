@@ -20,6 +20,7 @@
 
 #include "tandem-file-writer.h"
 #include "tandem-flow.h"
+#include "tandem-pdf-tags.h"
 
 /*
  * A small pagination engine for the appendix: a flow of blocks (headings, paragraphs, tables,
@@ -86,9 +87,10 @@ typedef struct
   GDestroyNotify       destroy;
   guint                number;
   PangoLayout         *caption_layout;
+  char                *alt;  /* what the figure shows, for readers who cannot see it */
 } Figure;
 
-typedef struct
+typedef struct _Block
 {
   BlockKind           kind;
   PangoLayout        *layout;
@@ -97,6 +99,9 @@ typedef struct
   double              space_after;
   int                 level;
   gboolean            in_contents;
+  gboolean            keep_with_next;  /* headings, captions, labels: never alone at a foot */
+  gboolean            list_item;
+  struct _Block      *caption_of;      /* a caption: the table block it belongs to */
   guint               id;
   TandemFlowTable    *table;
   Figure             *figure;
@@ -155,6 +160,9 @@ struct _TandemFlow
   GCancellable *cancellable;
   TandemFlowProgressFunc progress_func;
   gpointer      progress_data;
+  gboolean      open_toc;    /* ... whether the contents entries' TOC is open */
+  gboolean      open_list;   /* ... whether a list (L) is open */
+  GPtrArray    *figure_alts; /* ... the /Alt of each Figure element begun, in order */
 };
 
 /* Auxiliary methods */
@@ -257,6 +265,7 @@ block_free (gpointer data)
         block->figure->destroy (block->figure->data);
       g_clear_object (&block->figure->caption_layout);
       g_free (block->figure->caption);
+      g_free (block->figure->alt);
       g_free (block->figure);
     }
 
@@ -315,6 +324,7 @@ tandem_flow_free (TandemFlow *flow)
   g_ptr_array_unref (flow->pages);
   g_ptr_array_unref (flow->blocks);
   g_hash_table_unref (flow->heading_pages);
+  g_clear_pointer (&flow->figure_alts, g_ptr_array_unref);
   g_object_unref (flow->context);
   g_object_unref (flow->font_map);
   g_free (flow->header);
@@ -414,6 +424,7 @@ tandem_flow_heading (TandemFlow *flow,
 
   level = CLAMP (level, 1, 3);
   block->level = level;
+  block->keep_with_next = TRUE;
   block->in_contents = in_contents;
   block->space_before = level == 1 ? 0 : (level == 2 ? 16 : 12);
   block->space_after = level == 1 ? 10 : 6;
@@ -433,6 +444,7 @@ tandem_flow_markup (TandemFlow      *flow,
 
   block->indent = style == TANDEM_FLOW_QUOTE ? 18 : 0;
   block->space_after = style == TANDEM_FLOW_LABEL ? 1 : 5;
+  block->keep_with_next = style == TANDEM_FLOW_LABEL;
   block->layout = make_layout (flow, style_font (style), markup,
                                content_width_portrait () - 2 * block->indent);
 }
@@ -459,6 +471,38 @@ tandem_flow_labelled (TandemFlow *flow,
 {
   tandem_flow_text (flow, TANDEM_FLOW_LABEL, label);
   tandem_flow_text (flow, TANDEM_FLOW_BODY, text);
+}
+
+/**
+ * tandem_flow_keep_with_next:
+ *
+ * Keeps the paragraph just added on the page of what follows it, as a heading is: for a
+ * paragraph that acts as the title of the next ones.
+ */
+void
+tandem_flow_keep_with_next (TandemFlow *flow)
+{
+  g_return_if_fail (flow->blocks->len > 0);
+  ((Block *)g_ptr_array_index (flow->blocks, flow->blocks->len - 1))->keep_with_next = TRUE;
+}
+
+/**
+ * tandem_flow_list_item:
+ *
+ * One item of a bulleted list; items added one after another make one list.
+ */
+void
+tandem_flow_list_item (TandemFlow *flow,
+                       const char *text)
+{
+  Block *block;
+
+  tandem_flow_text (flow, TANDEM_FLOW_BODY, text);
+  block = g_ptr_array_index (flow->blocks, flow->blocks->len - 1);
+  block->list_item = TRUE;
+  block->indent = 12;
+  block->space_after = 2;
+  pango_layout_set_width (block->layout, (int)((content_width_portrait () - 12) * PANGO_SCALE));
 }
 
 void
@@ -528,18 +572,18 @@ tandem_flow_table (TandemFlow      *flow,
                    TandemFlowTable *table)
 {
   double width = content_width_portrait ();
+  Block *caption_block = NULL;
   Block *block;
 
   if (table->caption != NULL)
     {
       g_autofree char *caption = NULL;
-      Block *caption_block;
-
       table->number = ++flow->n_tables;
       caption = g_strdup_printf (_("Table %u: %s"), table->number, table->caption);
       tandem_flow_text (flow, TANDEM_FLOW_CAPTION, caption);
       caption_block = g_ptr_array_index (flow->blocks, flow->blocks->len - 1);
-      caption_block->level = -1;  /* keep with the table */
+      caption_block->level = -1;
+      caption_block->keep_with_next = TRUE;
     }
 
   for (guint i = 0; i < table->rows->len; i++)
@@ -562,6 +606,8 @@ tandem_flow_table (TandemFlow      *flow,
 
   block = add_block (flow, BLOCK_TABLE);
   block->table = table;
+  if (caption_block != NULL)
+    caption_block->caption_of = block;  /* tagged as the Caption inside the Table */
   block->space_after = 10;
 }
 
@@ -595,6 +641,24 @@ tandem_flow_figure (TandemFlow           *flow,
   figure->destroy = destroy;
   figure->number = ++flow->n_figures;
   block->figure = figure;
+  block->in_contents = TRUE;
+  block->level = 2;  /* listed in the contents under the heading before it */
+}
+
+/**
+ * tandem_flow_figure_set_alt:
+ * @alt: what the last figure added shows, in words: the PDF's alternative text for it
+ */
+void
+tandem_flow_figure_set_alt (TandemFlow *flow,
+                            const char *alt)
+{
+  Block *block = flow->blocks->len > 0 ? g_ptr_array_index (flow->blocks, flow->blocks->len - 1)
+                                       : NULL;
+
+  g_return_if_fail (block != NULL && block->kind == BLOCK_FIGURE);
+  g_free (block->figure->alt);
+  block->figure->alt = g_strdup (alt);
 }
 
 /* Pagination */
@@ -714,10 +778,30 @@ first_lines_height (Block *block,
   return g_array_index (bottoms, double, MIN (n_lines, bottoms->len) - 1);
 }
 
+/* The height that must fit below the foot of the block before @index for it not to be left
+ * alone there: a heading, caption or label with whatever it keeps with, or the first two
+ * lines of a paragraph or the first rows of a table. */
+static double
+keep_height (TandemFlow *flow,
+             guint       index)
+{
+  Block *block = index < flow->blocks->len ? g_ptr_array_index (flow->blocks, index) : NULL;
+
+  if (block == NULL)
+    return 0;
+  if (block->kind == BLOCK_SPACE)
+    return block->space_after + keep_height (flow, index + 1);
+  if (block->keep_with_next && block->layout != NULL)
+    return block->space_before + layout_height (block->layout) + block->space_after +
+           keep_height (flow, index + 1);
+
+  return first_lines_height (block, 2);
+}
+
 static void
 place_text (Cursor *cursor,
             Block  *block,
-            Block  *next)
+            double  keep_next)
 {
   double height = layout_height (block->layout);
   double keep = 0;
@@ -730,9 +814,10 @@ place_text (Cursor *cursor,
   if (cursor->y > MARGIN_TOP)
     cursor->y += block->space_before;
 
-  /* A heading (or a caption) stays with what follows it. */
-  if (block->kind == BLOCK_HEADING || block->level == -1)
-    keep = first_lines_height (next, 2) + block->space_after;
+  /* A heading, caption or label stays with what follows it, and the first page of a
+   * paragraph has at least two of its lines (no orphans). */
+  if (block->keep_with_next)
+    keep = MIN (keep_next, (cursor->bottom - MARGIN_TOP) / 3) + block->space_after;
 
   if (cursor->y + MIN (height, first_lines_height (block, 2)) + keep > cursor->bottom &&
       cursor->y > MARGIN_TOP)
@@ -752,6 +837,30 @@ place_text (Cursor *cursor,
               new_page (cursor, A4_SHORT, A4_LONG);
               continue;
             }
+        }
+
+      /* No widows: a paragraph that goes on to the next page takes at least two lines there,
+       * as long as at least two stay here. */
+      if (cut < height - 0.01)
+        {
+          guint here = 0, there = 0;
+          double previous = offset;
+
+          for (guint i = 0; i < bottoms->len; i++)
+            {
+              double bottom = g_array_index (bottoms, double, i);
+
+              if (bottom > offset + 0.01 && bottom <= cut + 0.01)
+                {
+                  here++;
+                  if (bottom < cut - 0.01)
+                    previous = bottom;
+                }
+              else if (bottom > cut + 0.01)
+                there++;
+            }
+          if (there == 1 && here >= 3)
+            cut = previous;
         }
 
       fragment.kind = FRAGMENT_TEXT;
@@ -948,6 +1057,9 @@ place_figure (Cursor *cursor,
         fragment.height = area_height;
         fragment.first = r == 0 && c == 0;
         add_fragment (cursor, &fragment);
+        if (fragment.first)
+          g_hash_table_insert (cursor->flow->heading_pages, GUINT_TO_POINTER (block->id),
+                               GUINT_TO_POINTER (cursor->flow->pages->len));
       }
 
   /* What follows goes on a portrait page again. */
@@ -963,7 +1075,7 @@ count_contents_entries (TandemFlow *flow)
     {
       Block *block = g_ptr_array_index (flow->blocks, i);
 
-      if (block->kind == BLOCK_HEADING && block->in_contents)
+      if ((block->kind == BLOCK_HEADING || block->kind == BLOCK_FIGURE) && block->in_contents)
         n++;
     }
 
@@ -996,7 +1108,8 @@ place_contents (Cursor *cursor,
       Block *heading = g_ptr_array_index (cursor->flow->blocks, i);
       Fragment fragment = { 0 };
 
-      if (heading->kind != BLOCK_HEADING || !heading->in_contents)
+      if ((heading->kind != BLOCK_HEADING && heading->kind != BLOCK_FIGURE) ||
+          !heading->in_contents)
         continue;
 
       if (cursor->y + CONTENTS_LINE > cursor->bottom)
@@ -1034,7 +1147,6 @@ tandem_flow_paginate (TandemFlow *flow)
   for (guint i = 0; i < flow->blocks->len; i++)
     {
       Block *block = g_ptr_array_index (flow->blocks, i);
-      Block *next = i + 1 < flow->blocks->len ? g_ptr_array_index (flow->blocks, i + 1) : NULL;
 
       /* Laying out 2,000 pages takes a second: stop there when cancelled, unfinished, and
        * the writer stops before its first page. */
@@ -1072,7 +1184,7 @@ tandem_flow_paginate (TandemFlow *flow)
 
         case BLOCK_HEADING:
         case BLOCK_PARAGRAPH:
-          place_text (&cursor, block, next);
+          place_text (&cursor, block, block->keep_with_next ? keep_height (flow, i + 1) : 0);
           break;
 
         case BLOCK_TABLE:
@@ -1178,6 +1290,10 @@ draw_row (cairo_t  *cr,
   double width = content_width_portrait ();
   double x = fragment->x;
 
+  /* Fills and rules are decoration (the cells' text says what their colour says): drawn
+   * first, as one artifact for the row, so that the structure has one element per cell. */
+  if (tagged)
+    cairo_tag_begin (cr, TANDEM_PDF_TAG_DECORATION, "");
   for (guint j = 0; j < table->n_columns; j++)
     {
       Cell *cell = &row->cells[j];
@@ -1189,6 +1305,19 @@ draw_row (cairo_t  *cr,
           cairo_rectangle (cr, x, fragment->y, cell_width, fragment->height);
           cairo_fill (cr);
         }
+      cairo_set_source_rgb (cr, 0.75, 0.75, 0.78);
+      cairo_set_line_width (cr, 0.5);
+      cairo_rectangle (cr, x, fragment->y, cell_width, fragment->height);
+      cairo_stroke (cr);
+      x += cell_width;
+    }
+  if (tagged)
+    cairo_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
+
+  x = fragment->x;
+  for (guint j = 0; j < table->n_columns; j++)
+    {
+      Cell *cell = &row->cells[j];
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
       if (tagged)
@@ -1199,12 +1328,7 @@ draw_row (cairo_t  *cr,
                   fragment->offset - CELL_PADDING + fragment->height);
       if (tagged)
         cairo_tag_end (cr, row->header ? "TH" : "TD");
-
-      cairo_set_source_rgb (cr, 0.75, 0.75, 0.78);
-      cairo_set_line_width (cr, 0.5);
-      cairo_rectangle (cr, x, fragment->y, cell_width, fragment->height);
-      cairo_stroke (cr);
-      x += cell_width;
+      x += width * table->fractions[j];
     }
 }
 
@@ -1277,7 +1401,8 @@ draw_figure (TandemFlow *flow,
 }
 
 /* The PDF structure (for screen readers, and because cairo 1.16 writes links correctly only
- * inside a structure tree). */
+ * inside a structure tree). What cairo cannot write (the Document root, /Alt, /Lang, TH
+ * scopes, artifacts) is added afterwards by tandem-pdf-tags.c. */
 static const char *
 structure_name (Block *block)
 {
@@ -1285,18 +1410,31 @@ structure_name (Block *block)
     return block->level == 1 ? "H1" : (block->level == 2 ? "H2" : "H3");
   if (block->level == -1)
     return "Caption";
+  if (block->list_item)
+    return "LBody";
 
   return "P";
 }
 
+/* Ends the table, contents or list whose parts are being drawn, if any. */
 static void
-close_table (TandemFlow *flow,
-             cairo_t    *cr)
+close_groups (TandemFlow *flow,
+              cairo_t    *cr)
 {
   if (flow->open_table != NULL)
     {
       cairo_tag_end (cr, "Table");
       flow->open_table = NULL;
+    }
+  if (flow->open_toc)
+    {
+      cairo_tag_end (cr, "TOC");
+      flow->open_toc = FALSE;
+    }
+  if (flow->open_list)
+    {
+      cairo_tag_end (cr, "L");
+      flow->open_list = FALSE;
     }
 }
 
@@ -1306,35 +1444,68 @@ dest_name (Block *block)
   return g_strdup_printf ("section-%u", block->id);
 }
 
+static char *
+contents_text (Block *block)
+{
+  if (block->kind == BLOCK_FIGURE)
+    return g_strdup_printf (_("Figure %u: %s"), block->figure->number, block->figure->caption);
+
+  return g_strdup (pango_layout_get_text (block->layout));
+}
+
+#define LEADER_STEP 4.0
+
 static void
 draw_contents_entry (TandemFlow *flow,
                      cairo_t    *cr,
                      Fragment   *fragment,
                      gboolean    tagged)
 {
-  Block *heading = fragment->block;
+  Block *entry = fragment->block;
   guint page = GPOINTER_TO_UINT (g_hash_table_lookup (flow->heading_pages,
-                                                      GUINT_TO_POINTER (heading->id)));
+                                                      GUINT_TO_POINTER (entry->id)));
+  gboolean bold = entry->kind == BLOCK_HEADING && entry->level == 1;
+  g_autofree char *text = contents_text (entry);
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  g_autofree char *page_text = g_strdup_printf ("%u", page);
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) number = NULL;
-  g_autofree char *page_text = g_strdup_printf ("%u", page);
   g_autofree char *attributes = NULL;
-  g_autofree char *dest = dest_name (heading);
+  g_autofree char *dest = dest_name (entry);
   double right = A4_SHORT - MARGIN_SIDE;
-  int number_width;
+  double baseline, number_width, title_end, number_y;
+  PangoRectangle logical;
 
-  title = pango_layout_copy (heading->layout);
-  {
-    g_autoptr(PangoFontDescription) description =
-      pango_font_description_from_string (heading->level == 1 ? FONT_FAMILY " Bold 10"
-                                                              : FONT_FAMILY " 10");
-    pango_layout_set_font_description (title, description);
-    pango_layout_set_width (title, (int)((right - fragment->x - 40) * PANGO_SCALE));
-    pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
-  }
-  number = pango_layout_new (flow->context);
-  pango_layout_set_text (number, page_text, -1);
-  pango_layout_get_size (number, &number_width, NULL);
+  /* The page number in the same family and size as the title, on the same baseline. */
+  title = make_layout (flow, bold ? FONT_FAMILY " Bold 10" : FONT_FAMILY " 10", markup,
+                       right - fragment->x - 40);
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  pango_layout_set_wrap (title, PANGO_WRAP_WORD);
+  pango_layout_set_height (title, 0);  /* one line */
+  number = make_layout (flow, bold ? FONT_FAMILY " Bold 10" : FONT_FAMILY " 10", page_text, -1);
+  pango_layout_set_width (number, -1);
+
+  baseline = fragment->y + pango_layout_get_baseline (title) / (double)PANGO_SCALE;
+  number_y = baseline - pango_layout_get_baseline (number) / (double)PANGO_SCALE;
+  pango_layout_get_extents (number, NULL, &logical);
+  number_width = logical.width / (double)PANGO_SCALE;
+  pango_layout_get_extents (title, NULL, &logical);
+  title_end = fragment->x + (logical.x + logical.width) / (double)PANGO_SCALE;
+
+  /* Dot leaders, on a grid shared by every entry so that the dots line up down the page:
+   * decoration, not text. */
+  if (tagged)
+    cairo_tag_begin (cr, TANDEM_PDF_TAG_DECORATION, "");
+  cairo_set_source_rgb (cr, 0.45, 0.45, 0.48);
+  for (double x = ceil ((title_end + 6) / LEADER_STEP) * LEADER_STEP;
+       x <= right - number_width - 6; x += LEADER_STEP)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, baseline - 0.6, 0.6, 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
+  if (tagged)
+    cairo_tag_end (cr, TANDEM_PDF_TAG_DECORATION);
 
   if (tagged)
     {
@@ -1345,7 +1516,7 @@ draw_contents_entry (TandemFlow *flow,
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
   cairo_move_to (cr, fragment->x, fragment->y);
   pango_cairo_show_layout (cr, title);
-  cairo_move_to (cr, right - number_width / (double)PANGO_SCALE, fragment->y);
+  cairo_move_to (cr, right - number_width, number_y);
   pango_cairo_show_layout (cr, number);
 
   if (tagged)
@@ -1356,7 +1527,8 @@ static void
 draw_running_text (TandemFlow *flow,
                    cairo_t    *cr,
                    Page       *page,
-                   guint       page_index)
+                   guint       page_index,
+                   gboolean    tagged)
 {
   g_autoptr(PangoLayout) header = pango_layout_new (flow->context);
   g_autoptr(PangoLayout) footer = pango_layout_new (flow->context);
@@ -1377,6 +1549,10 @@ draw_running_text (TandemFlow *flow,
   pango_layout_set_text (footer, page_text, -1);
   pango_layout_get_size (footer, &width, NULL);
 
+  /* Running headers and footers repeat on every page: a screen reader skips them. */
+  if (tagged)
+    cairo_tag_begin (cr, TANDEM_PDF_TAG_PAGINATION, "");
+
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.38);
   cairo_move_to (cr, MARGIN_SIDE, 36);
   pango_cairo_show_layout (cr, header);
@@ -1395,6 +1571,49 @@ draw_running_text (TandemFlow *flow,
       cairo_move_to (cr, MARGIN_SIDE, page->height - 40);
       pango_cairo_show_layout (cr, note);
     }
+
+  if (tagged)
+    cairo_tag_end (cr, TANDEM_PDF_TAG_PAGINATION);
+}
+
+static char *
+figure_alt (Fragment *fragment)
+{
+  Figure *figure = fragment->block->figure;
+  g_autofree char *fallback = g_strdup_printf (_("Figure %u: %s"), figure->number, figure->caption);
+  const char *alt = figure->alt != NULL ? figure->alt : fallback;
+
+  if (fragment->n_parts > 1)
+    return g_strdup_printf (_("Part %u of %u of figure %u. %s"), fragment->part,
+                            fragment->n_parts, figure->number, alt);
+
+  return g_strdup (alt);
+}
+
+/* Set on a cairo context while the flow draws a tagged page onto it. */
+static const cairo_user_data_key_t tagged_key;
+
+/**
+ * tandem_flow_tag_begin:
+ * @tag: a structure tag name, as for cairo_tag_begin()
+ *
+ * For custom pages: begins @tag when the page is being drawn into a tagged PDF, and does
+ * nothing when it is printed (where a PDF printer would get half a structure tree).
+ */
+void
+tandem_flow_tag_begin (cairo_t    *cr,
+                       const char *tag)
+{
+  if (cairo_get_user_data (cr, &tagged_key) != NULL)
+    cairo_tag_begin (cr, tag, "");
+}
+
+void
+tandem_flow_tag_end (cairo_t    *cr,
+                     const char *tag)
+{
+  if (cairo_get_user_data (cr, &tagged_key) != NULL)
+    cairo_tag_end (cr, tag);
 }
 
 /**
@@ -1418,7 +1637,7 @@ tandem_flow_draw_page (TandemFlow *flow,
   cairo_save (cr);
 
   if (!page->custom)
-    draw_running_text (flow, cr, page, page_index);
+    draw_running_text (flow, cr, page, page_index, tagged);
 
   for (guint i = 0; i < page->fragments->len; i++)
     {
@@ -1430,11 +1649,13 @@ tandem_flow_draw_page (TandemFlow *flow,
         case FRAGMENT_CUSTOM:
           if (tagged)
             {
-              close_table (flow, cr);
+              close_groups (flow, cr);
               cairo_tag_begin (cr, "Sect", "");
             }
           cairo_save (cr);
+          cairo_set_user_data (cr, &tagged_key, tagged ? GINT_TO_POINTER (1) : NULL, NULL);
           block->page_func (cr, flow->context, page->width, page->height, block->page_data);
+          cairo_set_user_data (cr, &tagged_key, NULL, NULL);
           cairo_restore (cr);
           if (tagged)
             cairo_tag_end (cr, "Sect");
@@ -1443,9 +1664,43 @@ tandem_flow_draw_page (TandemFlow *flow,
         case FRAGMENT_TEXT:
           if (tagged)
             {
-              close_table (flow, cr);
-              cairo_tag_begin (cr, structure_name (block), "");
+              if (block->caption_of != NULL)
+                {
+                  /* A table's caption is the first child of its Table element. */
+                  close_groups (flow, cr);
+                  cairo_tag_begin (cr, "Table", "");
+                  flow->open_table = block->caption_of;
+                }
+              else if (block->list_item)
+                {
+                  if (!flow->open_list)
+                    {
+                      close_groups (flow, cr);
+                      cairo_tag_begin (cr, "L", "");
+                      flow->open_list = TRUE;
+                    }
+                  cairo_tag_begin (cr, "LI", "");
+                  if (fragment->first)
+                    cairo_tag_begin (cr, "Lbl", "");
+                }
+              else
+                close_groups (flow, cr);
             }
+          if (block->list_item && fragment->first)
+            {
+              cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+              {
+                g_autoptr(PangoLayout) bullet = make_layout (flow, style_font (TANDEM_FLOW_BODY),
+                                                             "•", block->indent);
+
+                cairo_move_to (cr, fragment->x - block->indent + 2, fragment->y);
+                pango_cairo_show_layout (cr, bullet);
+              }
+              if (tagged)
+                cairo_tag_end (cr, "Lbl");
+            }
+          if (tagged)
+            cairo_tag_begin (cr, structure_name (block), "");
           if (tagged && fragment->first && block->kind == BLOCK_HEADING)
             {
               g_autofree char *dest = dest_name (block);
@@ -1462,12 +1717,14 @@ tandem_flow_draw_page (TandemFlow *flow,
             cairo_tag_end (cr, CAIRO_TAG_DEST);
           if (tagged)
             cairo_tag_end (cr, structure_name (block));
+          if (tagged && block->list_item)
+            cairo_tag_end (cr, "LI");
           break;
 
         case FRAGMENT_ROW:
           if (tagged && flow->open_table != block)
             {
-              close_table (flow, cr);
+              close_groups (flow, cr);
               cairo_tag_begin (cr, "Table", "");
               flow->open_table = block;
             }
@@ -1481,17 +1738,30 @@ tandem_flow_draw_page (TandemFlow *flow,
         case FRAGMENT_FIGURE:
           if (tagged)
             {
-              close_table (flow, cr);
+              close_groups (flow, cr);
               cairo_tag_begin (cr, "Figure", "");
+              g_ptr_array_add (flow->figure_alts, figure_alt (fragment));
+            }
+          if (tagged && fragment->first)
+            {
+              g_autofree char *dest = dest_name (block);
+              g_autofree char *attributes = g_strdup_printf ("name='%s'", dest);
+
+              cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
             }
           draw_figure (flow, cr, fragment);
+          if (tagged && fragment->first)
+            cairo_tag_end (cr, CAIRO_TAG_DEST);
           if (tagged)
             cairo_tag_end (cr, "Figure");
           break;
 
         case FRAGMENT_CONTENTS_TITLE:
           if (tagged)
-            close_table (flow, cr);
+            {
+              close_groups (flow, cr);
+              cairo_tag_begin (cr, "H1", "");
+            }
           {
             g_autoptr(PangoLayout) title = make_layout (flow, FONT_FAMILY " Bold 18",
                                                         _("Contents"), content_width_portrait ());
@@ -1499,12 +1769,19 @@ tandem_flow_draw_page (TandemFlow *flow,
             cairo_move_to (cr, fragment->x, fragment->y);
             pango_cairo_show_layout (cr, title);
           }
+          if (tagged)
+            cairo_tag_end (cr, "H1");
           break;
 
         case FRAGMENT_CONTENTS_ENTRY:
           if (tagged)
             {
-              close_table (flow, cr);
+              if (!flow->open_toc)
+                {
+                  close_groups (flow, cr);
+                  cairo_tag_begin (cr, "TOC", "");
+                  flow->open_toc = TRUE;
+                }
               cairo_tag_begin (cr, "TOCI", "");
             }
           draw_contents_entry (flow, cr, fragment, tagged);
@@ -1560,6 +1837,42 @@ on_pdf_write_cb (void                *closure,
                                                                : CAIRO_STATUS_WRITE_ERROR;
 }
 
+/* Runs the tagging step (tandem-pdf-tags.cc) over what cairo wrote to the writer's temporary
+ * file, and puts the result in its place, before the writer renames it over the target. */
+static gboolean
+add_pdf_tags (TandemFlow        *flow,
+              TandemFileWriter  *writer,
+              GError           **error)
+{
+  TandemPdfTags tags = { "en-GB", flow->figure_alts };
+  g_autoptr(GBytes) output = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  int fd = tandem_file_writer_get_fd (writer);
+
+  if (!g_file_get_contents (tandem_file_writer_get_temp_path (writer), &contents, &length, error))
+    return FALSE;
+
+  output = tandem_pdf_tags_apply (contents, length, &tags, error);
+  if (output == NULL)
+    return FALSE;
+
+  if (ftruncate (fd, 0) != 0 || lseek (fd, 0, SEEK_SET) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not finish the PDF: %s. Nothing was written."), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* A failed write is the writer's error, a sentence naming the file and the folder. */
+  if (!tandem_file_writer_write (writer, g_bytes_get_data (output, NULL), g_bytes_get_size (output), NULL))
+    return tandem_file_writer_commit (writer, error);
+
+  return TRUE;
+}
+
 /**
  * tandem_flow_write_pdf:
  *
@@ -1610,6 +1923,9 @@ tandem_flow_write_pdf (TandemFlow                *flow,
   cr = cairo_create (surface);
   cairo_tag_begin (cr, "Document", "");
   flow->open_table = NULL;
+  flow->open_toc = flow->open_list = FALSE;
+  g_clear_pointer (&flow->figure_alts, g_ptr_array_unref);
+  flow->figure_alts = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < flow->pages->len; i++)
     {
@@ -1626,7 +1942,7 @@ tandem_flow_write_pdf (TandemFlow                *flow,
       cairo_pdf_surface_set_page_label (surface, label);
       tandem_flow_draw_page (flow, cr, i, TRUE);
       if (i + 1 == flow->pages->len)
-        close_table (flow, cr);
+        close_groups (flow, cr);
       cairo_show_page (cr);
 
       /* Stop at the first error (a full disk, usually). Cairo 1.16 carries on after one and
@@ -1650,7 +1966,7 @@ tandem_flow_write_pdf (TandemFlow                *flow,
        * A cancelled export closes its structure too, so that cairo finishes cleanly; its
        * pages are then thrown away with the temporary file. */
       if (cancelled)
-        close_table (flow, cr);
+        close_groups (flow, cr);
       cairo_tag_end (cr, "Document");
       if (!cancelled)
         add_outline (flow, surface);
@@ -1687,6 +2003,10 @@ tandem_flow_write_pdf (TandemFlow                *flow,
                    name, cairo_status_to_string (status));
       return FALSE;
     }
+
+  /* What cairo 1.16 cannot write: /Lang, /Alt, TH scopes, artifacts, one Document root. */
+  if (!add_pdf_tags (flow, writer, error))
+    return FALSE;
 
   return tandem_file_writer_commit (writer, error);
 }

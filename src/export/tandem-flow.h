@@ -104,6 +104,9 @@ void             tandem_flow_markup          (TandemFlow          *flow,
 void             tandem_flow_labelled        (TandemFlow          *flow,
                                               const char          *label,
                                               const char          *text);
+void             tandem_flow_list_item       (TandemFlow          *flow,
+                                              const char          *text);
+void             tandem_flow_keep_with_next  (TandemFlow          *flow);
 void             tandem_flow_space           (TandemFlow          *flow,
                                               double               points);
 void             tandem_flow_page_break      (TandemFlow          *flow);
@@ -126,6 +129,12 @@ void             tandem_flow_figure          (TandemFlow          *flow,
                                               gpointer             user_data,
                                               GDestroyNotify       destroy);
 
+void             tandem_flow_figure_set_alt  (TandemFlow          *flow,
+                                              const char          *alt);
+void             tandem_flow_tag_begin       (cairo_t             *cr,
+                                              const char          *tag);
+void             tandem_flow_tag_end         (cairo_t             *cr,
+                                              const char          *tag);
 guint            tandem_flow_paginate        (TandemFlow          *flow);
 guint            tandem_flow_get_n_pages     (TandemFlow          *flow);
 void             tandem_flow_get_page_size   (TandemFlow          *flow,
