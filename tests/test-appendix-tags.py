@@ -348,8 +348,14 @@ def check_references(tmp):
     check('export the reference appendix', r.returncode == 0, r.stderr)
     pdf = os.path.join(tmp, 'ref.pdf')
 
-    text = [subprocess.run(['pdftotext', '-f', str(p), '-l', str(p), pdf, '-'], capture_output=True,
-                           text=True).stdout for p in (3, 4)]
+    # The table's pages are found by their text, not by number: pages before it (the board's
+    # view, the contents) may grow without the table changing.
+    n_pages = int(re.search(r'Pages:\s+(\d+)', subprocess.run(
+        ['pdfinfo', pdf], capture_output=True, text=True).stdout).group(1))
+    pages = [subprocess.run(['pdftotext', '-f', str(p), '-l', str(p), pdf, '-'],
+                            capture_output=True, text=True).stdout for p in range(1, n_pages + 1)]
+    first = next((i + 1 for i, t in enumerate(pages) if 'Condition number 2 ' in t + ' '), 3)
+    text = [pages[first - 1], pages[first] if first < n_pages else '']
     check('the long table goes over two pages', 'Condition number 2 ' in text[0] + ' '
           and 'Condition number 61' in text[1], text[1][:200])
     check('the continued table repeats its header row', 'Applies' in text[1] and 'Condition' in text[1])
@@ -357,7 +363,7 @@ def check_references(tmp):
         ['pdftotext', '-f', '1', '-l', '1', pdf, '-'], capture_output=True, text=True).stdout)
 
     for page, name in ((1, 'appendix-cover.png'), (2, 'appendix-contents.png'),
-                       (3, 'appendix-table-1.png'), (4, 'appendix-table-2.png')):
+                       (first, 'appendix-table-1.png'), (first + 1, 'appendix-table-2.png')):
         prefix = os.path.join(tmp, f'page-{page}')
         subprocess.run(['pdftoppm', '-png', '-r', '40', '-f', str(page), '-l', str(page),
                         '-singlefile', pdf, prefix], check=True)

@@ -835,7 +835,11 @@ add_decision (TandemFlow      *flow,
         tandem_flow_text (flow, TANDEM_FLOW_LABEL,
                           _("This sign-off cannot be verified: changed outside Tandem."));
       if (tandem_signoff_get_date (signoff)[0] != '\0')
-        tandem_flow_labelled (flow, _("Meeting date"), tandem_signoff_get_date (signoff));
+        {
+          g_autofree char *meeting = format_date (tandem_signoff_get_date (signoff));
+
+          tandem_flow_labelled (flow, _("Meeting date"), meeting);
+        }
       if (tandem_signoff_get_declaration (signoff)[0] != '\0')
         tandem_flow_text (flow, voided ? TANDEM_FLOW_STRUCK : TANDEM_FLOW_BODY,
                           tandem_signoff_get_declaration (signoff));
