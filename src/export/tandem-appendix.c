@@ -429,7 +429,8 @@ add_checklist_summary (TandemFlow      *flow,
   for (guint i = 0; i <= tandem_list_get_n (sections); i++)
     {
       TandemProgress progress = { 0 };
-      g_autofree char *c[7] = { NULL };
+      /* g_autofree on an array would free only its first string. */
+      g_auto(GStrv) c = g_new0 (char *, 7 + 1);
       const char *row[8];
       guint32 fills[8] = { 0 };
       const char *name;
