@@ -24,11 +24,11 @@
 #include "tandem-condition.h"
 #include "tandem-evidence-link.h"
 #include "tandem-journey-measures.h"
-#include "tandem-json.h"
 #include "tandem-labels.h"
 #include "tandem-lane.h"
 #include "tandem-quote.h"
 #include "tandem-signoff.h"
+#include "tandem-snapshot.h"
 #include "tandem-stage.h"
 #include "tandem-step.h"
 
@@ -1001,30 +1001,9 @@ tandem_appendix_write_pdf (TandemDocument               *document,
   return ok;
 }
 
-/**
- * tandem_appendix_copy_document:
- *
- * A private copy of @document for an export on a worker thread, so that the user can go on
- * editing meanwhile. Stored files are not copied: the appendix names them only.
- *
- * Returns: (transfer full): the copy
- */
-TandemDocument *
-tandem_appendix_copy_document (TandemDocument *document)
-{
-  g_autoptr(JsonNode) node = tandem_json_serialize (TANDEM_OBJECT (document));
-  g_autoptr(GError) error = NULL;
-  TandemObject *copy;
-
-  copy = tandem_json_deserialize (node, TANDEM_TYPE_DOCUMENT, "/project", &error);
-  g_assert_no_error (error);
-
-  return TANDEM_DOCUMENT (copy);
-}
-
 typedef struct
 {
-  TandemDocument        *document;
+  TandemSnapshot        *snapshot;
   TandemAppendixOptions  options;
   char                  *path;
 } ExportData;
@@ -1034,7 +1013,7 @@ export_data_free (gpointer data)
 {
   ExportData *export = data;
 
-  g_object_unref (export->document);
+  _tandem_snapshot_free (export->snapshot);
   tandem_appendix_options_clear (&export->options);
   g_free (export->path);
   g_free (export);
@@ -1047,9 +1026,10 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportData *export = task_data;
+  g_autoptr(TandemDocument) document = _tandem_snapshot_to_document (export->snapshot);
   GError *error = NULL;
 
-  if (tandem_appendix_write_pdf (export->document, &export->options, export->path, &error))
+  if (tandem_appendix_write_pdf (document, &export->options, export->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1058,7 +1038,7 @@ export_thread (GTask        *task,
 /**
  * tandem_appendix_export_async:
  *
- * Copies @document now and writes its appendix to @file on a worker thread.
+ * Takes a snapshot of @document now and writes its appendix to @file on a worker thread.
  */
 void
 tandem_appendix_export_async (TandemDocument              *document,
@@ -1073,7 +1053,9 @@ tandem_appendix_export_async (TandemDocument              *document,
 
   g_task_set_source_tag (task, tandem_appendix_export_async);
 
-  export->document = tandem_appendix_copy_document (document);
+  /* The user goes on editing while the worker writes: it works on a copy of its own, built
+   * from a snapshot taken now (the same copy saving uses). */
+  export->snapshot = _tandem_snapshot_new (document);
   export->options = *options;
   export->options.date = g_strdup (options->date);
   export->path = g_file_get_path (file);

@@ -67,6 +67,5 @@ void        tandem_appendix_export_async       (TandemDocument               *do
                                                 gpointer                      user_data);
 gboolean    tandem_appendix_export_finish      (GAsyncResult                 *result,
                                                 GError                      **error);
-TandemDocument *tandem_appendix_copy_document  (TandemDocument               *document);
 
 G_END_DECLS
