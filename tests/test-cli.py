@@ -7,7 +7,9 @@ Runs without a display. Usage: test-cli.py TANDEM SAMPLE.tandem
 """
 import atexit
 import os
+import resource
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -32,12 +34,126 @@ def private_home():
 private_home()
 
 
-def run(*args, cwd):
+def run(*args, cwd, max_file_size=None):
     env = dict(os.environ)
     env.pop('DISPLAY', None)
     env.pop('WAYLAND_DISPLAY', None)
     env['GSETTINGS_BACKEND'] = 'memory'
-    return subprocess.run([TANDEM, *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+    def full_disk():
+        # No file may grow past max_file_size: every write beyond it fails with EFBIG, as on a
+        # full disk, instead of killing the process with SIGXFSZ.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_size, max_file_size))
+
+    return subprocess.run([TANDEM, *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          preexec_fn=full_disk if max_file_size is not None else None)
+
+
+def check_unchanged(name, path, before):
+    with open(path, 'rb') as f:
+        ok = f.read() == before
+    print(f"{'ok' if ok else 'FAIL'}: {name}: the existing file is unchanged")
+    if not ok:
+        failures.append(name + ' unchanged')
+
+
+def fill(folder):
+    """Takes every free byte of the file system that holds folder."""
+    fd = os.open(os.path.join(folder, 'filler'), os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while os.write(fd, b'\0' * 4096) > 0:
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def full_filesystem_cases(tmp):
+    """The same writers on a real file system with no space left, where mounting is allowed."""
+    mount = os.path.join(tmp, 'small-disk')
+    os.mkdir(mount)
+    if subprocess.run(['mount', '-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount],
+                      capture_output=True).returncode != 0:
+        print('skip: a small tmpfs cannot be mounted here; the RLIMIT_FSIZE cases cover this')
+        return
+    try:
+        for name in ('sample.tandem', 'a.json'):
+            shutil.copy(os.path.join(tmp, name), mount)
+        for name, target, args in FULL_DISK_CASES:
+            path = os.path.join(mount, target)
+            before = b'the work of last week\n'
+            if target == 'old.tandem':
+                with open(os.path.join(mount, 'sample.tandem'), 'rb') as f:
+                    before = f.read()
+            with open(path, 'wb') as f:
+                f.write(before)
+            fill(mount)
+            result = run(*args, cwd=mount)
+            os.unlink(os.path.join(mount, 'filler'))
+            check('tmpfs ' + name, result, 1, 'not enough space')
+            check_unchanged('tmpfs ' + name, path, before)
+            leftovers = [n for n in os.listdir(mount) if n.startswith('.')]
+            if leftovers:
+                print(f'FAIL: tmpfs {name}: temporaries left: {leftovers}')
+                failures.append('tmpfs leftovers')
+    finally:
+        # Even when a check above raised, the mount must not outlive the test.
+        subprocess.run(['umount', '-l', mount])
+
+
+FULL_DISK_CASES = [
+    ('full disk: --export-json', 'old.json', ['--export-json=old.json', 'sample.tandem']),
+    ('full disk: --export-pdf', 'old.pdf', ['--export-pdf=old.pdf', 'sample.tandem']),
+    ('full disk: --export-map', 'old.png', ['--export-map=old.png', 'sample.tandem']),
+    ('full disk: --import-json', 'old.tandem', ['--import-json=a.json', 'old.tandem']),
+]
+
+
+def full_disk_cases(tmp):
+    """Every writer, with the disk full: a sentence, exit 1, the old file as it was."""
+    cases = FULL_DISK_CASES
+    for name, target, args in cases:
+        path = os.path.join(tmp, target)
+        before = b'the work of last week\n' * 2
+        if target == 'old.tandem':
+            with open(os.path.join(tmp, 'sample.tandem'), 'rb') as f:
+                before = f.read()
+        with open(path, 'wb') as f:
+            f.write(before)
+        # The PDF fails part-way through its pages, where cairo used to abort.
+        limit = 100 * 1024 if target == 'old.pdf' else len(before) // 2
+        result = run(*args, cwd=tmp, max_file_size=limit)
+        check(name, result, 1, 'not enough space')
+        if result.returncode < 0:
+            print(f'FAIL: {name}: killed by signal {-result.returncode}')
+            failures.append(name + ' signal')
+        check_unchanged(name, path, before)
+
+
+def symlink_cases(tmp):
+    """Writing through a symbolic link replaces the file it points to and keeps the link."""
+    os.mkdir(os.path.join(tmp, 'real'))
+    real = os.path.join(tmp, 'real', 'shared.json')
+    with open(real, 'w') as f:
+        f.write('old')
+    os.chmod(real, 0o640)
+    os.symlink('real/shared.json', os.path.join(tmp, 'link.json'))
+    check('export through a symlink', run('--export-json=link.json', 'sample.tandem', cwd=tmp), 0)
+    with open(real) as f:
+        updated = f.read().startswith('{')
+    kept = os.path.islink(os.path.join(tmp, 'link.json'))
+    mode = os.stat(real).st_mode & 0o777
+    ok = updated and kept and mode == 0o640
+    print(f"{'ok' if ok else 'FAIL'}: symlink kept ({kept}), target updated ({updated}), "
+          f"mode kept ({oct(mode)})")
+    if not ok:
+        failures.append('symlink')
+    leftovers = [n for n in os.listdir(os.path.join(tmp, 'real')) if n.startswith('.')]
+    if leftovers:
+        print(f'FAIL: temporaries left beside the link target: {leftovers}')
+        failures.append('symlink leftovers')
 
 
 def check(name, result, status, fragment=None, stream='stderr'):
@@ -46,6 +162,72 @@ def check(name, result, status, fragment=None, stream='stderr'):
     print(f"{'ok' if ok else 'FAIL'}: {name}: exit {result.returncode}: {text.strip()}")
     if not ok:
         failures.append(name)
+
+
+def same_bytes(path, data):
+    with open(path, 'rb') as f:
+        return f.read() == data
+
+
+def hostile_inputs(tmp, sample):
+    """Issue 8: inputs that crashed, hung or read without bound. Each gets its sentence, and
+    an existing OUT is left as it was."""
+    keep = os.path.join(tmp, 'keep.tandem')
+    shutil.copy(sample, keep)
+    with open(keep, 'rb') as f:
+        kept = f.read()
+
+    brackets = '[' * 100000 + ']' * 100000
+    for name, text in (('comment.json', '/*"*/' + brackets), ('quote.json', '[\'"\',' + brackets),
+                       ('nul.json', '{"format":"tandem","version":1,"project":{"id":"p","title":"a\\u0000b"}}')):
+        with open(os.path.join(tmp, name), 'w') as f:
+            f.write(text)
+    os.mkfifo(os.path.join(tmp, 'pipe.json'))
+
+    cases = (
+        ('comment hiding brackets', 'comment.json', 'comments are not allowed in JSON'),
+        ('single quote hiding brackets', 'quote.json', 'not single quotes'),
+        ('\\u0000 in text', 'nul.json', 'does not accept in text'),
+        ('/dev/zero', '/dev/zero', '“zero” is a device, not a Tandem JSON file'),
+        ('a FIFO', 'pipe.json', '“pipe.json” is a pipe, not a Tandem JSON file'),
+        ('a folder', '.', 'is a folder, not a Tandem JSON file'),
+    )
+    for name, path, fragment in cases:
+        try:
+            # The timeout only turns a hang into a failure; a refusal is immediate.
+            result = subprocess.run([TANDEM, f'--import-json={path}', 'keep.tandem'], cwd=tmp,
+                                    capture_output=True, text=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            print(f"FAIL: import {name}: still running after 60 s")
+            failures.append(name)
+            continue
+        check(f'import {name}', result, 1, fragment)
+        if not same_bytes(keep, kept):
+            print(f"FAIL: import {name} changed keep.tandem")
+            failures.append(f'{name} kept')
+
+    # An attached file changed behind Tandem's back is caught on open, not on a later import
+    # of what Tandem itself exported.
+    changed = os.path.join(tmp, 'changed.tandem')
+    shutil.copy(sample, changed)
+    db = sqlite3.connect(changed)
+    db.execute("UPDATE blob SET data = CAST('changed' AS BLOB)")
+    db.commit()
+    db.close()
+    check('changed attachment', run('--check', 'changed.tandem', cwd=tmp), 1,
+          'has been changed since Tandem saved it')
+    check('no export of a changed attachment',
+          run('--export-json=changed.json', 'changed.tandem', cwd=tmp), 1, 'SHA-256')
+
+    for version, fragment in (('0', 'file format 0,'), ('-1', 'file format -1,'),
+                              ('99999999999999999999999', 'file format 0,')):
+        path = os.path.join(tmp, 'version.tandem')
+        shutil.copy(sample, path)
+        db = sqlite3.connect(path)
+        db.execute(f'PRAGMA user_version = {version}')
+        db.commit()
+        db.close()
+        check(f'user_version {version}', run('--check', 'version.tandem', cwd=tmp), 1, fragment)
 
 
 def main():
@@ -108,6 +290,11 @@ def main():
         check('no file', run('--check', cwd=tmp), 2, 'exactly one FILE')
         check('two files', run('--check', 'a', 'b', cwd=tmp), 2, 'exactly one FILE')
         check('unknown option', run('--frobnicate', cwd=tmp), 1, 'Unknown option')
+
+        full_disk_cases(tmp)
+        full_filesystem_cases(tmp)
+        symlink_cases(tmp)
+        hostile_inputs(tmp, sample)
 
         leftovers = [n for n in os.listdir(tmp) if n.startswith('.')]
         print(f"{'ok' if not leftovers else 'FAIL'}: no temporary files left: {leftovers}")

@@ -818,11 +818,30 @@ test_clip_bad (void)
       "\"connectors\": [ { \"id\": \"c\", \"kind\": 7 } ] }", FALSE, "cannot be pasted" },
     { "empty text", "\n  \n", TRUE, "no text" },
     { "too many lines", NULL, TRUE, "at most 200" },
+    { "comment hiding brackets", NULL, FALSE, "does not hold steps" },
+    { "single quote hiding brackets", NULL, FALSE, "does not hold steps" },
   };
+  g_autoptr(GString) comment = g_string_new ("/*\"*/");
+  g_autoptr(GString) quote = g_string_new ("['\"',");
 
   for (guint i = 0; i < 250; i++)
     g_string_append_printf (many, "Step %u\n", i);
-  cases[G_N_ELEMENTS (cases) - 1].data = many->str;
+  cases[G_N_ELEMENTS (cases) - 3].data = many->str;
+
+  /* Brackets hidden from the nesting count by what json-glib accepts beyond JSON once
+   * overflowed the stack on paste. */
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_string_append_c (comment, '[');
+      g_string_append_c (quote, '[');
+    }
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_string_append_c (comment, ']');
+      g_string_append_c (quote, ']');
+    }
+  cases[G_N_ELEMENTS (cases) - 2].data = comment->str;
+  cases[G_N_ELEMENTS (cases) - 1].data = quote->str;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
 #include "tandem-condition.h"
@@ -120,6 +122,12 @@ test_bad_input (void)
     { "bad condition key", NULL, "condition key" },
     { "overlong", NULL, "at most" },
     { "deep", NULL, "levels deep" },
+    { "version 0", "{\"format\":\"tandem\",\"version\":0,\"project\":{\"id\":\"p\"}}", "“version” is 0, but Tandem file formats are numbered from 1" },
+    { "version -1", "{\"format\":\"tandem\",\"version\":-1,\"project\":{\"id\":\"p\"}}", "“version” is -1," },
+    { "version beyond 32 bits", "{\"format\":\"tandem\",\"version\":4294967297,\"project\":{\"id\":\"p\"}}", "format 4294967297;" },
+    { "version beyond 64 bits", "{\"format\":\"tandem\",\"version\":99999999999999999999999,\"project\":{\"id\":\"p\"}}", "the number 99999999999999999999999 is beyond the range of numbers Tandem reads" },
+    { "fractional version", "{\"format\":\"tandem\",\"version\":1.5,\"project\":{\"id\":\"p\"}}", "“version” is 1.5, which is not" },
+    { "version as text", "{\"format\":\"tandem\",\"version\":\"3\",\"project\":{\"id\":\"p\"}}", "should be a whole number" },
   };
   const char *members[] = {
     ",\"colour\":\"red\"",
@@ -188,6 +196,143 @@ test_import_bad_file (void)
   tandem_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  const char *name;
+  const char *json;
+  const char *fragment;
+} SyntaxCase;
+
+/* Appends @n opening brackets and as many closing ones: deep enough to exhaust the stack of
+ * a parser that recurses, if anything lets it through. */
+static char *
+with_brackets (const char *prefix,
+               guint       n)
+{
+  GString *text = g_string_new (prefix);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (text, ']');
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_strict_syntax (void)
+{
+  /* json-glib accepts comments and single quotes; both once hid brackets from the depth
+   * count, and 100,000 of them crashed the import. Everything that is not RFC 8259 JSON is
+   * refused with a sentence, before json-glib sees it. */
+  g_autofree char *comment_brackets = with_brackets ("/*\"*/", 100000);
+  g_autofree char *quote_brackets = with_brackets ("['\"',", 100000);
+  g_autofree char *line_comment_brackets = with_brackets ("//\"\n", 100000);
+  g_autofree char *plain_brackets = with_brackets ("", 100000);
+  const SyntaxCase cases[] = {
+    { "comment hiding brackets", comment_brackets, "comments are not allowed" },
+    { "single quote hiding brackets", quote_brackets, "single quotes" },
+    { "line comment hiding brackets", line_comment_brackets, "comments are not allowed" },
+    { "brackets", plain_brackets, "levels deep" },
+    { "nul escape", "{\"format\":\"tan\\u0000dem\"}", "\\u0000" },
+    { "nul escape in a name", "{\"a\\u0000b\":1}", "\\u0000" },
+    { "raw nul", "{\"format\":\"tan\0dem\"}", "zero bytes" },
+    { "raw control character", "{\"format\":\"tan\tdem\"}", "control character" },
+    { "raw line break", "{\"format\":\"tan\ndem\"}", "Line 1, column 15" },
+    { "lone high surrogate", "[\"\\ud800\"]", "surrogate" },
+    { "lone low surrogate", "[\"\\udc00x\"]", "surrogate" },
+    { "bad escape", "[\"\\x41\"]", "“\\x”" },
+    { "short unicode escape", "[\"\\u12\"]", "four hexadecimal" },
+    { "unclosed string", "[\"abc", "not closed" },
+    { "single-quoted name", "{'format':1}", "single quotes" },
+    { "unquoted name", "{format:1}", "name of a member" },
+    { "trailing comma", "[1,2,]", "a value" },
+    { "trailing comma in object", "{\"a\":1,}", "name of a member" },
+    { "missing colon", "{\"a\" 1}", "“:”" },
+    { "leading zero", "[01]", "“,” or “]”" },
+    { "plus sign", "[+1]", "a value" },
+    { "bare dot", "[1.]", "number" },
+    { "hex number", "[0x10]", "“,” or “]”" },
+    { "NaN", "[NaN]", "a value" },
+    { "Infinity", "[-Infinity]", "number" },
+    { "beyond 64 bits", "[-9223372036854775809]", "beyond the range" },
+    { "beyond a double", "[1e999]", "beyond the range" },
+    { "cut off", "{\"a\":[1,2", "cut off" },
+    { "two values", "{} {}", "more after the end" },
+    { "byte order mark", "\xEF\xBB\xBF{}", "byte order mark" },
+    { "not UTF-8", "[\"\xff\"]", "UTF-8" },
+    { "only space", " \n\t ", "empty" },
+    { "second line", "{\n  \"a\": 1,\n  /* note */\n}", "Line 3, column 3" },
+  };
+  const char *good[] = {
+    "{}", "[]", "0", "-0", "1.5e+3", "-0.25E-2", "true", "false", "null", "\"\"",
+    " \t\r\n{ \"a\" : [ 1 , { } , [ ] , \"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\" ] } ",
+    "[\"عربى “quotes”\"]", "[9223372036854775807,-9223372036854775808,1e308,0.5e-400]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TandemDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length = strlen (cases[i].json);
+
+      /* The raw zero byte case is the only one whose length strlen() does not give. */
+      if (g_str_equal (cases[i].name, "raw nul"))
+        length = sizeof "{\"format\":\"tan\0dem\"}" - 1;
+
+      document = tandem_json_read_document (cases[i].json, length, &error);
+      g_assert_null (document);
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", cases[i].name, error->message);
+      if (strstr (error->message, cases[i].fragment) == NULL)
+        g_error ("%s: “%s” does not mention “%s”", cases[i].name, error->message,
+                 cases[i].fragment);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!tandem_json_check_syntax (good[i], strlen (good[i]), 64, &error))
+        g_error ("“%s” is JSON but was refused: %s", good[i], error->message);
+    }
+}
+
+static void
+test_import_not_regular (void)
+{
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *fifo_path = g_build_filename (dir, "pipe.json", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *deep = with_brackets ("/*\"*/", 100000);
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
+  g_autoptr(GFile) deep_file = g_file_new_for_path (out_path);
+  g_autoptr(GError) error = NULL;
+
+  /* A device never ends: refused before reading, not read until memory runs out. */
+  g_assert_null (tandem_json_import (zero, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "“zero” is a device, not a Tandem JSON file"));
+  g_clear_error (&error);
+
+  /* A pipe with no writer: refused at once, where reading it would wait for ever. */
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  g_assert_null (tandem_json_import (fifo, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "“pipe.json” is a pipe, not a Tandem JSON file"));
+  g_clear_error (&error);
+
+  /* The crashing file of issue 8, through the file importer, names the file. */
+  g_assert_true (g_file_set_contents (out_path, deep, -1, NULL));
+  g_assert_null (tandem_json_import (deep_file, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "“deep.json” is not a valid Tandem JSON file. "
+                                            "Line 1, column 1: comments are not allowed"));
+
+  tandem_test_remove_tree (dir);
+}
+
 static void
 test_serialize_object (void)
 {
@@ -248,6 +393,8 @@ main (int   argc,
   g_test_add_func ("/json/round-trip/through-file", test_round_trip_through_file);
   g_test_add_func ("/json/bad-input", test_bad_input);
   g_test_add_func ("/json/import/bad-file", test_import_bad_file);
+  g_test_add_func ("/json/strict-syntax", test_strict_syntax);
+  g_test_add_func ("/json/import/not-regular", test_import_not_regular);
   g_test_add_func ("/json/serialize-object", test_serialize_object);
   g_test_add_func ("/json/snapshot-copy", test_snapshot_copy);
 

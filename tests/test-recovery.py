@@ -79,9 +79,23 @@ def main():
         typeText(' (edited in the workshop)')
         wait_for('the unsaved-changes marker', lambda: frames(app)[0].name.startswith('*'))
 
-        copy = os.path.join(recovery_dir)
-        wait_for('a recovery copy', lambda: any(n.endswith('.ini') for n in os.listdir(copy)))
-        recovered_file = [os.path.join(copy, n) for n in os.listdir(copy) if n.endswith('.tandem')][0]
+        # Wait until a recovery copy holds the whole edit, however long typing took: the copy
+        # is rewritten a few seconds after each change, so an early one may hold only part.
+        def copy_with_edit():
+            for name in os.listdir(recovery_dir):
+                if not name.endswith('.tandem'):
+                    continue
+                path = os.path.join(recovery_dir, name)
+                probe = os.path.join(scratch, 'probe.json')
+                result = subprocess.run([TANDEM, f'--export-json={probe}', path], env=env,
+                                        capture_output=True)
+                if result.returncode == 0:
+                    with open(probe) as f:
+                        if '(edited in the workshop)' in f.read():
+                            return path
+            return None
+
+        recovered_file = wait_for('a recovery copy that holds the edit', copy_with_edit)
 
         first.send_signal(signal.SIGKILL)
         first.wait()

@@ -13,9 +13,15 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "tandem-attachment.h"
+#include "tandem-checklist.h"
+#include "tandem-checklist-item.h"
+#include "tandem-checklist-section.h"
 #include "tandem-condition.h"
 #include "tandem-json.h"
 #include "tandem-storage-private.h"
+#include "tandem-template.h"
+#include "tandem-untrusted-file.h"
 #include "tandem-test-util.h"
 
 typedef struct
@@ -443,11 +449,104 @@ test_open_positions_out_of_rowid_order (Fixture       *fixture,
 }
 
 static void
+test_open_user_version (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  /* SQLite stores user_version in 32 bits and writes 0 for a number too large to fit: none of
+   * these is about the file being short, which is what they were once called. */
+  const struct {
+    const char *sql;
+    const char *fragment;
+  } cases[] = {
+    { "PRAGMA user_version = 0", "says it is in file format 0, which no version of Tandem" },
+    { "PRAGMA user_version = -1", "says it is in file format -1, which no version of Tandem" },
+    { "PRAGMA user_version = 99999999999999999999999", "file format 0," },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gsize before_length, after_length;
+
+      g_test_message ("case: %s", cases[i].sql);
+      g_unlink (fixture->path);
+      alter_saved_file (fixture, cases[i].sql);
+      before = read_bytes (fixture->path, &before_length);
+      assert_open_fails (fixture->file, TANDEM_STORAGE_ERROR_DAMAGED, cases[i].fragment);
+      after = read_bytes (fixture->path, &after_length);
+      g_assert_cmpmem (before, before_length, after, after_length);
+    }
+}
+
+static void
+test_open_changed_attachment (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new_project ();
+  g_autoptr(TandemAttachment) attachment = tandem_attachment_new ();
+  g_autoptr(TandemAttachment) again = tandem_attachment_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("Minutes of the programme board\n", 31);
+  g_autoptr(TandemDocument) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *sql = NULL;
+  TandemChecklist *checklist;
+  TandemChecklistItem *item;
+  sqlite3 *db = NULL;
+
+  checklist = tandem_template_instantiate (tandem_template_find_builtin ("t1-board-assurance"),
+                                           document, "New");
+  item = tandem_list_get (tandem_checklist_section_get_items (
+           tandem_list_get (tandem_checklist_get_sections (checklist), 0)), 0);
+  hash = tandem_document_add_blob (document, bytes);
+  tandem_attachment_set_name (attachment, "minutes.txt");
+  tandem_attachment_set_size (attachment, 31);
+  tandem_attachment_set_blob (attachment, hash);
+  tandem_attachment_set_name (again, "minutes again.txt");
+  tandem_attachment_set_size (again, 31);
+  tandem_attachment_set_blob (again, hash);
+  tandem_document_begin (document, "Attach");
+  tandem_list_append (tandem_checklist_item_get_attachments (item), attachment);
+  tandem_list_append (tandem_checklist_item_get_attachments (item), again);
+  tandem_document_commit (document);
+  save_or_die (document, fixture->file);
+
+  /* Intact, it opens: two attachments sharing one stored file. */
+  reopened = tandem_storage_load (fixture->file, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&reopened);
+
+  /* The same length, other bytes: only the hash can tell. */
+  sql = g_strdup_printf ("UPDATE blob SET data = CAST('Minutes of the programme boarD\n' AS BLOB) "
+                         "WHERE hash = '%s'", hash);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  assert_open_fails (fixture->file, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
+                     "The attached file “minutes.txt” has been changed since Tandem saved it");
+}
+
+static void
 test_open_folder (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_mkdir (fixture->path, 0755);
   assert_open_fails (fixture->file, TANDEM_STORAGE_ERROR_IS_DIRECTORY, "folder");
+}
+
+static void
+test_open_not_regular (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+
+  /* A pipe is refused at once, where reading it would wait for a writer for ever. */
+  g_assert_cmpint (mkfifo (fixture->path, 0600), ==, 0);
+  assert_open_fails (fixture->file, TANDEM_STORAGE_ERROR_NOT_TANDEM, "not a regular file");
+  assert_open_fails (zero, TANDEM_STORAGE_ERROR_NOT_TANDEM, "not a regular file");
 }
 
 static void
@@ -718,6 +817,173 @@ test_migration_fixtures (void)
   g_assert_cmpuint (found, >=, 1);
 }
 
+/* The one reader of untrusted files: each kind of file that is not a small regular file is
+ * refused with its sentence, without waiting and without reading past the limit. */
+static void
+test_untrusted_read (void)
+{
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *good_path = g_build_filename (dir, "good.json", NULL);
+  g_autofree char *fifo_path = g_build_filename (dir, "pipe.json", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GFile) null_device = g_file_new_for_path ("/dev/null");
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/none.json");
+  g_autoptr(GFile) status = g_file_new_for_path ("/proc/self/status");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const struct {
+    GFile *file;
+    int code;
+    const char *message;
+  } refusals[] = {
+    { fifo, TANDEM_STORAGE_ERROR_NOT_TANDEM,
+      "“pipe.json” is a pipe, not a test file. Choose a file saved on disk." },
+    { zero, TANDEM_STORAGE_ERROR_NOT_TANDEM,
+      "“zero” is a device, not a test file. Choose a file saved on disk." },
+    { null_device, TANDEM_STORAGE_ERROR_NOT_TANDEM,
+      "“null” is a device, not a test file. Choose a file saved on disk." },
+    { folder, TANDEM_STORAGE_ERROR_IS_DIRECTORY, "is a folder, not a test file." },
+    { missing, TANDEM_STORAGE_ERROR_NOT_FOUND,
+      "“none.json” does not exist. Check the name and try again." },
+  };
+  gsize length;
+
+  g_assert_true (g_file_set_contents (good_path, "{\"a\":1}", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+
+  /* A small regular file: read whole, named, and followed by a zero byte for text. */
+  bytes = tandem_untrusted_file_read (good, 1024, "a test file", &name, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "good.json");
+  g_assert_cmpmem (g_bytes_get_data (bytes, &length), length, "{\"a\":1}", 7);
+  g_assert_cmpint (((const char *)g_bytes_get_data (bytes, NULL))[length], ==, '\0');
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* Exactly at the limit is allowed; one byte more is not. */
+  bytes = tandem_untrusted_file_read (good, 7, "a test file", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = tandem_untrusted_file_read (good, 6, "a test file", NULL, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      bytes = tandem_untrusted_file_read (refusals[i].file, 1024, "a test file", NULL, NULL,
+                                          &error);
+      g_assert_null (bytes);
+      g_assert_error (error, TANDEM_STORAGE_ERROR, refusals[i].code);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, refusals[i].message));
+      g_clear_error (&error);
+    }
+
+  /* A regular file whose size says 0 but that holds more than the limit (as a file still
+   * being written may): the read stops at the limit instead of trusting the size. */
+  bytes = tandem_untrusted_file_read (status, 16, "a test file", NULL, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“status” is larger than"));
+  g_clear_error (&error);
+
+  tandem_test_remove_tree (dir);
+}
+
+static void
+on_untrusted_read_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_untrusted_read_async (void)
+{
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *fifo_path = g_build_filename (dir, "pipe.json", NULL);
+  g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
+  g_autoptr(GFile) sample = g_file_new_for_path ("/proc/self/status");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+
+  tandem_untrusted_file_read_async (fifo, 1024, "a file to attach", NULL, on_untrusted_read_cb,
+                                    &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (tandem_untrusted_file_read_finish (result, &name, &error));
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NOT_TANDEM);
+  g_assert_null (name);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  tandem_untrusted_file_read_async (sample, 1024 * 1024, "a file to attach", NULL,
+                                    on_untrusted_read_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  bytes = tandem_untrusted_file_read_finish (result, &name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "status");
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+
+  tandem_test_remove_tree (dir);
+}
+
+static GBytes *
+read_stream_or_error (GInputStream  *stream,
+                      gsize          max_size,
+                      GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tandem_untrusted_stream_read_async (stream, max_size, NULL, on_untrusted_read_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return tandem_untrusted_stream_read_finish (result, error);
+}
+
+/* The clipboard is a stream another program writes: read to its end or to the limit. */
+static void
+test_untrusted_stream (void)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GInputStream) endless = NULL;
+  g_autoptr(GInputStream) small = NULL;
+  g_autoptr(GInputStream) over = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  small = g_memory_input_stream_new_from_data ("{\"a\":1}", 7, NULL);
+  bytes = read_stream_or_error (small, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, 7);
+  g_assert_cmpint (((const char *)g_bytes_get_data (bytes, NULL))[7], ==, '\0');
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  over = g_memory_input_stream_new_from_data ("{\"a\":1}", 7, NULL);
+  g_assert_null (read_stream_or_error (over, 6, &error));
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  /* A stream without end stops at the limit. */
+  endless = G_INPUT_STREAM (g_file_read (zero, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (read_stream_or_error (endless, 1024 * 1024, &error));
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,12 +1016,18 @@ main (int   argc,
   ADD ("/storage/open/overlong-field", test_open_overlong_field);
   ADD ("/storage/open/bad-values", test_open_bad_values);
   ADD ("/storage/open/positions-out-of-order", test_open_positions_out_of_rowid_order);
+  ADD ("/storage/open/user-version", test_open_user_version);
+  ADD ("/storage/open/changed-attachment", test_open_changed_attachment);
   ADD ("/storage/open/folder", test_open_folder);
+  ADD ("/storage/open/not-regular", test_open_not_regular);
   ADD ("/storage/open/missing", test_open_missing);
   ADD ("/storage/open/leaves-file-alone", test_open_leaves_file_alone);
 
 #undef ADD
 
+  g_test_add_func ("/storage/untrusted-read/sync", test_untrusted_read);
+  g_test_add_func ("/storage/untrusted-read/async", test_untrusted_read_async);
+  g_test_add_func ("/storage/untrusted-read/stream", test_untrusted_stream);
   g_test_add_func ("/storage/migrate/machinery", test_migration_machinery);
   g_test_add_func ("/storage/migrate/failure-rolls-back", test_migration_failure_rolls_back);
   g_test_add_func ("/storage/migrate/fixtures", test_migration_fixtures);

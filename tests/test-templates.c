@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
 #include "tandem-checklist-item.h"
@@ -347,6 +349,30 @@ test_hostile_templates (void)
     g_string_append_c (deep, '[');
   check_refused ("too deep", deep->str, deep->len, "nested more than");
 
+  /* Brackets hidden from the count by a comment or a single-quoted string (json-glib
+   * accepts both) once overflowed the stack; both are refused as not JSON. */
+  {
+    const char *prefixes[] = { "/*\"*/", "['\"'," };
+    const char *fragments[] = { "comments are not allowed", "not single quotes" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+      {
+        g_autoptr(GString) hidden = g_string_new (prefixes[i]);
+
+        for (guint j = 0; j < 100000; j++)
+          g_string_append_c (hidden, '[');
+        for (guint j = 0; j < 100000; j++)
+          g_string_append_c (hidden, ']');
+        check_refused (fragments[i], hidden->str, hidden->len, fragments[i]);
+      }
+  }
+
+  /* \u0000 would cut a question short without a word. */
+  {
+    g_autofree char *nul = replace (base_template, "Q1?", "Q1\\u0000 and more?");
+    check_refused ("\\u0000", nul, strlen (nul), "\\u0000");
+  }
+
   /* An enormous file is refused before parsing. */
   while (huge->len <= TANDEM_TEMPLATE_MAX_SIZE)
     g_string_append (huge, "                                                                ");
@@ -373,6 +399,9 @@ test_bad_files (void)
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *fifo_path = g_build_filename (dir, "pipe.json", NULL);
+  g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
   g_autoptr(TandemDocument) document = tandem_document_new_project ();
   g_autoptr(GError) error = NULL;
   FILE *stream;
@@ -402,6 +431,19 @@ test_bad_files (void)
 
   g_assert_null (tandem_template_new_from_file (folder, &error));
   g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+
+  /* Not regular files: refused before reading, so a pipe cannot make Tandem wait for ever
+   * and a device cannot be read without end. */
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  g_assert_null (tandem_template_new_from_file (fifo, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "“pipe.json” is a pipe, not a checklist template"));
+  g_clear_error (&error);
+
+  g_assert_null (tandem_template_new_from_file (zero, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "“zero” is a device, not a checklist template"));
   g_clear_error (&error);
 
   /* A refused template changes nothing: the document was never touched. */

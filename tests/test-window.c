@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "tandem-attachment-cache.h"
 #include "tandem-condition.h"
 #include "tandem-overview-page.h"
 #include "tandem-storage.h"
@@ -223,6 +224,118 @@ test_save_failure_keeps_everything (void)
   tandem_ui_test_close_window (window);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Runs the main loop until the banner is shown (or hidden), for at most 30 seconds: the
+ * recovery copy is written a few seconds after an edit. */
+static gboolean
+wait_for_banner (GtkRevealer *banner,
+                 gboolean     shown)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (gtk_revealer_get_reveal_child (banner) != shown &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  return gtk_revealer_get_reveal_child (banner) == shown;
+}
+
+static void
+test_recovery_banner (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "tandem", "recovery", NULL);
+  g_autofree char *aside = g_strconcat (folder, ".aside", NULL);
+  TandemWindow *window;
+  GtkRevealer *banner;
+  GtkLabel *label;
+  gboolean shown;
+
+  if (!g_str_has_prefix (g_get_user_data_dir (), g_get_tmp_dir ()))
+    {
+      g_test_skip ("this test replaces the recovery folder; run it through build-aux/test, "
+                   "which gives it a scratch home");
+      return;
+    }
+
+  /* A file where the recovery folder should be: no copy can be written. */
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_cmpint (g_rename (folder, aside), ==, 0);
+  g_assert_true (g_file_set_contents (folder, "in the way", -1, NULL));
+
+  window = tandem_ui_test_new_window ();
+  banner = GTK_REVEALER (find_named (GTK_WIDGET (window), "recovery-banner"));
+  g_assert_nonnull (banner);
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  type_text (GTK_EDITABLE (title_row (window)), " (unsaved)");
+  shown = wait_for_banner (banner, TRUE);
+
+  /* Put the folder back before asserting, so that a failure spoils no other test. */
+  g_unlink (folder);
+  g_rename (aside, folder);
+
+  g_assert_true (shown);
+  label = GTK_LABEL (tandem_ui_test_find_widget (GTK_WIDGET (banner), GTK_TYPE_LABEL, NULL));
+  g_test_message ("%s", gtk_label_get_text (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "cannot be backed up"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "recovery"));
+
+  /* The next copy that is written takes the banner away. */
+  type_text (GTK_EDITABLE (title_row (window)), "!");
+  g_assert_true (wait_for_banner (banner, FALSE));
+
+  tandem_ui_test_wait_idle (window);
+  while (tandem_document_can_undo (tandem_window_get_document (window)))
+    tandem_document_undo (tandem_window_get_document (window));
+  tandem_ui_test_close_window (window);
+}
+
+/* Copies of attachments opened from a project leave the cache when its window closes. */
+static void
+test_attachment_copies_go_on_close (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  g_autofree char *folder = tandem_attachment_cache_folder_for (tandem_window_get_document (window));
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("board minutes", 13);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  gint64 deadline;
+
+  /* What opening an attachment writes, without launching another application. */
+  copy = tandem_attachment_cache_write (folder, "0123456789abcdef0123456789abcdef0123456789abcdef"
+                                        "0123456789abcdef", "minutes.txt", bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  tandem_ui_test_close_window (window);
+
+  /* Removed on a worker thread: wait for it, with a deadline. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_file_test (folder, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_open_in_pristine_window_and_new_window (void)
 {
@@ -354,6 +467,8 @@ main (int   argc,
   g_test_add_func ("/window/close/save-then-close", test_close_save_then_close);
   g_test_add_func ("/window/open/bad-file", test_open_bad_file_keeps_document);
   g_test_add_func ("/window/save/failure", test_save_failure_keeps_everything);
+  g_test_add_func ("/window/recovery/banner", test_recovery_banner);
+  g_test_add_func ("/window/close/attachment-copies", test_attachment_copies_go_on_close);
   g_test_add_func ("/window/open/pristine-and-new", test_open_in_pristine_window_and_new_window);
   g_test_add_func ("/window/open/drop", test_drop_file_opens_it);
   g_test_add_func ("/window/overview/conditions", test_conditions_on_overview);

@@ -13,6 +13,7 @@
 
 #include "tandem-appendix.h"
 #include "tandem-cli.h"
+#include "tandem-file-writer.h"
 #include "tandem-journey-export.h"
 #include "tandem-json.h"
 #include "tandem-storage.h"
@@ -74,9 +75,12 @@ print_write_error (GFile        *out,
     print_error (_("Could not write “%s”: you are not allowed to write in “%s”. Choose another "
                    "place."), name, folder);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    print_error (_("Could not write “%s”: there is not enough space in “%s”."), name, folder);
+    print_error (_("Could not write “%s”: there is not enough space in “%s”. Free some space or "
+                   "choose another place; any file of that name is unchanged."), name, folder);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     print_error (_("Could not write “%s”: it is a folder. Choose another name."), name);
+  else if (error->domain == G_IO_ERROR)
+    print_error ("%s", error->message);  /* the file writer's sentence names the file */
   else
     print_error (_("Could not write “%s”: %s"), name, error->message);
 }
@@ -198,7 +202,13 @@ run_export_pdf (const TandemCliOptions *options,
   if (path == NULL || !tandem_appendix_write_pdf (document, &appendix, path, &error))
     {
       if (error == NULL)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("not a local file"));
+        {
+          g_autofree char *name = g_file_get_parse_name (out);
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("“%s” is not on this computer. Tandem writes files only to local "
+                         "folders; choose one of those."), name);
+        }
       print_write_error (out, error);
       goto out;
     }
@@ -351,8 +361,8 @@ run_export_map (GFile      *file,
     }
 
   /* Written beside OUT and renamed over it: a failure leaves no half-written image. */
-  if (!g_file_replace_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+  if (!tandem_file_replace_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     &error))
     {
       print_write_error (out, error);
       return TANDEM_CLI_FAILED;

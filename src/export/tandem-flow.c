@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "tandem-file-writer.h"
 #include "tandem-flow.h"
 
 /*
@@ -1508,11 +1509,24 @@ add_outline (TandemFlow      *flow,
     }
 }
 
+static cairo_status_t
+on_pdf_write_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  TandemFileWriter *writer = closure;
+
+  /* The writer keeps its first error for tandem_file_writer_commit() to report. */
+  return tandem_file_writer_write (writer, data, length, NULL) ? CAIRO_STATUS_SUCCESS
+                                                               : CAIRO_STATUS_WRITE_ERROR;
+}
+
 /**
  * tandem_flow_write_pdf:
  *
- * Writes the flow as a PDF to @path, atomically: a temporary file in the same folder,
- * renamed into place only when complete, so a failure never leaves half a file.
+ * Writes the flow as a PDF to @path through the file writer: a locked temporary file in the
+ * same folder, renamed into place only when cairo and every write have succeeded, so a
+ * failure never leaves half a file, nor a temporary, and never changes an existing @path.
  */
 gboolean
 tandem_flow_write_pdf (TandemFlow                *flow,
@@ -1520,28 +1534,19 @@ tandem_flow_write_pdf (TandemFlow                *flow,
                        const TandemFlowMetadata  *metadata,
                        GError                   **error)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *basename = g_path_get_basename (path);
-  g_autofree char *temp_path = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
+  g_autoptr(TandemFileWriter) writer = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
+  gboolean complete = TRUE;
   cairo_t *cr;
-  int fd;
 
   tandem_flow_paginate (flow);
 
-  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
+  writer = tandem_file_writer_new (path, TANDEM_FILE_WRITER_KEEP_MODE, error);
+  if (writer == NULL)
+    return FALSE;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-
-  surface = cairo_pdf_surface_create (temp_path, A4_SHORT, A4_LONG);
+  surface = cairo_pdf_surface_create_for_stream (on_pdf_write_cb, writer, A4_SHORT, A4_LONG);
   cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
   if (metadata != NULL)
     {
@@ -1577,36 +1582,47 @@ tandem_flow_write_pdf (TandemFlow                *flow,
       if (i + 1 == flow->pages->len)
         close_table (flow, cr);
       cairo_show_page (cr);
+
+      /* Stop at the first error (a full disk, usually). Cairo 1.16 carries on after one and
+       * then trips its own assertion (cairo-array.c:226) when the structure tree is closed
+       * over pages it never wrote, which would abort the whole application. */
+      if (cairo_status (cr) != CAIRO_STATUS_SUCCESS ||
+          cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
+          tandem_file_writer_get_errno (writer) != 0)
+        {
+          complete = FALSE;
+          break;
+        }
     }
 
-  /* After the last page: cairo 1.16 fails if the structure closes before it is shown. */
-  cairo_tag_end (cr, "Document");
+  if (complete)
+    {
+      /* After the last page: cairo 1.16 fails if the structure closes before it is shown. */
+      cairo_tag_end (cr, "Document");
+      add_outline (flow, surface);
+    }
 
-  add_outline (flow, surface);
-
+  status = cairo_status (cr);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (complete)
+    cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+
+  /* A failed write is the writer's error, a sentence naming the file and the folder. */
+  if (tandem_file_writer_get_errno (writer) != 0)
+    return tandem_file_writer_commit (writer, error);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (temp_path);
-      g_set_error (error, G_IO_ERROR,
-                   status == CAIRO_STATUS_WRITE_ERROR ? G_IO_ERROR_NO_SPACE : G_IO_ERROR_FAILED,
-                   "%s", cairo_status_to_string (status));
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not make the PDF “%s”: %s. Nothing was written."),
+                   name, cairo_status_to_string (status));
       return FALSE;
     }
 
-  if (g_rename (temp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  return tandem_file_writer_commit (writer, error);
 }

@@ -14,14 +14,15 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include "tandem-file-writer.h"
 #include "tandem-journey-export.h"
 #include "tandem-journey-painter.h"
 
 /*
  * Journey maps as PNG, SVG and PDF, drawn by the same painter as the canvas. The image is
- * made in memory and then written with g_file_replace_contents(), which writes a temporary
- * file beside the target and renames it over: a failure never leaves half an image behind,
- * and an existing file is only replaced by a complete one.
+ * made in memory and then written with tandem_file_replace_contents(), which writes a
+ * temporary file beside the target and renames it over: a failure never leaves half an image
+ * behind, and an existing file is only replaced by a complete one.
  */
 
 /* Cairo image surfaces stop at 32767 pixels a side. */
@@ -225,7 +226,6 @@ tandem_journey_export (TandemJourney                    *journey,
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   TandemImageFormat format;
 
   g_return_val_if_fail (TANDEM_IS_JOURNEY (journey), FALSE);
@@ -243,13 +243,10 @@ tandem_journey_export (TandemJourney                    *journey,
   if (bytes == NULL)
     return FALSE;
 
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, local_error->code, _("Could not write “%s”: %s"), name,
-                   local_error->message);
-      return FALSE;
-    }
+  /* The writer's sentence already names the file and what to do. */
+  if (!tandem_file_replace_contents (file, g_bytes_get_data (bytes, NULL),
+                                     g_bytes_get_size (bytes), error))
+    return FALSE;
 
   return TRUE;
 }

@@ -357,7 +357,7 @@ tandem_journey_clip_paste (TandemJourneyMap *map,
   if (length > TANDEM_JSON_MAX_SIZE)
     return clip_error (error, _("The clipboard holds more than Tandem can paste at once."));
 
-  if (!tandem_json_check_depth (data, length, MAX_DEPTH, NULL) ||
+  if (!tandem_json_check_syntax (data, length, MAX_DEPTH, NULL) ||
       !json_parser_load_from_data (parser, data, length, NULL) ||
       (node = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return clip_error (error, _("The clipboard does not hold steps Tandem can paste."));

@@ -13,9 +13,11 @@
 #include <glib/gi18n.h>
 
 #include "tandem-document-private.h"
+#include "tandem-file-writer.h"
 #include "tandem-json.h"
 #include "tandem-object-private.h"
 #include "tandem-storage-private.h"
+#include "tandem-untrusted-file.h"
 
 /*
  * The JSON interchange format, read and written with json-glib from the same field
@@ -202,49 +204,419 @@ tandem_json_write_document (TandemDocument  *document,
 
 /* Reading */
 
-/**
- * tandem_json_check_depth:
- *
- * json-glib's parser recurses once per level of nesting; a hostile file of a million
- * opening brackets would exhaust the stack. Count the depth first, outside strings.
- */
-gboolean
-tandem_json_check_depth (const char  *data,
-                         gsize        length,
-                         guint        max_depth,
-                         GError     **error)
+/* Where the strict scan stopped, for its sentences: lines and columns count from 1, columns
+ * in characters, as editors show them. */
+static void
+syntax_error (GError     **error,
+              const char  *data,
+              gsize        pos,
+              const char  *format,
+              ...) G_GNUC_PRINTF (4, 5);
+
+static void
+syntax_error (GError     **error,
+              const char  *data,
+              gsize        pos,
+              const char  *format,
+              ...)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
+  g_autofree char *what = NULL;
+  gsize line_start = 0;
+  guint line = 1;
+  va_list args;
 
-  for (gsize i = 0; i < length; i++)
+  for (gsize i = 0; i < pos; i++)
     {
-      char c = data[i];
-
-      if (in_string)
+      if (data[i] == '\n')
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
+          line++;
+          line_start = i + 1;
         }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > max_depth)
-            {
-              g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
-                           _("It is nested more than %u levels deep, deeper than any Tandem "
-                             "file."), max_depth);
-              return FALSE;
-            }
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
     }
 
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+               _("Line %u, column %ld: %s"), line,
+               g_utf8_pointer_to_offset (data + line_start, data + pos) + 1, what);
+}
+
+/* Says why the byte at @pos cannot be what was @expected, naming the extensions to JSON that
+ * other tools write (comments, single quotes) so that the sentence says what to change. */
+static gboolean
+unexpected (GError     **error,
+            const char  *data,
+            gsize        length,
+            gsize        pos,
+            const char  *expected)
+{
+  if (pos >= length)
+    syntax_error (error, data, pos, _("the text ends before the JSON does, perhaps because it "
+                                      "was cut off. Ask for a complete copy."));
+  else if (data[pos] == '/')
+    syntax_error (error, data, pos, _("comments are not allowed in JSON. Remove them."));
+  else if (data[pos] == '\'')
+    syntax_error (error, data, pos, _("text in JSON is written in double quotes (\"), not "
+                                      "single quotes."));
+  else
+    syntax_error (error, data, pos, "%s", expected);
+
+  return FALSE;
+}
+
+static gboolean
+scan_string (const char  *data,
+             gsize        length,
+             gsize       *pos,
+             GError     **error)
+{
+  gsize i = *pos + 1;
+
+  g_assert (data[*pos] == '"');
+
+  while (i < length && data[i] != '"')
+    {
+      guchar c = data[i];
+
+      if (c < 0x20)
+        {
+          syntax_error (error, data, i, _("text holds a control character (such as a tab or a "
+                                          "line break) that is not written as an escape like "
+                                          "\\t or \\n."));
+          return FALSE;
+        }
+
+      if (c != '\\')
+        {
+          i++;
+          continue;
+        }
+
+      if (i + 1 >= length)
+        break;
+
+      switch (data[i + 1])
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          i += 2;
+          break;
+
+        case 'u':
+          {
+            guint code = 0;
+
+            for (guint k = 2; k < 6; k++)
+              {
+                if (i + k >= length || !g_ascii_isxdigit (data[i + k]))
+                  {
+                    syntax_error (error, data, i, _("“\\u” is followed by four hexadecimal "
+                                                    "digits in JSON."));
+                    return FALSE;
+                  }
+                code = code * 16 + g_ascii_xdigit_value (data[i + k]);
+              }
+
+            /* json-glib would cut the text off here without a word: say so instead. */
+            if (code == 0)
+              {
+                syntax_error (error, data, i, _("text holds the character \\u0000, which "
+                                                "Tandem does not accept in text."));
+                return FALSE;
+              }
+
+            if (code >= 0xDC00 && code <= 0xDFFF)
+              {
+                syntax_error (error, data, i, _("text holds half of a \\u surrogate pair."));
+                return FALSE;
+              }
+
+            if (code >= 0xD800 && code <= 0xDBFF)
+              {
+                guint low = 0;
+
+                if (i + 11 >= length || data[i + 6] != '\\' || data[i + 7] != 'u')
+                  {
+                    syntax_error (error, data, i, _("text holds half of a \\u surrogate "
+                                                    "pair."));
+                    return FALSE;
+                  }
+                for (guint k = 8; k < 12; k++)
+                  {
+                    if (!g_ascii_isxdigit (data[i + k]))
+                      {
+                        syntax_error (error, data, i + 6, _("“\\u” is followed by four "
+                                                            "hexadecimal digits in JSON."));
+                        return FALSE;
+                      }
+                    low = low * 16 + g_ascii_xdigit_value (data[i + k]);
+                  }
+                if (low < 0xDC00 || low > 0xDFFF)
+                  {
+                    syntax_error (error, data, i, _("text holds half of a \\u surrogate "
+                                                    "pair."));
+                    return FALSE;
+                  }
+                i += 6;
+              }
+
+            i += 6;
+          }
+          break;
+
+        default:
+          syntax_error (error, data, i, _("“\\%c” is not an escape JSON knows; write a "
+                                          "backslash as \\\\."),
+                        g_ascii_isprint (data[i + 1]) ? data[i + 1] : '?');
+          return FALSE;
+        }
+    }
+
+  if (i >= length)
+    {
+      syntax_error (error, data, *pos, _("text that begins here is not closed with \"."));
+      return FALSE;
+    }
+
+  *pos = i + 1;
   return TRUE;
+}
+
+static gsize
+scan_digits (const char *data,
+             gsize       length,
+             gsize       pos)
+{
+  while (pos < length && g_ascii_isdigit (data[pos]))
+    pos++;
+
+  return pos;
+}
+
+static gboolean
+scan_number (const char  *data,
+             gsize        length,
+             gsize       *pos,
+             GError     **error)
+{
+  gsize i = *pos, end;
+
+  if (data[i] == '-')
+    i++;
+
+  /* One zero, or digits that do not begin with zero. */
+  if (i < length && data[i] == '0')
+    i++;
+  else if ((end = scan_digits (data, length, i)) > i)
+    i = end;
+  else
+    goto bad;
+
+  if (i < length && data[i] == '.')
+    {
+      if ((end = scan_digits (data, length, i + 1)) == i + 1)
+        goto bad;
+      i = end;
+    }
+
+  if (i < length && (data[i] == 'e' || data[i] == 'E'))
+    {
+      i++;
+      if (i < length && (data[i] == '+' || data[i] == '-'))
+        i++;
+      if ((end = scan_digits (data, length, i)) == i)
+        goto bad;
+      i = end;
+    }
+
+  /* json-glib turns a whole number beyond 64 bits into -1 without a word, and a larger
+   * exponent than a double holds into infinity: refuse both rather than read something else. */
+  {
+    g_autofree char *text = g_strndup (data + *pos, i - *pos);
+    gboolean whole = strpbrk (text, ".eE") == NULL;
+
+    if ((whole && !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, NULL, NULL)) ||
+        (!whole && !isfinite (g_ascii_strtod (text, NULL))))
+      {
+        syntax_error (error, data, *pos, _("the number %.40s is beyond the range of numbers "
+                                           "Tandem reads."), text);
+        return FALSE;
+      }
+  }
+
+  *pos = i;
+  return TRUE;
+
+bad:
+  syntax_error (error, data, *pos, _("this number is not written as JSON writes numbers."));
+  return FALSE;
+}
+
+static gsize
+skip_space (const char *data,
+            gsize       length,
+            gsize       pos)
+{
+  while (pos < length &&
+         (data[pos] == ' ' || data[pos] == '\t' || data[pos] == '\n' || data[pos] == '\r'))
+    pos++;
+
+  return pos;
+}
+
+/**
+ * tandem_json_check_syntax:
+ * @max_depth: how many objects and arrays may be open at once
+ *
+ * Checks that @data is JSON exactly as RFC 8259 defines it, nested at most @max_depth
+ * deep, before json-glib parses it.
+ *
+ * json-glib recurses once per level of nesting, so a file of 100,000 opening brackets
+ * would exhaust the stack; and it accepts more than JSON (comments, single quotes), which
+ * could hide brackets from any count that does not read JSON the way json-glib does. So
+ * this reads the tokens of strict JSON only, counting depth on the real brackets, and
+ * refuses everything else with a sentence: whatever passes here, json-glib reads with the
+ * same nesting. It also refuses \u0000, which json-glib would silently cut text at.
+ *
+ * Returns: %FALSE with @error set to a sentence saying where and what is wrong
+ */
+gboolean
+tandem_json_check_syntax (const char  *data,
+                          gsize        length,
+                          guint        max_depth,
+                          GError     **error)
+{
+  g_autofree char *stack = NULL;
+  const char *invalid = NULL;
+  guint depth = 0;
+  gsize pos = 0;
+
+  if (memchr (data, '\0', length) != NULL)
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                   _("It holds zero bytes, so it is not JSON text."));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      syntax_error (error, data, invalid - data, _("it is not UTF-8 text. Save it as UTF-8."));
+      return FALSE;
+    }
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                   _("It begins with a byte order mark, which JSON does not have. Save it as "
+                     "UTF-8 without one."));
+      return FALSE;
+    }
+
+  if (skip_space (data, length, 0) == length)
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, _("It is empty."));
+      return FALSE;
+    }
+
+  stack = g_malloc (MAX (max_depth, 1));
+
+value:
+  pos = skip_space (data, length, pos);
+  if (pos >= length)
+    return unexpected (error, data, length, pos, NULL);
+
+  switch (data[pos])
+    {
+    case '{':
+    case '[':
+      if (depth >= max_depth)
+        {
+          syntax_error (error, data, pos, _("it is nested more than %u levels deep, deeper "
+                                            "than any Tandem file."), max_depth);
+          return FALSE;
+        }
+      stack[depth++] = data[pos++];
+      pos = skip_space (data, length, pos);
+      if (pos < length && data[pos] == (stack[depth - 1] == '{' ? '}' : ']'))
+        {
+          depth--;
+          pos++;
+          goto after_value;
+        }
+      if (stack[depth - 1] == '{')
+        goto member;
+      goto value;
+
+    case '"':
+      if (!scan_string (data, length, &pos, error))
+        return FALSE;
+      goto after_value;
+
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      if (!scan_number (data, length, &pos, error))
+        return FALSE;
+      goto after_value;
+
+    default:
+      for (guint i = 0; i < 3; i++)
+        {
+          static const char *const words[] = { "true", "false", "null" };
+          gsize n = strlen (words[i]);
+
+          if (length - pos >= n && memcmp (data + pos, words[i], n) == 0)
+            {
+              pos += n;
+              goto after_value;
+            }
+        }
+      return unexpected (error, data, length, pos,
+                         _("a value (text in double quotes, a number, true, false, null, an "
+                           "object or an array) should be here."));
+    }
+
+member:
+  pos = skip_space (data, length, pos);
+  if (pos >= length || data[pos] != '"')
+    return unexpected (error, data, length, pos,
+                       _("the name of a member, in double quotes, should be here."));
+  if (!scan_string (data, length, &pos, error))
+    return FALSE;
+  pos = skip_space (data, length, pos);
+  if (pos >= length || data[pos] != ':')
+    return unexpected (error, data, length, pos, _("“:” should follow the name of a member."));
+  pos++;
+  goto value;
+
+after_value:
+  pos = skip_space (data, length, pos);
+  if (depth == 0)
+    {
+      if (pos == length)
+        return TRUE;
+      return unexpected (error, data, length, pos,
+                         _("there is more after the end of the JSON value."));
+    }
+
+  if (pos < length && data[pos] == ',')
+    {
+      pos++;
+      if (stack[depth - 1] == '{')
+        goto member;
+      goto value;
+    }
+
+  if (pos < length && data[pos] == (stack[depth - 1] == '{' ? '}' : ']'))
+    {
+      depth--;
+      pos++;
+      goto after_value;
+    }
+
+  return unexpected (error, data, length, pos,
+                     stack[depth - 1] == '{' ? _("“,” or “}” should be here.")
+                                             : _("“,” or “]” should be here."));
 }
 
 static gboolean
@@ -625,7 +997,7 @@ tandem_json_read_document (const char  *data,
       return NULL;
     }
 
-  if (!tandem_json_check_depth (data, length, MAX_DEPTH, error) ||
+  if (!tandem_json_check_syntax (data, length, MAX_DEPTH, error) ||
       !json_parser_load_from_data (parser, data, length, error))
     return NULL;
 
@@ -658,11 +1030,31 @@ tandem_json_read_document (const char  *data,
       return NULL;
     }
 
+  /* json-glib reads a whole number too large for 64 bits as a double: say what it is, not
+   * what a cast makes of it. */
   node = json_object_get_member (root, "version");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
     {
       json_error (error, "/version", _("“version” should be a whole number."));
+      return NULL;
+    }
+
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (number, sizeof number, json_node_get_double (node));
+      json_error (error, "/version", _("“version” is %s, which is not the number of any Tandem "
+                                       "file format (1 to %d)."), number, TANDEM_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (json_node_get_int (node) < 1)
+    {
+      json_error (error, "/version", _("“version” is %" G_GINT64_FORMAT ", but Tandem file "
+                                       "formats are numbered from 1."), json_node_get_int (node));
       return NULL;
     }
 
@@ -670,9 +1062,9 @@ tandem_json_read_document (const char  *data,
   if (json_node_get_int (node) > TANDEM_SCHEMA_VERSION)
     {
       g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NEWER_VERSION,
-                   _("It was written by a newer version of Tandem (format %d; this version "
-                     "reads up to %d). Please update Tandem."),
-                   (int)json_node_get_int (node), TANDEM_SCHEMA_VERSION);
+                   _("It was written by a newer version of Tandem (format %" G_GINT64_FORMAT
+                     "; this version reads up to %d). Please update Tandem."),
+                   json_node_get_int (node), TANDEM_SCHEMA_VERSION);
       return NULL;
     }
 
@@ -715,8 +1107,7 @@ tandem_json_export (TandemDocument  *document,
   if (data == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  NULL, error);
+  return tandem_file_replace_contents (file, data, length, error);
 }
 
 /**
@@ -731,14 +1122,17 @@ tandem_json_import (GFile   *file,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   TandemDocument *document;
   gsize length;
+  const char *data;
 
-  if (!_tandem_storage_read_small_file (file, TANDEM_JSON_MAX_SIZE, _("a Tandem JSON file"),
-                                        &display_name, &data, &length, error))
+  bytes = tandem_untrusted_file_read (file, TANDEM_JSON_MAX_SIZE, _("a Tandem JSON file"),
+                                      &display_name, NULL, error);
+  if (bytes == NULL)
     return NULL;
 
+  data = g_bytes_get_data (bytes, &length);
   document = tandem_json_read_document (data, length, &local_error);
   if (document == NULL)
     {

@@ -36,7 +36,7 @@ TandemObject   *tandem_json_deserialize    (JsonNode        *node,
                                             GType            type,
                                             const char      *path,
                                             GError         **error);
-gboolean        tandem_json_check_depth    (const char      *data,
+gboolean        tandem_json_check_syntax   (const char      *data,
                                             gsize            length,
                                             guint            max_depth,
                                             GError         **error);

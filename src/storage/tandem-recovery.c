@@ -9,12 +9,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tandem-file-writer.h"
 #include "tandem-recovery.h"
 #include "tandem-storage-private.h"
 
@@ -28,6 +30,13 @@
  *
  * A lock the kernel has released (the process ended, however it ended) marks the copy as
  * abandoned; the next start offers it back. Writing happens on a worker thread.
+ *
+ * The copies hold health service data, so the folder is 0700 and every file 0600; both are
+ * set again on every start, in case an older Tandem or the user loosened them. Each save
+ * writes ID.ini before ID.tandem (both through the one file writer), so a crash between the
+ * two leaves either an .ini without a copy, which is removed, or a copy with the .ini of its
+ * previous save, which is offered. A copy whose .ini is missing or damaged is offered too,
+ * under a plain title: unsaved work is never thrown away for want of its label.
  */
 
 struct _TandemRecoveryEntry
@@ -88,6 +97,31 @@ lock_id (const char *id)
   return fd;
 }
 
+/* The folder exists, belongs to the user only, and so do the files in it. */
+static void
+tighten_folder (void)
+{
+  g_autofree char *dir_path = recovery_dir ();
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_mkdir_with_parents (dir_path, 0700);
+  g_chmod (dir_path, 0700);
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      GStatBuf st;
+
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 0077) != 0)
+        g_chmod (path, st.st_mode & 0700);
+    }
+}
+
 static void
 remove_files (const char *id)
 {
@@ -112,6 +146,19 @@ tandem_recovery_entry_free (TandemRecoveryEntry *entry)
   g_free (entry);
 }
 
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const TandemRecoveryEntry *first = *(TandemRecoveryEntry **)a;
+  const TandemRecoveryEntry *second = *(TandemRecoveryEntry **)b;
+
+  if (first->written == NULL || second->written == NULL)
+    return (first->written == NULL) - (second->written == NULL);
+
+  return g_date_time_compare (second->written, first->written);
+}
+
 /**
  * tandem_recovery_list_abandoned:
  *
@@ -122,48 +169,78 @@ GPtrArray *
 tandem_recovery_list_abandoned (void)
 {
   GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_recovery_entry_free);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *dir_path = recovery_dir ();
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GDir) dir = NULL;
+  GHashTableIter iter;
   const char *name;
+  gpointer key;
 
+  tighten_folder ();
+
+  dir = g_dir_open (dir_path, 0, NULL);
   if (dir == NULL)
     return entries;
 
+  /* Every id that has any of its files here: a copy, its .ini or only its lock. */
   while ((name = g_dir_read_name (dir)) != NULL)
     {
+      const char *dot = strrchr (name, '.');
       g_autofree char *id = NULL;
-      g_autofree char *info_path = NULL;
-      g_autofree char *document_path = NULL;
+
+      if (dot == NULL || (strcmp (dot, ".tandem") != 0 && strcmp (dot, ".ini") != 0 &&
+                          strcmp (dot, ".lock") != 0))
+        continue;
+
+      id = g_strndup (name, dot - name);
+      if (g_uuid_string_is_valid (id))
+        g_hash_table_add (ids, g_steal_pointer (&id));
+    }
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *id = key;
+      g_autofree char *info_path = recovery_file (id, ".ini");
+      g_autofree char *document_path = recovery_file (id, ".tandem");
       g_autoptr(GKeyFile) key_file = g_key_file_new ();
       g_autofree char *written = NULL;
       TandemRecoveryEntry *entry;
       int fd;
 
-      if (!g_str_has_suffix (name, ".ini"))
-        continue;
-
-      id = g_strndup (name, strlen (name) - 4);
       fd = lock_id (id);
       if (fd < 0)
         continue;  /* a running Tandem owns it */
-      close (fd);
 
-      info_path = recovery_file (id, ".ini");
-      document_path = recovery_file (id, ".tandem");
-      if (!g_file_test (document_path, G_FILE_TEST_IS_REGULAR) ||
-          !g_key_file_load_from_file (key_file, info_path, G_KEY_FILE_NONE, NULL))
+      if (!g_file_test (document_path, G_FILE_TEST_IS_REGULAR))
         {
+          /* An .ini or a lock with no copy: a crash before the first copy was complete. */
           remove_files (id);
+          close (fd);
           continue;
         }
+      close (fd);
 
       entry = g_new0 (TandemRecoveryEntry, 1);
-      entry->id = g_steal_pointer (&id);
-      entry->title = g_key_file_get_string (key_file, "Recovery", "Title", NULL);
-      entry->original = g_key_file_get_string (key_file, "Recovery", "Original", NULL);
-      written = g_key_file_get_string (key_file, "Recovery", "Written", NULL);
-      entry->written = written ? g_date_time_new_from_iso8601 (written, NULL) : NULL;
-      if (entry->title == NULL || entry->title[0] == '\0')
+      entry->id = g_strdup (id);
+      if (g_key_file_load_from_file (key_file, info_path, G_KEY_FILE_NONE, NULL))
+        {
+          entry->title = g_key_file_get_string (key_file, "Recovery", "Title", NULL);
+          entry->original = g_key_file_get_string (key_file, "Recovery", "Original", NULL);
+          written = g_key_file_get_string (key_file, "Recovery", "Written", NULL);
+          entry->written = written ? g_date_time_new_from_iso8601 (written, NULL) : NULL;
+        }
+      else
+        {
+          GStatBuf st;
+
+          /* No label for the copy (missing or damaged): offer it anyway, dated by the file. */
+          if (g_stat (document_path, &st) == 0)
+            entry->written = g_date_time_new_from_unix_utc (st.st_mtime);
+        }
+
+      if (entry->title == NULL || entry->title[0] == '\0' ||
+          !g_utf8_validate (entry->title, -1, NULL))
         {
           g_free (entry->title);
           entry->title = g_strdup (_("Untitled project"));
@@ -172,6 +249,8 @@ tandem_recovery_list_abandoned (void)
         g_clear_pointer (&entry->original, g_free);
       g_ptr_array_add (entries, entry);
     }
+
+  g_ptr_array_sort (entries, compare_newest_first);
 
   return entries;
 }
@@ -269,9 +348,7 @@ static void
 set_id (TandemRecovery *self,
         const char     *id)
 {
-  g_autofree char *dir = recovery_dir ();
-
-  g_mkdir_with_parents (dir, 0700);
+  tighten_folder ();
 
   self->id = g_strdup (id);
   self->document_path = recovery_file (id, ".tandem");
@@ -355,21 +432,36 @@ save_thread (GTask        *task,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *written = g_date_time_format_iso8601 (now);
+  g_autofree char *info = NULL;
   GError *error = NULL;
-
-  if (!_tandem_storage_write_snapshot (save->snapshot, self->document_path, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  gsize length;
 
   g_key_file_set_string (key_file, "Recovery", "Title", save->title);
   g_key_file_set_string (key_file, "Recovery", "Original", save->original ? save->original : "");
   g_key_file_set_string (key_file, "Recovery", "Written", written);
+  info = g_key_file_to_data (key_file, &length, NULL);
 
-  if (!g_key_file_save_to_file (key_file, self->info_path, &error))
+  /* The label first, then the copy: see the top of this file for why this order. */
+  if (!tandem_file_write_contents (self->info_path, info, length, 0600, &error) ||
+      !_tandem_storage_write_snapshot (save->snapshot, self->document_path, cancellable, &error))
     {
-      g_task_return_error (task, error);
+      g_autofree char *folder = recovery_dir ();
+      g_autofree char *folder_name = g_filename_display_name (folder);
+
+      /* The window shows this in its banner: about the folder, not our file names. */
+      g_debug ("Could not write the recovery copy: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ||
+          g_error_matches (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NO_SPACE))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                                 _("There is not enough space in “%s” for the recovery copy. "
+                                   "Free some space."), folder_name);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("The recovery folder “%s” cannot be written to; check that it "
+                                   "is a folder you may write in."), folder_name);
+      g_clear_error (&error);
       return;
     }
 

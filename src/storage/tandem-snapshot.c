@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sys/resource.h>
 
 #include <glib/gi18n.h>
 
@@ -254,15 +255,29 @@ _tandem_snapshot_get_state (TandemSnapshot *snapshot)
   return snapshot->state;
 }
 
+/* Whether the last failure of @db was a disk, quota or file-size limit that was full. SQLite
+ * reports only ENOSPC as SQLITE_FULL; a quota (EDQUOT) or the file size limit (EFBIG) comes
+ * back as SQLITE_IOERR_WRITE, and by then the errno it keeps may be another call's (0). A
+ * failed write under a file size limit is that limit. */
+static gboolean
+is_out_of_space (sqlite3 *db)
+{
+  int system_errno = sqlite3_system_errno (db);
+  struct rlimit limit;
+
+  if (sqlite3_errcode (db) == SQLITE_FULL || system_errno == ENOSPC || system_errno == EFBIG ||
+      system_errno == EDQUOT)
+    return TRUE;
+
+  return sqlite3_extended_errcode (db) == SQLITE_IOERR_WRITE &&
+         getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
+}
+
 static gboolean
 sqlite_error (sqlite3  *db,
               GError  **error)
 {
-  int code = sqlite3_errcode (db);
-  int system_errno = sqlite3_system_errno (db);
-
-  if (code == SQLITE_FULL || system_errno == ENOSPC || system_errno == EFBIG ||
-      system_errno == EDQUOT)
+  if (is_out_of_space (db))
     g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NO_SPACE,
                  _("There is not enough space."));
   else
@@ -551,6 +566,17 @@ _tandem_snapshot_write (TandemSnapshot  *snapshot,
   ret = TRUE;
 
 out:
+  /* Whichever step met the full disk (the schema, a row, the commit), say so plainly rather
+   * than with SQLite's “disk I/O error”. */
+  if (!ret && error != NULL && *error != NULL &&
+      !g_error_matches (*error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NO_SPACE) &&
+      !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      is_out_of_space (db))
+    {
+      g_clear_error (error);
+      sqlite_error (db, error);
+    }
+
   sqlite3_close (db);
 
   return ret;

@@ -79,16 +79,6 @@ gboolean               _tandem_storage_write_snapshot (TandemSnapshot  *snapshot
                                                        GCancellable    *cancellable,
                                                        GError         **error);
 
-/* Reads a small file that comes from someone else (JSON, a template): refuses a folder or
- * more than @max_size bytes before reading; @what names what it should be ("a JSON file"). */
-gboolean               _tandem_storage_read_small_file (GFile           *file,
-                                                        gsize            max_size,
-                                                        const char      *what,
-                                                        char           **display_name,
-                                                        char           **data,
-                                                        gsize           *length,
-                                                        GError         **error);
-
 /* Finishing touches on a document after it was read (ids unique, references resolve,
  * validate() on every object); shared by the SQLite and JSON readers. */
 gboolean               _tandem_storage_check_document (TandemDocument  *document,

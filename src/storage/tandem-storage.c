@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "tandem-document-private.h"
+#include "tandem-file-writer.h"
 #include "tandem-list-private.h"
 #include "tandem-object-private.h"
 #include "tandem-storage-private.h"
@@ -506,24 +507,51 @@ typedef struct
   TandemDocument *document;
   sqlite3        *db;
   GHashTable     *seen;
+  GHashTable     *verified;
   GError         *error;
 } CheckState;
 
-static gboolean
-blob_exists (sqlite3    *db,
-             const char *hash)
+typedef enum
+{
+  BLOB_MISSING,
+  BLOB_CHANGED,
+  BLOB_OK,
+} BlobState;
+
+/* An attached file is stored under the SHA-256 of its bytes: a file whose bytes no longer
+ * match was changed by something other than Tandem, and would be exported as a JSON file
+ * Tandem itself refuses. Each blob is hashed once, however many objects refer to it. */
+static BlobState
+check_blob (CheckState *state,
+            const char *hash)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean found;
+  BlobState blob = BLOB_MISSING;
 
-  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM blob WHERE hash = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
+  if (g_hash_table_contains (state->verified, hash))
+    return BLOB_OK;
+
+  if (sqlite3_prepare_v2 (state->db, "SELECT data FROM blob WHERE hash = ?1", -1, &stmt, NULL)
+      != SQLITE_OK)
+    return BLOB_MISSING;
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *actual = NULL;
+      const void *data = sqlite3_column_blob (stmt, 0);
+      int size = sqlite3_column_bytes (stmt, 0);
+
+      actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data ? data : "", size);
+      blob = g_str_equal (actual, hash) ? BLOB_OK : BLOB_CHANGED;
+    }
   sqlite3_finalize (stmt);
 
-  return found;
+  if (blob == BLOB_OK)
+    g_hash_table_add (state->verified, g_strdup (hash));
+
+  return blob;
 }
+
 
 static gboolean
 is_sha256 (const char *hash)
@@ -580,15 +608,42 @@ check_object_cb (TandemObject *object,
           return;
         }
 
-      if (kind == TANDEM_FIELD_BLOB &&
-          (!is_sha256 (text) ||
-           (tandem_document_get_memory_blob (state->document, text) == NULL &&
-            (state->db == NULL || !blob_exists (state->db, text)))))
+      if (kind == TANDEM_FIELD_BLOB)
         {
-          g_set_error (&state->error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
-                       _("A %s refers to an attached file that is not in the document."),
-                       tandem_object_get_kind (object));
-          return;
+          BlobState blob = BLOB_MISSING;
+
+          if (is_sha256 (text))
+            {
+              if (tandem_document_get_memory_blob (state->document, text) != NULL)
+                blob = BLOB_OK;
+              else if (state->db != NULL)
+                blob = check_blob (state, text);
+            }
+
+          if (blob == BLOB_MISSING)
+            {
+              g_set_error (&state->error, TANDEM_STORAGE_ERROR,
+                           TANDEM_STORAGE_ERROR_INVALID_CONTENT,
+                           _("A %s refers to an attached file that is not in the document."),
+                           tandem_object_get_kind (object));
+              return;
+            }
+
+          if (blob == BLOB_CHANGED)
+            {
+              GParamSpec *name_pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object),
+                                                                     "name");
+              g_autofree char *name = name_pspec != NULL
+                                        ? tandem_object_dup_string_field (object, name_pspec)
+                                        : NULL;
+
+              g_set_error (&state->error, TANDEM_STORAGE_ERROR,
+                           TANDEM_STORAGE_ERROR_INVALID_CONTENT,
+                           _("The attached file “%.64s” has been changed since Tandem saved it: "
+                             "its contents no longer match their SHA-256 checksum."),
+                           name != NULL ? name : "");
+              return;
+            }
         }
     }
 
@@ -601,11 +656,13 @@ check_document (TandemDocument  *document,
                 sqlite3         *db,
                 GError         **error)
 {
-  CheckState state = { document, db, NULL, NULL };
+  CheckState state = { document, db, NULL, NULL, NULL };
 
   state.seen = g_hash_table_new (g_str_hash, g_str_equal);
+  state.verified = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   _tandem_object_foreach (TANDEM_OBJECT (document), check_object_cb, &state);
   g_hash_table_unref (state.seen);
+  g_hash_table_unref (state.verified);
 
   if (state.error != NULL)
     {
@@ -767,9 +824,19 @@ check_header (const char  *path,
       return -1;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* Without waiting, and checked again once open: a pipe put in the file's place since the
+   * stat above would otherwise block here for ever. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     return set_error_from_errno (error, errno, display_name, FALSE), -1;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NOT_TANDEM,
+                   _("“%s” is not a regular file, so it cannot be a Tandem document."),
+                   display_name);
+      return -1;
+    }
   n_read = read (fd, header, sizeof header);
   close (fd);
 
@@ -806,9 +873,27 @@ check_header (const char  *path,
     page_size = 65536;
   n_pages = read_be32 (header + 28);
 
-  if (version < 1 || page_size < 512 || (page_size & (page_size - 1)) != 0 ||
-      (read_be32 (header + 24) == read_be32 (header + 92) &&
-       (guint64)st.st_size < (guint64)page_size * n_pages))
+  /* SQLite keeps user_version as a signed 32-bit number; PRAGMA user_version writes 0 for
+   * what does not fit. No Tandem ever wrote 0 or less, so this is not about length. */
+  if (version < 1)
+    {
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_DAMAGED,
+                   _("“%s” says it is in file format %d, which no version of Tandem writes: it "
+                     "was changed by another program or damaged. Ask for a copy saved by "
+                     "Tandem."), display_name, version);
+      return -1;
+    }
+
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_DAMAGED,
+                   _("“%s” is damaged: its header gives a page size SQLite never uses. Ask for "
+                     "the file again, or open another copy."), display_name);
+      return -1;
+    }
+
+  if (read_be32 (header + 24) == read_be32 (header + 92) &&
+      (guint64)st.st_size < (guint64)page_size * n_pages)
     {
       g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_DAMAGED,
                    _("“%s” is incomplete or damaged: it is shorter than it should be, perhaps "
@@ -1045,9 +1130,21 @@ load_thread (GTask        *task,
   TandemDocument *document = tandem_storage_load (task_data, cancellable, &error);
 
   if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Opening a document in the window removes what killed saves of it left beside it (hidden
+   * full copies). The headless tandem_storage_load() leaves the folder alone: --check and the
+   * exports promise to change nothing but their output. */
+  {
+    g_autofree char *path = g_file_get_path (task_data);
+
+    tandem_file_writer_clean_stale (path);
+  }
+
+  g_task_return_pointer (task, document, g_object_unref);
 }
 
 void
@@ -1082,61 +1179,49 @@ tandem_storage_load_finish (GAsyncResult  *result,
 
 /* Saving */
 
-static guint
-get_umask (void)
-{
-  static gsize mask;
-
-  if (g_once_init_enter (&mask))
-    {
-      g_autofree char *status = NULL;
-      guint value = 022;
-
-      if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-        {
-          const char *line = strstr (status, "\nUmask:");
-
-          if (line != NULL)
-            value = strtoul (line + 7, NULL, 8) & 0777;
-        }
-
-      g_once_init_leave (&mask, value | 0x10000);
-    }
-
-  return mask & 0777;
-}
-
+/* The writer's failure in the sentences of a document save, which offer Save As. */
 static gboolean
-fsync_path (const char *path,
-            gboolean    directory)
+set_save_error (GError           **error,
+                TandemFileWriter  *writer,
+                GError            *writer_error,
+                const char        *display_name)
 {
-  int fd = g_open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC, 0);
-  gboolean ok;
+  int saved_errno = writer ? tandem_file_writer_get_errno (writer) : 0;
 
-  if (fd < 0)
-    return FALSE;
+  if (saved_errno != 0)
+    return set_error_from_errno (error, saved_errno, display_name, TRUE);
 
-  ok = fsync (fd) == 0;
-  close (fd);
+  if (g_error_matches (writer_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_READ_ONLY,
+                 _("“%s” is read-only, so it was not changed. Use Save As to save your "
+                   "work as a new file."), display_name);
+  else if (g_error_matches (writer_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_IS_DIRECTORY,
+                 _("“%s” is a folder, so the document cannot be saved with that name. "
+                   "Choose another name."), display_name);
+  else
+    g_set_error_literal (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_FAILED,
+                         writer_error->message);
 
-  return ok;
+  return FALSE;
 }
 
+/* Saving goes through the one file writer (tandem-file-writer.c): a locked temporary file
+ * beside the target, which SQLite fills by name, then sync, the old file's mode and owner,
+ * rename and folder sync. A symbolic link is followed, so the link stays and its target is
+ * replaced; other hard links to the old file keep the old content. */
 static gboolean
 write_atomically (TandemSnapshot  *snapshot,
                   const char      *path,
+                  int              mode,
                   GCancellable    *cancellable,
                   GError         **error)
 {
   g_autofree char *display_name = g_filename_display_basename (path);
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *basename = g_path_get_basename (path);
-  g_autofree char *temp_path = NULL;
+  g_autoptr(TandemFileWriter) writer = NULL;
   g_autoptr(GError) local_error = NULL;
   GStatBuf st;
-  guint mode;
-  int saved_errno;
-  int fd;
 
   if (g_stat (folder, &st) != 0 || !S_ISDIR (st.st_mode))
     {
@@ -1148,40 +1233,13 @@ write_atomically (TandemSnapshot  *snapshot,
       return FALSE;
     }
 
-  if (g_stat (path, &st) == 0)
+  writer = tandem_file_writer_new (path, mode, &local_error);
+  if (writer == NULL)
+    return set_save_error (error, NULL, local_error, display_name);
+
+  if (!_tandem_snapshot_write (snapshot, tandem_file_writer_get_temp_path (writer), cancellable,
+                               &local_error))
     {
-      if (S_ISDIR (st.st_mode))
-        {
-          g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_IS_DIRECTORY,
-                       _("“%s” is a folder, so the document cannot be saved with that name. "
-                         "Choose another name."), display_name);
-          return FALSE;
-        }
-
-      if ((st.st_mode & 0222) == 0)
-        {
-          g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_READ_ONLY,
-                       _("“%s” is read-only, so it was not changed. Use Save As to save your "
-                         "work as a new file."), display_name);
-          return FALSE;
-        }
-
-      mode = st.st_mode & 07777;
-    }
-  else
-    {
-      mode = 0666 & ~get_umask ();
-    }
-
-  temp_path = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
-  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return set_error_from_errno (error, errno, display_name, TRUE);
-  close (fd);
-
-  if (!_tandem_snapshot_write (snapshot, temp_path, cancellable, &local_error))
-    {
-      g_unlink (temp_path);
       if (local_error->domain == TANDEM_STORAGE_ERROR &&
           local_error->code == TANDEM_STORAGE_ERROR_NO_SPACE)
         return set_error_from_errno (error, ENOSPC, display_name, TRUE);
@@ -1191,22 +1249,8 @@ write_atomically (TandemSnapshot  *snapshot,
       return FALSE;
     }
 
-  if (g_chmod (temp_path, mode) != 0 || !fsync_path (temp_path, FALSE))
-    {
-      saved_errno = errno;
-      g_unlink (temp_path);
-      return set_error_from_errno (error, saved_errno, display_name, TRUE);
-    }
-
-  if (g_rename (temp_path, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp_path);
-      return set_error_from_errno (error, saved_errno, display_name, TRUE);
-    }
-
-  /* The rename itself must reach the disk before we call the document saved. */
-  fsync_path (folder, TRUE);
+  if (!tandem_file_writer_commit (writer, &local_error))
+    return set_save_error (error, writer, local_error, display_name);
 
   return TRUE;
 }
@@ -1217,7 +1261,7 @@ _tandem_storage_write_snapshot (TandemSnapshot  *snapshot,
                                 GCancellable    *cancellable,
                                 GError         **error)
 {
-  return write_atomically (snapshot, path, cancellable, error);
+  return write_atomically (snapshot, path, 0600, cancellable, error);
 }
 
 /**
@@ -1246,7 +1290,7 @@ tandem_storage_save (TandemDocument  *document,
 
   snapshot = _tandem_snapshot_new (document);
 
-  if (!write_atomically (snapshot, path, cancellable, error))
+  if (!write_atomically (snapshot, path, TANDEM_FILE_WRITER_KEEP_MODE, cancellable, error))
     return FALSE;
 
   tandem_document_mark_saved (document, _tandem_snapshot_get_state (snapshot));
@@ -1280,7 +1324,8 @@ save_thread (GTask        *task,
   SaveData *save = task_data;
   GError *error = NULL;
 
-  if (write_atomically (save->snapshot, save->path, cancellable, &error))
+  if (write_atomically (save->snapshot, save->path, TANDEM_FILE_WRITER_KEEP_MODE, cancellable,
+                        &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1426,64 +1471,4 @@ tandem_storage_read_blob_from_file (const char  *path,
                    "was opened."), display_name);
 
   return bytes;
-}
-
-gboolean
-_tandem_storage_read_small_file (GFile       *file,
-                                 gsize        max_size,
-                                 const char  *what,
-                                 char       **display_name,
-                                 char       **data,
-                                 gsize       *length,
-                                 GError     **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                                  G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  name = info != NULL ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
-
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_NOT_FOUND,
-                     _("“%s” does not exist. Check the name and try again."), name);
-      else
-        g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_FAILED,
-                     _("Could not read “%s”: %s."), name, local_error->message);
-      return FALSE;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder, not %s."), name, what);
-      return FALSE;
-    }
-
-  /* Refuse before reading: a hostile file could be gigabytes. */
-  if ((guint64)g_file_info_get_size (info) > max_size)
-    {
-      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE,
-                   _("“%s” is larger than %lu MB, far larger than %s can be. Check that you "
-                     "chose the right file."),
-                   name, (unsigned long)(max_size / (1024 * 1024)), what);
-      return FALSE;
-    }
-
-  if (!g_file_load_contents (file, NULL, data, length, NULL, &local_error))
-    {
-      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_FAILED,
-                   _("Could not read “%s”: %s."), name, local_error->message);
-      return FALSE;
-    }
-
-  if (display_name != NULL)
-    *display_name = g_steal_pointer (&name);
-
-  return TRUE;
 }

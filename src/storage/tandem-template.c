@@ -15,12 +15,14 @@
 #include "tandem-checklist-section.h"
 #include "tandem-condition.h"
 #include "tandem-copy.h"
+#include "tandem-file-writer.h"
 #include "tandem-json.h"
 #include "tandem-object-private.h"
 #include "tandem-storage.h"
 #include "tandem-storage-private.h"
 #include "tandem-template.h"
 #include "tandem-templates-resources.h"
+#include "tandem-untrusted-file.h"
 
 /*
  * Checklist templates: the eight built-in ones (compiled in as resources) and any a user
@@ -389,10 +391,10 @@ tandem_template_new_from_data (const char  *data,
       return NULL;
     }
 
-  if (!tandem_json_check_depth (data, length, TANDEM_TEMPLATE_MAX_DEPTH, &local_error))
+  if (!tandem_json_check_syntax (data, length, TANDEM_TEMPLATE_MAX_DEPTH, &local_error))
     {
-      g_set_error_literal (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
-                           local_error->message);
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
+                   _("It is not valid JSON. %s"), local_error->message);
       return NULL;
     }
 
@@ -508,16 +510,19 @@ tandem_template_new_from_file (GFile   *file,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   TandemTemplate *self;
+  const char *data;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!_tandem_storage_read_small_file (file, TANDEM_TEMPLATE_MAX_SIZE, _("a checklist template"),
-                                        &name, &data, &length, error))
+  bytes = tandem_untrusted_file_read (file, TANDEM_TEMPLATE_MAX_SIZE, _("a checklist template"),
+                                      &name, NULL, error);
+  if (bytes == NULL)
     return NULL;
 
+  data = g_bytes_get_data (bytes, &length);
   self = tandem_template_new_from_data (data, length, &local_error);
   if (self == NULL)
     {
@@ -902,6 +907,5 @@ tandem_template_export (TandemChecklist  *checklist,
   if (text == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  NULL, error);
+  return tandem_file_replace_contents (file, text, length, error);
 }

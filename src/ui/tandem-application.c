@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-application.h"
+#include "tandem-attachment-cache.h"
 #include "tandem-cli.h"
 #include "tandem-recovery.h"
 #include "tandem-window.h"
@@ -367,6 +368,9 @@ tandem_application_startup (GApplication *app)
   const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
 
   G_APPLICATION_CLASS (tandem_application_parent_class)->startup (app);
+
+  /* Copies of attachments that a Tandem which crashed or was killed left in the cache. */
+  tandem_attachment_cache_clean_abandoned_async (NULL, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

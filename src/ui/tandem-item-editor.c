@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tandem-attachment-cache.h"
 #include "tandem-attachment.h"
 #include "tandem-audit-entry.h"
 #include "tandem-binding.h"
@@ -24,6 +25,7 @@
 #include "tandem-item-editor.h"
 #include "tandem-reverse-model.h"
 #include "tandem-storage.h"
+#include "tandem-untrusted-file.h"
 
 /*
  * Everything about one question of a checklist: the question and the guidance for judging
@@ -207,6 +209,7 @@ typedef struct
   char   *name;
   GBytes *bytes;   /* in memory, or */
   char   *source;  /* the Tandem file to read it from */
+  char   *folder;  /* where the copies of this document's attachments go */
 } OpenData;
 
 static void
@@ -218,6 +221,7 @@ open_data_free (gpointer data)
   g_free (open->name);
   g_clear_pointer (&open->bytes, g_bytes_unref);
   g_free (open->source);
+  g_free (open->folder);
   g_free (open);
 }
 
@@ -234,7 +238,8 @@ safe_file_name (const char *name)
 }
 
 /* A worker thread reads the stored file (perhaps from the project file on disk) and writes a
- * read-only temporary copy to open; the attachment inside the project is never touched. */
+ * read-only temporary copy to open; the attachment inside the project is never touched. The
+ * copy is removed when the document closes (tandem-attachment-cache.c). */
 static void
 open_attachment_thread (GTask        *task,
                         gpointer      source_object,
@@ -244,11 +249,8 @@ open_attachment_thread (GTask        *task,
   OpenData *open = task_data;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *name = safe_file_name (open->name);
   g_autofree char *path = NULL;
-  gconstpointer data;
-  gsize size;
 
   bytes = open->bytes != NULL ? g_bytes_ref (open->bytes)
                               : tandem_storage_read_blob_from_file (open->source, open->hash, &error);
@@ -258,27 +260,13 @@ open_attachment_thread (GTask        *task,
       return;
     }
 
-  dir = g_build_filename (g_get_user_cache_dir (), "tandem", "attachments", open->hash, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _("Could not make a folder for the copy: %s."),
-                               g_strerror (saved_errno));
-      return;
-    }
-
-  path = g_build_filename (dir, name, NULL);
-  data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents (path, data, size, &error))
+  path = tandem_attachment_cache_write (open->folder, open->hash, name, bytes, &error);
+  if (path == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  /* Read-only, so that nobody edits the copy thinking the change goes into the project. */
-  g_chmod (path, 0400);
   g_task_return_pointer (task, g_filename_to_uri (path, NULL, NULL), g_free);
 }
 
@@ -321,6 +309,7 @@ open_attachment (TandemItemEditor *self,
     open->bytes = g_bytes_ref (bytes);
   else
     open->source = tandem_storage_dup_blob_source (document);
+  open->folder = tandem_attachment_cache_folder_for (document);
 
   task = g_task_new (NULL, NULL, on_attachment_opened_cb, g_object_ref (self));
   g_task_set_task_data (task, open, open_data_free);
@@ -819,18 +808,16 @@ on_attach_loaded_cb (GObject      *object,
 {
   AttachData *attach = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  gsize length;
 
-  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+  bytes = tandem_untrusted_file_read_finish (result, NULL, &error);
+  if (bytes == NULL)
     {
       tandem_show_error (GTK_WIDGET (attach->self), _("Could Not Attach the File"), error->message);
       attach_data_free (attach);
       return;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   if (!attach_to_item (attach->item, attach->name, bytes, &error))
     tandem_show_error (GTK_WIDGET (attach->self), _("Could Not Attach the File"), error->message);
 
@@ -870,7 +857,11 @@ on_attach_response_cb (GtkNativeDialog  *dialog,
           attach->self = g_object_ref (self);
           attach->item = g_object_ref (self->item);
           attach->name = g_strdup (g_file_info_get_display_name (info));
-          g_file_load_contents_async (file, NULL, on_attach_loaded_cb, attach);
+          /* The size above was only a first answer: a device or a file still growing says
+           * less than it holds, and a pipe would never end. The reader refuses what is not a
+           * regular file and stops at the limit. */
+          tandem_untrusted_file_read_async (file, TANDEM_ATTACHMENT_MAX_SIZE, _("a file to attach"),
+                                            NULL, on_attach_loaded_cb, attach);
         }
     }
 

@@ -18,6 +18,9 @@
 #include "tandem-journey-measures.h"
 #include "tandem-labels.h"
 #include "tandem-journey-metrics.h"
+#include "tandem-json.h"
+#include "tandem-storage.h"
+#include "tandem-untrusted-file.h"
 
 /*
  * The journey canvas: the view of a journey's before map, after map or both, drawn by the
@@ -1075,26 +1078,47 @@ tandem_journey_canvas_paste_data (TandemJourneyCanvas *self,
     ensure_step_visible (self, g_ptr_array_index (pasted, pasted->len - 1));
 }
 
-static void
-on_paste_spliced_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+typedef struct
 {
-  g_autoptr(TandemJourneyCanvas) self = user_data;
-  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (object);
-  const char *mime_type = g_object_get_data (object, "mime-type");
-  g_autoptr(GError) error = NULL;
+  TandemJourneyCanvas *self;
+  char                *mime_type;
+} PasteData;
 
-  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0)
+static void
+paste_data_free (PasteData *paste)
+{
+  g_clear_object (&paste->self);
+  g_free (paste->mime_type);
+  g_free (paste);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasteData, paste_data_free)
+
+static void
+on_paste_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PasteData) paste = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize length;
+
+  bytes = tandem_untrusted_stream_read_finish (result, &error);
+  if (bytes == NULL)
     {
-      show_message (self, _("Could not read the clipboard."), FALSE);
+      if (g_error_matches (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE))
+        show_message (paste->self, _("The clipboard holds more than Tandem can paste at once."),
+                      FALSE);
+      else
+        show_message (paste->self, _("Could not read the clipboard."), FALSE);
       return;
     }
 
-  if (self->document != NULL)
-    tandem_journey_canvas_paste_data (self, mime_type,
-                                      g_memory_output_stream_get_data (memory),
-                                      g_memory_output_stream_get_data_size (memory));
+  data = g_bytes_get_data (bytes, &length);
+  if (paste->self->document != NULL)
+    tandem_journey_canvas_paste_data (paste->self, paste->mime_type, data, length);
 }
 
 static void
@@ -1104,9 +1128,9 @@ on_clipboard_read_cb (GObject      *object,
 {
   g_autoptr(TandemJourneyCanvas) self = user_data;
   g_autoptr(GInputStream) input = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
   g_autoptr(GError) error = NULL;
   const char *mime_type = NULL;
+  PasteData *paste;
 
   input = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, &mime_type, &error);
   if (input == NULL)
@@ -1115,13 +1139,12 @@ on_clipboard_read_cb (GObject      *object,
       return;
     }
 
-  memory = g_memory_output_stream_new_resizable ();
-  g_object_set_data_full (G_OBJECT (memory), "mime-type", g_strdup (mime_type), g_free);
-  g_output_stream_splice_async (memory, input,
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, NULL, on_paste_spliced_cb,
-                                g_steal_pointer (&self));
+  /* Another program offers the clipboard, and may offer it without end: read it to the
+   * most that a paste can be, no further. */
+  paste = g_new0 (PasteData, 1);
+  paste->self = g_steal_pointer (&self);
+  paste->mime_type = g_strdup (mime_type);
+  tandem_untrusted_stream_read_async (input, TANDEM_JSON_MAX_SIZE, NULL, on_paste_read_cb, paste);
 }
 
 static void

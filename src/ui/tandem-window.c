@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-appendix-dialog.h"
+#include "tandem-attachment-cache.h"
 #include "tandem-application.h"
 #include "tandem-checklist.h"
 #include "tandem-checklist-page.h"
@@ -63,6 +64,8 @@ struct _TandemWindow
   AdwWindowTitle       *window_title;
   GtkMenuButton        *primary_menu_button;
   GMenu                *recent_submenu;
+  GtkRevealer          *recovery_banner;
+  GtkLabel             *recovery_banner_label;
 };
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -387,8 +390,21 @@ on_recovery_written_cb (GObject      *object,
 
   self->writing_recovery = FALSE;
 
+  /* A copy that cannot be written means a crash now would lose the unsaved work: say so, and
+   * why, until a copy is written or the work is saved. */
   if (!tandem_recovery_save_finish (TANDEM_RECOVERY (object), result, &error))
-    g_warning ("Could not write the recovery copy: %s", error->message);
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("Your unsaved changes cannot be backed up, so a crash would lose "
+                           "them. Save now to keep them. %s"), error->message);
+
+      gtk_label_set_text (self->recovery_banner_label, text);
+      gtk_revealer_set_reveal_child (self->recovery_banner, TRUE);
+    }
+  else
+    {
+      gtk_revealer_set_reveal_child (self->recovery_banner, FALSE);
+    }
 
   if (self->discard_after_recovery || self->document == NULL ||
       !tandem_document_get_modified (self->document))
@@ -439,6 +455,9 @@ static void
 discard_recovery (TandemWindow *self)
 {
   g_clear_handle_id (&self->recovery_source, g_source_remove);
+
+  /* Nothing unsaved is left to back up. */
+  gtk_revealer_set_reveal_child (self->recovery_banner, FALSE);
 
   if (self->recovery == NULL)
     return;
@@ -1174,6 +1193,8 @@ set_document (TandemWindow   *self,
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_clear_handle_id (&self->recovery_source, g_source_remove);
+      /* The document is closed here: copies of its attachments go (health data). */
+      tandem_attachment_cache_release_async (self->document, NULL, NULL);
     }
 
   clear_pages (self);
@@ -1217,6 +1238,8 @@ tandem_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
+  if (self->document != NULL)
+    tandem_attachment_cache_release_async (self->document, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
 
@@ -1297,6 +1320,8 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, recovery_banner);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, recovery_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
