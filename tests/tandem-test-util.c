@@ -248,3 +248,31 @@ tandem_test_edit_title (TandemDocument *document,
   tandem_document_set_title (document, title);
   tandem_document_commit (document);
 }
+
+/**
+ * tandem_test_require_program:
+ * @program: a program the test runs
+ * @package: the Debian package that provides it
+ *
+ * Looks @program up. When it is missing the test is skipped and says what to install; in CI
+ * (TANDEM_TEST_STRICT set by build-aux/test when CI=true) it fails instead, so a check that
+ * could not run never passes for one that did.
+ *
+ * Returns: (transfer full) (nullable): the program's path, or %NULL when the test is to stop
+ */
+char *
+tandem_test_require_program (const char *program,
+                             const char *package)
+{
+  char *path = g_find_program_in_path (program);
+
+  if (path != NULL)
+    return path;
+
+  if (g_getenv ("TANDEM_TEST_STRICT") != NULL)
+    g_test_fail_printf ("%s is needed and missing: install %s", program, package);
+  else
+    g_test_skip_printf ("%s is needed and missing: install %s", program, package);
+
+  return NULL;
+}

@@ -16,5 +16,7 @@ char           *tandem_test_build_path        (const char  *first,
                                                ...) G_GNUC_NULL_TERMINATED;
 void            tandem_test_edit_title        (TandemDocument *document,
                                                const char     *title);
+char           *tandem_test_require_program   (const char     *program,
+                                               const char     *package);
 
 G_END_DECLS

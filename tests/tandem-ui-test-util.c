@@ -5,9 +5,50 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
+#include "tandem-test-util.h"
 #include "tandem-ui-test-util.h"
 
 static TandemApplication *application;
+
+static char *private_home;
+
+static void
+remove_private_home (void)
+{
+  tandem_test_remove_tree (private_home);
+  g_clear_pointer (&private_home, g_free);
+}
+
+/* Recent files, recovery copies, caches and settings that the windows write go to an empty home
+ * of this process's own, never to the developer's. Not G_TEST_OPTION_ISOLATE_DIRS: that points
+ * the user folders at /dev/null outside a test and at a new folder for each test, while one
+ * application (and GTK's recent-files list, which keeps its path) serves every test here. Set
+ * before GTK or GLib first look the folders up. */
+static void
+use_private_home (void)
+{
+  g_autoptr(GError) error = NULL;
+  const struct { const char *variable; const char *folder; } dirs[] = {
+    { "XDG_DATA_HOME", "data" }, { "XDG_CONFIG_HOME", "config" }, { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+  };
+
+  private_home = g_dir_make_tmp ("tandem-ui-test-home-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("HOME", private_home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (private_home, dirs[i].folder, NULL);
+
+      g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+      g_setenv (dirs[i].variable, path, TRUE);
+    }
+  atexit (remove_private_home);
+}
 
 /**
  * tandem_ui_test_init:
@@ -21,6 +62,7 @@ tandem_ui_test_init (int    *argc,
 {
   g_autoptr(GError) error = NULL;
 
+  use_private_home ();
   gtk_test_init (argc, argv, NULL);
 
   /* Switches and other widgets then change state at once, not at the end of an animation. */

@@ -8,6 +8,7 @@ tandem --export-pdf, and checks the PDF with pdfinfo, pdftotext and qpdf.
 Usage: test-appendix.py TANDEM
 """
 import json
+import atexit
 import os
 import re
 import shutil
@@ -18,6 +19,21 @@ import uuid
 
 TANDEM = os.path.abspath(sys.argv[1])
 failures = []
+
+
+def private_home():
+    """Tandem writes recent files, caches and recovery copies under the user's folders: give it
+    a scratch home of its own so that a test run never touches the developer's."""
+    home = tempfile.mkdtemp(prefix='tandem-test-home-')
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    os.environ['HOME'] = home
+    for name, sub in (('XDG_DATA_HOME', 'data'), ('XDG_CONFIG_HOME', 'config'),
+                      ('XDG_CACHE_HOME', 'cache'), ('XDG_STATE_HOME', 'state')):
+        os.environ[name] = os.path.join(home, sub)
+        os.mkdir(os.environ[name])
+
+
+private_home()
 
 
 def check(name, ok, detail=''):
@@ -321,11 +337,13 @@ def main():
         # Bad inputs: a sentence, a non-zero exit, and no half-written output.
         with open(os.path.join(tmp, 'notes.tandem'), 'w') as f:
             f.write('notes')
+        os.mkdir(os.path.join(tmp, 'folder.pdf'))
         cases = [
             ('missing FILE', ('--export-pdf=x.pdf', 'missing.tandem'), 1, 'does not exist'),
             ('invalid FILE', ('--export-pdf=x.pdf', 'notes.tandem'), 1, 'not a Tandem document'),
             ('unwritable OUT', ('--export-pdf=nowhere/x.pdf', 'p.tandem'), 1, 'does not exist'),
-            ('OUT is a folder', ('--export-pdf=.', 'p.tandem'), 1, 'x'),
+            ('OUT is a folder', ('--export-pdf=folder.pdf', 'p.tandem'), 1,
+             'Could not write “folder.pdf”: it is a folder. Choose another name.'),
             ('unknown part', ('--export-pdf=x.pdf', '--pdf-parts=summary,gossip', 'p.tandem'), 2, '“gossip”'),
             ('bad date', ('--export-pdf=x.pdf', '--pdf-date=23/11/2026', 'p.tandem'), 2, 'YYYY-MM-DD'),
             ('bad paper', ('--export-pdf=x.pdf', '--pdf-paper=letter', 'p.tandem'), 2, 'a4 or a3'),

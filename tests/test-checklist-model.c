@@ -218,6 +218,9 @@ test_evidence_link_voids (Fixture       *f,
   tandem_document_begin (f->document, "Sign Off");
   tandem_list_append (tandem_checklist_get_signoffs (f->checklist), signoff);
   tandem_document_commit (f->document);
+  /* Otherwise the count below would be 0 whatever adding a link did. */
+  g_assert_cmpuint (tandem_checklist_count_active_signoffs (f->checklist), ==, 1);
+  g_assert_cmpstr (tandem_signoff_get_voided_at (signoff), ==, "");
 
   tandem_evidence_link_set_uri (link, "https://example.org/engagement-report.pdf");
   tandem_document_begin (f->document, "Add Link");
@@ -225,6 +228,7 @@ test_evidence_link_voids (Fixture       *f,
   tandem_document_commit (f->document);
 
   g_assert_cmpuint (tandem_checklist_count_active_signoffs (f->checklist), ==, 0);
+  g_assert_cmpstr (tandem_signoff_get_voided_at (signoff), ==, "2026-11-23T10:00:00Z");
 }
 
 static void

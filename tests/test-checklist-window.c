@@ -159,16 +159,18 @@ type_text (TandemWindow *window,
 static void
 press_button (GtkWidget *button)
 {
+  /* The click may close the dialog that holds the button: keep it alive until we are done
+   * with it rather than guessing afterwards whether the pointer is still good. */
+  g_autoptr(GtkWidget) held = g_object_ref (button);
   gboolean clicked = FALSE;
   gulong handler;
 
-  handler = g_signal_connect_swapped (button, "clicked", G_CALLBACK (g_nullify_pointer), &clicked);
+  handler = g_signal_connect_swapped (held, "clicked", G_CALLBACK (g_nullify_pointer), &clicked);
   clicked = TRUE;
-  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (gtk_widget_activate (held));
   while (clicked)
     g_main_context_iteration (NULL, TRUE);
-  if (GTK_IS_WIDGET (button) && g_signal_handler_is_connected (button, handler))
-    g_signal_handler_disconnect (button, handler);
+  g_signal_handler_disconnect (held, handler);
   tandem_ui_test_iterate ();
 }
 

@@ -5,6 +5,7 @@ exit, and leaves nothing half-written; JSON export, import, export gives identic
 
 Runs without a display. Usage: test-cli.py TANDEM SAMPLE.tandem
 """
+import atexit
 import os
 import resource
 import shutil
@@ -16,6 +17,21 @@ import tempfile
 
 TANDEM, SAMPLE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 failures = []
+
+
+def private_home():
+    """Tandem writes recent files, caches and recovery copies under the user's folders: give it
+    a scratch home of its own so that a test run never touches the developer's."""
+    home = tempfile.mkdtemp(prefix='tandem-test-home-')
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    os.environ['HOME'] = home
+    for name, sub in (('XDG_DATA_HOME', 'data'), ('XDG_CONFIG_HOME', 'config'),
+                      ('XDG_CACHE_HOME', 'cache'), ('XDG_STATE_HOME', 'state')):
+        os.environ[name] = os.path.join(home, sub)
+        os.mkdir(os.environ[name])
+
+
+private_home()
 
 
 def run(*args, cwd, max_file_size=None):

@@ -635,6 +635,7 @@ static void
 test_drag (Fixture       *f,
            gconstpointer  data)
 {
+  g_autoptr(GPtrArray) in_order = NULL;
   TandemJourneyMap *before;
   TandemStep *nurse;
   TandemLane *places;
@@ -670,8 +671,8 @@ test_drag (Fixture       *f,
   screenshot (f, "dragged");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  g_assert_cmpstr (tandem_step_get_title (g_ptr_array_index (tandem_journey_map_steps_in_order (before), 4)),
-                   ==, "Seen by a nurse");
+  in_order = tandem_journey_map_steps_in_order (before);
+  g_assert_cmpstr (tandem_step_get_title (g_ptr_array_index (in_order, 4)), ==, "Seen by a nurse");
   g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth);
 }
 
@@ -1186,21 +1187,94 @@ test_measures_and_structure (Fixture       *f,
   tandem_ui_test_iterate ();
 }
 
+/* The canvas as it is drawn now, as pixels: what a user would see change. */
+static GBytes *
+render_canvas (Fixture *f)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (f->canvas));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->canvas));
+  gsize stride = (gsize)width * 4;
+  guchar *pixels;
+
+  /* Let the canvas redraw with its new palette first. */
+  wait_for_frames (GTK_WIDGET (f->window), 2);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  return g_bytes_new_take (pixels, stride * height);
+}
+
 static void
 test_dark_and_high_contrast (Fixture       *f,
                              gconstpointer  data)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) a11y = NULL;
+  g_autoptr(GBytes) light = NULL;
+  g_autoptr(GBytes) dark = NULL;
+  g_autoptr(GBytes) contrast = NULL;
+
+  /* libadwaita follows the desktop's high-contrast setting (the memory GSettings backend of
+   * the tests, since there is no settings portal here); its schema is in
+   * gsettings-desktop-schemas. */
+  schema = source ? g_settings_schema_source_lookup (source, "org.gnome.desktop.a11y.interface",
+                                                     TRUE) : NULL;
+  if (schema == NULL)
+    {
+      if (g_getenv ("TANDEM_TEST_STRICT") != NULL)
+        g_test_fail_printf ("the org.gnome.desktop.a11y.interface schema is missing: install "
+                            "gsettings-desktop-schemas");
+      else
+        g_test_skip ("the org.gnome.desktop.a11y.interface schema is missing: install "
+                     "gsettings-desktop-schemas");
+      return;
+    }
+  a11y = g_settings_new_full (schema, NULL, NULL);
 
   tandem_journey_canvas_focus_step (f->canvas, tandem_list_get (tandem_journey_map_get_steps (map_of (f, TANDEM_MAP_SIDE_BEFORE)), 2));
+  g_assert_false (adw_style_manager_get_high_contrast (manager));
+  light = render_canvas (f);
+
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   tandem_ui_test_iterate ();
   g_assert_true (f->canvas->state.palette.dark);
+  g_assert_false (f->canvas->state.palette.high_contrast);
+  dark = render_canvas (f);
+  g_assert_false (g_bytes_equal (light, dark));
   screenshot (f, "dark");
 
+  /* High contrast on top of dark: thicker lines, opaque borders, and different pixels. */
+  g_settings_set_boolean (a11y, "high-contrast", TRUE);
+  while (!adw_style_manager_get_high_contrast (manager))
+    g_main_context_iteration (NULL, TRUE);
+  tandem_ui_test_iterate ();
+  g_assert_true (f->canvas->state.palette.dark);
+  g_assert_true (f->canvas->state.palette.high_contrast);
+  g_assert_cmpfloat (f->canvas->state.palette.line_width, ==, 2.0);
+  g_assert_cmpfloat (f->canvas->state.palette.card_border.alpha, ==, 1.0);
+  contrast = render_canvas (f);
+  g_assert_false (g_bytes_equal (dark, contrast));
+  screenshot (f, "dark-high-contrast");
+
+  g_settings_reset (a11y, "high-contrast");
+  while (adw_style_manager_get_high_contrast (manager))
+    g_main_context_iteration (NULL, TRUE);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   tandem_ui_test_iterate ();
   g_assert_false (f->canvas->state.palette.dark);
+  g_assert_false (f->canvas->state.palette.high_contrast);
+  g_assert_cmpfloat (f->canvas->state.palette.line_width, ==, 1.0);
 }
 
 static gboolean
@@ -1229,7 +1303,7 @@ test_real_keys (Fixture       *f,
                 gconstpointer  data)
 {
 #ifdef GDK_WINDOWING_X11
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *xdotool = tandem_test_require_program ("xdotool", "xdotool");
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
   TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
   const char *titles[] = { "Fever at night", "Rings GP", "Calls 111", "Nurse rings back",
@@ -1309,9 +1383,11 @@ test_zoom_keys_anywhere (Fixture       *f,
   g_autofree char *title = g_strdup (tandem_journey_get_title (f->journey));
   double zoom;
 
-  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+  if (xdotool == NULL)
+    return;
+  if (!GDK_IS_X11_SURFACE (surface))
     {
-      g_test_skip ("Real key presses need xdotool and an X11 display");
+      g_test_skip ("Real key presses need an X11 display");
       return;
     }
 

@@ -11,6 +11,7 @@
 
 #include "tandem-condition.h"
 #include "tandem-json.h"
+#include "tandem-snapshot.h"
 #include "tandem-storage.h"
 #include "tandem-test-util.h"
 
@@ -346,6 +347,42 @@ test_serialize_object (void)
   g_assert_cmpstr (tandem_condition_get_label (TANDEM_CONDITION (copy)), ==, "Beds reduced");
 }
 
+/* The copy an export works on, on its worker thread: built from the snapshot that saving
+ * uses, the same document, and not touched by edits made after it was taken. */
+static void
+test_snapshot_copy (void)
+{
+  g_autoptr(TandemDocument) document = tandem_test_generate_document (2000);
+  g_autoptr(TandemSnapshot) snapshot = NULL;
+  g_autoptr(TandemDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original_json = NULL;
+  g_autofree char *copy_json = NULL;
+
+  original_json = tandem_json_write_document (document, NULL, &error);
+  g_assert_no_error (error);
+
+  snapshot = _tandem_snapshot_new (document);
+  tandem_test_edit_title (document, "Edited after the snapshot");
+
+  /* Built on a thread of its own, as the export does. */
+  {
+    GThread *thread = g_thread_new ("snapshot-copy", (GThreadFunc)_tandem_snapshot_to_document,
+                                    snapshot);
+
+    copy = g_thread_join (thread);
+  }
+
+  g_assert_true (TANDEM_IS_DOCUMENT (copy));
+  g_assert_false (tandem_document_get_modified (copy));
+  g_assert_false (tandem_document_can_undo (copy));
+  g_assert_cmpuint (tandem_document_get_n_objects (copy), ==,
+                    tandem_document_get_n_objects (document));
+  copy_json = tandem_json_write_document (copy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (copy_json, ==, original_json);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/json/strict-syntax", test_strict_syntax);
   g_test_add_func ("/json/import/not-regular", test_import_not_regular);
   g_test_add_func ("/json/serialize-object", test_serialize_object);
+  g_test_add_func ("/json/snapshot-copy", test_snapshot_copy);
 
   return g_test_run ();
 }

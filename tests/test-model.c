@@ -349,6 +349,33 @@ test_generated_document (void)
   g_assert_cmpuint (tandem_document_get_n_objects (document), ==, 1);
 }
 
+/* The undo history belongs to the document; it must not keep the document alive. An edited
+ * document used to hold itself through its own history and was never freed. */
+static void
+test_edited_document_is_freed (void)
+{
+  TandemDocument *document = tandem_document_new ();
+  g_autoptr(TandemCondition) condition = tandem_condition_new ("c", "Condition");
+
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *)&document);
+
+  tandem_test_edit_title (document, "Edited");
+  tandem_document_begin (document, "Add");
+  tandem_list_append (tandem_document_get_conditions (document), condition);
+  tandem_document_commit (document);
+  tandem_document_begin (document, "Remove");
+  tandem_list_remove (tandem_document_get_conditions (document), 0);
+  tandem_document_commit (document);
+  g_assert_true (tandem_document_undo (document));
+  g_assert_true (tandem_document_redo (document));
+  g_assert_true (tandem_document_can_undo (document));
+
+  g_object_unref (document);
+  g_assert_null (document);
+  /* The removed condition outlives it and no longer points to it. */
+  g_assert_null (tandem_object_get_document (TANDEM_OBJECT (condition)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/model/undo/save-during-typing", test_save_state_during_typing);
   g_test_add_func ("/model/undo/outside-transaction", test_change_outside_transaction);
   g_test_add_func ("/model/undo/outlives-document", test_removed_object_outlives_document);
+  g_test_add_func ("/model/undo/edited-document-is-freed", test_edited_document_is_freed);
   g_test_add_func ("/model/modified/follows-undo", test_modified_follows_undo);
   g_test_add_func ("/model/conditions", test_conditions);
   g_test_add_func ("/model/generated", test_generated_document);

@@ -683,13 +683,25 @@ static void
 test_save_full_filesystem (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(TandemDocument) big = tandem_test_generate_document (20000);
-  g_autofree char *mount = g_build_filename (fixture->dir, "small-disk", NULL);
-  g_autofree char *path = g_build_filename (mount, "project.tandem", NULL);
+  g_autofree char *mount = NULL;
   g_autofree char *command = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   int status = -1;
 
+  if (g_test_subprocess ())
+    {
+      /* The assertions run here, so that a failing one cannot leave the mount behind: the
+       * parent unmounts whatever happens to this process. */
+      g_autoptr(TandemDocument) big = tandem_test_generate_document (20000);
+      const char *small_disk = g_getenv ("TANDEM_TEST_SMALL_DISK");
+      g_autofree char *path = g_build_filename (small_disk, "project.tandem", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      assert_save_fails (big, file, TANDEM_STORAGE_ERROR_NO_SPACE, "not enough space");
+      g_assert_cmpuint (count_entries (small_disk), ==, 0);
+      return;
+    }
+
+  mount = g_build_filename (fixture->dir, "small-disk", NULL);
   g_mkdir (mount, 0755);
   command = g_strdup_printf ("mount -t tmpfs -o size=128k tmpfs '%s'", mount);
   if (getuid () != 0 || !g_spawn_command_line_sync (command, NULL, NULL, &status, NULL) ||
@@ -699,12 +711,16 @@ test_save_full_filesystem (Fixture       *fixture,
       return;
     }
 
-  assert_save_fails (big, file, TANDEM_STORAGE_ERROR_NO_SPACE, "not enough space");
-  g_assert_cmpuint (count_entries (mount), ==, 0);
+  g_setenv ("TANDEM_TEST_SMALL_DISK", mount, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("TANDEM_TEST_SMALL_DISK");
 
   g_free (command);
   command = g_strdup_printf ("umount '%s'", mount);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_test_trap_assert_passed ();
 }
 
 /* Migrations, with a synthetic history so the machinery is tested whatever the real one is. */

@@ -339,6 +339,7 @@ test_hostile_templates (void)
   g_autoptr(GString) deep = g_string_new (NULL);
   g_autoptr(GString) huge = g_string_new (base_template);
   g_autofree char *long_question = NULL;
+  g_autofree char *long_field = NULL;
   g_autofree char *long_text = g_strnfill (TANDEM_TEXT_MAX + 1, 'a');
   g_autofree char *bad_utf8 = NULL;
 
@@ -378,8 +379,8 @@ test_hostile_templates (void)
   check_refused ("enormous file", huge->str, huge->len, "larger than");
 
   /* An enormous string. */
-  long_question = g_strdup_printf ("\"question\":\"%s\"", long_text);
-  long_question = replace (base_template, "\"question\":\"Q1?\"", long_question);
+  long_field = g_strdup_printf ("\"question\":\"%s\"", long_text);
+  long_question = replace (base_template, "\"question\":\"Q1?\"", long_field);
   check_refused ("enormous string", long_question, strlen (long_question), "at most");
 
   /* Not UTF-8. */

@@ -24,12 +24,12 @@
 #include "tandem-condition.h"
 #include "tandem-evidence-link.h"
 #include "tandem-journey-measures.h"
-#include "tandem-json.h"
 #include "tandem-labels.h"
 #include "tandem-lane.h"
 #include "tandem-pdf-tags.h"
 #include "tandem-quote.h"
 #include "tandem-signoff.h"
+#include "tandem-snapshot.h"
 #include "tandem-stage.h"
 #include "tandem-step.h"
 
@@ -580,7 +580,8 @@ add_checklist_summary (TandemFlow      *flow,
   for (guint i = 0; i <= tandem_list_get_n (sections); i++)
     {
       TandemProgress progress = { 0 };
-      g_autofree char *c[8] = { NULL };
+      /* g_autofree on an array would free only its first string. */
+      g_auto(GStrv) c = g_new0 (char *, 8 + 1);
       const char *row[9];
       guint32 fills[9] = { 0 };
       const char *name;
@@ -1237,32 +1238,11 @@ tandem_appendix_write_pdf (TandemDocument               *document,
   return write_pdf (document, options, path, NULL, NULL, NULL, error);
 }
 
-/**
- * tandem_appendix_copy_document:
- *
- * A private copy of @document for an export on a worker thread, so that the user can go on
- * editing meanwhile. Stored files are not copied: the appendix names them only.
- *
- * Returns: (transfer full): the copy
- */
-TandemDocument *
-tandem_appendix_copy_document (TandemDocument *document)
-{
-  g_autoptr(JsonNode) node = tandem_json_serialize (TANDEM_OBJECT (document));
-  g_autoptr(GError) error = NULL;
-  TandemObject *copy;
-
-  copy = tandem_json_deserialize (node, TANDEM_TYPE_DOCUMENT, "/project", &error);
-  g_assert_no_error (error);
-
-  return TANDEM_DOCUMENT (copy);
-}
-
 /* Exporting on a worker thread */
 
 typedef struct
 {
-  TandemDocument         *document;   /* a private copy: the worker never sees the live one */
+  TandemSnapshot         *snapshot;   /* taken now; the worker builds its own document */
   TandemAppendixOptions   options;
   char                   *path;
   TandemFlowProgressFunc  progress;
@@ -1280,7 +1260,7 @@ export_data_free (gpointer data)
 {
   ExportData *export = data;
 
-  g_object_unref (export->document);
+  _tandem_snapshot_free (export->snapshot);
   tandem_appendix_options_clear (&export->options);
   g_free (export->path);
   g_mutex_clear (&export->lock);
@@ -1341,12 +1321,15 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportData *export = task_data;
+  g_autoptr(TandemDocument) document = NULL;
   GError *error = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (write_pdf (export->document, &export->options, export->path, cancellable,
+  /* The worker's own document, built from the snapshot: it never sees the live one. */
+  document = _tandem_snapshot_to_document (export->snapshot);
+  if (write_pdf (document, &export->options, export->path, cancellable,
                  export->progress != NULL ? on_page_written_cb : NULL, task, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -1361,8 +1344,8 @@ export_thread (GTask        *task,
  *   caller, with the fraction of the pages written, until @callback is called
  * @progress_data: for @progress; it must live until @callback is called
  *
- * Copies @document now and writes its appendix to @file on a worker thread, as
- * g_file_copy_async() copies a file and reports progress.
+ * Takes a snapshot of @document now (the same copy saving uses) and writes its appendix to
+ * @file on a worker thread, as g_file_copy_async() copies a file and reports progress.
  */
 void
 tandem_appendix_export_async (TandemDocument              *document,
@@ -1387,7 +1370,9 @@ tandem_appendix_export_async (TandemDocument              *document,
 
   export = g_new0 (ExportData, 1);
   g_mutex_init (&export->lock);
-  export->document = tandem_appendix_copy_document (document);
+  /* The user goes on editing while the worker writes: it works on a copy of its own, built
+   * from a snapshot taken now (the same copy saving uses). */
+  export->snapshot = _tandem_snapshot_new (document);
   export->options = *options;
   export->options.date = g_strdup (options->date);
   export->path = g_file_get_path (file);
@@ -1407,7 +1392,7 @@ tandem_appendix_export_async (TandemDocument              *document,
 
 typedef struct
 {
-  TandemDocument        *document;   /* a private copy */
+  TandemSnapshot        *snapshot;   /* taken now; the worker builds its own document */
   TandemAppendixOptions  options;
 } BuildData;
 
@@ -1416,7 +1401,7 @@ build_data_free (gpointer data)
 {
   BuildData *build = data;
 
-  g_object_unref (build->document);
+  _tandem_snapshot_free (build->snapshot);
   tandem_appendix_options_clear (&build->options);
   g_free (build);
 }
@@ -1428,12 +1413,15 @@ build_thread (GTask        *task,
               GCancellable *cancellable)
 {
   BuildData *build = task_data;
+  g_autoptr(TandemDocument) document = NULL;
   TandemFlow *flow;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  flow = tandem_appendix_build (build->document, &build->options);
+  /* The flow keeps what it needs of the document (its figures hold a reference). */
+  document = _tandem_snapshot_to_document (build->snapshot);
+  flow = tandem_appendix_build (document, &build->options);
   tandem_flow_set_cancellable (flow, cancellable);
   tandem_flow_paginate (flow);
   tandem_flow_set_cancellable (flow, NULL);
@@ -1469,7 +1457,7 @@ tandem_appendix_build_async (TandemDocument              *document,
   g_task_set_source_tag (task, tandem_appendix_build_async);
 
   build = g_new0 (BuildData, 1);
-  build->document = tandem_appendix_copy_document (document);
+  build->snapshot = _tandem_snapshot_new (document);
   build->options = *options;
   build->options.date = g_strdup (options->date);
   g_task_set_task_data (task, build, build_data_free);

@@ -76,7 +76,6 @@ void        tandem_appendix_export_async       (TandemDocument               *do
                                                 gpointer                      user_data);
 gboolean    tandem_appendix_export_finish      (GAsyncResult                 *result,
                                                 GError                      **error);
-TandemDocument *tandem_appendix_copy_document  (TandemDocument               *document);
 void        tandem_appendix_build_async        (TandemDocument               *document,
                                                 const TandemAppendixOptions  *options,
                                                 GCancellable                 *cancellable,

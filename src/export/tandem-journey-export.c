@@ -15,6 +15,7 @@
 #include <cairo-svg.h>
 
 #include "tandem-appendix.h"
+#include "tandem-snapshot.h"
 #include "tandem-file-writer.h"
 #include "tandem-journey-export.h"
 #include "tandem-journey-painter.h"
@@ -258,8 +259,8 @@ tandem_journey_export (TandemJourney                    *journey,
 
 typedef struct
 {
-  TandemDocument             *document;  /* a private copy, so the user can go on editing */
-  TandemJourney              *journey;   /* in @document */
+  TandemSnapshot             *snapshot;    /* taken now, so the user can go on editing */
+  char                       *journey_id;  /* the journey to draw, found in the worker's copy */
   GFile                      *file;
   TandemJourneyExportOptions  options;
 } ExportData;
@@ -269,7 +270,8 @@ export_data_free (gpointer data)
 {
   ExportData *export = data;
 
-  g_clear_object (&export->document);
+  _tandem_snapshot_free (export->snapshot);
+  g_free (export->journey_id);
   g_clear_object (&export->file);
   g_free (export);
 }
@@ -281,12 +283,19 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportData *export = task_data;
+  g_autoptr(TandemDocument) document = NULL;
+  TandemObject *journey;
   GError *error = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (tandem_journey_export (export->journey, export->file, &export->options, &error))
+  /* The worker's own document, built from the snapshot (the same copy saving uses). */
+  document = _tandem_snapshot_to_document (export->snapshot);
+  journey = tandem_document_lookup (document, export->journey_id);
+  g_assert (TANDEM_IS_JOURNEY (journey));
+
+  if (tandem_journey_export (TANDEM_JOURNEY (journey), export->file, &export->options, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -298,7 +307,7 @@ export_thread (GTask        *task,
  * @cancellable: (nullable): cancelled before the drawing starts, nothing is written; a map is
  *   drawn and written in one go, in about a second for the largest
  *
- * Copies the document of @journey now and draws the maps into @file on a worker thread, as
+ * Takes a snapshot of the document of @journey now and draws the maps into @file on a worker thread, as
  * tandem_journey_export() does.
  */
 void
@@ -312,7 +321,6 @@ tandem_journey_export_to_file_async (TandemJourney                    *journey,
   g_autoptr(GTask) task = NULL;
   TandemDocument *document;
   ExportData *export;
-  TandemObject *copy;
 
   g_return_if_fail (TANDEM_IS_JOURNEY (journey));
   g_return_if_fail (G_IS_FILE (file));
@@ -325,10 +333,8 @@ tandem_journey_export_to_file_async (TandemJourney                    *journey,
   g_task_set_source_tag (task, tandem_journey_export_to_file_async);
 
   export = g_new0 (ExportData, 1);
-  export->document = tandem_appendix_copy_document (document);
-  copy = tandem_document_lookup (export->document, tandem_object_get_id (TANDEM_OBJECT (journey)));
-  g_assert (TANDEM_IS_JOURNEY (copy));
-  export->journey = TANDEM_JOURNEY (copy);
+  export->snapshot = _tandem_snapshot_new (document);
+  export->journey_id = g_strdup (tandem_object_get_id (TANDEM_OBJECT (journey)));
   export->file = g_file_dup (file);
   if (options != NULL)
     export->options = *options;

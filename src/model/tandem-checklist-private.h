@@ -10,9 +10,6 @@
 
 G_BEGIN_DECLS
 
-void _tandem_checklist_before_commit (TandemDocument    *document,
-                                      TandemTransaction *transaction);
-
 /* The audit trail is append-only: undo and redo leave its entries (and the chain's head)
  * alone and instead add entries saying what they changed. */
 gboolean _tandem_checklist_is_append_only_change (const TandemChange *change);

@@ -17,11 +17,10 @@
 #include "tandem-attachment.h"
 #include "tandem-audit-entry.h"
 #include "tandem-checklist-item.h"
-#include "tandem-checklist-private.h"
 #include "tandem-document-private.h"
 #include "tandem-checklist-section.h"
 #include "tandem-evidence-link.h"
-#include "tandem-checklist.h"
+#include "tandem-checklist-private.h"
 #include "tandem-signoff.h"
 
 /*
@@ -54,6 +53,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean on_document_before_commit_hook (GSignalInvocationHint *hint,
+                                                guint                  n_params,
+                                                const GValue          *params,
+                                                gpointer               user_data);
+
 static void
 tandem_checklist_class_init (TandemChecklistClass *klass)
 {
@@ -75,6 +79,15 @@ tandem_checklist_class_init (TandemChecklistClass *klass)
   properties[PROP_AUDIT] = tandem_param_children ("audit", NULL, TANDEM_TYPE_AUDIT_ENTRY);
 
   tandem_object_class_install_fields (tandem_class, N_PROPS, properties);
+
+  /* The audit trail subscribes to the commit of every document rather than the document
+   * calling it by name: the model below it need not know that checklists keep one. A
+   * document can only hold a checklist once this class exists, so no commit that needs an
+   * audit can happen before the hook is in place. Emission hooks run before ordinary
+   * handlers, so anything else watching before-commit sees the audit entries too. */
+  g_type_class_ref (TANDEM_TYPE_DOCUMENT);
+  g_signal_add_emission_hook (g_signal_lookup ("before-commit", TANDEM_TYPE_DOCUMENT), 0,
+                              on_document_before_commit_hook, NULL, NULL);
 }
 
 static void
@@ -454,19 +467,26 @@ void_signoffs (TandemDocument  *document,
     }
 }
 
-/**
- * _tandem_checklist_before_commit:
- *
- * Called by the document as a transaction closes: every change to an answer, a decision or a
- * sign-off gets an audit entry in its checklist, and a change to an answer voids the
- * checklist's sign-offs. These changes join the same transaction, so one undo takes back
- * the answer, its audit entry and the voiding together.
+/*
+ * The audit trail, on TandemDocument::before-commit of any document: every change to an
+ * answer, a decision or a sign-off gets an audit entry in its checklist, and a change to an
+ * answer voids the checklist's sign-offs. These changes join the same transaction, so one undo
+ * takes back the answer, its audit entry and the voiding together.
  */
-void
-_tandem_checklist_before_commit (TandemDocument    *document,
-                                 TandemTransaction *transaction)
+static gboolean
+on_document_before_commit_hook (GSignalInvocationHint *hint,
+                                guint                  n_params,
+                                const GValue          *params,
+                                gpointer               user_data)
 {
-  guint n = tandem_transaction_get_n_changes (transaction);
+  TandemDocument *document = g_value_get_object (&params[0]);
+  TandemTransaction *transaction = g_value_get_pointer (&params[1]);
+  guint n;
+
+  g_assert (n_params == 2);
+  g_assert (TANDEM_IS_DOCUMENT (document));
+
+  n = tandem_transaction_get_n_changes (transaction);
 
   for (guint i = 0; i < n; i++)
     {
@@ -559,6 +579,8 @@ _tandem_checklist_before_commit (TandemDocument    *document,
       if (answer)
         void_signoffs (document, checklist, subject);
     }
+
+  return TRUE;  /* stay subscribed */
 }
 
 /**

@@ -114,7 +114,12 @@ change_clear (gpointer data)
 {
   TandemChange *change = data;
 
-  g_clear_object (&change->object);
+  /* A change to the document's own fields holds no reference to it (see
+   * _tandem_document_record_property()). */
+  if (change->object != NULL && TANDEM_IS_DOCUMENT (change->object))
+    change->object = NULL;
+  else
+    g_clear_object (&change->object);
   g_clear_object (&change->list);
   if (G_IS_VALUE (&change->old_value))
     g_value_unset (&change->old_value);
@@ -1097,8 +1102,8 @@ tandem_document_commit (TandemDocument *self)
       return;
     }
 
-  /* The audit trail and handlers may add changes to the transaction while it is still open. */
-  _tandem_checklist_before_commit (self, self->current);
+  /* Handlers (the checklists' audit trail among them) may add changes to the transaction
+   * while it is still open. */
   g_signal_emit (self, signals[BEFORE_COMMIT], 0, self->current);
 
   self->depth = 0;
@@ -1382,7 +1387,9 @@ _tandem_document_record_property (TandemDocument *self,
 
   change = append_change (self);
   change->kind = TANDEM_CHANGE_PROPERTY;
-  change->object = g_object_ref (object);
+  /* The document owns its history: a reference from its own undo stack to itself would be a
+   * cycle that keeps every edited document (and everything in it) alive for ever. */
+  change->object = object == TANDEM_OBJECT (self) ? object : g_object_ref (object);
   change->pspec = pspec;
   g_value_init (&change->old_value, G_VALUE_TYPE (old_value));
   g_value_copy (old_value, &change->old_value);

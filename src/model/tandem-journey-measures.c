@@ -81,7 +81,9 @@ tandem_journey_map_steps_in_order (TandemJourneyMap *map)
       sortable[i].position = i;
     }
 
-  qsort (sortable, n, sizeof (Sortable), compare_sortable);
+  /* An empty map has no array at all (g_new0 of nothing is NULL), which qsort must not get. */
+  if (n > 1)
+    qsort (sortable, n, sizeof (Sortable), compare_sortable);
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (ordered, sortable[i].step);

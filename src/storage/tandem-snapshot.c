@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "tandem-document-private.h"
+#include "tandem-object-private.h"
+#include "tandem-snapshot.h"
 #include "tandem-storage-private.h"
 
 /*
@@ -174,6 +176,77 @@ _tandem_snapshot_free (TandemSnapshot *snapshot)
   g_hash_table_unref (snapshot->blobs);
   g_free (snapshot->blob_source);
   g_free (snapshot);
+}
+
+/**
+ * _tandem_snapshot_to_document:
+ *
+ * Builds a document of its own from @snapshot, on any thread (the worker that needs it): the
+ * same fields, ids and order, with no history, unmodified. Stored files added since the
+ * original was read come along in memory; the others are read from the same file.
+ *
+ * Returns: (transfer full): the document
+ */
+TandemDocument *
+_tandem_snapshot_to_document (TandemSnapshot *snapshot)
+{
+  TandemDocument *document = NULL;
+  GHashTableIter iter;
+  GBytes *bytes;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  /* Kinds come parents first, and each kind's rows in the order of their lists (they were
+   * added depth first), so appending rebuilds every list as it was. */
+  for (guint k = 0; k < snapshot->kinds->len; k++)
+    {
+      KindRows *kind_rows = g_ptr_array_index (snapshot->kinds, k);
+      const TandemKindInfo *info = kind_rows->info;
+
+      for (guint r = 0; r < kind_rows->rows->len; r++)
+        {
+          Row *row = &g_array_index (kind_rows->rows, Row, r);
+          g_autoptr(TandemObject) object = NULL;
+
+          if (info->parent == NULL)
+            {
+              g_assert (document == NULL);
+              document = g_object_new (TANDEM_TYPE_DOCUMENT, "id", row->id, NULL);
+              _tandem_document_begin_loading (document);
+              object = g_object_ref (TANDEM_OBJECT (document));
+            }
+          else
+            {
+              object = g_object_new (info->type, "id", row->id, NULL);
+            }
+
+          for (guint i = 0; i < info->columns->len; i++)
+            _tandem_object_load_field (object, g_ptr_array_index (info->columns, i),
+                                       &row->values[i]);
+
+          if (info->parent != NULL)
+            {
+              TandemObject *parent = tandem_document_lookup (document, row->parent_id);
+
+              g_assert (parent != NULL);
+              tandem_list_append (tandem_object_get_list (parent, info->parent_list), object);
+            }
+        }
+    }
+
+  g_assert (document != NULL);
+
+  _tandem_document_set_blob_source (document, snapshot->blob_source);
+  g_hash_table_iter_init (&iter, snapshot->blobs);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&bytes))
+    {
+      if (bytes != NULL)
+        g_free (tandem_document_add_blob (document, bytes));
+    }
+
+  _tandem_document_end_loading (document);
+
+  return document;
 }
 
 guint64

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "tandem-snapshot.h"
 #include "tandem-storage.h"
 
 G_BEGIN_DECLS
@@ -67,19 +68,13 @@ TandemDocument        *_tandem_storage_read_database  (sqlite3                *d
 /* Links an older Tandem allowed, kept as text when a file is opened (tandem-kept-links.c). */
 void                   _tandem_storage_keep_links_as_text (TandemDocument *document);
 
-/* Snapshots: a copy of the document's saved fields made on the main thread, written to a
- * new SQLite file on a worker thread (tandem-snapshot.c). */
-typedef struct _TandemSnapshot TandemSnapshot;
-
-TandemSnapshot        *_tandem_snapshot_new           (TandemDocument  *document);
-void                   _tandem_snapshot_free          (TandemSnapshot  *snapshot);
+/* Snapshots (tandem-snapshot.h): a copy of the document's saved fields made on the main
+ * thread, written to a new SQLite file on a worker thread (tandem-snapshot.c). */
 guint64                _tandem_snapshot_get_state     (TandemSnapshot  *snapshot);
 gboolean               _tandem_snapshot_write         (TandemSnapshot  *snapshot,
                                                        const char      *path,
                                                        GCancellable    *cancellable,
                                                        GError         **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemSnapshot, _tandem_snapshot_free)
 
 /* Writes a snapshot to @path atomically (temporary file, sync, rename). */
 gboolean               _tandem_storage_write_snapshot (TandemSnapshot  *snapshot,
