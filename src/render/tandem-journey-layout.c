@@ -275,6 +275,69 @@ make_room_for_labels (TandemJourneyLayout *self,
     }
 }
 
+/* How tall a card needs to be for what it shows, as the painter draws it: the title over
+ * as many lines as it wraps to (up to four), who and where, the times, and the row of the
+ * feeling and markers. Text is not measured here (the layout stays cheap for thousands of
+ * steps): an average character width stands in, generous enough that a title is rarely cut. */
+static double
+card_height_for (TandemStep *step,
+                 double      card_width)
+{
+  double title_width = card_width - 2 * TANDEM_JOURNEY_CARD_PAD - 4 - 30;
+  double per_line = MAX (1, floor (title_width / (TANDEM_JOURNEY_FONT_CARD_TITLE * 0.56)));
+  double title_lines = CLAMP (ceil (g_utf8_strlen (tandem_step_get_title (step), -1) / per_line),
+                              1, 4);
+  double height = TANDEM_JOURNEY_CARD_PAD - 1 + title_lines * TANDEM_JOURNEY_FONT_CARD_TITLE * 1.3 + 3;
+
+  if (tandem_step_get_role (step)[0] != '\0' || tandem_step_get_place (step)[0] != '\0')
+    height += TANDEM_JOURNEY_FONT_CARD_BODY * 1.35;
+  if (tandem_step_get_wait_minutes (step) > 0 || tandem_step_get_duration_minutes (step) > 0)
+    height += TANDEM_JOURNEY_FONT_CARD_BODY * 1.35;
+  height += 4 + TANDEM_JOURNEY_CARD_BOTTOM_ROW + TANDEM_JOURNEY_CARD_PAD;
+
+  return ceil (MAX (height, TANDEM_JOURNEY_CARD_MIN_HEIGHT));
+}
+
+/* Lanes take the height of what they hold: as tall as their tallest card, or a thin band
+ * with the title when they hold nothing, so that a map is no taller than its content. A
+ * height the user chose by dragging the lane's edge (anything but the default) is kept as
+ * the least height, so that room made on purpose, to add steps, stays. */
+static void
+place_lanes (TandemJourneyLayout *self)
+{
+  g_autofree double *content = g_new0 (double, self->lanes->len + 1);
+  double position = self->grid_y;
+
+  for (guint k = 0; k < self->cards->len; k++)
+    {
+      const TandemCardGeometry *card = &g_array_index (self->cards, TandemCardGeometry, k);
+      const TandemStageGeometry *stage = &g_array_index (self->stages, TandemStageGeometry,
+                                                         card->stage);
+      double width = CLAMP (tandem_stage_get_width (stage->stage) - 2 * TANDEM_JOURNEY_CELL_PAD_X,
+                            TANDEM_JOURNEY_CARD_MIN_WIDTH, TANDEM_JOURNEY_CARD_MAX_WIDTH);
+
+      content[card->lane] = MAX (content[card->lane], card_height_for (card->step, width));
+    }
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      TandemLaneGeometry *geometry = &g_array_index (self->lanes, TandemLaneGeometry, i);
+      double chosen = tandem_lane_get_height (geometry->lane);
+
+      if (content[i] > 0)
+        geometry->height = content[i] + 2 * TANDEM_JOURNEY_CELL_PAD_Y;
+      else
+        geometry->height = TANDEM_JOURNEY_EMPTY_LANE_HEIGHT;
+      if (fabs (chosen - TANDEM_JOURNEY_LANE_DEFAULT_HEIGHT) > 0.5)
+        geometry->height = MAX (geometry->height, chosen);
+
+      geometry->y = position;
+      geometry->card_height = geometry->height - 2 * TANDEM_JOURNEY_CELL_PAD_Y;
+      position += geometry->height;
+    }
+  self->grid_height = position - self->grid_y;
+}
+
 static void
 tandem_journey_layout_init (TandemJourneyLayout *self)
 {
@@ -375,21 +438,14 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
                            GUINT_TO_POINTER (i + 1));
     }
 
-  position = self->grid_y;
   for (guint i = 0; i < tandem_list_get_n (lanes); i++)
     {
       TandemLaneGeometry geometry = { tandem_list_get (lanes, i) };
 
-      geometry.y = position;
-      geometry.height = MAX (tandem_lane_get_height (geometry.lane),
-                             TANDEM_JOURNEY_CARD_MIN_HEIGHT + 2 * TANDEM_JOURNEY_CELL_PAD_Y);
-      geometry.card_height = geometry.height - 2 * TANDEM_JOURNEY_CELL_PAD_Y;
-      position += geometry.height;
       g_array_append_val (self->lanes, geometry);
       g_hash_table_insert (lane_index, (gpointer)tandem_object_get_id (tandem_list_get (lanes, i)),
                            GUINT_TO_POINTER (i + 1));
     }
-  self->grid_height = position - self->grid_y;
 
   /* Cards in journey order: each takes the next slot of its stage. */
   ordered = tandem_journey_map_steps_in_order (self->map);
@@ -426,6 +482,7 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
     }
 
   make_room_for_labels (self, card_of_id);
+  place_lanes (self);
 
   position = self->grid_x;
   for (guint i = 0; i < self->stages->len; i++)

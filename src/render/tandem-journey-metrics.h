@@ -30,6 +30,9 @@
 #define TANDEM_JOURNEY_CARD_RADIUS         8.0
 #define TANDEM_JOURNEY_CARD_EDGE           7.0     /* the band along a card's edge that connects */
 #define TANDEM_JOURNEY_RESIZE_GRIP         6.0
+#define TANDEM_JOURNEY_CARD_BOTTOM_ROW     16.0    /* the feeling's face and the markers */
+#define TANDEM_JOURNEY_EMPTY_LANE_HEIGHT   40.0    /* a lane with no steps: its title, one line */
+#define TANDEM_JOURNEY_LANE_DEFAULT_HEIGHT 150.0   /* the model's default: not chosen by hand */
 
 #define TANDEM_JOURNEY_LEGEND_ROW_HEIGHT   30.0
 #define TANDEM_JOURNEY_LEGEND_ENTRY_WIDTH  172.0
