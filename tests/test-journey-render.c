@@ -10,8 +10,10 @@
 
 #include <glib/gstdio.h>
 
+#include "tandem-flow.h"
 #include "tandem-journey-export.h"
 #include "tandem-journey-fixture.h"
+#include "tandem-journey-metrics.h"
 #include "tandem-journey-painter.h"
 #include "tandem-quote.h"
 #include "tandem-storage.h"
@@ -453,6 +455,106 @@ test_export_too_large_for_png (void)
   g_assert_nonnull (bytes);
 }
 
+/* Print layout: the appendix's figures */
+
+#define MIN_PRINT_POINTS 7.0
+
+static TandemDocument *
+load_sample (void)
+{
+  const char *sample = g_getenv ("TANDEM_SAMPLE");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemDocument *document;
+
+  if (sample == NULL)
+    return NULL;
+
+  file = g_file_new_for_path (sample);
+  document = tandem_storage_load (file, NULL, &error);
+  g_assert_no_error (error);
+
+  return document;
+}
+
+/* The parts of a map on pages of @paper, as the appendix splits it, at the scale where its
+ * smallest text is 7 pt; each part's size in points on the page in @sizes. */
+static GArray *
+split_for_paper (TandemJourney *journey,
+                 TandemMapSide  side,
+                 TandemPaper    paper,
+                 double        *scale_out)
+{
+  TandemFlow *flow = tandem_flow_new (paper);
+  g_autoptr(TandemJourneyFigure) figure = tandem_journey_figure_new (journey,
+                                                                     side == TANDEM_MAP_SIDE_BEFORE
+                                                                     ? TANDEM_JOURNEY_SHOW_BEFORE
+                                                                     : TANDEM_JOURNEY_SHOW_AFTER);
+  double width, height, scale;
+  GArray *parts;
+
+  tandem_flow_get_figure_area (flow, &width, &height);
+  tandem_flow_free (flow);
+  tandem_journey_figure_set_print (figure, TRUE);
+  scale = MIN_PRINT_POINTS / tandem_journey_figure_get_min_text_size (figure);
+  parts = tandem_journey_figure_split (figure, width / scale, height / scale);
+  *scale_out = scale;
+
+  return parts;
+}
+
+static void
+test_print_sample_fits_a4 (void)
+{
+  g_autoptr(TandemDocument) document = load_sample ();
+  TandemJourney *journey;
+  TandemMapSide sides[] = { TANDEM_MAP_SIDE_BEFORE, TANDEM_MAP_SIDE_AFTER };
+  guint n_steps[] = { 10, 8 };
+
+  if (document == NULL)
+    {
+      g_test_skip ("Run through meson test, which says where the sample is");
+      return;
+    }
+
+  journey = tandem_list_get (tandem_document_get_journeys (document), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autoptr(GArray) parts = NULL;
+      g_autoptr(TandemJourneyFigure) figure = NULL;
+      TandemJourneyLayout *layout;
+      double scale, width, height, area_width, area_height;
+      TandemFlow *flow = tandem_flow_new (TANDEM_PAPER_A4);
+
+      g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (tandem_journey_get_map (journey, sides[i]))),
+                        ==, n_steps[i]);
+      parts = split_for_paper (journey, sides[i], TANDEM_PAPER_A4, &scale);
+
+      /* The whole map at that scale is within one page's figure area, and every text of it
+       * (the cards' all of the smallest size) is 7 pt or more. */
+      figure = tandem_journey_figure_new (journey, i == 0 ? TANDEM_JOURNEY_SHOW_BEFORE
+                                                          : TANDEM_JOURNEY_SHOW_AFTER);
+      tandem_journey_figure_set_print (figure, TRUE);
+      tandem_journey_figure_get_size (figure, &width, &height);
+      tandem_flow_get_figure_area (flow, &area_width, &area_height);
+      tandem_flow_free (flow);
+      g_test_message ("%s map: %.0f x %.0f units, %.0f x %.0f pt of %.0f x %.0f",
+                      i == 0 ? "before" : "after", width, height, width * scale, height * scale,
+                      area_width, area_height);
+      g_assert_cmpuint (parts->len, ==, 1);
+      g_assert_cmpfloat (width * scale, <=, area_width);
+      g_assert_cmpfloat (height * scale, <=, area_height);
+      g_assert_true (tandem_journey_figure_text_legible_at (figure, scale, MIN_PRINT_POINTS));
+      g_assert_cmpfloat (TANDEM_JOURNEY_FONT_SMALL * scale, >=, MIN_PRINT_POINTS - 1e-9);
+
+      /* Every card is whole, and printed. */
+      layout = tandem_journey_figure_get_layout (figure, sides[i]);
+      g_assert_cmpuint (tandem_journey_layout_get_n_cards (layout), ==, n_steps[i]);
+      for (guint k = 0; k < n_steps[i]; k++)
+        g_assert_true (tandem_journey_layout_get_card (layout, k)->print);
+    }
+}
+
 /* The command line: tandem --export-map */
 
 static void
@@ -539,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/journey/render/reference/scripts", test_reference_scripts);
   g_test_add_func ("/journey/render/reference/dark-selection", test_reference_dark_selection);
   g_test_add_func ("/journey/render/reference/both-high-contrast", test_reference_high_contrast_both);
+  g_test_add_func ("/journey/print/sample-fits-a4", test_print_sample_fits_a4);
   g_test_add_func ("/journey/export/files", test_export_files);
   g_test_add_func ("/journey/export/refused", test_export_refused);
   g_test_add_func ("/journey/export/too-large-for-png", test_export_too_large_for_png);
