@@ -555,6 +555,83 @@ test_print_sample_fits_a4 (void)
     }
 }
 
+/* A 30-step map (six stages of five): at most three A4 pages, split only between stages;
+ * each part has every lane and its stages' headers, and says it is continued. */
+static void
+test_print_split_between_stages (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_large_journey (document, 30, 6);
+  guint n_stages = tandem_list_get_n (tandem_journey_get_stages (journey));
+  guint n_lanes = tandem_list_get_n (tandem_journey_get_lanes (journey));
+  g_autoptr(GArray) a4 = NULL;
+  g_autoptr(GArray) a3 = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  double scale, area_width, area_height;
+  guint next = 0;
+  TandemFlow *flow = tandem_flow_new (TANDEM_PAPER_A4);
+
+  tandem_flow_get_figure_area (flow, &area_width, &area_height);
+  tandem_flow_free (flow);
+
+  a3 = split_for_paper (journey, TANDEM_MAP_SIDE_BEFORE, TANDEM_PAPER_A3, &scale);
+  a4 = split_for_paper (journey, TANDEM_MAP_SIDE_BEFORE, TANDEM_PAPER_A4, &scale);
+  g_test_message ("30 steps: %u A4 pages, %u A3 pages", a4->len, a3->len);
+  g_assert_cmpuint (a4->len, <=, 3);
+  g_assert_cmpuint (a4->len, >, 1);
+  g_assert_cmpuint (a3->len, <=, a4->len);
+
+  for (guint k = 0; k < a4->len; k++)
+    {
+      const TandemStageRange *range = &g_array_index (a4, TandemStageRange, k);
+      g_autoptr(TandemJourneyFigure) part = tandem_journey_figure_new (journey,
+                                                                       TANDEM_JOURNEY_SHOW_BEFORE);
+      TandemJourneyLayout *layout;
+      gboolean from_before, goes_on;
+      double width, height;
+
+      /* Whole stages, in order, each once. */
+      g_assert_cmpuint (range->first, ==, next);
+      g_assert_cmpuint (range->n, >=, 1);
+      next = range->first + range->n;
+
+      tandem_journey_figure_set_print (part, TRUE);
+      tandem_journey_figure_set_stage_range (part, range->first, range->n);
+      tandem_journey_figure_get_size (part, &width, &height);
+      g_assert_cmpfloat (width * scale, <=, area_width);
+      g_assert_cmpfloat (height * scale, <=, area_height);
+
+      /* Every lane title and the headers of its stages; the key. */
+      layout = tandem_journey_figure_get_layout (part, TANDEM_MAP_SIDE_BEFORE);
+      g_assert_cmpuint (tandem_journey_layout_get_n_lanes (layout), ==, n_lanes);
+      g_assert_cmpuint (tandem_journey_layout_get_n_stages (layout), ==, range->n);
+      for (guint i = 0; i < range->n; i++)
+        g_assert_true (tandem_journey_layout_get_stage (layout, i)->stage ==
+                       tandem_list_get (tandem_journey_get_stages (journey), range->first + i));
+      g_assert_true (tandem_journey_figure_get_show_legend (part));
+
+      /* It says it is continued: from before but the first, on after but the last. */
+      tandem_journey_layout_get_continuation (layout, &from_before, &goes_on);
+      g_assert_cmpint (from_before, ==, k > 0);
+      g_assert_cmpint (goes_on, ==, k + 1 < a4->len);
+
+      /* Its cards are whole and inside the part; numbered as in the whole journey. */
+      for (guint c = 0; c < tandem_journey_layout_get_n_cards (layout); c++)
+        {
+          const TandemCardGeometry *card = tandem_journey_layout_get_card (layout, c);
+
+          g_assert_false (g_hash_table_contains (seen, card->step));
+          g_hash_table_add (seen, card->step);
+          g_assert_cmpfloat (card->rect.x + card->rect.width, <=, width);
+          g_assert_cmpfloat (card->rect.y + card->rect.height, <=, height);
+          g_assert_cmpuint (card->number, >=, 1);
+          g_assert_cmpuint (card->number, <=, 30);
+        }
+    }
+  g_assert_cmpuint (next, ==, n_stages);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 30);
+}
+
 /* The command line: tandem --export-map */
 
 static void
@@ -642,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/journey/render/reference/dark-selection", test_reference_dark_selection);
   g_test_add_func ("/journey/render/reference/both-high-contrast", test_reference_high_contrast_both);
   g_test_add_func ("/journey/print/sample-fits-a4", test_print_sample_fits_a4);
+  g_test_add_func ("/journey/print/split-between-stages", test_print_split_between_stages);
   g_test_add_func ("/journey/export/files", test_export_files);
   g_test_add_func ("/journey/export/refused", test_export_refused);
   g_test_add_func ("/journey/export/too-large-for-png", test_export_too_large_for_png);

@@ -206,7 +206,8 @@ place_legend (TandemJourneyFigure *self,
   self->legend_rect.x = x;
   self->legend_rect.y = y;
   self->legend_rect.width = MAX (width, self->legend_columns * legend_entry_width (self) + 16);
-  self->legend_rect.height = TANDEM_JOURNEY_LEGEND_TITLE_HEIGHT +
+  self->legend_rect.height = (self->print ? TANDEM_JOURNEY_PRINT_LEGEND_TITLE_HEIGHT
+                                          : TANDEM_JOURNEY_LEGEND_TITLE_HEIGHT) +
                              rows * legend_row_height (self) + 8;
 }
 
@@ -529,6 +530,14 @@ tandem_journey_figure_set_print (TandemJourneyFigure *self,
     }
 }
 
+gboolean
+tandem_journey_figure_get_print (TandemJourneyFigure *self)
+{
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_FIGURE (self), FALSE);
+
+  return self->print;
+}
+
 /**
  * tandem_journey_figure_set_stage_range:
  * @n: how many stages, or %G_MAXUINT for all from @first
@@ -729,7 +738,8 @@ tandem_journey_figure_get_legend_entry (TandemJourneyFigure *self,
 
   *entry = g_array_index (self->legend, TandemLegendEntry, index);
   rect->x = self->legend_rect.x + 8 + (index % self->legend_columns) * legend_entry_width (self);
-  rect->y = self->legend_rect.y + TANDEM_JOURNEY_LEGEND_TITLE_HEIGHT +
+  rect->y = self->legend_rect.y + (self->print ? TANDEM_JOURNEY_PRINT_LEGEND_TITLE_HEIGHT
+                                               : TANDEM_JOURNEY_LEGEND_TITLE_HEIGHT) +
             (index / self->legend_columns) * legend_row_height (self);
   rect->width = legend_entry_width (self);
   rect->height = legend_row_height (self);

@@ -90,6 +90,7 @@ void                 tandem_journey_figure_set_show_legend  (TandemJourneyFigure
                                                              gboolean                  show_legend);
 void                 tandem_journey_figure_set_print        (TandemJourneyFigure      *self,
                                                              gboolean                  print);
+gboolean             tandem_journey_figure_get_print        (TandemJourneyFigure      *self);
 void                 tandem_journey_figure_set_stage_range  (TandemJourneyFigure      *self,
                                                              guint                     first,
                                                              guint                     n);

@@ -1066,9 +1066,19 @@ draw_emotion_labels (TandemJourneyPainter       *self,
 
   tandem_journey_layout_get_emotion_rect (layout, &band);
 
-  text = get_text (self, emotion_title_owner, SLOT_HEADER, _("How it felt"), FONT_HEADER,
-                   header_width - 24, 1, PANGO_ALIGN_LEFT);
-  show_text (cr, text, &palette->header_text, x + 12, band.y + 8);
+  /* Printed, it is small and beside the levels, whose faces are at the column's right. */
+  if (tandem_journey_layout_get_print (layout))
+    {
+      text = get_text (self, emotion_title_owner, SLOT_HEADER, _("How it felt"), FONT_SMALL_BOLD,
+                       header_width - 40, 2, PANGO_ALIGN_LEFT);
+      show_text (cr, text, &palette->header_text, x + 8, band.y + 8);
+    }
+  else
+    {
+      text = get_text (self, emotion_title_owner, SLOT_HEADER, _("How it felt"), FONT_HEADER,
+                       header_width - 24, 1, PANGO_ALIGN_LEFT);
+      show_text (cr, text, &palette->header_text, x + 12, band.y + 8);
+    }
 
   for (int score = 2; score >= -2; score--)
     {
@@ -1314,9 +1324,11 @@ draw_legend (TandemJourneyPainter          *self,
   tandem_color_set_source (cr, &palette->grid_line);
   cairo_stroke (cr);
 
-  text = get_text (self, legend_title_owner, SLOT_HEADER, _("Key"), FONT_HEADER, -1, 0,
+  text = get_text (self, legend_title_owner, SLOT_HEADER, _("Key"),
+                   tandem_journey_figure_get_print (figure) ? FONT_SMALL_BOLD : FONT_HEADER, -1, 0,
                    PANGO_ALIGN_LEFT);
-  show_text (cr, text, &palette->header_text, rect.x + 12, rect.y + 8);
+  show_text (cr, text, &palette->header_text, rect.x + 12,
+             rect.y + (tandem_journey_figure_get_print (figure) ? 5 : 8));
 
   n = tandem_journey_figure_get_n_legend_entries (figure);
   for (guint i = 0; i < n; i++)
