@@ -555,6 +555,33 @@ test_print_sample_fits_a4 (void)
     }
 }
 
+/* The sample's before map as the appendix prints it: compact numbered cards, lanes as tall
+ * as their cards, the empty lane a band, the key; at the scale of the page (7 pt text). */
+static void
+test_reference_print (void)
+{
+  g_autoptr(TandemDocument) document = load_sample ();
+  g_autoptr(TandemJourneyFigure) figure = NULL;
+  cairo_surface_t *surface;
+  double width, height, scale = 7.0 / TANDEM_JOURNEY_FONT_SMALLEST;
+
+  if (document == NULL)
+    {
+      g_test_skip ("Run through meson test, which says where the sample is");
+      return;
+    }
+
+  figure = tandem_journey_figure_new (tandem_list_get (tandem_document_get_journeys (document), 0),
+                                      TANDEM_JOURNEY_SHOW_BEFORE);
+  tandem_journey_figure_set_print (figure, TRUE);
+  tandem_journey_figure_get_size (figure, &width, &height);
+  /* At 96 dpi: the page's points times 4/3. */
+  surface = render (figure, NULL, 0, 0, (int)ceil (width * scale * 4 / 3),
+                    (int)ceil (height * scale * 4 / 3), scale * 4 / 3);
+  compare_with_reference (surface, "journey-print-before");
+  cairo_surface_destroy (surface);
+}
+
 /* A 30-step map (six stages of five): at most three A4 pages, split only between stages;
  * each part has every lane and its stages' headers, and says it is continued. */
 static void
@@ -719,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/journey/render/reference/dark-selection", test_reference_dark_selection);
   g_test_add_func ("/journey/render/reference/both-high-contrast", test_reference_high_contrast_both);
   g_test_add_func ("/journey/print/sample-fits-a4", test_print_sample_fits_a4);
+  g_test_add_func ("/journey/print/reference", test_reference_print);
   g_test_add_func ("/journey/print/split-between-stages", test_print_split_between_stages);
   g_test_add_func ("/journey/export/files", test_export_files);
   g_test_add_func ("/journey/export/refused", test_export_refused);

@@ -23,6 +23,21 @@
  *
  * The figure does not watch the model: the canvas calls tandem_journey_figure_invalidate()
  * after each change of the document, and the geometry is computed again on next use.
+ *
+ * Printed (the appendix), a figure uses the print layout (tandem_journey_figure_set_print()):
+ * compact cards, all their text of the smallest size, so that at the scale where that is 7 pt
+ * the sample's 10-step before map and 8-step after map are one A4 page each. A map wider than
+ * a page is split between stages (tandem_journey_figure_split()): a part shows whole stages,
+ * so no card, lane or emotion curve is ever cut, and repeats the lane titles, the stage
+ * headers and the key, saying in its corner that it is continued.
+ *
+ * Printed maps run left to right on landscape pages rather than top to bottom on portrait
+ * ones, because: it is the same picture as the canvas and the workshop wall, which board
+ * members and participants may have seen; time reads left to right as on every timeline in
+ * the pack; the emotion curve stays under the cards it describes, where a portrait page would
+ * put it beside them; and the one painter draws screen and print, where turning the map would
+ * be a second drawing to keep faithful. Landscape pages cost width, not height, so steps are
+ * what splits a map: a split between stages keeps each part a readable piece of the journey.
  */
 
 struct _TandemJourneyFigure
@@ -590,15 +605,26 @@ tandem_journey_figure_split (TandemJourneyFigure *self,
   while (first < n)
     {
       TandemStageRange range = { first, 1 };
-      guint lo = 1, hi = n - first;
+      guint lo = 1, hi = n - first, probe = 2;
       double width, height;
 
-      /* The whole rest first: most maps fit in one part. Then the longest run of stages that
-       * fits, found by halving; parts grow with their stages. */
-      tandem_journey_figure_set_stage_range (part, first, hi);
-      tandem_journey_figure_get_size (part, &width, &height);
-      if (width <= max_width && height <= max_height)
-        lo = hi;
+      /* The longest run of whole stages that fits: doubling from one stage, then halving
+       * between the last that fitted and the first that did not, so that the work follows
+       * the size of the parts rather than the length of the rest of the map. */
+      while (lo < hi)
+        {
+          guint try = MIN (probe, hi);
+
+          tandem_journey_figure_set_stage_range (part, first, try);
+          tandem_journey_figure_get_size (part, &width, &height);
+          if (width > max_width || height > max_height)
+            {
+              hi = try - 1;
+              break;
+            }
+          lo = try;
+          probe *= 2;
+        }
       while (lo < hi)
         {
           guint mid = (lo + hi + 1) / 2;
