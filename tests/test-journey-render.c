@@ -582,13 +582,13 @@ test_reference_print (void)
   cairo_surface_destroy (surface);
 }
 
-/* A 30-step map (six stages of five): at most three A4 pages, split only between stages;
+/* A 30-step map (six stages of five, or five of six): at most three A4 pages, split only between stages;
  * each part has every lane and its stages' headers, and says it is continued. */
 static void
-test_print_split_between_stages (void)
+test_print_split_between_stages (gconstpointer data)
 {
   g_autoptr(TandemDocument) document = tandem_document_new ();
-  TandemJourney *journey = tandem_test_large_journey (document, 30, 6);
+  TandemJourney *journey = tandem_test_large_journey (document, 30, GPOINTER_TO_UINT (data));
   guint n_stages = tandem_list_get_n (tandem_journey_get_stages (journey));
   guint n_lanes = tandem_list_get_n (tandem_journey_get_lanes (journey));
   g_autoptr(GArray) a4 = NULL;
@@ -747,7 +747,10 @@ main (int   argc,
   g_test_add_func ("/journey/render/reference/both-high-contrast", test_reference_high_contrast_both);
   g_test_add_func ("/journey/print/sample-fits-a4", test_print_sample_fits_a4);
   g_test_add_func ("/journey/print/reference", test_reference_print);
-  g_test_add_func ("/journey/print/split-between-stages", test_print_split_between_stages);
+  g_test_add_data_func ("/journey/print/split-between-stages/6x5", GUINT_TO_POINTER (6),
+                        test_print_split_between_stages);
+  g_test_add_data_func ("/journey/print/split-between-stages/5x6", GUINT_TO_POINTER (5),
+                        test_print_split_between_stages);
   g_test_add_func ("/journey/export/files", test_export_files);
   g_test_add_func ("/journey/export/refused", test_export_refused);
   g_test_add_func ("/journey/export/too-large-for-png", test_export_too_large_for_png);

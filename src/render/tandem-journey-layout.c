@@ -299,9 +299,9 @@ card_height_for (TandemStep *step,
   double pad = print ? TANDEM_JOURNEY_PRINT_CARD_PAD : TANDEM_JOURNEY_CARD_PAD;
   double title_font = print ? TANDEM_JOURNEY_FONT_SMALL : TANDEM_JOURNEY_FONT_CARD_TITLE;
   double body_font = print ? TANDEM_JOURNEY_FONT_SMALL : TANDEM_JOURNEY_FONT_CARD_BODY;
-  double title_width = card_width - 2 * pad - 4 - (print ? 0 : 30);
+  double title_width = print ? card_width - 9 : card_width - 2 * pad - 4 - 30;
   /* Narrow printed cards lose more of each line to word wrapping. */
-  double per_line = MAX (1, floor (title_width / (title_font * (print ? 0.64 : 0.56))));
+  double per_line = MAX (1, floor (title_width / (title_font * (print ? 0.6 : 0.56))));
   /* Printed, the title begins with the step's number. */
   double title_lines = CLAMP (ceil ((g_utf8_strlen (tandem_step_get_title (step), -1) +
                                      (print ? 4 : 0)) / per_line),

@@ -40,14 +40,14 @@
 
 /* Printed maps (the appendix): compact cards, all their text of the smallest size, so that
  * the sample's maps fit one A4 page each with every text at 7 pt or more. */
-#define TANDEM_JOURNEY_PRINT_CARD_WIDTH    84.0
+#define TANDEM_JOURNEY_PRINT_CARD_WIDTH    78.0
 #define TANDEM_JOURNEY_PRINT_CARD_MIN_HEIGHT 44.0
 #define TANDEM_JOURNEY_PRINT_CARD_PAD      4.0
 #define TANDEM_JOURNEY_PRINT_CELL_PAD_X    3.0
 #define TANDEM_JOURNEY_PRINT_CELL_PAD_Y    4.0
-#define TANDEM_JOURNEY_PRINT_SLOT_GAP      10.0
+#define TANDEM_JOURNEY_PRINT_SLOT_GAP      8.0
 #define TANDEM_JOURNEY_PRINT_TITLE_LINES   6
-#define TANDEM_JOURNEY_PRINT_LANE_HEADER_WIDTH 106.0
+#define TANDEM_JOURNEY_PRINT_LANE_HEADER_WIDTH 96.0
 #define TANDEM_JOURNEY_PRINT_EMOTION_TOP   14.0    /* "How it felt" beside the levels */
 #define TANDEM_JOURNEY_PRINT_EMOTION_STEP  13.0
 #define TANDEM_JOURNEY_PRINT_EMOTION_HEIGHT 78.0

@@ -807,12 +807,14 @@ draw_card (TandemJourneyPainter          *self,
    * details wrapped rather than cut (its lane is as tall as it needs). */
   gboolean print = card->print;
   double pad = print ? TANDEM_JOURNEY_PRINT_CARD_PAD : TANDEM_JOURNEY_CARD_PAD;
-  double x0 = x + pad + 4, cw = x + w - pad - x0;
+  double strip = print ? 4 : 6;
+  double x0 = x + (print ? strip + 2 : pad + 4), cw = x + w - (print ? 3 : pad) - x0;
   double bottom_y = y + h - pad - 2 * FACE_RADIUS;
   double cursor = y + pad - 1;
   double title_line = (print ? TANDEM_JOURNEY_FONT_SMALL : TANDEM_JOURNEY_FONT_CARD_TITLE) * 1.3;
   double body_line = (print ? TANDEM_JOURNEY_FONT_SMALL : TANDEM_JOURNEY_FONT_CARD_BODY) * 1.35;
-  Font title_font = print ? FONT_SMALL_BOLD : FONT_CARD_TITLE;
+  /* Printed, the title is the card's only text: regular weight keeps long words whole. */
+  Font title_font = print ? FONT_SMALL : FONT_CARD_TITLE;
   Font body_font = print ? FONT_SMALL : FONT_CARD_BODY;
   double number_room = 30;
   double markers_x = x + w - pad;
@@ -848,7 +850,7 @@ draw_card (TandemJourneyPainter          *self,
     {
       cairo_save (cr);
       cairo_clip (cr);
-      cairo_rectangle (cr, x, y, 6, h);
+      cairo_rectangle (cr, x, y, strip, h);
       tandem_color_set_source (cr, &palette->feeling[tandem_step_get_feeling (step)]);
       cairo_fill (cr);
       cairo_restore (cr);
