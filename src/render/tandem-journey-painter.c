@@ -526,32 +526,13 @@ draw_map_structure (TandemJourneyPainter          *self,
   if (title.height > 0 && visible (clip, title.x, title.y, title.width, title.height))
     {
       gboolean before = tandem_journey_map_get_side (map) == TANDEM_MAP_SIDE_BEFORE;
-      const char *name = before ? _("Before: the journey today")
-                                : _("After: the journey once the change is made");
-      g_autofree char *continued = NULL;
-      gboolean from_before, goes_on;
-      PangoLayout *text;
-
-      /* A map split over pages says so on every part, in its title: never over the map. */
-      tandem_journey_layout_get_continuation (layout, &from_before, &goes_on);
-      if (from_before && goes_on)
-        /* TRANSLATORS: the title of a part of a journey map split over pages */
-        continued = g_strdup_printf (_("%s (continued; continues on the next page)"), name);
-      else if (from_before)
-        /* TRANSLATORS: the title of the last part of a journey map split over pages */
-        continued = g_strdup_printf (_("%s (continued)"), name);
-      else if (goes_on)
-        /* TRANSLATORS: the title of the first part of a journey map split over pages */
-        continued = g_strdup_printf (_("%s (continued on the next page)"), name);
-
-      /* A part of one stage is narrow: its title may take the figure's least width, and two
-       * lines, so that "continued" is never cut off. */
-      text = get_text (self, map, SLOT_TITLE, continued != NULL ? continued : name,
-                       FONT_MAP_TITLE, MAX (title.width, 400) - 8, continued != NULL ? 2 : 1,
-                       PANGO_ALIGN_LEFT);
+      PangoLayout *text = get_text (self, map, SLOT_TITLE,
+                                    before ? _("Before: the journey today")
+                                           : _("After: the journey once the change is made"),
+                                    FONT_MAP_TITLE, title.width - 8, 1, PANGO_ALIGN_LEFT);
 
       show_text (cr, text, &palette->title_text, title.x + 4,
-                 MAX (title.y + 2, title.y + title.height - 10 - text_height (text)));
+                 title.y + title.height - 10 - text_height (text));
     }
 
   /* Headers: a band across the top and down the left. */
@@ -568,9 +549,8 @@ draw_map_structure (TandemJourneyPainter          *self,
       const char *note = NULL;
 
       tandem_journey_layout_get_continuation (layout, &from_before, &goes_on);
-      if (from_before && goes_on)
-        note = _("Continued from the previous page; continues on the next");
-      else if (from_before)
+      /* Short enough for the corner, whole: the caption gives the part's number. */
+      if (from_before)
         note = _("Continued from the previous page");
       else if (goes_on)
         note = _("Continued on the next page");
