@@ -628,6 +628,19 @@ test_print_split_between_stages (gconstpointer data)
       g_assert_cmpfloat (width * scale, <=, area_width);
       g_assert_cmpfloat (height * scale, <=, area_height);
 
+      /* As many stages as fit: one more would not. */
+      if (k + 1 < a4->len)
+        {
+          g_autoptr(TandemJourneyFigure) more = tandem_journey_figure_new (journey,
+                                                                           TANDEM_JOURNEY_SHOW_BEFORE);
+          double more_width, more_height;
+
+          tandem_journey_figure_set_print (more, TRUE);
+          tandem_journey_figure_set_stage_range (more, range->first, range->n + 1);
+          tandem_journey_figure_get_size (more, &more_width, &more_height);
+          g_assert_true (more_width * scale > area_width || more_height * scale > area_height);
+        }
+
       /* Every lane title and the headers of its stages; the key. */
       layout = tandem_journey_figure_get_layout (part, TANDEM_MAP_SIDE_BEFORE);
       g_assert_cmpuint (tandem_journey_layout_get_n_lanes (layout), ==, n_lanes);

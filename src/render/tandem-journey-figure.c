@@ -572,6 +572,21 @@ tandem_journey_figure_set_stage_range (TandemJourneyFigure *self,
   self->valid = FALSE;
 }
 
+static gboolean
+part_fits (TandemJourneyFigure *part,
+           guint                first,
+           guint                n,
+           double               max_width,
+           double               max_height)
+{
+  double width, height;
+
+  tandem_journey_figure_set_stage_range (part, first, n);
+  tandem_journey_figure_get_size (part, &width, &height);
+
+  return width <= max_width && height <= max_height;
+}
+
 /**
  * tandem_journey_figure_split:
  * @max_width: (in points at scale 1) the widest a part may be
@@ -592,7 +607,7 @@ tandem_journey_figure_split (TandemJourneyFigure *self,
   g_autoptr(TandemJourneyFigure) part = NULL;
   GArray *parts = g_array_new (FALSE, FALSE, sizeof (TandemStageRange));
   guint n = tandem_list_get_n (tandem_journey_get_stages (self->journey));
-  guint first = 0;
+  guint first = 0, guess = 1;
 
   g_return_val_if_fail (TANDEM_IS_JOURNEY_FIGURE (self), parts);
 
@@ -605,33 +620,36 @@ tandem_journey_figure_split (TandemJourneyFigure *self,
   while (first < n)
     {
       TandemStageRange range = { first, 1 };
-      guint lo = 1, hi = n - first, probe = 2;
-      double width, height;
+      guint lo = 1, hi = n - first, step = 1;
 
-      /* The longest run of whole stages that fits: doubling from one stage, then halving
-       * between the last that fitted and the first that did not, so that the work follows
-       * the size of the parts rather than the length of the rest of the map. */
+      /* The longest run of whole stages that fits. Most parts are about as large as the one
+       * before, so that is tried first; then the run grows by doubling steps, and the last
+       * that fitted and the first that did not are halved between. The work follows the
+       * size of the parts, not the length of the rest of the map. */
+      if (MIN (guess, hi) > 1)
+        {
+          if (part_fits (part, first, MIN (guess, hi), max_width, max_height))
+            lo = MIN (guess, hi);
+          else
+            hi = MIN (guess, hi) - 1;
+        }
       while (lo < hi)
         {
-          guint try = MIN (probe, hi);
+          guint try = MIN (lo + step, hi);
 
-          tandem_journey_figure_set_stage_range (part, first, try);
-          tandem_journey_figure_get_size (part, &width, &height);
-          if (width > max_width || height > max_height)
+          if (!part_fits (part, first, try, max_width, max_height))
             {
               hi = try - 1;
               break;
             }
           lo = try;
-          probe *= 2;
+          step *= 2;
         }
       while (lo < hi)
         {
           guint mid = (lo + hi + 1) / 2;
 
-          tandem_journey_figure_set_stage_range (part, first, mid);
-          tandem_journey_figure_get_size (part, &width, &height);
-          if (width <= max_width && height <= max_height)
+          if (part_fits (part, first, mid, max_width, max_height))
             lo = mid;
           else
             hi = mid - 1;
@@ -640,6 +658,7 @@ tandem_journey_figure_split (TandemJourneyFigure *self,
       range.n = lo;
       g_array_append_val (parts, range);
       first += lo;
+      guess = lo;
     }
 
   return parts;
