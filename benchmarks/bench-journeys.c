@@ -6,6 +6,8 @@
  * frame following what is visible rather than the size of the map (compare 500, 2,000 and
  * 10,000 steps at the same density). Also: hit-testing, a frame while dragging a card, the
  * layout after an edit, and open and save of 20 journeys × 2 maps × 150 steps.
+ * Budget (issue 9): the print layout of a 500-step map (split between stages into A4 parts
+ * at 7 pt, every part laid out) under 200 ms.
  * Prints medians; does not fail on time.
  */
 
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "bench-util.h"
+#include "tandem-flow.h"
 #include "tandem-journey-fixture.h"
 #include "tandem-journey-painter.h"
 #include "tandem-storage.h"
@@ -205,6 +208,56 @@ bench_map (guint n_steps)
   frame_clear (&f);
 }
 
+typedef struct
+{
+  TandemJourney *journey;
+  guint          n_parts;
+} Print;
+
+/* What the appendix does for a map: split it for A4 pages at 7 pt, then lay out each part. */
+static void
+print_layout (gpointer data)
+{
+  Print *print = data;
+  TandemFlow *flow = tandem_flow_new (TANDEM_PAPER_A4);
+  g_autoptr(TandemJourneyFigure) whole = tandem_journey_figure_new (print->journey,
+                                                                    TANDEM_JOURNEY_SHOW_BEFORE);
+  g_autoptr(GArray) parts = NULL;
+  double width, height, scale;
+
+  tandem_flow_get_figure_area (flow, &width, &height);
+  tandem_flow_free (flow);
+  tandem_journey_figure_set_print (whole, TRUE);
+  scale = 7.0 / tandem_journey_figure_get_min_text_size (whole);
+  parts = tandem_journey_figure_split (whole, width / scale, height / scale);
+
+  for (guint k = 0; k < parts->len; k++)
+    {
+      const TandemStageRange *range = &g_array_index (parts, TandemStageRange, k);
+      g_autoptr(TandemJourneyFigure) part = tandem_journey_figure_new (print->journey,
+                                                                       TANDEM_JOURNEY_SHOW_BEFORE);
+
+      tandem_journey_figure_set_print (part, TRUE);
+      tandem_journey_figure_set_stage_range (part, range->first, range->n);
+      tandem_journey_figure_get_size (part, &width, &height);
+    }
+  print->n_parts = parts->len;
+}
+
+static void
+bench_print (guint n_steps,
+             guint n_stages)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  Print print = { tandem_test_large_journey (document, n_steps, n_stages) };
+  g_autofree char *name = NULL;
+
+  print_layout (&print);
+  name = g_strdup_printf ("print layout, %u steps in %u stages (%u A4)", n_steps, n_stages,
+                          print.n_parts);
+  bench_median_ms (name, 11, print_layout, &print);
+}
+
 static void
 bench_storage (void)
 {
@@ -231,6 +284,9 @@ main (int   argc,
   bench_map (500);
   bench_map (2000);
   bench_map (10000);
+  g_print ("\n");
+  bench_print (500, 100);
+  bench_print (500, 20);
   bench_storage ();
 
   return 0;

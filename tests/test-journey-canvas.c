@@ -15,8 +15,10 @@
 #include "tandem-journey-canvas-private.h"
 #include "tandem-journey-clip.h"
 #include "tandem-journey-edit.h"
+#include "tandem-journey-fixture.h"
 #include "tandem-journey-measures.h"
 #include "tandem-journey-measures-view.h"
+#include "tandem-journey-overview.h"
 #include "tandem-journey-page.h"
 #include "tandem-journey-step-list.h"
 #include "tandem-journey-structure-window.h"
@@ -1450,6 +1452,23 @@ find_by_action (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_overview (GtkWidget *widget)
+{
+  if (TANDEM_IS_JOURNEY_OVERVIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_overview (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* What a screen reader says for the controls of the journey page. */
 static void
 test_accessible_names (Fixture       *f,
@@ -1514,6 +1533,67 @@ test_accessible_names (Fixture       *f,
   }
 }
 
+/* The overview of a map far wider than tall is not a strip of a pixel: the map takes its
+ * height and it shows the stretch around the view. It moves out of the way of the key. */
+static void
+test_overview_of_a_wide_map (Fixture       *f,
+                             gconstpointer  data)
+{
+  TandemJourneyFigure *figure = tandem_journey_canvas_get_figure (f->canvas);
+  GtkWidget *overview;
+  graphene_rect_t map, bounds;
+  cairo_rectangle_t view, legend;
+  double figure_width, figure_height;
+
+  tandem_document_begin (f->document, "Many steps");
+  for (guint i = 0; i < 150; i++)
+    tandem_test_add_step (f->journey, TANDEM_MAP_SIDE_BEFORE, 4, i % 2, 10 + i, "Another call");
+  tandem_document_commit (f->document);
+  tandem_ui_test_iterate ();
+  g_assert_true (press (GTK_WIDGET (f->canvas), GDK_KEY_1, GDK_CONTROL_MASK));
+  tandem_ui_test_iterate ();
+
+  overview = find_overview (GTK_WIDGET (f->page));
+  g_assert_nonnull (overview);
+  g_assert_true (gtk_widget_get_visible (overview));
+  tandem_journey_figure_get_size (figure, &figure_width, &figure_height);
+  g_assert_cmpfloat (figure_width / figure_height, >, 15);
+
+  tandem_journey_overview_get_map_rect (TANDEM_JOURNEY_OVERVIEW (overview), &map);
+  g_assert_cmpint (gtk_widget_get_height (overview), >=, 90);
+  g_assert_cmpfloat (map.size.height, >=, gtk_widget_get_height (overview) - 1);
+  g_assert_cmpfloat (map.size.width, >, gtk_widget_get_width (overview));
+  screenshot (f, "overview-wide");
+
+  /* The stretch shown follows the view: the view's middle is inside the overview. */
+  tandem_journey_canvas_get_viewport (f->canvas, &view);
+  {
+    double scale = map.size.height / figure_height;
+    double middle = map.origin.x + (view.x + view.width / 2) * scale;
+
+    g_assert_cmpfloat (middle, >=, 0);
+    g_assert_cmpfloat (middle, <=, gtk_widget_get_width (overview));
+  }
+
+  /* With the key in view, the overview is at the top, clear of it. */
+  g_assert_true (tandem_journey_figure_get_legend_rect (figure, &legend));
+  tandem_journey_canvas_center_on (f->canvas, view.x + view.width / 2,
+                                   legend.y + legend.height / 2);
+  tandem_ui_test_iterate ();
+  tandem_journey_canvas_get_viewport (f->canvas, &view);
+  g_assert_cmpfloat (view.y + view.height, >, legend.y);
+  g_assert_cmpint (gtk_widget_get_valign (overview), ==, GTK_ALIGN_START);
+  g_assert_true (gtk_widget_compute_bounds (overview, GTK_WIDGET (f->canvas), &bounds));
+  {
+    double top, bottom, ignored;
+
+    _tandem_journey_canvas_figure_to_view (f->canvas, 0, legend.y, &ignored, &top);
+    _tandem_journey_canvas_figure_to_view (f->canvas, 0, legend.y + legend.height, &ignored, &bottom);
+    g_assert_true (bounds.origin.y + bounds.size.height <= top || bounds.origin.y >= bottom);
+  }
+  screenshot (f, "overview-clear-of-key");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1542,6 +1622,7 @@ main (int   argc,
   ADD ("/journey/ui/zoom-keys-anywhere", fixture_sample, test_zoom_keys_anywhere);
   ADD ("/journey/ui/accessible-names", fixture_sample, test_accessible_names);
   ADD ("/journey/ui/real-keys", fixture_new_journey, test_real_keys);
+  ADD ("/journey/ui/overview-of-a-wide-map", fixture_sample, test_overview_of_a_wide_map);
 #undef ADD
 
   return g_test_run ();

@@ -125,12 +125,99 @@ test_slots (Fixture       *f,
   /* Lanes are rows: the nurse is in the second lane. */
   g_assert_cmpfloat (nurse->rect.y, ==, tandem_journey_layout_get_lane (f->layout, 1)->y +
                                         TANDEM_JOURNEY_CELL_PAD_Y);
-  g_assert_cmpfloat (nurse->rect.height, ==, 150 - 2 * TANDEM_JOURNEY_CELL_PAD_Y);
+  g_assert_cmpfloat (nurse->rect.height, ==,
+                     tandem_journey_layout_get_lane (f->layout, 1)->height -
+                     2 * TANDEM_JOURNEY_CELL_PAD_Y);
 
   /* The emotion curve: neutral is the middle level, very bad the lowest. */
   g_assert_true (nurse->has_feeling);
   g_assert_cmpfloat (nurse->curve.y, ==, tandem_journey_layout_get_emotion_level_y (f->layout, 0));
   g_assert_cmpfloat (card_titled (f, "Queues to book in")->curve.y, >, nurse->curve.y);
+}
+
+/* Lanes take the height of what they hold: the tallest card, or a thin band for a lane with
+ * no step, which still shows its title and takes a dropped step. */
+static void
+test_lane_heights (Fixture       *f,
+                   gconstpointer  data)
+{
+  TandemJourneyMap *before = tandem_journey_get_map (f->journey, TANDEM_MAP_SIDE_BEFORE);
+  guint n_lanes = tandem_journey_layout_get_n_lanes (f->layout);
+  const TandemLaneGeometry *empty = NULL;
+  TandemJourneyHit hit;
+  TandemJourneySnap snap;
+  cairo_rectangle_t grid;
+  TandemStep *nurse;
+  double short_height, long_height;
+
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const TandemLaneGeometry *lane = tandem_journey_layout_get_lane (f->layout, i);
+      double tallest = 0;
+      gboolean holds = FALSE;
+
+      for (guint k = 0; k < tandem_journey_layout_get_n_cards (f->layout); k++)
+        {
+          const TandemCardGeometry *card = tandem_journey_layout_get_card (f->layout, k);
+
+          if (card->lane != i)
+            continue;
+          holds = TRUE;
+          tallest = MAX (tallest, card->rect.height);
+          /* Each card inside its lane. */
+          g_assert_cmpfloat (card->rect.y, >=, lane->y);
+          g_assert_cmpfloat (card->rect.y + card->rect.height, <=, lane->y + lane->height);
+        }
+
+      if (holds)
+        {
+          g_assert_cmpfloat (lane->height, ==, tallest + 2 * TANDEM_JOURNEY_CELL_PAD_Y);
+          g_assert_cmpfloat (tallest, >=, TANDEM_JOURNEY_CARD_MIN_HEIGHT);
+          /* No taller than its content: the model's default of 150 is not a floor. */
+          g_assert_cmpfloat (lane->height, <, 150);
+        }
+      else
+        {
+          g_assert_cmpfloat (lane->height, ==, TANDEM_JOURNEY_EMPTY_LANE_HEIGHT);
+          empty = lane;
+        }
+      if (i > 0)
+        g_assert_cmpfloat (lane->y, ==, tandem_journey_layout_get_lane (f->layout, i - 1)->y +
+                                        tandem_journey_layout_get_lane (f->layout, i - 1)->height);
+    }
+
+  /* The feverish child's before map has nothing in "Places and systems". */
+  g_assert_nonnull (empty);
+  tandem_journey_layout_get_grid_rect (f->layout, &grid);
+  g_assert_true (tandem_journey_layout_lookup (f->layout, grid.x - 40, empty->y + empty->height / 2,
+                                               1, &hit));
+  g_assert_cmpint (hit.kind, ==, TANDEM_JOURNEY_HIT_LANE);
+  g_assert_true (hit.object == TANDEM_OBJECT (empty->lane));
+  g_assert_true (tandem_journey_layout_snap (f->layout, grid.x + 30, empty->y + empty->height / 2,
+                                             NULL, &snap));
+  g_assert_true (snap.lane == empty->lane);
+
+  /* A longer title wraps to more lines: its lane grows, the others do not. */
+  nurse = step_titled (f->journey, TANDEM_MAP_SIDE_BEFORE, "Seen by a nurse");
+  short_height = tandem_journey_layout_get_lane (f->layout, 1)->height;
+  tandem_document_begin (f->document, "Retitle");
+  tandem_step_set_title (nurse, "Seen by a nurse who takes a history, checks the temperature, "
+                                "listens to the chest and explains what happens next");
+  tandem_document_commit (f->document);
+  tandem_journey_layout_update (f->layout, 0, 0, NULL, 0);
+  long_height = tandem_journey_layout_get_lane (f->layout, 1)->height;
+  g_assert_cmpfloat (long_height, >, short_height + 2 * TANDEM_JOURNEY_FONT_CARD_TITLE);
+  g_assert_cmpfloat (tandem_journey_layout_find_card (f->layout, nurse)->rect.height, ==,
+                     long_height - 2 * TANDEM_JOURNEY_CELL_PAD_Y);
+
+  /* A step put into the empty lane makes it a lane of cards. */
+  tandem_document_begin (f->document, "Add");
+  tandem_test_add_step (f->journey, TANDEM_MAP_SIDE_BEFORE, 0, n_lanes - 1, 5, "Record made");
+  tandem_document_commit (f->document);
+  tandem_journey_layout_update (f->layout, 0, 0, NULL, 0);
+  g_assert_cmpfloat (tandem_journey_layout_get_lane (f->layout, n_lanes - 1)->height, >=,
+                     TANDEM_JOURNEY_CARD_MIN_HEIGHT + 2 * TANDEM_JOURNEY_CELL_PAD_Y);
+  g_assert_true (before != NULL);
 }
 
 static void
@@ -547,6 +634,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/journey/layout/slots", test_slots);
+  ADD ("/journey/layout/lane-heights", test_lane_heights);
   ADD ("/journey/layout/resize", test_resize);
   ADD ("/journey/layout/hit-test", test_hit);
   ADD ("/journey/layout/hit-test-connectors", test_hit_connector);

@@ -10,8 +10,10 @@
 
 #include <glib/gstdio.h>
 
+#include "tandem-flow.h"
 #include "tandem-journey-export.h"
 #include "tandem-journey-fixture.h"
+#include "tandem-journey-metrics.h"
 #include "tandem-journey-painter.h"
 #include "tandem-quote.h"
 #include "tandem-storage.h"
@@ -452,6 +454,223 @@ test_export_too_large_for_png (void)
   g_assert_nonnull (bytes);
 }
 
+/* Print layout: the appendix's figures */
+
+#define MIN_PRINT_POINTS 7.0
+
+static TandemDocument *
+load_sample (void)
+{
+  const char *sample = g_getenv ("TANDEM_SAMPLE");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemDocument *document;
+
+  if (sample == NULL)
+    return NULL;
+
+  file = g_file_new_for_path (sample);
+  document = tandem_storage_load (file, NULL, &error);
+  g_assert_no_error (error);
+
+  return document;
+}
+
+/* The parts of a map on pages of @paper, as the appendix splits it, at the scale where its
+ * smallest text is 7 pt; each part's size in points on the page in @sizes. */
+static GArray *
+split_for_paper (TandemJourney *journey,
+                 TandemMapSide  side,
+                 TandemPaper    paper,
+                 double        *scale_out)
+{
+  TandemFlow *flow = tandem_flow_new (paper);
+  g_autoptr(TandemJourneyFigure) figure = tandem_journey_figure_new (journey,
+                                                                     side == TANDEM_MAP_SIDE_BEFORE
+                                                                     ? TANDEM_JOURNEY_SHOW_BEFORE
+                                                                     : TANDEM_JOURNEY_SHOW_AFTER);
+  double width, height, scale;
+  GArray *parts;
+
+  tandem_flow_get_figure_area (flow, &width, &height);
+  tandem_flow_free (flow);
+  tandem_journey_figure_set_print (figure, TRUE);
+  scale = MIN_PRINT_POINTS / tandem_journey_figure_get_min_text_size (figure);
+  parts = tandem_journey_figure_split (figure, width / scale, height / scale);
+  *scale_out = scale;
+
+  return parts;
+}
+
+static void
+test_print_sample_fits_a4 (void)
+{
+  g_autoptr(TandemDocument) document = load_sample ();
+  TandemJourney *journey;
+  TandemMapSide sides[] = { TANDEM_MAP_SIDE_BEFORE, TANDEM_MAP_SIDE_AFTER };
+  guint n_steps[] = { 10, 8 };
+
+  if (document == NULL)
+    {
+      g_test_skip ("Run through meson test, which says where the sample is");
+      return;
+    }
+
+  journey = tandem_list_get (tandem_document_get_journeys (document), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autoptr(GArray) parts = NULL;
+      g_autoptr(TandemJourneyFigure) figure = NULL;
+      TandemJourneyLayout *layout;
+      double scale, width, height, area_width, area_height;
+      TandemFlow *flow = tandem_flow_new (TANDEM_PAPER_A4);
+
+      g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (tandem_journey_get_map (journey, sides[i]))),
+                        ==, n_steps[i]);
+      parts = split_for_paper (journey, sides[i], TANDEM_PAPER_A4, &scale);
+
+      /* The whole map at that scale is within one page's figure area, and every text of it
+       * (the cards' all of the smallest size) is 7 pt or more. */
+      figure = tandem_journey_figure_new (journey, i == 0 ? TANDEM_JOURNEY_SHOW_BEFORE
+                                                          : TANDEM_JOURNEY_SHOW_AFTER);
+      tandem_journey_figure_set_print (figure, TRUE);
+      tandem_journey_figure_get_size (figure, &width, &height);
+      tandem_flow_get_figure_area (flow, &area_width, &area_height);
+      tandem_flow_free (flow);
+      g_test_message ("%s map: %.0f x %.0f units, %.0f x %.0f pt of %.0f x %.0f",
+                      i == 0 ? "before" : "after", width, height, width * scale, height * scale,
+                      area_width, area_height);
+      g_assert_cmpuint (parts->len, ==, 1);
+      g_assert_cmpfloat (width * scale, <=, area_width);
+      g_assert_cmpfloat (height * scale, <=, area_height);
+      g_assert_true (tandem_journey_figure_text_legible_at (figure, scale, MIN_PRINT_POINTS));
+      g_assert_cmpfloat (TANDEM_JOURNEY_FONT_SMALL * scale, >=, MIN_PRINT_POINTS - 1e-9);
+
+      /* Every card is whole, and printed. */
+      layout = tandem_journey_figure_get_layout (figure, sides[i]);
+      g_assert_cmpuint (tandem_journey_layout_get_n_cards (layout), ==, n_steps[i]);
+      for (guint k = 0; k < n_steps[i]; k++)
+        g_assert_true (tandem_journey_layout_get_card (layout, k)->print);
+    }
+}
+
+/* The sample's before map as the appendix prints it: compact numbered cards, lanes as tall
+ * as their cards, the empty lane a band, the key; at the scale of the page (7 pt text). */
+static void
+test_reference_print (void)
+{
+  g_autoptr(TandemDocument) document = load_sample ();
+  g_autoptr(TandemJourneyFigure) figure = NULL;
+  cairo_surface_t *surface;
+  double width, height, scale = 7.0 / TANDEM_JOURNEY_FONT_SMALLEST;
+
+  if (document == NULL)
+    {
+      g_test_skip ("Run through meson test, which says where the sample is");
+      return;
+    }
+
+  figure = tandem_journey_figure_new (tandem_list_get (tandem_document_get_journeys (document), 0),
+                                      TANDEM_JOURNEY_SHOW_BEFORE);
+  tandem_journey_figure_set_print (figure, TRUE);
+  tandem_journey_figure_get_size (figure, &width, &height);
+  /* At 96 dpi: the page's points times 4/3. */
+  surface = render (figure, NULL, 0, 0, (int)ceil (width * scale * 4 / 3),
+                    (int)ceil (height * scale * 4 / 3), scale * 4 / 3);
+  compare_with_reference (surface, "journey-print-before");
+  cairo_surface_destroy (surface);
+}
+
+/* A 30-step map (six stages of five, or five of six): at most three A4 pages, split only between stages;
+ * each part has every lane and its stages' headers, and says it is continued. */
+static void
+test_print_split_between_stages (gconstpointer data)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_large_journey (document, 30, GPOINTER_TO_UINT (data));
+  guint n_stages = tandem_list_get_n (tandem_journey_get_stages (journey));
+  guint n_lanes = tandem_list_get_n (tandem_journey_get_lanes (journey));
+  g_autoptr(GArray) a4 = NULL;
+  g_autoptr(GArray) a3 = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  double scale, area_width, area_height;
+  guint next = 0;
+  TandemFlow *flow = tandem_flow_new (TANDEM_PAPER_A4);
+
+  tandem_flow_get_figure_area (flow, &area_width, &area_height);
+  tandem_flow_free (flow);
+
+  a3 = split_for_paper (journey, TANDEM_MAP_SIDE_BEFORE, TANDEM_PAPER_A3, &scale);
+  a4 = split_for_paper (journey, TANDEM_MAP_SIDE_BEFORE, TANDEM_PAPER_A4, &scale);
+  g_test_message ("30 steps: %u A4 pages, %u A3 pages", a4->len, a3->len);
+  g_assert_cmpuint (a4->len, <=, 3);
+  g_assert_cmpuint (a4->len, >, 1);
+  g_assert_cmpuint (a3->len, <=, a4->len);
+
+  for (guint k = 0; k < a4->len; k++)
+    {
+      const TandemStageRange *range = &g_array_index (a4, TandemStageRange, k);
+      g_autoptr(TandemJourneyFigure) part = tandem_journey_figure_new (journey,
+                                                                       TANDEM_JOURNEY_SHOW_BEFORE);
+      TandemJourneyLayout *layout;
+      gboolean from_before, goes_on;
+      double width, height;
+
+      /* Whole stages, in order, each once. */
+      g_assert_cmpuint (range->first, ==, next);
+      g_assert_cmpuint (range->n, >=, 1);
+      next = range->first + range->n;
+
+      tandem_journey_figure_set_print (part, TRUE);
+      tandem_journey_figure_set_stage_range (part, range->first, range->n);
+      tandem_journey_figure_get_size (part, &width, &height);
+      g_assert_cmpfloat (width * scale, <=, area_width);
+      g_assert_cmpfloat (height * scale, <=, area_height);
+
+      /* As many stages as fit: one more would not. */
+      if (k + 1 < a4->len)
+        {
+          g_autoptr(TandemJourneyFigure) more = tandem_journey_figure_new (journey,
+                                                                           TANDEM_JOURNEY_SHOW_BEFORE);
+          double more_width, more_height;
+
+          tandem_journey_figure_set_print (more, TRUE);
+          tandem_journey_figure_set_stage_range (more, range->first, range->n + 1);
+          tandem_journey_figure_get_size (more, &more_width, &more_height);
+          g_assert_true (more_width * scale > area_width || more_height * scale > area_height);
+        }
+
+      /* Every lane title and the headers of its stages; the key. */
+      layout = tandem_journey_figure_get_layout (part, TANDEM_MAP_SIDE_BEFORE);
+      g_assert_cmpuint (tandem_journey_layout_get_n_lanes (layout), ==, n_lanes);
+      g_assert_cmpuint (tandem_journey_layout_get_n_stages (layout), ==, range->n);
+      for (guint i = 0; i < range->n; i++)
+        g_assert_true (tandem_journey_layout_get_stage (layout, i)->stage ==
+                       tandem_list_get (tandem_journey_get_stages (journey), range->first + i));
+      g_assert_true (tandem_journey_figure_get_show_legend (part));
+
+      /* It says it is continued: from before but the first, on after but the last. */
+      tandem_journey_layout_get_continuation (layout, &from_before, &goes_on);
+      g_assert_cmpint (from_before, ==, k > 0);
+      g_assert_cmpint (goes_on, ==, k + 1 < a4->len);
+
+      /* Its cards are whole and inside the part; numbered as in the whole journey. */
+      for (guint c = 0; c < tandem_journey_layout_get_n_cards (layout); c++)
+        {
+          const TandemCardGeometry *card = tandem_journey_layout_get_card (layout, c);
+
+          g_assert_false (g_hash_table_contains (seen, card->step));
+          g_hash_table_add (seen, card->step);
+          g_assert_cmpfloat (card->rect.x + card->rect.width, <=, width);
+          g_assert_cmpfloat (card->rect.y + card->rect.height, <=, height);
+          g_assert_cmpuint (card->number, >=, 1);
+          g_assert_cmpuint (card->number, <=, 30);
+        }
+    }
+  g_assert_cmpuint (next, ==, n_stages);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 30);
+}
+
 /* The command line: tandem --export-map */
 
 static void
@@ -538,6 +757,12 @@ main (int   argc,
   g_test_add_func ("/journey/render/reference/scripts", test_reference_scripts);
   g_test_add_func ("/journey/render/reference/dark-selection", test_reference_dark_selection);
   g_test_add_func ("/journey/render/reference/both-high-contrast", test_reference_high_contrast_both);
+  g_test_add_func ("/journey/print/sample-fits-a4", test_print_sample_fits_a4);
+  g_test_add_func ("/journey/print/reference", test_reference_print);
+  g_test_add_data_func ("/journey/print/split-between-stages/6x5", GUINT_TO_POINTER (6),
+                        test_print_split_between_stages);
+  g_test_add_data_func ("/journey/print/split-between-stages/5x6", GUINT_TO_POINTER (5),
+                        test_print_split_between_stages);
   g_test_add_func ("/journey/export/files", test_export_files);
   g_test_add_func ("/journey/export/refused", test_export_refused);
   g_test_add_func ("/journey/export/too-large-for-png", test_export_too_large_for_png);

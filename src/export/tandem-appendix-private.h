@@ -13,5 +13,9 @@ G_BEGIN_DECLS
 void _tandem_appendix_add_journey_figures (TandemFlow    *flow,
                                            TandemJourney *journey,
                                            gboolean       with_text);
+GPtrArray *_tandem_appendix_split_map (TandemJourney *journey,
+                                       TandemMapSide  side,
+                                       double         area_width,
+                                       double         area_height);
 
 G_END_DECLS

@@ -28,7 +28,9 @@
  * surface, or a printer through GtkPrintOperation, so that the print and the PDF have the
  * same pages. Text is shaped by Pango with hinting off, so measurements do not depend on the
  * output. Long text flows onto following pages at line boundaries; tables repeat their header
- * row; a figure too large to be legible on one page is split into overlapping parts.
+ * row; a figure too large to be legible on one page is split into parts (a journey map
+ * between its stages, by its caller; another figure into overlapping tiles). Nothing is ever
+ * drawn over a figure: the parts say themselves that they continue.
  */
 
 #define A4_SHORT 595.2756
@@ -39,6 +41,7 @@
 #define MARGIN_BOTTOM 64.0
 #define CELL_PADDING 4.0
 #define FIGURE_OVERLAP 0.08
+#define FIGURE_CAPTION_ROOM 36.0   /* two lines of a 9 pt caption, and the space above */
 #define FONT_FAMILY "Noto Sans, DejaVu Sans, sans-serif"
 
 typedef enum
@@ -88,6 +91,7 @@ typedef struct
   guint                number;
   PangoLayout         *caption_layout;
   char                *alt;  /* what the figure shows, for readers who cannot see it */
+  GArray              *parts;      /* double x, width, height: side by side, a page each */
 } Figure;
 
 typedef struct _Block
@@ -264,6 +268,7 @@ block_free (gpointer data)
       if (block->figure->destroy != NULL)
         block->figure->destroy (block->figure->data);
       g_clear_object (&block->figure->caption_layout);
+      g_clear_pointer (&block->figure->parts, g_array_unref);
       g_free (block->figure->caption);
       g_free (block->figure->alt);
       g_free (block->figure);
@@ -661,6 +666,66 @@ tandem_flow_figure_set_alt (TandemFlow *flow,
   block->figure->alt = g_strdup (alt);
 }
 
+/**
+ * tandem_flow_figure_parts:
+ * @widths: (array length=n_parts): the width of each part, in the figure's units
+ * @heights: (array length=n_parts): the height of each part
+ * @min_scale: as for tandem_flow_figure(); the parts are chosen by the caller to fit a page
+ *   at this scale
+ *
+ * A numbered figure in parts, each on a landscape page of its own at the same scale: a
+ * journey map split between stages. The parts lie side by side in the figure's units, so
+ * that @func draws part k when asked for the area from the sum of the widths before it.
+ */
+void
+tandem_flow_figure_parts (TandemFlow           *flow,
+                          const char           *caption,
+                          guint                 n_parts,
+                          const double         *widths,
+                          const double         *heights,
+                          double                min_scale,
+                          TandemFlowFigureFunc  func,
+                          gpointer              user_data,
+                          GDestroyNotify        destroy)
+{
+  Figure *figure;
+  double x = 0, height = 0;
+
+  g_return_if_fail (n_parts > 0);
+
+  tandem_flow_figure (flow, caption, 1, 1, min_scale, func, user_data, destroy);
+  figure = ((Block *)g_ptr_array_index (flow->blocks, flow->blocks->len - 1))->figure;
+  figure->parts = g_array_new (FALSE, FALSE, 3 * sizeof (double));
+  for (guint k = 0; k < n_parts; k++)
+    {
+      double part[3] = { x, MAX (widths[k], 1), MAX (heights[k], 1) };
+
+      g_array_append_val (figure->parts, part);
+      x += part[1];
+      height = MAX (height, part[2]);
+    }
+  figure->width = x;
+  figure->height = height;
+}
+
+/**
+ * tandem_flow_get_figure_area:
+ *
+ * The room for a figure on its landscape page, in points, with a caption of up to two lines
+ * below it: what a figure must fit at its scale to take one page.
+ */
+void
+tandem_flow_get_figure_area (TandemFlow *flow,
+                             double     *width,
+                             double     *height)
+{
+  double long_side = flow->figure_paper == TANDEM_PAPER_A3 ? A3_LONG : A4_LONG;
+  double short_side = flow->figure_paper == TANDEM_PAPER_A3 ? A4_LONG : A4_SHORT;
+
+  *width = long_side - 2 * MARGIN_SIDE;
+  *height = short_side - MARGIN_TOP - MARGIN_BOTTOM - FIGURE_CAPTION_ROOM;
+}
+
 /* Pagination */
 
 typedef struct
@@ -1012,6 +1077,40 @@ place_figure (Cursor *cursor,
   }
   area_height = short_side - MARGIN_TOP - MARGIN_BOTTOM - caption_height;
 
+  if (figure->parts != NULL)
+    {
+      /* One scale for every part, so that the same text is the same size on every page. */
+      scale = 1.5;
+      for (guint k = 0; k < figure->parts->len; k++)
+        {
+          const double *part = (const double *)(gpointer)figure->parts->data + 3 * k;
+
+          scale = MIN (scale, MIN (area_width / part[1], area_height / part[2]));
+        }
+      for (guint k = 0; k < figure->parts->len; k++)
+        {
+          const double *part = (const double *)(gpointer)figure->parts->data + 3 * k;
+          Fragment fragment = { 0 };
+
+          new_page (cursor, long_side, short_side);
+          fragment.kind = FRAGMENT_FIGURE;
+          fragment.block = block;
+          fragment.x = MARGIN_SIDE;
+          fragment.y = MARGIN_TOP;
+          fragment.tile_x = part[0];
+          fragment.tile_width = part[1];
+          fragment.tile_height = part[2];
+          fragment.scale = scale;
+          fragment.part = k + 1;
+          fragment.n_parts = figure->parts->len;
+          fragment.height = area_height;
+          fragment.first = k == 0;
+          add_fragment (cursor, &fragment);
+        }
+      cursor->page = NULL;
+      return;
+    }
+
   fit = MIN (area_width / figure->width, area_height / figure->height);
   scale = MIN (MAX (fit, figure->min_scale), 1.5);
 
@@ -1357,42 +1456,6 @@ draw_figure (TandemFlow *flow,
   figure->func (cr, fragment->tile_x, fragment->tile_y, fragment->tile_width,
                 fragment->tile_height, figure->data);
   cairo_restore (cr);
-
-  if (fragment->n_parts > 1)
-    {
-      /* Marks where this part overlaps its neighbours, so the parts can be laid side by side. */
-      double overlap_x = fragment->tile_width * FIGURE_OVERLAP * fragment->scale;
-      double overlap_y = fragment->tile_height * FIGURE_OVERLAP * fragment->scale;
-      static const double dash[] = { 4, 3 };
-
-      cairo_save (cr);
-      cairo_translate (cr, fragment->x, fragment->y);
-      cairo_set_source_rgb (cr, 0.75, 0.1, 0.1);
-      cairo_set_line_width (cr, 0.8);
-      cairo_set_dash (cr, dash, 2, 0);
-      if (fragment->tile_x > 0)
-        {
-          cairo_move_to (cr, overlap_x, 0);
-          cairo_line_to (cr, overlap_x, height);
-        }
-      if (fragment->tile_x + fragment->tile_width < figure->width - 0.5)
-        {
-          cairo_move_to (cr, width - overlap_x, 0);
-          cairo_line_to (cr, width - overlap_x, height);
-        }
-      if (fragment->tile_y > 0)
-        {
-          cairo_move_to (cr, 0, overlap_y);
-          cairo_line_to (cr, width, overlap_y);
-        }
-      if (fragment->tile_y + fragment->tile_height < figure->height - 0.5)
-        {
-          cairo_move_to (cr, 0, height - overlap_y);
-          cairo_line_to (cr, width, height - overlap_y);
-        }
-      cairo_stroke (cr);
-      cairo_restore (cr);
-    }
 
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
   pango_layout_set_text (figure->caption_layout, caption, -1);

@@ -128,6 +128,18 @@ void             tandem_flow_figure          (TandemFlow          *flow,
                                               TandemFlowFigureFunc func,
                                               gpointer             user_data,
                                               GDestroyNotify       destroy);
+void             tandem_flow_get_figure_area (TandemFlow          *flow,
+                                              double              *width,
+                                              double              *height);
+void             tandem_flow_figure_parts    (TandemFlow          *flow,
+                                              const char          *caption,
+                                              guint                n_parts,
+                                              const double        *widths,
+                                              const double        *heights,
+                                              double               min_scale,
+                                              TandemFlowFigureFunc func,
+                                              gpointer             user_data,
+                                              GDestroyNotify       destroy);
 
 void             tandem_flow_figure_set_alt  (TandemFlow          *flow,
                                               const char          *alt);

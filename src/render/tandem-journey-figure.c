@@ -23,6 +23,21 @@
  *
  * The figure does not watch the model: the canvas calls tandem_journey_figure_invalidate()
  * after each change of the document, and the geometry is computed again on next use.
+ *
+ * Printed (the appendix), a figure uses the print layout (tandem_journey_figure_set_print()):
+ * compact cards, all their text of the smallest size, so that at the scale where that is 7 pt
+ * the sample's 10-step before map and 8-step after map are one A4 page each. A map wider than
+ * a page is split between stages (tandem_journey_figure_split()): a part shows whole stages,
+ * so no card, lane or emotion curve is ever cut, and repeats the lane titles, the stage
+ * headers and the key, saying in its corner that it is continued.
+ *
+ * Printed maps run left to right on landscape pages rather than top to bottom on portrait
+ * ones, because: it is the same picture as the canvas and the workshop wall, which board
+ * members and participants may have seen; time reads left to right as on every timeline in
+ * the pack; the emotion curve stays under the cards it describes, where a portrait page would
+ * put it beside them; and the one painter draws screen and print, where turning the map would
+ * be a second drawing to keep faithful. Landscape pages cost width, not height, so steps are
+ * what splits a map: a split between stages keeps each part a readable piece of the journey.
  */
 
 struct _TandemJourneyFigure
@@ -35,6 +50,9 @@ struct _TandemJourneyFigure
   guint                     show_title : 1;
   guint                     show_legend : 1;
   guint                     valid : 1;
+  guint                     print : 1;
+  guint                     first_stage;
+  guint                     n_stages;
 
   TandemJourneyLayout      *layouts[2];    /* indexed by TandemMapSide; NULL when not shown */
   double                    width;
@@ -162,6 +180,18 @@ place_replacements (TandemJourneyFigure *self)
     }
 }
 
+static double
+legend_entry_width (TandemJourneyFigure *self)
+{
+  return self->print ? TANDEM_JOURNEY_PRINT_LEGEND_ENTRY_WIDTH : TANDEM_JOURNEY_LEGEND_ENTRY_WIDTH;
+}
+
+static double
+legend_row_height (TandemJourneyFigure *self)
+{
+  return self->print ? TANDEM_JOURNEY_PRINT_LEGEND_ROW_HEIGHT : TANDEM_JOURNEY_LEGEND_ROW_HEIGHT;
+}
+
 static void
 place_legend (TandemJourneyFigure *self,
               double               x,
@@ -184,22 +214,25 @@ place_legend (TandemJourneyFigure *self,
       g_array_append_val (self->legend, entries[i]);
     }
 
-  self->legend_columns = MAX (1, (guint)floor ((width - 16) / TANDEM_JOURNEY_LEGEND_ENTRY_WIDTH));
+  self->legend_columns = MAX (1, (guint)floor ((width - 16) / legend_entry_width (self)));
   self->legend_columns = MIN (self->legend_columns, self->legend->len);
   rows = (self->legend->len + self->legend_columns - 1) / self->legend_columns;
 
   self->legend_rect.x = x;
   self->legend_rect.y = y;
-  self->legend_rect.width = MAX (width, self->legend_columns * TANDEM_JOURNEY_LEGEND_ENTRY_WIDTH + 16);
-  self->legend_rect.height = TANDEM_JOURNEY_LEGEND_TITLE_HEIGHT +
-                             rows * TANDEM_JOURNEY_LEGEND_ROW_HEIGHT + 8;
+  self->legend_rect.width = MAX (width, self->legend_columns * legend_entry_width (self) + 16);
+  self->legend_rect.height = (self->print ? TANDEM_JOURNEY_PRINT_LEGEND_TITLE_HEIGHT
+                                          : TANDEM_JOURNEY_LEGEND_TITLE_HEIGHT) +
+                             rows * legend_row_height (self) + 8;
 }
 
 static void
 ensure_layout (TandemJourneyFigure *self)
 {
   TandemMapSide sides[2] = { TANDEM_MAP_SIDE_BEFORE, TANDEM_MAP_SIDE_AFTER };
-  double x = TANDEM_JOURNEY_MARGIN, y = TANDEM_JOURNEY_MARGIN;
+  /* Printed, the page has margins of its own. */
+  double margin = self->print ? TANDEM_JOURNEY_PRINT_MARGIN : TANDEM_JOURNEY_MARGIN;
+  double x = margin, y = margin;
   double content_width = 0, bottom = y;
   gboolean both;
 
@@ -217,6 +250,11 @@ ensure_layout (TandemJourneyFigure *self)
         g_clear_object (&self->layouts[i]);
       if (wanted && self->layouts[i] == NULL)
         self->layouts[i] = tandem_journey_layout_new (map);
+      if (self->layouts[i] != NULL)
+        {
+          tandem_journey_layout_set_print (self->layouts[i], self->print);
+          tandem_journey_layout_set_stage_range (self->layouts[i], self->first_stage, self->n_stages);
+        }
     }
 
   if (self->show_title)
@@ -264,7 +302,7 @@ ensure_layout (TandemJourneyFigure *self)
           tandem_journey_layout_update (self->layouts[i], x, y, NULL, 0);
           tandem_journey_layout_get_bounds (self->layouts[i], &bounds);
           x = bounds.x + bounds.width + TANDEM_JOURNEY_MAP_GAP;
-          content_width = bounds.x + bounds.width - TANDEM_JOURNEY_MARGIN;
+          content_width = bounds.x + bounds.width - margin;
           bottom = MAX (bottom, bounds.y + bounds.height);
         }
     }
@@ -274,7 +312,7 @@ ensure_layout (TandemJourneyFigure *self)
   content_width = MAX (content_width, 400);
   if (self->show_legend)
     {
-      place_legend (self, TANDEM_JOURNEY_MARGIN, bottom + TANDEM_JOURNEY_MARGIN, content_width);
+      place_legend (self, margin, bottom + margin, content_width);
       bottom = self->legend_rect.y + self->legend_rect.height;
       content_width = MAX (content_width, self->legend_rect.width);
     }
@@ -284,8 +322,8 @@ ensure_layout (TandemJourneyFigure *self)
     }
 
   self->title_rect.width = content_width;
-  self->width = content_width + 2 * TANDEM_JOURNEY_MARGIN;
-  self->height = bottom + TANDEM_JOURNEY_MARGIN;
+  self->width = content_width + 2 * margin;
+  self->height = bottom + margin;
 }
 
 /* GObject */
@@ -364,6 +402,7 @@ tandem_journey_figure_init (TandemJourneyFigure *self)
 {
   self->show = TANDEM_JOURNEY_SHOW_BEFORE;
   self->show_legend = TRUE;
+  self->n_stages = G_MAXUINT;
   self->legend = g_array_new (FALSE, FALSE, sizeof (TandemLegendEntry));
   self->replacements = g_array_new (FALSE, FALSE, sizeof (TandemReplacementGeometry));
 }
@@ -489,6 +528,143 @@ tandem_journey_figure_set_show_legend (TandemJourneyFigure *self,
 }
 
 /**
+ * tandem_journey_figure_set_print:
+ *
+ * Lays the maps out for a printed page: see tandem_journey_layout_set_print().
+ */
+void
+tandem_journey_figure_set_print (TandemJourneyFigure *self,
+                                 gboolean             print)
+{
+  g_return_if_fail (TANDEM_IS_JOURNEY_FIGURE (self));
+
+  if (self->print != !!print)
+    {
+      self->print = !!print;
+      self->valid = FALSE;
+    }
+}
+
+gboolean
+tandem_journey_figure_get_print (TandemJourneyFigure *self)
+{
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_FIGURE (self), FALSE);
+
+  return self->print;
+}
+
+/**
+ * tandem_journey_figure_set_stage_range:
+ * @n: how many stages, or %G_MAXUINT for all from @first
+ *
+ * Shows one part of the maps: the stages from @first, as split by
+ * tandem_journey_figure_split().
+ */
+void
+tandem_journey_figure_set_stage_range (TandemJourneyFigure *self,
+                                       guint                first,
+                                       guint                n)
+{
+  g_return_if_fail (TANDEM_IS_JOURNEY_FIGURE (self));
+
+  self->first_stage = first;
+  self->n_stages = n;
+  self->valid = FALSE;
+}
+
+static gboolean
+part_fits (TandemJourneyFigure *part,
+           guint                first,
+           guint                n,
+           double               max_width,
+           double               max_height)
+{
+  double width, height;
+
+  tandem_journey_figure_set_stage_range (part, first, n);
+  tandem_journey_figure_get_size (part, &width, &height);
+
+  return width <= max_width && height <= max_height;
+}
+
+/**
+ * tandem_journey_figure_split:
+ * @max_width: (in points at scale 1) the widest a part may be
+ * @max_height: the tallest
+ *
+ * Splits the figure between stages into parts that each fit @max_width by @max_height: as
+ * many whole stages in a part as fit, in order. A part is never cut through a stage, so never
+ * through a card, a lane or the emotion curve. A stage too large on its own is a part of its
+ * own (the only case where a part is larger than asked).
+ *
+ * Returns: (transfer full) (element-type TandemStageRange): the parts, in order
+ */
+GArray *
+tandem_journey_figure_split (TandemJourneyFigure *self,
+                             double               max_width,
+                             double               max_height)
+{
+  g_autoptr(TandemJourneyFigure) part = NULL;
+  GArray *parts = g_array_new (FALSE, FALSE, sizeof (TandemStageRange));
+  guint n = tandem_list_get_n (tandem_journey_get_stages (self->journey));
+  guint first = 0, guess = 1;
+
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_FIGURE (self), parts);
+
+  part = tandem_journey_figure_new (self->journey, self->show);
+  part->arrangement = self->arrangement;
+  part->show_title = self->show_title;
+  part->show_legend = self->show_legend;
+  part->print = self->print;
+
+  while (first < n)
+    {
+      TandemStageRange range = { first, 1 };
+      guint lo = 1, hi = n - first, step = 1;
+
+      /* The longest run of whole stages that fits. Most parts are about as large as the one
+       * before, so that is tried first; then the run grows by doubling steps, and the last
+       * that fitted and the first that did not are halved between. The work follows the
+       * size of the parts, not the length of the rest of the map. */
+      if (MIN (guess, hi) > 1)
+        {
+          if (part_fits (part, first, MIN (guess, hi), max_width, max_height))
+            lo = MIN (guess, hi);
+          else
+            hi = MIN (guess, hi) - 1;
+        }
+      while (lo < hi)
+        {
+          guint try = MIN (lo + step, hi);
+
+          if (!part_fits (part, first, try, max_width, max_height))
+            {
+              hi = try - 1;
+              break;
+            }
+          lo = try;
+          step *= 2;
+        }
+      while (lo < hi)
+        {
+          guint mid = (lo + hi + 1) / 2;
+
+          if (part_fits (part, first, mid, max_width, max_height))
+            lo = mid;
+          else
+            hi = mid - 1;
+        }
+
+      range.n = lo;
+      g_array_append_val (parts, range);
+      first += lo;
+      guess = lo;
+    }
+
+  return parts;
+}
+
+/**
  * tandem_journey_figure_invalidate:
  *
  * The model changed: the geometry is computed again on next use.
@@ -606,11 +782,12 @@ tandem_journey_figure_get_legend_entry (TandemJourneyFigure *self,
   g_return_if_fail (index < self->legend->len);
 
   *entry = g_array_index (self->legend, TandemLegendEntry, index);
-  rect->x = self->legend_rect.x + 8 + (index % self->legend_columns) * TANDEM_JOURNEY_LEGEND_ENTRY_WIDTH;
-  rect->y = self->legend_rect.y + TANDEM_JOURNEY_LEGEND_TITLE_HEIGHT +
-            (index / self->legend_columns) * TANDEM_JOURNEY_LEGEND_ROW_HEIGHT;
-  rect->width = TANDEM_JOURNEY_LEGEND_ENTRY_WIDTH;
-  rect->height = TANDEM_JOURNEY_LEGEND_ROW_HEIGHT;
+  rect->x = self->legend_rect.x + 8 + (index % self->legend_columns) * legend_entry_width (self);
+  rect->y = self->legend_rect.y + (self->print ? TANDEM_JOURNEY_PRINT_LEGEND_TITLE_HEIGHT
+                                               : TANDEM_JOURNEY_LEGEND_TITLE_HEIGHT) +
+            (index / self->legend_columns) * legend_row_height (self);
+  rect->width = legend_entry_width (self);
+  rect->height = legend_row_height (self);
 }
 
 guint

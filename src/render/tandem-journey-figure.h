@@ -62,6 +62,17 @@ typedef struct
   cairo_rectangle_t  bounds;
 } TandemReplacementGeometry;
 
+/**
+ * TandemStageRange:
+ * @first: the first stage of a part of a map split over pages
+ * @n: how many stages it holds
+ */
+typedef struct
+{
+  guint first;
+  guint n;
+} TandemStageRange;
+
 TandemJourneyFigure *tandem_journey_figure_new              (TandemJourney            *journey,
                                                              TandemJourneyShow         show);
 TandemJourney       *tandem_journey_figure_get_journey      (TandemJourneyFigure      *self);
@@ -77,6 +88,15 @@ void                 tandem_journey_figure_set_show_title   (TandemJourneyFigure
 gboolean             tandem_journey_figure_get_show_legend  (TandemJourneyFigure      *self);
 void                 tandem_journey_figure_set_show_legend  (TandemJourneyFigure      *self,
                                                              gboolean                  show_legend);
+void                 tandem_journey_figure_set_print        (TandemJourneyFigure      *self,
+                                                             gboolean                  print);
+gboolean             tandem_journey_figure_get_print        (TandemJourneyFigure      *self);
+void                 tandem_journey_figure_set_stage_range  (TandemJourneyFigure      *self,
+                                                             guint                     first,
+                                                             guint                     n);
+GArray              *tandem_journey_figure_split            (TandemJourneyFigure      *self,
+                                                             double                    max_width,
+                                                             double                    max_height);
 void                 tandem_journey_figure_invalidate       (TandemJourneyFigure      *self);
 void                 tandem_journey_figure_get_size         (TandemJourneyFigure      *self,
                                                              double                   *width,

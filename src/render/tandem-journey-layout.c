@@ -61,6 +61,18 @@ struct _TandemJourneyLayout
   GHashTable        *card_of_step;  /* TandemStep* -> index + 1 */
   TandemItemIndex   *index;
   GArray            *scratch;       /* guint, for queries */
+
+  gboolean           print;         /* the compact cards of a printed page */
+  guint              first_stage;   /* the stages laid out: a part of a map split over pages */
+  guint              n_stages;      /* G_MAXUINT: to the last */
+  double             pad_x;         /* TANDEM_JOURNEY_CELL_PAD_X, or less in print */
+  double             slot_gap;      /* TANDEM_JOURNEY_SLOT_GAP, or less in print */
+  guint              n_all_stages;  /* the journey's, in range or not */
+  double             pad_y;         /* TANDEM_JOURNEY_CELL_PAD_Y, or less in print */
+  double             header_width;  /* of the lane titles */
+  double             emotion_top;   /* the emotion band's metrics */
+  double             emotion_step;
+  double             emotion_height;
 };
 
 G_DEFINE_FINAL_TYPE (TandemJourneyLayout, tandem_journey_layout, G_TYPE_OBJECT)
@@ -254,10 +266,10 @@ make_room_for_labels (TandemJourneyLayout *self,
         continue;
 
       if (a->stage == b->stage && b->slot == a->slot + 1)
-        gap = TANDEM_JOURNEY_SLOT_GAP;
+        gap = self->slot_gap;
       else if (b->stage == a->stage + 1 && b->slot == 0 &&
                a->slot + 1 == g_array_index (self->stages, TandemStageGeometry, a->stage).n_slots)
-        gap = 2 * TANDEM_JOURNEY_CELL_PAD_X;
+        gap = 2 * self->pad_x;
       else
         continue;
 
@@ -275,6 +287,109 @@ make_room_for_labels (TandemJourneyLayout *self,
     }
 }
 
+/* How tall a card needs to be for what it shows, as the painter draws it: the title over
+ * as many lines as it wraps to (up to four), who and where, the times, and the row of the
+ * feeling and markers. Text is not measured here (the layout stays cheap for thousands of
+ * steps): an average character width stands in, generous enough that a title is rarely cut. */
+static double
+card_height_for (TandemStep *step,
+                 double      card_width,
+                 gboolean    print)
+{
+  double pad = print ? TANDEM_JOURNEY_PRINT_CARD_PAD : TANDEM_JOURNEY_CARD_PAD;
+  double title_font = print ? TANDEM_JOURNEY_FONT_SMALL : TANDEM_JOURNEY_FONT_CARD_TITLE;
+  double body_font = print ? TANDEM_JOURNEY_FONT_SMALL : TANDEM_JOURNEY_FONT_CARD_BODY;
+  double title_width = print ? card_width - 9 : card_width - 2 * pad - 4 - 30;
+  /* Narrow printed cards lose more of each line to word wrapping. */
+  double per_line = MAX (1, floor (title_width / (title_font * (print ? 0.6 : 0.56))));
+  /* Printed, the title begins with the step's number. */
+  double title_lines = CLAMP (ceil ((g_utf8_strlen (tandem_step_get_title (step), -1) +
+                                     (print ? 4 : 0)) / per_line),
+                              1, print ? TANDEM_JOURNEY_PRINT_TITLE_LINES : 4);
+  double height = pad - 1 + title_lines * title_font * 1.3 + 3;
+  double details = 0;
+
+  /* Printed cards leave who, where and the times to the step list that follows the figure. */
+  if (!print && (tandem_step_get_role (step)[0] != '\0' || tandem_step_get_place (step)[0] != '\0'))
+    details++;
+  if (!print && (tandem_step_get_wait_minutes (step) > 0 ||
+                 tandem_step_get_duration_minutes (step) > 0))
+    details++;
+  height += details * body_font * 1.35;
+  height += 4 + TANDEM_JOURNEY_CARD_BOTTOM_ROW + pad;
+
+  return ceil (MAX (height, print ? TANDEM_JOURNEY_PRINT_CARD_MIN_HEIGHT
+                                  : TANDEM_JOURNEY_CARD_MIN_HEIGHT));
+}
+
+/* Printed, the figure's caption names the map: the title's room goes to the map. */
+static double
+title_height (TandemJourneyLayout *self)
+{
+  return self->print ? 0 : TANDEM_JOURNEY_MAP_TITLE_HEIGHT;
+}
+
+/* Cards are as wide as their stage allows on screen; printed, a fixed width chosen so that a
+ * typical map fits a page with its text legible (see tandem-journey-figure.c). */
+static double
+card_width_for (TandemJourneyLayout       *self,
+                const TandemStageGeometry *stage)
+{
+  if (self->print)
+    return TANDEM_JOURNEY_PRINT_CARD_WIDTH;
+
+  return CLAMP (tandem_stage_get_width (stage->stage) - 2 * TANDEM_JOURNEY_CELL_PAD_X,
+                TANDEM_JOURNEY_CARD_MIN_WIDTH, TANDEM_JOURNEY_CARD_MAX_WIDTH);
+}
+
+/* Lanes take the height of what they hold: as tall as their tallest card, or a thin band
+ * with the title when they hold nothing, so that a map is no taller than its content. A
+ * height the user chose by dragging the lane's edge (anything but the default) is kept as
+ * the least height, so that room made on purpose, to add steps, stays. */
+static void
+place_lanes (TandemJourneyLayout *self)
+{
+  g_autofree double *content = g_new0 (double, self->lanes->len + 1);
+  double position = self->grid_y;
+
+  for (guint k = 0; k < self->cards->len; k++)
+    {
+      const TandemCardGeometry *card = &g_array_index (self->cards, TandemCardGeometry, k);
+      const TandemStageGeometry *stage = &g_array_index (self->stages, TandemStageGeometry,
+                                                         card->stage);
+
+      content[card->lane] = MAX (content[card->lane],
+                                 card_height_for (card->step, card_width_for (self, stage), self->print));
+    }
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      TandemLaneGeometry *geometry = &g_array_index (self->lanes, TandemLaneGeometry, i);
+      double chosen = tandem_lane_get_height (geometry->lane);
+
+      /* The lane's title, wrapped in its column, needs its lines too (printed, of the
+       * smallest size: see draw_lane_title()). */
+      double size = self->print ? TANDEM_JOURNEY_FONT_SMALL : TANDEM_JOURNEY_FONT_HEADER;
+      double per_line = MAX (1, floor ((self->header_width - (self->print ? 16 : 24)) /
+                                       (size * (self->print ? 0.62 : 0.55))));
+      double title_lines = ceil (g_utf8_strlen (tandem_lane_get_title (geometry->lane), -1) / per_line);
+      double title_height = (self->print ? 10 : 20) + MAX (1, title_lines) * size * 1.35;
+
+      if (content[i] > 0)
+        geometry->height = content[i] + 2 * self->pad_y;
+      else
+        geometry->height = TANDEM_JOURNEY_EMPTY_LANE_HEIGHT;
+      geometry->height = MAX (geometry->height, ceil (title_height));
+      if (!self->print && fabs (chosen - TANDEM_JOURNEY_LANE_DEFAULT_HEIGHT) > 0.5)
+        geometry->height = MAX (geometry->height, chosen);
+
+      geometry->y = position;
+      geometry->card_height = geometry->height - 2 * self->pad_y;
+      position += geometry->height;
+    }
+  self->grid_height = position - self->grid_y;
+}
+
 static void
 tandem_journey_layout_init (TandemJourneyLayout *self)
 {
@@ -287,6 +402,8 @@ tandem_journey_layout_init (TandemJourneyLayout *self)
   self->card_of_step = g_hash_table_new (NULL, NULL);
   self->index = tandem_item_index_new (INDEX_CELL_SIZE);
   self->scratch = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->n_stages = G_MAXUINT;
+  tandem_journey_layout_set_print (self, FALSE);
 }
 
 /* Public API */
@@ -313,6 +430,91 @@ tandem_journey_layout_get_map (TandemJourneyLayout *self)
 }
 
 /**
+ * tandem_journey_layout_set_print:
+ *
+ * Whether the map is laid out for a printed page: compact cards of a fixed width, whose text
+ * is all of the smallest size, and lanes that ignore the heights dragged on screen. Takes
+ * effect at the next update.
+ */
+void
+tandem_journey_layout_set_print (TandemJourneyLayout *self,
+                                 gboolean             print)
+{
+  g_return_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self));
+
+  self->print = !!print;
+  self->pad_x = print ? TANDEM_JOURNEY_PRINT_CELL_PAD_X : TANDEM_JOURNEY_CELL_PAD_X;
+  self->pad_y = print ? TANDEM_JOURNEY_PRINT_CELL_PAD_Y : TANDEM_JOURNEY_CELL_PAD_Y;
+  self->slot_gap = print ? TANDEM_JOURNEY_PRINT_SLOT_GAP : TANDEM_JOURNEY_SLOT_GAP;
+  self->header_width = print ? TANDEM_JOURNEY_PRINT_LANE_HEADER_WIDTH
+                             : TANDEM_JOURNEY_LANE_HEADER_WIDTH;
+  self->emotion_top = print ? TANDEM_JOURNEY_PRINT_EMOTION_TOP : TANDEM_JOURNEY_EMOTION_TOP;
+  self->emotion_step = print ? TANDEM_JOURNEY_PRINT_EMOTION_STEP : TANDEM_JOURNEY_EMOTION_STEP;
+  self->emotion_height = print ? TANDEM_JOURNEY_PRINT_EMOTION_HEIGHT : TANDEM_JOURNEY_EMOTION_HEIGHT;
+}
+
+/**
+ * tandem_journey_layout_get_lane_header_width:
+ *
+ * The width of the column of lane titles, left of the grid.
+ */
+double
+tandem_journey_layout_get_lane_header_width (TandemJourneyLayout *self)
+{
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self), 0);
+
+  return self->header_width;
+}
+
+gboolean
+tandem_journey_layout_get_print (TandemJourneyLayout *self)
+{
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self), FALSE);
+
+  return self->print;
+}
+
+/**
+ * tandem_journey_layout_set_stage_range:
+ * @first: the first stage laid out
+ * @n: how many, or %G_MAXUINT for all from @first
+ *
+ * Lays out only some stages: one part of a map split over pages between stages. Cards keep
+ * their numbers in the whole journey; connectors to a step in another part are left out (the
+ * numbers say where the journey goes on). Takes effect at the next update.
+ */
+void
+tandem_journey_layout_set_stage_range (TandemJourneyLayout *self,
+                                       guint                first,
+                                       guint                n)
+{
+  g_return_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self));
+
+  self->first_stage = first;
+  self->n_stages = n;
+}
+
+/**
+ * tandem_journey_layout_get_continuation:
+ * @from_before: (out) (optional): whether earlier stages are on an earlier part
+ * @goes_on: (out) (optional): whether later stages are on a later part
+ *
+ * For a part of a map split between stages: what its title says about the others.
+ */
+void
+tandem_journey_layout_get_continuation (TandemJourneyLayout *self,
+                                        gboolean            *from_before,
+                                        gboolean            *goes_on)
+{
+  g_return_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self));
+
+  if (from_before != NULL)
+    *from_before = self->first_stage > 0 && self->first_stage < self->n_all_stages;
+  if (goes_on != NULL)
+    *goes_on = self->n_stages != G_MAXUINT && self->first_stage + self->n_stages < self->n_all_stages;
+}
+
+/**
  * tandem_journey_layout_update:
  * @x: where the map's top left corner goes
  * @y: where the map's top left corner goes
@@ -335,6 +537,7 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
   g_autoptr(GHashTable) card_of_id = NULL;
   g_autoptr(GPtrArray) ordered = NULL;
   double position;
+  guint number = 0;
 
   g_return_if_fail (TANDEM_IS_JOURNEY_LAYOUT (self));
 
@@ -348,21 +551,22 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
 
   self->x = x;
   self->y = y;
-  self->grid_x = x + TANDEM_JOURNEY_LANE_HEADER_WIDTH;
-  self->grid_y = y + TANDEM_JOURNEY_MAP_TITLE_HEIGHT + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
+  self->grid_x = x + self->header_width;
+  self->grid_y = y + title_height (self) + TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
   self->grid_width = 0;
   self->grid_height = 0;
 
   journey = tandem_journey_for_object (TANDEM_OBJECT (self->map));
   if (journey == NULL)
     {
-      self->width = TANDEM_JOURNEY_LANE_HEADER_WIDTH;
-      self->height = self->grid_y - y + TANDEM_JOURNEY_EMOTION_HEIGHT;
+      self->width = self->header_width;
+      self->height = self->grid_y - y + self->emotion_height;
       return;
     }
 
   stages = tandem_journey_get_stages (journey);
   lanes = tandem_journey_get_lanes (journey);
+  self->n_all_stages = tandem_list_get_n (stages);
   stage_index = g_hash_table_new (g_str_hash, g_str_equal);
   lane_index = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -370,26 +574,27 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
     {
       TandemStageGeometry geometry = { tandem_list_get (stages, i) };
 
+      /* Stages outside the range are known, so that their steps still count in the numbers. */
+      if (i < self->first_stage || i - self->first_stage >= self->n_stages)
+        {
+          g_hash_table_insert (stage_index, (gpointer)tandem_object_get_id (tandem_list_get (stages, i)),
+                               GUINT_TO_POINTER (G_MAXUINT));
+          continue;
+        }
+
       g_array_append_val (self->stages, geometry);
       g_hash_table_insert (stage_index, (gpointer)tandem_object_get_id (tandem_list_get (stages, i)),
-                           GUINT_TO_POINTER (i + 1));
+                           GUINT_TO_POINTER (self->stages->len));
     }
 
-  position = self->grid_y;
   for (guint i = 0; i < tandem_list_get_n (lanes); i++)
     {
       TandemLaneGeometry geometry = { tandem_list_get (lanes, i) };
 
-      geometry.y = position;
-      geometry.height = MAX (tandem_lane_get_height (geometry.lane),
-                             TANDEM_JOURNEY_CARD_MIN_HEIGHT + 2 * TANDEM_JOURNEY_CELL_PAD_Y);
-      geometry.card_height = geometry.height - 2 * TANDEM_JOURNEY_CELL_PAD_Y;
-      position += geometry.height;
       g_array_append_val (self->lanes, geometry);
       g_hash_table_insert (lane_index, (gpointer)tandem_object_get_id (tandem_list_get (lanes, i)),
                            GUINT_TO_POINTER (i + 1));
     }
-  self->grid_height = position - self->grid_y;
 
   /* Cards in journey order: each takes the next slot of its stage. */
   ordered = tandem_journey_map_steps_in_order (self->map);
@@ -405,11 +610,15 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
        * keeps them out of documents, so this is only ever a moment inside an edit. */
       if (s == 0 || l == 0)
         continue;
+      number++;
+      if (s == G_MAXUINT)
+        continue;
 
       card.stage = s - 1;
       card.lane = l - 1;
       card.slot = g_array_index (self->stages, TandemStageGeometry, s - 1).n_slots++;
-      card.number = self->cards->len + 1;
+      card.number = number;
+      card.print = self->print;
       card.has_feeling = feeling != TANDEM_FEELING_UNKNOWN;
       card.score = tandem_feeling_to_score (feeling);
       g_array_append_val (self->cards, card);
@@ -426,6 +635,7 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
     }
 
   make_room_for_labels (self, card_of_id);
+  place_lanes (self);
 
   position = self->grid_x;
   for (guint i = 0; i < self->stages->len; i++)
@@ -434,11 +644,25 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
       double width = tandem_stage_get_width (geometry->stage);
       double natural;
 
-      geometry->card_width = CLAMP (width - 2 * TANDEM_JOURNEY_CELL_PAD_X,
-                                    TANDEM_JOURNEY_CARD_MIN_WIDTH, TANDEM_JOURNEY_CARD_MAX_WIDTH);
+      /* Printed, a stage is as wide as its cards: the width chosen on screen is for the
+       * screen. An empty stage keeps room for its title. */
+      if (self->print)
+        {
+          /* …but wide enough for its title on two lines, never cut short. */
+          const char *text = tandem_stage_get_title (geometry->stage);
+          g_auto(GStrv) words = g_strsplit (text, " ", -1);
+          double longest = 0;
+
+          for (guint w = 0; words[w] != NULL; w++)
+            longest = MAX (longest, g_utf8_strlen (words[w], -1));
+          width = MAX (geometry->n_slots == 0 ? TANDEM_JOURNEY_PRINT_CARD_WIDTH : 0,
+                       MIN (MAX (g_utf8_strlen (text, -1) / 2.0, longest) *
+                            TANDEM_JOURNEY_FONT_HEADER * 0.66 + 28, 240));
+        }
+      geometry->card_width = card_width_for (self, geometry);
       natural = geometry->n_slots == 0 ? width
-                : 2 * TANDEM_JOURNEY_CELL_PAD_X + geometry->n_slots * geometry->card_width +
-                  (geometry->n_slots - 1) * TANDEM_JOURNEY_SLOT_GAP + geometry->spread;
+                : 2 * self->pad_x + geometry->n_slots * geometry->card_width +
+                  (geometry->n_slots - 1) * self->slot_gap + geometry->spread;
       natural = MAX (natural, width);
       g_array_append_val (self->natural, natural);
 
@@ -450,8 +674,8 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
     }
   self->grid_width = position - self->grid_x;
 
-  self->width = TANDEM_JOURNEY_LANE_HEADER_WIDTH + self->grid_width;
-  self->height = (self->grid_y - y) + self->grid_height + TANDEM_JOURNEY_EMOTION_HEIGHT;
+  self->width = self->header_width + self->grid_width;
+  self->height = (self->grid_y - y) + self->grid_height + self->emotion_height;
 
   for (guint k = 0; k < self->cards->len; k++)
     {
@@ -460,9 +684,9 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
                                                          card->stage);
       const TandemLaneGeometry *lane = &g_array_index (self->lanes, TandemLaneGeometry, card->lane);
 
-      card->rect.x = stage->x + TANDEM_JOURNEY_CELL_PAD_X +
-                     card->slot * (stage->card_width + TANDEM_JOURNEY_SLOT_GAP) + card->shift;
-      card->rect.y = lane->y + TANDEM_JOURNEY_CELL_PAD_Y;
+      card->rect.x = stage->x + self->pad_x +
+                     card->slot * (stage->card_width + self->slot_gap) + card->shift;
+      card->rect.y = lane->y + self->pad_y;
       card->rect.width = stage->card_width;
       card->rect.height = lane->card_height;
       card->curve.x = card->rect.x + card->rect.width / 2;
@@ -543,7 +767,7 @@ tandem_journey_layout_get_title_rect (TandemJourneyLayout *self,
   rect->x = self->x;
   rect->y = self->y;
   rect->width = self->width;
-  rect->height = TANDEM_JOURNEY_MAP_TITLE_HEIGHT;
+  rect->height = title_height (self);
 }
 
 /**
@@ -573,7 +797,7 @@ tandem_journey_layout_get_emotion_rect (TandemJourneyLayout *self,
   rect->x = self->x;
   rect->y = self->grid_y + self->grid_height;
   rect->width = self->width;
-  rect->height = TANDEM_JOURNEY_EMOTION_HEIGHT;
+  rect->height = self->emotion_height;
 }
 
 /**
@@ -617,8 +841,8 @@ double
 tandem_journey_layout_get_emotion_level_y (TandemJourneyLayout *self,
                                            int                  score)
 {
-  return self->grid_y + self->grid_height + TANDEM_JOURNEY_EMOTION_TOP +
-         (2 - CLAMP (score, -2, 2)) * TANDEM_JOURNEY_EMOTION_STEP;
+  return self->grid_y + self->grid_height + self->emotion_top +
+         (2 - CLAMP (score, -2, 2)) * self->emotion_step;
 }
 
 /**

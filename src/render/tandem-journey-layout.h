@@ -51,6 +51,7 @@ typedef struct
   gboolean           has_feeling;
   int                score;        /* -2 … +2 */
   TandemPoint        curve;        /* the point on the emotion curve, when it has a feeling */
+  gboolean           print;        /* drawn as a compact printed card */
 } TandemCardGeometry;
 
 typedef struct
@@ -126,6 +127,16 @@ typedef struct
 
 TandemJourneyLayout *tandem_journey_layout_new            (TandemJourneyMap      *map);
 TandemJourneyMap    *tandem_journey_layout_get_map        (TandemJourneyLayout   *self);
+void                 tandem_journey_layout_set_print      (TandemJourneyLayout   *self,
+                                                           gboolean               print);
+gboolean             tandem_journey_layout_get_print      (TandemJourneyLayout   *self);
+double               tandem_journey_layout_get_lane_header_width (TandemJourneyLayout *self);
+void                 tandem_journey_layout_set_stage_range (TandemJourneyLayout  *self,
+                                                           guint                  first,
+                                                           guint                  n);
+void                 tandem_journey_layout_get_continuation (TandemJourneyLayout *self,
+                                                           gboolean              *from_before,
+                                                           gboolean              *goes_on);
 void                 tandem_journey_layout_update         (TandemJourneyLayout   *self,
                                                            double                 x,
                                                            double                 y,

@@ -30,10 +30,31 @@
 #define TANDEM_JOURNEY_CARD_RADIUS         8.0
 #define TANDEM_JOURNEY_CARD_EDGE           7.0     /* the band along a card's edge that connects */
 #define TANDEM_JOURNEY_RESIZE_GRIP         6.0
+#define TANDEM_JOURNEY_CARD_BOTTOM_ROW     16.0    /* the feeling's face and the markers */
+#define TANDEM_JOURNEY_EMPTY_LANE_HEIGHT   40.0    /* a lane with no steps: its title, one line */
+#define TANDEM_JOURNEY_LANE_DEFAULT_HEIGHT 150.0   /* the model's default: not chosen by hand */
 
 #define TANDEM_JOURNEY_LEGEND_ROW_HEIGHT   30.0
 #define TANDEM_JOURNEY_LEGEND_ENTRY_WIDTH  172.0
 #define TANDEM_JOURNEY_LEGEND_TITLE_HEIGHT 30.0
+
+/* Printed maps (the appendix): compact cards, all their text of the smallest size, so that
+ * the sample's maps fit one A4 page each with every text at 7 pt or more. */
+#define TANDEM_JOURNEY_PRINT_CARD_WIDTH    78.0
+#define TANDEM_JOURNEY_PRINT_CARD_MIN_HEIGHT 44.0
+#define TANDEM_JOURNEY_PRINT_CARD_PAD      4.0
+#define TANDEM_JOURNEY_PRINT_CELL_PAD_X    3.0
+#define TANDEM_JOURNEY_PRINT_CELL_PAD_Y    4.0
+#define TANDEM_JOURNEY_PRINT_SLOT_GAP      8.0
+#define TANDEM_JOURNEY_PRINT_TITLE_LINES   6
+#define TANDEM_JOURNEY_PRINT_LANE_HEADER_WIDTH 96.0
+#define TANDEM_JOURNEY_PRINT_EMOTION_TOP   14.0    /* "How it felt" beside the levels */
+#define TANDEM_JOURNEY_PRINT_EMOTION_STEP  13.0
+#define TANDEM_JOURNEY_PRINT_EMOTION_HEIGHT 78.0
+#define TANDEM_JOURNEY_PRINT_MARGIN        8.0
+#define TANDEM_JOURNEY_PRINT_LEGEND_ENTRY_WIDTH 164.0
+#define TANDEM_JOURNEY_PRINT_LEGEND_ROW_HEIGHT 20.0
+#define TANDEM_JOURNEY_PRINT_LEGEND_TITLE_HEIGHT 22.0
 
 /* Font sizes, in units */
 #define TANDEM_JOURNEY_FONT_FIGURE_TITLE   22.0

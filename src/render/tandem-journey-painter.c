@@ -484,17 +484,22 @@ draw_lane_title (TandemJourneyPainter       *self,
                  cairo_t                    *cr,
                  const TandemLaneGeometry   *lane,
                  double                      x,
+                 double                      width,
                  double                      top,
                  const TandemJourneyPalette *palette)
 {
-  int lines = MAX (1, (int)((lane->height - 20) / (TANDEM_JOURNEY_FONT_HEADER * 1.35)));
+  /* Printed (a narrower column), lane titles are of the smallest size, like the cards. */
+  gboolean print = width < TANDEM_JOURNEY_LANE_HEADER_WIDTH;
+  double size = print ? TANDEM_JOURNEY_FONT_SMALL : TANDEM_JOURNEY_FONT_HEADER;
+  int lines = MAX (1, (int)((lane->height - (print ? 10 : 20)) / (size * 1.35)));
   PangoLayout *text = get_text (self, lane->lane, SLOT_HEADER, tandem_lane_get_title (lane->lane),
-                                FONT_HEADER, TANDEM_JOURNEY_LANE_HEADER_WIDTH - 24, lines,
+                                print ? FONT_SMALL_BOLD : FONT_HEADER, width - (print ? 16 : 24), lines,
                                 PANGO_ALIGN_LEFT);
-  double y = MAX (lane->y, top) + 12;
+  double inset = print ? 6 : 12;
+  double y = MAX (lane->y, top) + inset;
 
-  y = MAX (MIN (y, lane->y + lane->height - 12 - text_height (text)), lane->y + 12);
-  show_text (cr, text, &palette->header_text, x + 12, y);
+  y = MAX (MIN (y, lane->y + lane->height - inset - text_height (text)), lane->y + inset);
+  show_text (cr, text, &palette->header_text, x + (print ? 8 : 12), y);
 }
 
 static void
@@ -510,6 +515,7 @@ draw_map_structure (TandemJourneyPainter          *self,
   guint n_stages = tandem_journey_layout_get_n_stages (layout);
   guint n_lanes = tandem_journey_layout_get_n_lanes (layout);
   double header_y;
+  double header_width = tandem_journey_layout_get_lane_header_width (layout);
   int first_stage, first_lane;
 
   tandem_journey_layout_get_bounds (layout, &bounds);
@@ -517,7 +523,7 @@ draw_map_structure (TandemJourneyPainter          *self,
   tandem_journey_layout_get_grid_rect (layout, &grid);
   header_y = grid.y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT;
 
-  if (visible (clip, title.x, title.y, title.width, title.height))
+  if (title.height > 0 && visible (clip, title.x, title.y, title.width, title.height))
     {
       gboolean before = tandem_journey_map_get_side (map) == TANDEM_MAP_SIDE_BEFORE;
       PangoLayout *text = get_text (self, map, SLOT_TITLE,
@@ -532,8 +538,31 @@ draw_map_structure (TandemJourneyPainter          *self,
   /* Headers: a band across the top and down the left. */
   tandem_color_set_source (cr, &palette->header_background);
   cairo_rectangle (cr, bounds.x, header_y, bounds.width, TANDEM_JOURNEY_STAGE_HEADER_HEIGHT);
-  cairo_rectangle (cr, bounds.x, grid.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH, grid.height);
+  cairo_rectangle (cr, bounds.x, grid.y, header_width, grid.height);
   cairo_fill (cr);
+
+  /* Printed, the title is the figure's caption, and a part of a map split over pages says
+   * so in the corner above the lane titles: never over the map. */
+  if (title.height == 0)
+    {
+      gboolean from_before, goes_on;
+      const char *note = NULL;
+
+      tandem_journey_layout_get_continuation (layout, &from_before, &goes_on);
+      /* Short enough for the corner, whole: the caption gives the part's number. */
+      if (from_before)
+        note = _("Continued from the previous page");
+      else if (goes_on)
+        note = _("Continued on the next page");
+      if (note != NULL)
+        {
+          PangoLayout *text = get_text (self, map, SLOT_TITLE, note, FONT_SMALL_BOLD,
+                                        header_width - 12, 3, PANGO_ALIGN_LEFT);
+
+          show_text (cr, text, &palette->header_text, bounds.x + 6,
+                     header_y + (TANDEM_JOURNEY_STAGE_HEADER_HEIGHT - text_height (text)) / 2);
+        }
+    }
 
   first_stage = tandem_journey_layout_stage_at (layout, MAX (clip->x, grid.x));
   first_lane = tandem_journey_layout_lane_at (layout, MAX (clip->y, grid.y));
@@ -602,7 +631,7 @@ draw_map_structure (TandemJourneyPainter          *self,
     }
 
   /* Lane titles, down the left. */
-  if (visible (clip, bounds.x, grid.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH, grid.height))
+  if (visible (clip, bounds.x, grid.y, header_width, grid.height))
     {
       for (guint i = MAX (first_lane, 0); i < n_lanes; i++)
         {
@@ -611,7 +640,7 @@ draw_map_structure (TandemJourneyPainter          *self,
           if (lane->y > clip->y + clip->height)
             break;
 
-          draw_lane_title (self, cr, lane, bounds.x, clip->y, palette);
+          draw_lane_title (self, cr, lane, bounds.x, header_width, clip->y, palette);
         }
     }
 }
@@ -754,21 +783,30 @@ draw_card (TandemJourneyPainter          *self,
   TandemStep *step = card->step;
   double x = card->rect.x + dx, y = card->rect.y + dy;
   double w = card->rect.width, h = card->rect.height;
-  double pad = TANDEM_JOURNEY_CARD_PAD;
-  double x0 = x + pad + 4, cw = x + w - pad - x0;
+  /* A printed card is compact: its text all of the smallest size, narrower margins, and the
+   * details wrapped rather than cut (its lane is as tall as it needs). */
+  gboolean print = card->print;
+  double pad = print ? TANDEM_JOURNEY_PRINT_CARD_PAD : TANDEM_JOURNEY_CARD_PAD;
+  double strip = print ? 4 : 6;
+  double x0 = x + (print ? strip + 2 : pad + 4), cw = x + w - (print ? 3 : pad) - x0;
   double bottom_y = y + h - pad - 2 * FACE_RADIUS;
   double cursor = y + pad - 1;
-  double title_line = TANDEM_JOURNEY_FONT_CARD_TITLE * 1.3;
-  double body_line = TANDEM_JOURNEY_FONT_CARD_BODY * 1.35;
+  double title_line = (print ? TANDEM_JOURNEY_FONT_SMALL : TANDEM_JOURNEY_FONT_CARD_TITLE) * 1.3;
+  double body_line = (print ? TANDEM_JOURNEY_FONT_SMALL : TANDEM_JOURNEY_FONT_CARD_BODY) * 1.35;
+  /* Printed, the title is the card's only text: regular weight keeps long words whole. */
+  Font title_font = print ? FONT_SMALL : FONT_CARD_TITLE;
+  Font body_font = print ? FONT_SMALL : FONT_CARD_BODY;
+  double number_room = 30;
   double markers_x = x + w - pad;
   double available;
   gboolean selected = is_selected (state, step);
-  g_autofree char *who_where = who_where_text (step);
-  g_autofree char *time = time_text (step);
+  g_autofree char *who_where = print ? NULL : who_where_text (step);
+  g_autofree char *time = print ? NULL : time_text (step);
   g_autofree char *number = g_strdup_printf ("%u", card->number);
   guint n_quotes = tandem_list_get_n (tandem_step_get_quotes (step));
   PangoLayout *text;
   int title_lines;
+  int who_where_lines = 1, time_lines = 1;
 
   /* The card */
   if (palette->card_shadow.alpha > 0)
@@ -792,7 +830,7 @@ draw_card (TandemJourneyPainter          *self,
     {
       cairo_save (cr);
       cairo_clip (cr);
-      cairo_rectangle (cr, x, y, 6, h);
+      cairo_rectangle (cr, x, y, strip, h);
       tandem_color_set_source (cr, &palette->feeling[tandem_step_get_feeling (step)]);
       cairo_fill (cr);
       cairo_restore (cr);
@@ -800,8 +838,12 @@ draw_card (TandemJourneyPainter          *self,
   cairo_new_path (cr);
 
   /* The number in journey order, small in the top right corner. */
+  /* Printed, it begins the title, so that the title has the card's whole width. */
   text = get_text (self, step, SLOT_NUMBER, number, FONT_SMALLEST, 26, 1, PANGO_ALIGN_RIGHT);
-  show_text (cr, text, &palette->dim_text, x + w - pad - 26, y + pad - 1);
+  if (print)
+    number_room = 0;
+  else
+    show_text (cr, text, &palette->dim_text, x + w - pad - 26, y + pad - 1);
 
   /* Title, then who and where, then the times; the title gives up lines first, then the
    * details, so that a short card still says what the step is. */
@@ -810,15 +852,31 @@ draw_card (TandemJourneyPainter          *self,
     g_clear_pointer (&who_where, g_free);
   if (time != NULL && available - body_line < title_line)
     g_clear_pointer (&time, g_free);
-  available -= (who_where ? body_line : 0) + (time ? body_line : 0);
+  if (print)
+    {
+      /* Details take two lines only when they need them and the card has the room. */
+      double room = available - (who_where ? body_line : 0) - (time ? body_line : 0) - title_line;
+      int extra = (int)(room / body_line);
+
+      who_where_lines = who_where != NULL && extra > 0 ? 2 : 1;
+      extra -= who_where_lines - 1;
+      time_lines = time != NULL && extra > 0 ? 2 : 1;
+      available -= (who_where ? who_where_lines * body_line : 0) + (time ? time_lines * body_line : 0);
+    }
+  else
+    available -= (who_where ? body_line : 0) + (time ? body_line : 0);
   title_lines = MAX (1, (int)(available / title_line));
 
   if (state->editing != step)
     {
       const char *title = tandem_step_get_title (step);
+      g_autofree char *numbered = NULL;
+
+      if (print && title[0] != '\0')
+        title = numbered = g_strdup_printf ("%s  %s", number, title);
 
       if (title[0] != '\0')
-        text = get_text (self, step, SLOT_TITLE, title, FONT_CARD_TITLE, cw - 30, title_lines,
+        text = get_text (self, step, SLOT_TITLE, title, title_font, cw - number_room, title_lines,
                          PANGO_ALIGN_LEFT);
       else
         text = get_text (self, step, SLOT_TITLE, _("Untitled step"), FONT_PLACEHOLDER, cw - 30,
@@ -833,15 +891,15 @@ draw_card (TandemJourneyPainter          *self,
 
   if (who_where != NULL)
     {
-      text = get_text (self, step, SLOT_WHO_WHERE, who_where, FONT_CARD_BODY, cw, 1,
+      text = get_text (self, step, SLOT_WHO_WHERE, who_where, body_font, cw, who_where_lines,
                        PANGO_ALIGN_LEFT);
       show_text (cr, text, &palette->dim_text, x0, cursor);
-      cursor += body_line;
+      cursor += MIN (text_height (text), who_where_lines * body_line);
     }
 
   if (time != NULL)
     {
-      text = get_text (self, step, SLOT_TIME, time, FONT_CARD_BODY, cw, 1, PANGO_ALIGN_LEFT);
+      text = get_text (self, step, SLOT_TIME, time, body_font, cw, time_lines, PANGO_ALIGN_LEFT);
       show_text (cr, text, &palette->text, x0, cursor);
     }
 
@@ -873,8 +931,12 @@ draw_card (TandemJourneyPainter          *self,
   if (card->has_feeling)
     {
       draw_face (cr, palette, x0 + FACE_RADIUS, bottom_y + FACE_RADIUS, FACE_RADIUS, card->score);
+    }
+  /* Printed, the face is the feeling (the key names it): its name would not fit whole. */
+  if (card->has_feeling && !print)
+    {
       text = get_text (self, step, SLOT_FEELING, tandem_feeling_to_label (tandem_step_get_feeling (step)),
-                       FONT_CARD_BODY, MAX (10, markers_x - (x0 + 2 * FACE_RADIUS + 5)), 1,
+                       body_font, MAX (10, markers_x - (x0 + 2 * FACE_RADIUS + 5)), 1,
                        PANGO_ALIGN_LEFT);
       show_text (cr, text, &palette->text, x0 + 2 * FACE_RADIUS + 5,
                  bottom_y + FACE_RADIUS - text_height (text) / 2);
@@ -980,13 +1042,25 @@ draw_emotion_labels (TandemJourneyPainter       *self,
                      double                      x,
                      const TandemJourneyPalette *palette)
 {
+  double header_width = tandem_journey_layout_get_lane_header_width (layout);
   cairo_rectangle_t band;
   PangoLayout *text;
 
   tandem_journey_layout_get_emotion_rect (layout, &band);
-  text = get_text (self, emotion_title_owner, SLOT_HEADER, _("How it felt"), FONT_HEADER,
-                   TANDEM_JOURNEY_LANE_HEADER_WIDTH - 24, 1, PANGO_ALIGN_LEFT);
-  show_text (cr, text, &palette->header_text, x + 12, band.y + 8);
+
+  /* Printed, it is small and beside the levels, whose faces are at the column's right. */
+  if (tandem_journey_layout_get_print (layout))
+    {
+      text = get_text (self, emotion_title_owner, SLOT_HEADER, _("How it felt"), FONT_SMALL_BOLD,
+                       header_width - 40, 2, PANGO_ALIGN_LEFT);
+      show_text (cr, text, &palette->header_text, x + 8, band.y + 8);
+    }
+  else
+    {
+      text = get_text (self, emotion_title_owner, SLOT_HEADER, _("How it felt"), FONT_HEADER,
+                       header_width - 24, 1, PANGO_ALIGN_LEFT);
+      show_text (cr, text, &palette->header_text, x + 12, band.y + 8);
+    }
 
   for (int score = 2; score >= -2; score--)
     {
@@ -996,10 +1070,15 @@ draw_emotion_labels (TandemJourneyPainter       *self,
                               score == 0 ? TANDEM_FEELING_NEUTRAL :
                               score == -1 ? TANDEM_FEELING_BAD : TANDEM_FEELING_VERY_BAD;
 
-      text = get_text (self, level_owners[2 - score], SLOT_HEADER, tandem_feeling_to_label (feeling),
-                       FONT_SMALL, TANDEM_JOURNEY_LANE_HEADER_WIDTH - 50, 1, PANGO_ALIGN_RIGHT);
-      show_text (cr, text, &palette->dim_text, x + 12, y - text_height (text) / 2);
-      draw_face (cr, palette, x + TANDEM_JOURNEY_LANE_HEADER_WIDTH - 16, y, 6, score);
+      /* Printed, the levels are the faces of the key: their names would not fit whole. */
+      if (!tandem_journey_layout_get_print (layout))
+        {
+          text = get_text (self, level_owners[2 - score], SLOT_HEADER,
+                           tandem_feeling_to_label (feeling), FONT_SMALL, header_width - 50, 1,
+                           PANGO_ALIGN_RIGHT);
+          show_text (cr, text, &palette->dim_text, x + 12, y - text_height (text) / 2);
+        }
+      draw_face (cr, palette, x + header_width - 16, y, 6, score);
     }
 }
 
@@ -1227,9 +1306,11 @@ draw_legend (TandemJourneyPainter          *self,
   tandem_color_set_source (cr, &palette->grid_line);
   cairo_stroke (cr);
 
-  text = get_text (self, legend_title_owner, SLOT_HEADER, _("Key"), FONT_HEADER, -1, 0,
+  text = get_text (self, legend_title_owner, SLOT_HEADER, _("Key"),
+                   tandem_journey_figure_get_print (figure) ? FONT_SMALL_BOLD : FONT_HEADER, -1, 0,
                    PANGO_ALIGN_LEFT);
-  show_text (cr, text, &palette->header_text, rect.x + 12, rect.y + 8);
+  show_text (cr, text, &palette->header_text, rect.x + 12,
+             rect.y + (tandem_journey_figure_get_print (figure) ? 5 : 8));
 
   n = tandem_journey_figure_get_n_legend_entries (figure);
   for (guint i = 0; i < n; i++)
@@ -1497,7 +1578,8 @@ tandem_journey_painter_draw_pinned_headers (TandemJourneyPainter          *self,
               const TandemLaneGeometry *lane = tandem_journey_layout_get_lane (layout, i);
 
               if (lane->y + lane->height >= viewport->y && lane->y <= viewport->y + viewport->height)
-                draw_lane_title (self, cr, lane, lanes_x, draw_stages ? lanes_top : viewport->y,
+                draw_lane_title (self, cr, lane, lanes_x, TANDEM_JOURNEY_LANE_HEADER_WIDTH,
+                                 draw_stages ? lanes_top : viewport->y,
                                  palette);
             }
           if (band.y <= viewport->y + viewport->height)
@@ -1815,7 +1897,8 @@ tandem_journey_painter_draw_overview (TandemJourneyPainter       *self,
       tandem_color_set_source (cr, &palette->header_background);
       cairo_rectangle (cr, bounds.x, grid.y - TANDEM_JOURNEY_STAGE_HEADER_HEIGHT, bounds.width,
                        TANDEM_JOURNEY_STAGE_HEADER_HEIGHT);
-      cairo_rectangle (cr, bounds.x, grid.y, TANDEM_JOURNEY_LANE_HEADER_WIDTH, grid.height);
+      cairo_rectangle (cr, bounds.x, grid.y, tandem_journey_layout_get_lane_header_width (layout),
+                       grid.height);
       cairo_fill (cr);
 
       tandem_color_set_source (cr, &palette->emotion_band);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -32,6 +34,7 @@ struct _TandemJourneyOverview
   cairo_surface_t      *cache;
   double                scale;
   double                x_offset;
+  double                cache_offset;  /* the x_offset the cache was drawn at */
 };
 
 G_DEFINE_FINAL_TYPE (TandemJourneyOverview, tandem_journey_overview, GTK_TYPE_WIDGET)
@@ -49,6 +52,35 @@ get_scale (TandemJourneyOverview *self,
                                   &figure_height);
   self->scale = MIN (width / figure_width, height / figure_height);
   self->x_offset = (width - figure_width * self->scale) / 2;
+
+  /* A map much wider than tall would shrink to a strip of a pixel or two: it takes the
+   * overview's height instead, and the overview shows the stretch around the view. */
+  if (figure_height * self->scale < height - 1)
+    {
+      cairo_rectangle_t view;
+
+      tandem_journey_canvas_get_viewport (self->canvas, &view);
+      self->scale = height / figure_height;
+      self->x_offset = CLAMP (width / 2.0 - (view.x + view.width / 2) * self->scale,
+                              width - figure_width * self->scale, 0);
+      self->x_offset = round (self->x_offset);
+    }
+}
+
+/* The key is at the bottom of the figure: while it is in view, the overview moves to the top
+ * so as not to cover it. */
+static void
+avoid_key (TandemJourneyOverview *self)
+{
+  TandemJourneyFigure *figure = tandem_journey_canvas_get_figure (self->canvas);
+  cairo_rectangle_t view, legend;
+  gboolean key_in_view;
+
+  tandem_journey_canvas_get_viewport (self->canvas, &view);
+  key_in_view = tandem_journey_figure_get_legend_rect (figure, &legend) &&
+                view.y + view.height > legend.y && view.y < legend.y + legend.height;
+  gtk_widget_set_valign (GTK_WIDGET (self), key_in_view ? GTK_ALIGN_START : GTK_ALIGN_END);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 18);
 }
 
 static void
@@ -75,6 +107,8 @@ move_view (TandemJourneyOverview *self,
 static void
 on_view_changed_cb (TandemJourneyOverview *self)
 {
+  if (self->canvas != NULL)
+    avoid_key (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -120,7 +154,8 @@ tandem_journey_overview_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = WIDTH;
   else
-    *minimum = *natural = CLAMP ((int)(WIDTH * figure_height / figure_width), 48, 200);
+    /* A wide map gets room to be seen: see get_scale(). */
+    *minimum = *natural = CLAMP ((int)(WIDTH * figure_height / figure_width), 96, 200);
 }
 
 static void
@@ -143,6 +178,10 @@ tandem_journey_overview_snapshot (GtkWidget   *widget,
                                adw_style_manager_get_high_contrast (manager));
   get_scale (self, width, height);
 
+  /* Showing another stretch of a wide map: draw it again. */
+  if (self->cache != NULL && fabs (self->cache_offset - self->x_offset) > 0.5)
+    g_clear_pointer (&self->cache, cairo_surface_destroy);
+
   if (self->cache == NULL)
     {
       cairo_t *cache_cr;
@@ -151,6 +190,7 @@ tandem_journey_overview_snapshot (GtkWidget   *widget,
                                                 height * scale_factor);
       cairo_surface_set_device_scale (self->cache, scale_factor, scale_factor);
       cache_cr = cairo_create (self->cache);
+      self->cache_offset = self->x_offset;
       cairo_translate (cache_cr, self->x_offset, 0);
       cairo_scale (cache_cr, self->scale, self->scale);
       tandem_journey_painter_draw_overview (self->painter, cache_cr,
@@ -265,4 +305,31 @@ tandem_journey_overview_new (TandemJourneyCanvas *canvas)
                            G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * tandem_journey_overview_get_map_rect:
+ *
+ * Where the figure is drawn in the overview, in its own coordinates: wider than the overview
+ * when a wide map shows only the stretch around the view.
+ */
+void
+tandem_journey_overview_get_map_rect (TandemJourneyOverview *self,
+                                      graphene_rect_t       *rect)
+{
+  double figure_width = 0, figure_height = 0;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  g_return_if_fail (TANDEM_IS_JOURNEY_OVERVIEW (self));
+
+  graphene_rect_init (rect, 0, 0, 0, 0);
+  if (self->canvas == NULL || width <= 0 || height <= 0)
+    return;
+
+  get_scale (self, width, height);
+  tandem_journey_figure_get_size (tandem_journey_canvas_get_figure (self->canvas), &figure_width,
+                                  &figure_height);
+  graphene_rect_init (rect, self->x_offset, 0, figure_width * self->scale,
+                      figure_height * self->scale);
 }

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TandemJourneyOverview, tandem_journey_overview, TANDEM, JOURNEY_OVERVIEW, GtkWidget)
 
-GtkWidget *tandem_journey_overview_new (TandemJourneyCanvas *canvas);
+GtkWidget *tandem_journey_overview_new          (TandemJourneyCanvas *canvas);
+void       tandem_journey_overview_get_map_rect (TandemJourneyOverview *self,
+                                                 graphene_rect_t       *rect);
 
 G_END_DECLS
