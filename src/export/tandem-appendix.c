@@ -734,7 +734,7 @@ add_board_view (TandemFlow                  *flow,
 {
   TandemList *checklists = tandem_document_get_checklists (document);
   const double fractions[] = { 0.17, 0.06, 0.08, 0.07, 0.06, 0.10, 0.10, 0.16, 0.20 };
-  const char *header[] = { _("Checklist"), _("Met"), _("Partly met"), _("Not met"), _("N/A"),
+  const char *header[] = { _("Checklist"), _("Met"), _("Partly met"), _("Not met"), _("Does not apply"),
                            _("In progress"), _("Not started"), _("Decision"), _("Sign-offs") };
   const TandemItemStatus columns[] = { TANDEM_ITEM_STATUS_MET, TANDEM_ITEM_STATUS_PARTLY_MET,
                                        TANDEM_ITEM_STATUS_NOT_MET,
