@@ -31,6 +31,8 @@ typedef struct
   double                   png_scale;
 } TandemJourneyExportOptions;
 
+char    *tandem_journey_describe_map     (TandemJourney                    *journey,
+                                          TandemJourneyMap                 *map);
 gboolean tandem_image_format_for_file    (GFile                            *file,
                                           TandemImageFormat                *format);
 void     tandem_journey_export_options_init (TandemJourneyExportOptions   *options);
