@@ -455,6 +455,43 @@ test_export_too_large_for_png (void)
   g_assert_nonnull (bytes);
 }
 
+/* The export dialog's rule: the chosen format decides, and the name is made to say so. */
+static void
+test_export_file_for_format (void)
+{
+  struct
+  {
+    const char        *typed;
+    TandemImageFormat  format;
+    const char        *written;
+  } cases[] = {
+    { "map", TANDEM_IMAGE_FORMAT_PDF, "map.pdf" },
+    { "map", TANDEM_IMAGE_FORMAT_SVG, "map.svg" },
+    { "map.png", TANDEM_IMAGE_FORMAT_PDF, "map.pdf" },
+    { "map.pdf", TANDEM_IMAGE_FORMAT_PNG, "map.png" },
+    { "MAP.SVG", TANDEM_IMAGE_FORMAT_SVG, "MAP.SVG" },
+    { "Plan v1.2", TANDEM_IMAGE_FORMAT_PNG, "Plan v1.2.png" },
+    { "map.jpeg", TANDEM_IMAGE_FORMAT_PNG, "map.jpeg.png" },
+    { "Before.png.bak", TANDEM_IMAGE_FORMAT_SVG, "Before.png.bak.svg" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename ("/tmp", "folder", cases[i].typed, NULL);
+      g_autoptr(GFile) typed = g_file_new_for_path (path);
+      g_autoptr(GFile) written = tandem_image_file_for_format (typed, cases[i].format);
+      g_autoptr(GFile) parent = g_file_get_parent (written);
+      g_autofree char *name = g_file_get_basename (written);
+      g_autofree char *folder = g_file_get_path (parent);
+      TandemImageFormat format;
+
+      g_assert_cmpstr (name, ==, cases[i].written);
+      g_assert_cmpstr (folder, ==, "/tmp/folder");
+      g_assert_true (tandem_image_format_for_file (written, &format));
+      g_assert_cmpint (format, ==, cases[i].format);
+    }
+}
+
 /* A map wider than a PDF reader accepts (200 inches) comes out as pages a reader opens, cut
  * between stages, every page showing the lane titles so a reader knows which row is which. */
 static void
@@ -632,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/journey/export/refused", test_export_refused);
   g_test_add_func ("/journey/export/too-large-for-png", test_export_too_large_for_png);
   g_test_add_func ("/journey/export/pdf-pages", test_export_pdf_pages);
+  g_test_add_func ("/journey/export/file-for-format", test_export_file_for_format);
   g_test_add_func ("/journey/export/command-line", test_command_line);
 
   return g_test_run ();

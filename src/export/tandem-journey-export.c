@@ -550,6 +550,61 @@ tandem_image_format_for_file (GFile             *file,
 }
 
 /**
+ * tandem_image_format_get_suffix:
+ *
+ * Returns: ".png", ".svg" or ".pdf"
+ */
+const char *
+tandem_image_format_get_suffix (TandemImageFormat format)
+{
+  switch (format)
+    {
+    case TANDEM_IMAGE_FORMAT_PNG:
+      return ".png";
+    case TANDEM_IMAGE_FORMAT_SVG:
+      return ".svg";
+    case TANDEM_IMAGE_FORMAT_PDF:
+      return ".pdf";
+    default:
+      g_return_val_if_reached (".pdf");
+    }
+}
+
+/**
+ * tandem_image_file_for_format:
+ *
+ * The file the export dialog writes when @format is chosen and @file typed: the chosen format
+ * decides, and the name says it. A name ending in another image format's suffix has it
+ * replaced ("map.png" as PDF is "map.pdf"); any other name gets the suffix added ("Plan v1.2"
+ * is "Plan v1.2.pdf"); a name already right is kept as typed ("MAP.PDF").
+ *
+ * Returns: (transfer full): a file in @file's folder
+ */
+GFile *
+tandem_image_file_for_format (GFile             *file,
+                              TandemImageFormat  format)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *renamed = NULL;
+  TandemImageFormat typed;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (tandem_image_format_for_file (file, &typed))
+    {
+      if (typed == format)
+        return g_object_ref (file);
+      /* All three suffixes are four bytes long. */
+      name[strlen (name) - 4] = '\0';
+    }
+
+  renamed = g_strconcat (name, tandem_image_format_get_suffix (format), NULL);
+
+  return parent != NULL ? g_file_get_child (parent, renamed) : g_file_new_for_path (renamed);
+}
+
+/**
  * tandem_journey_render:
  *
  * Draws the maps of @journey that @options asks for, with the journey's title and the key.
