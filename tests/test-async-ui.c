@@ -90,6 +90,75 @@ test_journey_page_export (void)
   tandem_ui_test_close_window (window);
 }
 
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+
+  return NULL;
+}
+
+/* The Export dialog: the format chosen decides what is written, and the file's name says so,
+ * whatever suffix was typed. */
+static void
+test_journey_export_dialog (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  g_autofree char *typed = scratch_path ("Plan.pdf");
+  g_autofree char *written = scratch_path ("Plan.png");
+  g_autoptr(GFile) folder = g_file_new_for_path (scratch);
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  TandemJourneyPage *page;
+  GtkFileChooser *chooser;
+  gsize length;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-journey", NULL));
+  tandem_ui_test_iterate ();
+  page = TANDEM_JOURNEY_PAGE (tandem_window_get_visible_page (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journey.export", NULL));
+  tandem_ui_test_iterate ();
+  chooser = find_file_chooser ();
+  g_assert_nonnull (chooser);
+
+  filters = gtk_file_chooser_get_filters (chooser);
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      if (g_str_equal (gtk_file_filter_get_name (filter), "PNG Image"))
+        gtk_file_chooser_set_filter (chooser, filter);
+    }
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (chooser)), ==,
+                   "PNG Image");
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (chooser, "Plan.pdf");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  while (tandem_journey_page_get_last_message (page) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (tandem_journey_page_get_last_message (page), ==,
+                   "Saved the journey map as “Plan.png”");
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (written, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  tandem_document_undo (tandem_window_get_document (window));
+  tandem_ui_test_close_window (window);
+}
+
 /* Templates */
 
 static void
@@ -380,6 +449,7 @@ main (int   argc,
   scratch = tandem_test_make_temp_dir ();
 
   g_test_add_func ("/async/ui/journey-page-export", test_journey_page_export);
+  g_test_add_func ("/async/ui/journey-export-dialog", test_journey_export_dialog);
   g_test_add_func ("/async/ui/export-as-template", test_export_as_template);
   g_test_add_func ("/async/ui/attach-file", test_attach_file);
   g_test_add_func ("/async/ui/merge-reads-attachments", test_merge_reads_attachments);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -448,7 +449,7 @@ test_export_too_large_for_png (void)
   g_assert_nonnull (strstr (error->message, "SVG or PDF"));
   g_clear_error (&error);
 
-  /* As PDF it is fine: one large page. */
+  /* As PDF it is fine: it is split into pages (see below). */
   bytes = tandem_journey_render (journey, TANDEM_IMAGE_FORMAT_PDF, &options, &error);
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
@@ -671,6 +672,130 @@ test_print_split_between_stages (gconstpointer data)
   g_assert_cmpuint (g_hash_table_size (seen), ==, 30);
 }
 
+/* The export dialog's rule: the chosen format decides, and the name is made to say so. */
+static void
+test_export_file_for_format (void)
+{
+  struct
+  {
+    const char        *typed;
+    TandemImageFormat  format;
+    const char        *written;
+  } cases[] = {
+    { "map", TANDEM_IMAGE_FORMAT_PDF, "map.pdf" },
+    { "map", TANDEM_IMAGE_FORMAT_SVG, "map.svg" },
+    { "map.png", TANDEM_IMAGE_FORMAT_PDF, "map.pdf" },
+    { "map.pdf", TANDEM_IMAGE_FORMAT_PNG, "map.png" },
+    { "MAP.SVG", TANDEM_IMAGE_FORMAT_SVG, "MAP.SVG" },
+    { "Plan v1.2", TANDEM_IMAGE_FORMAT_PNG, "Plan v1.2.png" },
+    { "map.jpeg", TANDEM_IMAGE_FORMAT_PNG, "map.jpeg.png" },
+    { "Before.png.bak", TANDEM_IMAGE_FORMAT_SVG, "Before.png.bak.svg" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename ("/tmp", "folder", cases[i].typed, NULL);
+      g_autoptr(GFile) typed = g_file_new_for_path (path);
+      g_autoptr(GFile) written = tandem_image_file_for_format (typed, cases[i].format);
+      g_autoptr(GFile) parent = g_file_get_parent (written);
+      g_autofree char *name = g_file_get_basename (written);
+      g_autofree char *folder = g_file_get_path (parent);
+      TandemImageFormat format;
+
+      g_assert_cmpstr (name, ==, cases[i].written);
+      g_assert_cmpstr (folder, ==, "/tmp/folder");
+      g_assert_true (tandem_image_format_for_file (written, &format));
+      g_assert_cmpint (format, ==, cases[i].format);
+    }
+}
+
+/* A map wider than a PDF reader accepts (200 inches) comes out as pages a reader opens, cut
+ * between stages, every page showing the lane titles so a reader knows which row is which. */
+static void
+test_export_pdf_pages (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_large_journey (document, 400, 40);
+  TandemJourneyLayout *layout = NULL;
+  g_autoptr(TandemJourneyFigure) figure = NULL;
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "large.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  TandemJourneyExportOptions options;
+  double width, height, x = 0;
+  guint n_pages = 0;
+  int status;
+  const char *pdfinfo[] = { "pdfinfo", "-f", "1", "-l", "1000", path, NULL };
+
+  if (g_find_program_in_path ("pdfinfo") == NULL || g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_incomplete ("pdfinfo and pdftotext are needed to check PDF files (poppler-utils)");
+      return;
+    }
+
+  tandem_journey_export_options_init (&options);
+  options.show = TANDEM_JOURNEY_SHOW_BEFORE;
+  figure = tandem_journey_figure_new (journey, options.show);
+  tandem_journey_figure_set_arrangement (figure, options.arrangement);
+  tandem_journey_figure_set_show_title (figure, TRUE);
+  tandem_journey_figure_set_show_legend (figure, TRUE);
+  tandem_journey_figure_get_size (figure, &width, &height);
+  layout = tandem_journey_figure_get_layout (figure, TANDEM_MAP_SIDE_BEFORE);
+  g_assert_cmpfloat (width, >, 2 * 14400);
+
+  g_assert_true (tandem_journey_export (journey, file, &options, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (run (pdfinfo, &out, &err, &status));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      double page_width, page_height;
+      g_autofree char *page_text = NULL;
+      g_autofree char *page = NULL;
+      guint number;
+      gboolean at_stage = FALSE;
+
+      if (sscanf (lines[i], "Page %u size: %lf x %lf", &number, &page_width, &page_height) != 3)
+        continue;
+
+      n_pages++;
+      g_assert_cmpfloat (page_width, <=, 14400);
+      g_assert_cmpfloat (page_height, <=, 14400);
+
+      /* Each page after the first starts where a stage starts, after the lane titles. */
+      if (number > 1)
+        for (guint s = 0; s < tandem_journey_layout_get_n_stages (layout); s++)
+          at_stage |= fabs (tandem_journey_layout_get_stage (layout, s)->x - x) < 0.5;
+      else
+        at_stage = TRUE;
+      g_assert_true (at_stage);
+      x += page_width - (number > 1 ? TANDEM_JOURNEY_LANE_HEADER_WIDTH : 0);
+
+      page = g_strdup_printf ("%u", number);
+      {
+        const char *pdftotext[] = { "pdftotext", "-f", page, "-l", page, path, "-", NULL };
+        g_autofree char *page_err = NULL;
+
+        g_assert_true (run (pdftotext, &page_text, &page_err, &status));
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        g_assert_nonnull (strstr (page_text, "Patient and family"));
+        g_assert_nonnull (strstr (page_text, "Behind the scenes"));
+      }
+    }
+
+  g_assert_cmpuint (n_pages, >=, 3);
+  /* Nothing is lost between the pages. */
+  g_assert_cmpfloat (fabs (x - width), <, 0.5);
+
+  tandem_test_remove_tree (dir);
+}
+
 /* The command line: tandem --export-map */
 
 static void
@@ -766,6 +891,8 @@ main (int   argc,
   g_test_add_func ("/journey/export/files", test_export_files);
   g_test_add_func ("/journey/export/refused", test_export_refused);
   g_test_add_func ("/journey/export/too-large-for-png", test_export_too_large_for_png);
+  g_test_add_func ("/journey/export/pdf-pages", test_export_pdf_pages);
+  g_test_add_func ("/journey/export/file-for-format", test_export_file_for_format);
   g_test_add_func ("/journey/export/command-line", test_command_line);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-appendix-private.h"
+#include "tandem-journey-export.h"
 #include "tandem-journey-measures.h"
 #include "tandem-journey-painter.h"
 #include "tandem-labels.h"
@@ -122,61 +123,22 @@ _tandem_appendix_split_map (TandemJourney *journey,
   return parts;
 }
 
-/* The figure's alternative text, from the model: what a sighted reader takes from the map at a
- * glance (its stages, how many steps, the worst moment) and where every step is in words. */
+/* The figure's alternative text: the map's description, shared with the PDF export, and where
+ * every step is in words. */
 static char *
 describe_map (TandemJourney    *journey,
               TandemJourneyMap *map,
               gboolean          with_text)
 {
-  TandemList *stages = tandem_journey_get_stages (journey);
-  g_autoptr(GPtrArray) steps = tandem_journey_map_steps_in_order (map);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GString) names = g_string_new (NULL);
-  guint n_stages = tandem_list_get_n (stages);
-  TandemJourneyMeasures measures;
+  g_autofree char *description = tandem_journey_describe_map (journey, map);
 
-  tandem_journey_map_measure (map, &measures);
-
-  for (guint i = 0; i < n_stages; i++)
-    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
-                            tandem_stage_get_title (tandem_list_get (stages, i)));
-
-  g_string_append_printf (text, tandem_journey_map_get_side (map) == TANDEM_MAP_SIDE_BEFORE
-                                ? _("A map of the journey “%s” before the change.")
-                                : _("A map of the journey “%s” after the change."),
-                          tandem_journey_get_title (journey));
-  g_string_append (text, " ");
-  g_string_append_printf (text, ngettext ("It has %u step", "It has %u steps", steps->len),
-                          steps->len);
-  g_string_append (text, " ");
-  g_string_append_printf (text, ngettext ("in %u stage: %s.", "in %u stages: %s.", n_stages),
-                          n_stages, names->str);
-
-  if (steps->len > 0)
-    {
-      g_string_append (text, " ");
-      g_string_append_printf (text, _("The first step is “%s” and the last is “%s”."),
-                              tandem_step_get_title (g_ptr_array_index (steps, 0)),
-                              tandem_step_get_title (g_ptr_array_index (steps, steps->len - 1)));
-    }
-
-  if (measures.lowest_feeling != TANDEM_FEELING_UNKNOWN)
-    {
-      g_string_append (text, " ");
-      g_string_append_printf (text, _("The lowest feeling is %s (%s)."),
-                              tandem_feeling_to_label (measures.lowest_feeling),
-                              tandem_feeling_to_score_text (measures.lowest_feeling));
-    }
-
-  g_string_append (text, " ");
-  g_string_append (text, with_text
-                   ? _("Every step is written out in words in the section “The journey as text” "
-                       "of this appendix.")
-                   : _("The steps written out in words are left out of this appendix: export it "
-                       "with “Journeys as text” to include them."));
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return g_strconcat (description, " ",
+                      with_text
+                      ? _("Every step is written out in words in the section “The journey as text” "
+                          "of this appendix.")
+                      : _("The steps written out in words are left out of this appendix: export it "
+                          "with “Journeys as text” to include them."),
+                      NULL);
 }
 
 static void

@@ -31,8 +31,13 @@ typedef struct
   double                   png_scale;
 } TandemJourneyExportOptions;
 
+char    *tandem_journey_describe_map     (TandemJourney                    *journey,
+                                          TandemJourneyMap                 *map);
 gboolean tandem_image_format_for_file    (GFile                            *file,
                                           TandemImageFormat                *format);
+const char *tandem_image_format_get_suffix (TandemImageFormat              format);
+GFile   *tandem_image_file_for_format    (GFile                            *file,
+                                          TandemImageFormat                 format);
 void     tandem_journey_export_options_init (TandemJourneyExportOptions   *options);
 GBytes  *tandem_journey_render           (TandemJourney                    *journey,
                                           TandemImageFormat                 format,

@@ -198,6 +198,16 @@ text_width (PangoLayout *layout)
   return logical.width / (double)PANGO_SCALE;
 }
 
+typedef struct
+{
+  TandemJourneyTextFunc func;
+  gpointer              user_data;
+} TextHook;
+
+static const cairo_user_data_key_t text_hook_key;
+
+/* Every text of a figure goes through here, so an output that writes text its own way (SVG
+ * as <text> elements) gets all of it from one place. */
 static void
 show_text (cairo_t           *cr,
            PangoLayout       *layout,
@@ -205,9 +215,14 @@ show_text (cairo_t           *cr,
            double             x,
            double             y)
 {
+  TextHook *hook = cairo_get_user_data (cr, &text_hook_key);
+
   tandem_color_set_source (cr, color);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  if (hook != NULL)
+    hook->func (cr, layout, hook->user_data);
+  else
+    pango_cairo_show_layout (cr, layout);
 }
 
 static gboolean
@@ -1771,6 +1786,32 @@ tandem_journey_painter_clear_cache (TandemJourneyPainter *self)
   g_return_if_fail (TANDEM_IS_JOURNEY_PAINTER (self));
 
   g_hash_table_remove_all (self->texts);
+}
+
+/**
+ * tandem_journey_painter_set_text_func:
+ * @func: (nullable): called instead of drawing each text, with the text's colour as @cr's
+ *   source and its top-left corner as the current point; %NULL to draw text again
+ *
+ * Hands the texts drawn on @cr to @func. It belongs to the cairo context rather than to the
+ * painter, because one painter (the canvas's) draws onto many outputs, and only the output
+ * that asked for it should see its texts taken away.
+ */
+void
+tandem_journey_painter_set_text_func (cairo_t               *cr,
+                                      TandemJourneyTextFunc  func,
+                                      gpointer               user_data)
+{
+  TextHook *hook = NULL;
+
+  if (func != NULL)
+    {
+      hook = g_new (TextHook, 1);
+      hook->func = func;
+      hook->user_data = user_data;
+    }
+
+  cairo_set_user_data (cr, &text_hook_key, hook, g_free);
 }
 
 /**

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 #include "tandem-journey-figure.h"
 #include "tandem-journey-palette.h"
@@ -52,6 +53,11 @@ typedef struct
   cairo_rectangle_t     band;
 } TandemJourneyPaintState;
 
+/* Draws @layout in @cr's source at the current point, as pango_cairo_show_layout() would. */
+typedef void (*TandemJourneyTextFunc) (cairo_t     *cr,
+                                       PangoLayout *layout,
+                                       gpointer     user_data);
+
 void                  tandem_journey_paint_state_init (TandemJourneyPaintState       *state);
 
 TandemJourneyPainter *tandem_journey_painter_new      (void);
@@ -75,6 +81,9 @@ void                  tandem_journey_paint            (cairo_t                  
                                                        double                         x,
                                                        double                         y,
                                                        double                         scale);
+void                  tandem_journey_painter_set_text_func (cairo_t               *cr,
+                                                       TandemJourneyTextFunc  func,
+                                                       gpointer               user_data);
 void                  tandem_journey_painter_clear_cache (TandemJourneyPainter       *self);
 
 G_END_DECLS

@@ -231,6 +231,8 @@ on_export_response_cb (GtkNativeDialog   *dialog,
   g_autoptr(GFile) file = NULL;
   TandemJourneyExportOptions options;
   TandemImageFormat format;
+  GtkFileFilter *filter;
+  guint format_id;
   const char *which;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -242,21 +244,17 @@ on_export_response_cb (GtkNativeDialog   *dialog,
   chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   which = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "maps");
 
-  /* A name without .png, .svg or .pdf gets the format of the filter chosen, or PDF. */
-  if (!tandem_image_format_for_file (chosen, &format))
-    {
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
-      const char *suffix = g_object_get_data (G_OBJECT (filter), "suffix");
-      g_autofree char *name = g_file_get_basename (chosen);
-      g_autofree char *full = g_strconcat (name, suffix ? suffix : ".pdf", NULL);
-      g_autoptr(GFile) parent = g_file_get_parent (chosen);
-
-      file = g_file_get_child (parent, full);
-    }
-  else
-    {
-      file = g_object_ref (chosen);
-    }
+  /* The format chosen in the dialog decides what is written, and the name is made to say so:
+   * one rule, whatever was typed (see tandem_image_file_for_format()). */
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+  format_id = filter != NULL ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (filter), "format"))
+                             : 0;
+  /* A portal may hand back a filter of its own, without our mark: then the name decides. */
+  if (format_id > 0)
+    format = format_id - 1;
+  else if (!tandem_image_format_for_file (chosen, &format))
+    format = TANDEM_IMAGE_FORMAT_PDF;
+  file = tandem_image_file_for_format (chosen, format);
 
   tandem_journey_export_options_init (&options);
   options.show = which ? show_from_string (which) : tandem_journey_canvas_get_show (self->canvas);
@@ -339,16 +337,17 @@ copy_before_to_after_action (GtkWidget  *widget,
 }
 
 static GtkFileFilter *
-make_filter (const char *name,
-             const char *mime_type,
-             const char *suffix)
+make_filter (const char        *name,
+             const char        *mime_type,
+             TandemImageFormat  format)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, name);
   gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_filter_add_suffix (filter, suffix + 1);
-  g_object_set_data_full (G_OBJECT (filter), "suffix", g_strdup (suffix), g_free);
+  gtk_file_filter_add_suffix (filter, tandem_image_format_get_suffix (format) + 1);
+  /* One more than the format, so that no mark (a portal's own filter) is told apart. */
+  g_object_set_data (G_OBJECT (filter), "format", GUINT_TO_POINTER (format + 1));
 
   return filter;
 }
@@ -361,9 +360,12 @@ export_action (GtkWidget  *widget,
   TandemJourneyPage *self = TANDEM_JOURNEY_PAGE (widget);
   const char *ids[] = { "before", "after", "both", NULL };
   const char *labels[] = { _("Before"), _("After"), _("Both"), NULL };
-  g_autoptr(GtkFileFilter) pdf = make_filter (_("PDF Document"), "application/pdf", ".pdf");
-  g_autoptr(GtkFileFilter) png = make_filter (_("PNG Image"), "image/png", ".png");
-  g_autoptr(GtkFileFilter) svg = make_filter (_("SVG Drawing"), "image/svg+xml", ".svg");
+  g_autoptr(GtkFileFilter) pdf = make_filter (_("PDF Document"), "application/pdf",
+                                                TANDEM_IMAGE_FORMAT_PDF);
+  g_autoptr(GtkFileFilter) png = make_filter (_("PNG Image"), "image/png",
+                                                TANDEM_IMAGE_FORMAT_PNG);
+  g_autoptr(GtkFileFilter) svg = make_filter (_("SVG Drawing"), "image/svg+xml",
+                                                TANDEM_IMAGE_FORMAT_SVG);
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
 

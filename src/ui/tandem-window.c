@@ -1784,6 +1784,16 @@ tandem_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->sidebar_roots);
   g_clear_object (&self->sidebar_parts);
+  /* A page can outlive its window, kept by an export still finishing: its weak reference must
+   * not call back into a window that is gone. */
+  {
+    GHashTableIter iter;
+    gpointer page;
+
+    g_hash_table_iter_init (&iter, self->pages);
+    while (g_hash_table_iter_next (&iter, NULL, &page))
+      g_object_weak_unref (page, on_page_destroyed_cb, self);
+  }
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->last_error, g_free);
 
