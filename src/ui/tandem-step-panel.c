@@ -36,8 +36,8 @@ typedef struct
   GtkEntry        *entry;
   GtkDropDown     *unit;
   const char      *property;
+  const char      *unit_property;
   const char      *undo_label;
-  GHashTable      *units;       /* step id -> the TandemTimeUnit the user chose */
   TandemStep      *step_shown;  /* unowned, only compared */
   gboolean         updating;
 } TimeRow;
@@ -198,16 +198,14 @@ static void
 time_row_from_model (TimeRow *time)
 {
   TandemStep *step = time->panel->step;
-  const char *id;
   g_autofree char *text = NULL;
   double minutes, shown;
   TandemTimeUnit unit;
-  gpointer remembered;
 
   if (step == NULL || time->updating)
     return;
 
-  g_object_get (step, time->property, &minutes, NULL);
+  g_object_get (step, time->property, &minutes, time->unit_property, &unit, NULL);
 
   /* The text already says this (perhaps "2." on the way to "2.5"): leave it alone. */
   if (time->step_shown == step &&
@@ -216,11 +214,9 @@ time_row_from_model (TimeRow *time)
       shown == minutes)
     return;
 
-  id = tandem_object_get_id (TANDEM_OBJECT (step));
-  if (g_hash_table_lookup_extended (time->units, id, NULL, &remembered) &&
-      (text = tandem_time_format_exact (minutes, GPOINTER_TO_UINT (remembered))) != NULL)
-    unit = GPOINTER_TO_UINT (remembered);
-  else
+  /* The unit it was typed in, kept with the step; only a time that unit cannot show exactly
+   * (set by other means) is shown in the largest unit that can. */
+  if ((text = tandem_time_format_exact (minutes, unit)) == NULL)
     {
       unit = tandem_time_unit_for_minutes (minutes);
       g_free (text);
@@ -299,12 +295,25 @@ on_time_unit_changed_cb (GtkDropDown *unit,
                          GParamSpec  *pspec,
                          TimeRow     *time)
 {
+  TandemDocument *document;
+  TandemTimeUnit stored;
+
   if (time->updating || time->panel->step == NULL)
     return;
 
-  g_hash_table_insert (time->units, g_strdup (tandem_object_get_id (TANDEM_OBJECT (time->panel->step))),
-                       GUINT_TO_POINTER (time_row_get_unit (time)));
+  document = tandem_object_get_document (TANDEM_OBJECT (time->panel->step));
+
+  g_object_get (time->panel->step, time->unit_property, &stored, NULL);
+  if (stored == time_row_get_unit (time))
+    return;
+
+  /* The unit is kept with the step; with the number it qualifies, one undo step. */
+  tandem_document_begin (document, time->undo_label);
+  time->updating = TRUE;
+  g_object_set (time->panel->step, time->unit_property, time_row_get_unit (time), NULL);
+  time->updating = FALSE;
   time_row_to_model (time);
+  tandem_document_commit (document);
 }
 
 static AdwActionRow *
@@ -320,8 +329,8 @@ make_time_row (TandemStepPanel *self,
 
   time->panel = self;
   time->property = property;
+  time->unit_property = g_str_equal (property, "wait-minutes") ? "wait-unit" : "duration-unit";
   time->undo_label = undo_label;
-  time->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   time->row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (time->row), title);
 
@@ -961,6 +970,46 @@ update_heading (TandemStepPanel *self)
   adw_preferences_group_set_description (self->step_group, description);
 }
 
+/* How it felt: the median of the step's votes. With one vote or none, choosing a feeling
+ * sets it; with several, the row shows their median and says where to change them. */
+static void
+feeling_from_model (TandemStepPanel *self)
+{
+  TandemFeelingSpread spread;
+  g_autofree char *subtitle = NULL;
+
+  if (self->step == NULL)
+    return;
+
+  tandem_step_get_spread (self->step, &spread);
+  if (spread.n_votes > 1)
+    subtitle = g_strdup_printf (ngettext ("The median of %u vote; change the votes below",
+                                          "The median of %u votes; change the votes below",
+                                          spread.n_votes), spread.n_votes);
+
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->feeling_row, spread.median);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->feeling_row), subtitle ? subtitle : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->feeling_row), spread.n_votes <= 1);
+  self->updating = FALSE;
+}
+
+static void
+on_feeling_selected_cb (TandemStepPanel *self)
+{
+  guint selected = adw_combo_row_get_selected (self->feeling_row);
+  g_autofree char *merge_key = NULL;
+
+  if (self->updating || self->step == NULL || selected > TANDEM_FEELING_VERY_GOOD ||
+      selected == (guint)tandem_step_get_feeling (self->step))
+    return;
+
+  merge_key = g_strdup_printf ("%s:feeling", tandem_object_get_id (TANDEM_OBJECT (self->step)));
+  tandem_document_begin_merge (self->document, _("Change How It Felt"), merge_key);
+  tandem_step_set_feeling (self->step, selected);
+  tandem_document_commit (self->document);
+}
+
 static void
 on_quotes_changed_cb (TandemStepPanel *self)
 {
@@ -998,8 +1047,7 @@ set_step (TandemStepPanel *self,
                         _("Edit Who Is Involved"));
   tandem_bind_editable (GTK_EDITABLE (self->place_row), TANDEM_OBJECT (step), "place",
                         _("Edit Where It Happens"));
-  tandem_bind_combo_enum (self->feeling_row, TANDEM_OBJECT (step), "feeling",
-                          _("Change How It Felt"));
+  feeling_from_model (self);
   tandem_bind_switch (self->touchpoint_switch, TANDEM_OBJECT (step), "touchpoint",
                       _("Change Touchpoint"));
   tandem_bind_switch (self->pain_switch, TANDEM_OBJECT (step), "pain-point",
@@ -1058,6 +1106,7 @@ on_document_changed_cb (TandemStepPanel *self)
 
   time_row_from_model (&self->wait);
   time_row_from_model (&self->duration);
+  feeling_from_model (self);
   places_from_model (self);
   targets_from_model (self);
   update_heading (self);
@@ -1100,8 +1149,6 @@ tandem_step_panel_finalize (GObject *object)
   g_clear_pointer (&self->places_signature, g_free);
   g_clear_pointer (&self->links_signature, g_free);
   g_clear_pointer (&self->targets_signature, g_free);
-  g_clear_pointer (&self->wait.units, g_hash_table_unref);
-  g_clear_pointer (&self->duration.units, g_hash_table_unref);
 
   G_OBJECT_CLASS (tandem_step_panel_parent_class)->finalize (object);
 }
@@ -1203,6 +1250,8 @@ tandem_step_panel_init (TandemStepPanel *self)
   adw_combo_row_set_model (self->feeling_row, G_LIST_MODEL (feeling_model));
   adw_preferences_group_add (self->step_group, GTK_WIDGET (self->feeling_row));
   start_on_selected (self->feeling_row);
+  g_signal_connect_swapped (self->feeling_row, "notify::selected",
+                            G_CALLBACK (on_feeling_selected_cb), self);
 
   adw_preferences_group_add (self->step_group,
                              switch_row (_("Touchpoint"), _("A moment that mattered to the person"),
