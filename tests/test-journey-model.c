@@ -190,6 +190,37 @@ test_comparison (void)
                    "less waiting, 5 fewer pain points and the worst moment is “Bad” instead of "
                    "“Very bad”.");
   g_assert_nonnull (strstr (comparison->definitions, "A hand-off is counted"));
+  g_assert_nonnull (strstr (comparison->definitions, "the median of their votes"));
+
+  /* Several voices: the worst moment is the median of each step's votes. One more person
+   * saying the after map's worst step was very bad, against two who found it good, does not
+   * make it the worst moment; two more saying so do. */
+  {
+    TandemStep *worst_after = NULL;
+    g_autoptr(TandemComparison) voted = NULL;
+    g_autoptr(GPtrArray) after_steps =
+      tandem_journey_map_steps_in_order (tandem_journey_get_map (journey, TANDEM_MAP_SIDE_AFTER));
+
+    for (guint i = 0; i < after_steps->len; i++)
+      if (tandem_step_get_feeling (g_ptr_array_index (after_steps, i)) == TANDEM_FEELING_BAD)
+        worst_after = g_ptr_array_index (after_steps, i);
+    g_assert_nonnull (worst_after);
+
+    tandem_step_add_vote (worst_after, TANDEM_FEELING_GOOD, NULL);
+    tandem_step_add_vote (worst_after, TANDEM_FEELING_VERY_BAD, NULL);
+    voted = tandem_journey_compare (journey);
+    g_assert_cmpstr (comparison_row (voted, TANDEM_MEASURE_LOWEST_FEELING)->after, ==,
+                     comparison_row (comparison, TANDEM_MEASURE_LOWEST_FEELING)->after);
+
+    tandem_step_add_vote (worst_after, TANDEM_FEELING_VERY_BAD, NULL);
+    tandem_comparison_free (voted);
+    voted = tandem_journey_compare (journey);
+    g_assert_cmpstr (comparison_row (voted, TANDEM_MEASURE_LOWEST_FEELING)->change, ==,
+                     "No change");
+    tandem_document_undo (document);
+    tandem_document_undo (document);
+    tandem_document_undo (document);
+  }
 
   /* 3 days 11 hours 45 minutes is said in full; fractions of a minute round, and the change
    * is worked out from the rounded totals so that it agrees with them. */
