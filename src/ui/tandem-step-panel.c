@@ -16,6 +16,7 @@
 #include "tandem-labels.h"
 #include "tandem-quote.h"
 #include "tandem-step-panel.h"
+#include "tandem-vote.h"
 
 /*
  * The side panel of a journey page: every field of the focused step, its quotes (the words,
@@ -66,6 +67,10 @@ struct _TandemStepPanel
   AdwComboRow            *lane_row;
   GtkTextView            *description_view;
   GtkBox                 *quotes_box;
+  GtkListBox             *votes_list;
+  AdwComboRow            *vote_feeling_row;
+  AdwEntryRow            *vote_label_row;
+  char                   *votes_signature;
   GtkListBox             *connectors_list;
   AdwComboRow            *connect_row;
   GPtrArray              *connect_targets;
@@ -1010,6 +1015,100 @@ on_feeling_selected_cb (TandemStepPanel *self)
   tandem_document_commit (self->document);
 }
 
+/* Votes: the feelings of several people, each removable, added one at a time. */
+
+static char *
+votes_signature (TandemStepPanel *self)
+{
+  g_autoptr(GString) signature = g_string_new (NULL);
+  TandemList *votes;
+
+  if (self->step == NULL)
+    return g_strdup ("");
+
+  votes = tandem_step_get_votes (self->step);
+  for (guint i = 0; i < tandem_list_get_n (votes); i++)
+    {
+      TandemVote *vote = tandem_list_get (votes, i);
+
+      g_string_append_printf (signature, "%s\x1f%d\x1f%s\x1e",
+                              tandem_object_get_id (TANDEM_OBJECT (vote)),
+                              tandem_vote_get_feeling (vote), tandem_vote_get_label (vote));
+    }
+
+  return g_string_free (g_steal_pointer (&signature), FALSE);
+}
+
+static void
+on_remove_vote_clicked_cb (GtkButton  *button,
+                           TandemVote *vote)
+{
+  TandemDocument *document = tandem_object_get_document (TANDEM_OBJECT (vote));
+  TandemObject *step = tandem_object_get_parent (TANDEM_OBJECT (vote));
+
+  if (document == NULL || !TANDEM_IS_STEP (step))
+    return;
+
+  tandem_document_begin (document, _("Remove Vote"));
+  tandem_list_remove_object (tandem_step_get_votes (TANDEM_STEP (step)), TANDEM_OBJECT (vote));
+  tandem_document_commit (document);
+}
+
+static void
+rebuild_votes (TandemStepPanel *self)
+{
+  g_autofree char *signature = votes_signature (self);
+  TandemList *votes;
+  guint n;
+
+  if (g_strcmp0 (signature, self->votes_signature) == 0)
+    return;
+  g_free (self->votes_signature);
+  self->votes_signature = g_steal_pointer (&signature);
+
+  clear_list_box (self->votes_list);
+  if (self->step == NULL)
+    return;
+
+  votes = tandem_step_get_votes (self->step);
+  n = tandem_list_get_n (votes);
+  gtk_widget_set_visible (GTK_WIDGET (self->votes_list), n > 0);
+  for (guint i = 0; i < n; i++)
+    {
+      TandemVote *vote = tandem_list_get (votes, i);
+      const char *feeling = tandem_feeling_to_label (tandem_vote_get_feeling (vote));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *title = g_strdup_printf (_("Vote %u: %s"), i + 1, feeling);
+      g_autofree char *remove_label = g_strdup_printf (_("Remove vote %u, %s"), i + 1, feeling);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tandem_vote_get_label (vote));
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remove_label, -1);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_vote_clicked_cb), vote, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (self->votes_list, row);
+    }
+}
+
+static void
+on_add_vote_clicked_cb (TandemStepPanel *self)
+{
+  guint selected = adw_combo_row_get_selected (self->vote_feeling_row);
+  g_autofree char *label = NULL;
+
+  if (self->step == NULL || selected >= TANDEM_FEELING_VERY_GOOD)
+    return;
+
+  label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->vote_label_row))));
+  tandem_step_add_vote (self->step, TANDEM_FEELING_VERY_BAD + selected, label);
+  gtk_editable_set_text (GTK_EDITABLE (self->vote_label_row), "");
+}
+
 static void
 on_quotes_changed_cb (TandemStepPanel *self)
 {
@@ -1030,6 +1129,8 @@ set_step (TandemStepPanel *self,
     }
 
   g_set_object (&self->step, step);
+  g_clear_pointer (&self->votes_signature, g_free);
+  rebuild_votes (self);
   g_clear_pointer (&self->links_signature, g_free);
   g_clear_pointer (&self->targets_signature, g_free);
 
@@ -1107,6 +1208,7 @@ on_document_changed_cb (TandemStepPanel *self)
   time_row_from_model (&self->wait);
   time_row_from_model (&self->duration);
   feeling_from_model (self);
+  rebuild_votes (self);
   places_from_model (self);
   targets_from_model (self);
   update_heading (self);
@@ -1148,6 +1250,7 @@ tandem_step_panel_finalize (GObject *object)
   g_clear_pointer (&self->replace_targets, g_ptr_array_unref);
   g_clear_pointer (&self->places_signature, g_free);
   g_clear_pointer (&self->links_signature, g_free);
+  g_clear_pointer (&self->votes_signature, g_free);
   g_clear_pointer (&self->targets_signature, g_free);
 
   G_OBJECT_CLASS (tandem_step_panel_parent_class)->finalize (object);
@@ -1272,6 +1375,51 @@ tandem_step_panel_init (TandemStepPanel *self)
   start_on_selected (self->stage_row);
   start_on_selected (self->lane_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->step_group);
+
+  /* Several voices: one vote per person asked, anonymous. */
+  {
+    const char *vote_feelings[] = { tandem_feeling_to_label (TANDEM_FEELING_VERY_BAD),
+                                    tandem_feeling_to_label (TANDEM_FEELING_BAD),
+                                    tandem_feeling_to_label (TANDEM_FEELING_NEUTRAL),
+                                    tandem_feeling_to_label (TANDEM_FEELING_GOOD),
+                                    tandem_feeling_to_label (TANDEM_FEELING_VERY_GOOD), NULL };
+    g_autoptr(GtkStringList) vote_model = gtk_string_list_new (vote_feelings);
+    GtkListBox *add_list = boxed_list ();
+    GtkWidget *add_button = mnemonic_button (_("Add _Vote"));
+
+    group = adw_preferences_group_new ();
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Votes"));
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+      _("How each person asked felt at this step, one vote each; the step shows their "
+        "median. A label only tells votes apart, such as “Parent A”: never type a name."));
+    self->votes_list = boxed_list ();
+    gtk_widget_set_margin_bottom (GTK_WIDGET (self->votes_list), 12);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->votes_list),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Votes"), -1);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->votes_list));
+
+    self->vote_feeling_row = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vote_feeling_row),
+                                   _("Feeling of the new vote"));
+    adw_combo_row_set_model (self->vote_feeling_row, G_LIST_MODEL (vote_model));
+    adw_combo_row_set_selected (self->vote_feeling_row, TANDEM_FEELING_NEUTRAL - 1);
+    gtk_list_box_append (add_list, GTK_WIDGET (self->vote_feeling_row));
+    start_on_selected (self->vote_feeling_row);
+
+    self->vote_label_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vote_label_row),
+                                   _("Label, such as Parent A (not a name)"));
+    g_signal_connect_swapped (self->vote_label_row, "entry-activated",
+                              G_CALLBACK (on_add_vote_clicked_cb), self);
+    gtk_list_box_append (add_list, GTK_WIDGET (self->vote_label_row));
+
+    gtk_widget_set_halign (add_button, GTK_ALIGN_END);
+    gtk_widget_set_margin_top (add_button, 6);
+    g_signal_connect_swapped (add_button, "clicked", G_CALLBACK (on_add_vote_clicked_cb), self);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (add_list));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add_button);
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  }
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Description"));
@@ -1407,6 +1555,12 @@ tandem_step_panel_get_row (TandemStepPanel *self,
     return GTK_WIDGET (self->duration.entry);
   if (g_str_equal (name, "feeling"))
     return GTK_WIDGET (self->feeling_row);
+  if (g_str_equal (name, "votes"))
+    return GTK_WIDGET (self->votes_list);
+  if (g_str_equal (name, "vote-feeling"))
+    return GTK_WIDGET (self->vote_feeling_row);
+  if (g_str_equal (name, "vote-label"))
+    return GTK_WIDGET (self->vote_label_row);
   if (g_str_equal (name, "touchpoint"))
     return GTK_WIDGET (self->touchpoint_switch);
   if (g_str_equal (name, "pain-point"))
