@@ -888,10 +888,11 @@ draw_card (TandemJourneyPainter          *self,
       guint n_votes = tandem_list_get_n (tandem_step_get_votes (step));
       g_autofree char *feeling = NULL;
 
-      /* Several voices: the median, and how many it stands for. */
+      /* Several voices: the median, and how many it stands for (short, to fit a card; the
+       * strip beside it shows the spread). */
       if (n_votes > 1)
-        feeling = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (median of %u vote)",
-                                                "%s (median of %u votes)", n_votes),
+        feeling = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u vote)",
+                                                "%s (%u votes)", n_votes),
                                    tandem_feeling_to_label (tandem_step_get_feeling (step)),
                                    n_votes);
       else
