@@ -237,6 +237,43 @@ def main():
                      'Worst moment', 'A hand-off is counted', 'Engagement report', 'Hold two more listening events',
                      'Page 2 of', 'Fictional demonstration data', 'Contents'):
             check(f'text in the PDF: {word}', word in flat)
+        # Format 5: the cover of a board paper, with only the fields the project has, and a
+        # step with several votes, shown as their spread in the steps as text.
+        cover = json.loads(json.dumps(project))
+        cover['version'] = 5
+        cover['project'].update({'meeting': 'COVERMEETING Riverside ICB Board', 'meeting_date': '2027-01-14',
+                                 'agenda_item': '', 'report_author': 'COVERAUTHOR Asha Patel',
+                                 'executive_sponsor': 'COVERSPONSOR Dr Lee', 'paper_purpose': 'assurance',
+                                 'classification': 'OFFICIAL'})
+        for m in cover['project']['journeys'][0]['maps']:
+            for st in m['steps']:
+                st['votes'] = [{'id': st['id'] + '-vote', 'feeling': st.pop('feeling')}]
+        first = cover['project']['journeys'][0]['maps'][0]['steps'][0]
+        first['votes'] += [{'id': ident(), 'feeling': 'bad', 'label': 'Parent A'},
+                           {'id': ident(), 'feeling': 'good'}, {'id': ident(), 'feeling': 'very-bad'}]
+        with open(os.path.join(tmp, 'cover.json'), 'w') as f:
+            json.dump(cover, f)
+        r = run('--import-json=cover.json', 'cover.tandem', cwd=tmp)
+        check('import a format-5 project', r.returncode == 0, r.stderr)
+        r = run('--export-pdf=cover.pdf', '--pdf-date=2026-11-23', 'cover.tandem', cwd=tmp)
+        check('export it', r.returncode == 0, r.stderr)
+        cover_texts = page_texts(os.path.join(tmp, 'cover.pdf'), 2, tmp)
+        cover_page = ' '.join(cover_texts[0].split())
+        for words in ('Meeting: COVERMEETING Riverside ICB Board', 'Meeting date: 14 January 2027',
+                      'Report author: COVERAUTHOR Asha Patel', 'Executive sponsor: COVERSPONSOR Dr Lee',
+                      'Purpose: For assurance', 'OFFICIAL'):
+            check(f'cover says {words}', words in cover_page, cover_page)
+        check('an empty cover field is left off', 'Agenda item' not in cover_page, cover_page)
+        check('the classification is at the top and the foot', cover_page.count('OFFICIAL') == 2, cover_page)
+        check('no board-paper fields on a cover without them',
+              'Meeting' not in ' '.join(texts[0].split()) and 'Purpose' not in ' '.join(texts[0].split()),
+              texts[0])
+        cover_all = ' '.join(subprocess.run(['pdftotext', os.path.join(tmp, 'cover.pdf'), '-'],
+                                            capture_output=True, text=True).stdout.split())
+        check('the steps as text show the spread of votes',
+              'Felt: Very bad (−2), the median of 4 votes: 2 Very bad, 1 Bad and 1 Good.' in cover_all,
+              re.findall(r'Felt: [^.]*\.', cover_all)[:3])
+
         # The board's view comes first, right after the contents: each checklist's counts,
         # decision, sign-offs and whether they verify.
         board = next((i for i, t in enumerate(texts) if 'The board’s view' in t and 'Contents' not in t), None)

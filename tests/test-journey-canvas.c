@@ -25,6 +25,7 @@
 #include "tandem-labels.h"
 #include "tandem-quote.h"
 #include "tandem-step-panel.h"
+#include "tandem-vote.h"
 #include "tandem-storage.h"
 #include "tandem-test-util.h"
 #include "tandem-ui-test-util.h"
@@ -467,6 +468,83 @@ test_keyboard_capture (Fixture       *f,
   g_assert_true (press (canvas, GDK_KEY_Home, 0));
   g_assert_true (press (canvas, GDK_KEY_l, GDK_CONTROL_MASK));
   g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_connectors (before)), ==, 1);
+}
+
+/* Several voices in the side panel: votes are added with a feeling and a label, listed, and
+ * removed, each an undo step; with several, the step's feeling row shows their median and
+ * cannot flatten them. The times' units are the step's, shown again when it is shown again. */
+static void
+test_votes_in_panel (Fixture       *f,
+                     gconstpointer  data)
+{
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  TandemStepPanel *panel = TANDEM_STEP_PANEL (tandem_journey_page_get_step_panel (f->page));
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (before);
+  TandemStep *step = g_ptr_array_index (ordered, 1);
+  TandemStep *other = g_ptr_array_index (ordered, 2);
+  GtkWidget *feeling_row, *votes, *label_row;
+  GtkWidget *remove;
+
+  tandem_journey_canvas_focus_step (f->canvas, step);
+  tandem_ui_test_iterate ();
+  feeling_row = tandem_step_panel_get_row (panel, "feeling");
+  votes = tandem_step_panel_get_row (panel, "votes");
+  label_row = tandem_step_panel_get_row (panel, "vote-label");
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (step)), ==, 1);
+  g_assert_true (gtk_widget_get_sensitive (feeling_row));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tandem_step_panel_get_row (panel, "vote-feeling")), 4);
+  gtk_editable_set_text (GTK_EDITABLE (label_row), "Parent A");
+  g_signal_emit_by_name (label_row, "entry-activated");
+  tandem_ui_test_iterate ();
+
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (step)), ==, 2);
+  g_assert_cmpint (tandem_vote_get_feeling (tandem_list_get (tandem_step_get_votes (step), 1)), ==,
+                   TANDEM_FEELING_VERY_GOOD);
+  g_assert_cmpstr (tandem_vote_get_label (tandem_list_get (tandem_step_get_votes (step), 1)), ==,
+                   "Parent A");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label_row)), ==, "");
+  g_assert_false (gtk_widget_get_sensitive (feeling_row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (feeling_row)), ==,
+                   "The median of 2 votes; change the votes below");
+  g_assert_nonnull (tandem_ui_test_find_widget (votes, ADW_TYPE_ACTION_ROW, "Vote 2: Very good"));
+
+  /* Remove by its button, reachable by Tab and named for a screen reader. */
+  remove = tandem_ui_test_find_widget (tandem_ui_test_find_widget (votes, ADW_TYPE_ACTION_ROW,
+                                                                   "Vote 2: Very good"),
+                                       GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (remove);
+  g_assert_true (gtk_widget_get_focusable (remove));
+  g_signal_emit_by_name (remove, "clicked");
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (step)), ==, 1);
+  g_assert_true (gtk_widget_get_sensitive (feeling_row));
+
+  tandem_document_undo (f->document);
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (step)), ==, 2);
+  g_assert_nonnull (tandem_ui_test_find_widget (votes, ADW_TYPE_ACTION_ROW, "Vote 2: Very good"));
+
+  /* 1.5 hours stays 1.5 hours: the unit is the step's, not the window's. */
+  {
+    GtkWidget *unit = tandem_step_panel_get_row (panel, "wait-unit");
+    GtkWidget *wait = tandem_step_panel_get_row (panel, "wait");
+    GtkWidget *entry = GTK_IS_EDITABLE (wait) ? wait
+                       : tandem_ui_test_find_widget (wait, GTK_TYPE_ENTRY, NULL);
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), TANDEM_TIME_UNIT_HOURS);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "1.5");
+    tandem_ui_test_iterate ();
+    g_assert_cmpfloat (tandem_step_get_wait_minutes (step), ==, 90);
+    g_assert_cmpint (tandem_step_get_wait_unit (step), ==, TANDEM_TIME_UNIT_HOURS);
+
+    tandem_journey_canvas_focus_step (f->canvas, other);
+    tandem_ui_test_iterate ();
+    tandem_journey_canvas_focus_step (f->canvas, step);
+    tandem_ui_test_iterate ();
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (unit)), ==, TANDEM_TIME_UNIT_HOURS);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1.5");
+  }
 }
 
 /* Single keys mark the selected step; Backspace never removes a step, Delete does and
@@ -1608,6 +1686,7 @@ main (int   argc,
   ADD ("/journey/ui/remove-stage-of-empty-journey", fixture_new_journey,
        test_remove_stage_of_empty_journey);
   ADD ("/journey/ui/marks-and-delete", fixture_sample, test_marks_and_delete);
+  ADD ("/journey/ui/votes-in-panel", fixture_sample, test_votes_in_panel);
   ADD ("/journey/ui/drag-is-one-undo-step", fixture_sample, test_drag);
   ADD ("/journey/ui/rubber-band-and-connect", fixture_sample, test_rubber_band_and_connect);
   ADD ("/journey/ui/resize-stage", fixture_sample, test_resize_stage);

@@ -19,6 +19,7 @@
 #include "tandem-lane.h"
 #include "tandem-stage.h"
 #include "tandem-step.h"
+#include "tandem-vote.h"
 
 static TandemStep *
 add_step (TandemJourney    *journey,
@@ -189,6 +190,37 @@ test_comparison (void)
                    "less waiting, 5 fewer pain points and the worst moment is “Bad” instead of "
                    "“Very bad”.");
   g_assert_nonnull (strstr (comparison->definitions, "A hand-off is counted"));
+  g_assert_nonnull (strstr (comparison->definitions, "the median of their votes"));
+
+  /* Several voices: the worst moment is the median of each step's votes. One more person
+   * saying the after map's worst step was very bad, against two who found it good, does not
+   * make it the worst moment; two more saying so do. */
+  {
+    TandemStep *worst_after = NULL;
+    g_autoptr(TandemComparison) voted = NULL;
+    g_autoptr(GPtrArray) after_steps =
+      tandem_journey_map_steps_in_order (tandem_journey_get_map (journey, TANDEM_MAP_SIDE_AFTER));
+
+    for (guint i = 0; i < after_steps->len; i++)
+      if (tandem_step_get_feeling (g_ptr_array_index (after_steps, i)) == TANDEM_FEELING_BAD)
+        worst_after = g_ptr_array_index (after_steps, i);
+    g_assert_nonnull (worst_after);
+
+    tandem_step_add_vote (worst_after, TANDEM_FEELING_GOOD, NULL);
+    tandem_step_add_vote (worst_after, TANDEM_FEELING_VERY_BAD, NULL);
+    voted = tandem_journey_compare (journey);
+    g_assert_cmpstr (comparison_row (voted, TANDEM_MEASURE_LOWEST_FEELING)->after, ==,
+                     comparison_row (comparison, TANDEM_MEASURE_LOWEST_FEELING)->after);
+
+    tandem_step_add_vote (worst_after, TANDEM_FEELING_VERY_BAD, NULL);
+    tandem_comparison_free (voted);
+    voted = tandem_journey_compare (journey);
+    g_assert_cmpstr (comparison_row (voted, TANDEM_MEASURE_LOWEST_FEELING)->change, ==,
+                     "No change");
+    tandem_document_undo (document);
+    tandem_document_undo (document);
+    tandem_document_undo (document);
+  }
 
   /* 3 days 11 hours 45 minutes is said in full; fractions of a minute round, and the change
    * is worked out from the rounded totals so that it agrees with them. */
@@ -508,6 +540,15 @@ test_json_round_trip (void)
   tandem_stage_set_width (tandem_list_get (tandem_journey_get_stages (journey), 2), 333.25);
   tandem_lane_set_height (tandem_list_get (tandem_journey_get_lanes (journey), 1), 171.5);
   tandem_journey_map_set_notes (tandem_journey_get_map (journey, TANDEM_MAP_SIDE_AFTER), "Session 3");
+  tandem_step_set_wait_minutes (nurse, 90);
+  tandem_step_set_wait_unit (nurse, TANDEM_TIME_UNIT_HOURS);
+  tandem_step_set_duration_unit (nurse, TANDEM_TIME_UNIT_DAYS);
+  tandem_step_add_vote (nurse, TANDEM_FEELING_VERY_BAD, "Parent A");
+  tandem_step_add_vote (nurse, TANDEM_FEELING_GOOD, "");
+  tandem_document_set_meeting (document, "Riverside ICB Board, public session");
+  tandem_document_set_meeting_date (document, "2027-01-14");
+  tandem_document_set_paper_purpose (document, TANDEM_PAPER_PURPOSE_ASSURANCE);
+  tandem_document_set_classification (document, "OFFICIAL");
   tandem_document_commit (document);
 
   first = export (document);
@@ -517,6 +558,111 @@ test_json_round_trip (void)
   g_assert_cmpstr (first, ==, second);
 
   g_assert_cmpuint (tandem_list_get_n (tandem_document_get_journeys (imported)), ==, 1);
+  nurse = TANDEM_STEP (tandem_document_lookup (imported,
+                                               tandem_object_get_id (TANDEM_OBJECT (nurse))));
+  g_assert_cmpint (tandem_step_get_wait_unit (nurse), ==, TANDEM_TIME_UNIT_HOURS);
+  g_assert_cmpint (tandem_step_get_duration_unit (nurse), ==, TANDEM_TIME_UNIT_DAYS);
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (nurse)), ==, 3);
+  g_assert_cmpint (tandem_document_get_paper_purpose (imported), ==, TANDEM_PAPER_PURPOSE_ASSURANCE);
+  g_assert_cmpstr (tandem_document_get_meeting_date (imported), ==, "2027-01-14");
+}
+
+/* Several voices: votes are counted, the step's feeling is their median, the curve gets the
+ * exact median and the range; every vote is one undo step; a step with several votes is not
+ * flattened by "set the feeling"; a step with one vote is the single feeling it always was. */
+static void
+test_votes (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_feverish_child (document);
+  TandemStep *step = find_titled (journey, TANDEM_MAP_SIDE_BEFORE, "Seen by a nurse");
+  TandemFeelingSpread spread;
+  TandemFeeling single = tandem_step_get_feeling (step);
+  guint depth;
+
+  /* The fixture's single feeling is one vote. */
+  g_assert_cmpint (single, !=, TANDEM_FEELING_UNKNOWN);
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (step)), ==, 1);
+
+  tandem_document_begin (document, "Feel");
+  g_assert_true (tandem_step_set_feeling (step, TANDEM_FEELING_BAD));
+  tandem_document_commit (document);
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (step)), ==, 1);
+  g_assert_cmpint (tandem_step_get_feeling (step), ==, TANDEM_FEELING_BAD);
+
+  /* A room polled: each key press is one vote and one undo step, no transaction needed. */
+  depth = tandem_document_get_undo_depth (document);
+  tandem_step_add_vote (step, TANDEM_FEELING_VERY_BAD, "Parent A");
+  tandem_step_add_vote (step, TANDEM_FEELING_GOOD, NULL);
+  tandem_step_add_vote (step, TANDEM_FEELING_GOOD, NULL);
+  g_assert_cmpuint (tandem_document_get_undo_depth (document), ==, depth + 3);
+
+  g_assert_true (tandem_step_get_spread (step, &spread));
+  g_assert_cmpuint (spread.n_votes, ==, 4);
+  g_assert_cmpuint (spread.counts[TANDEM_FEELING_VERY_BAD], ==, 1);
+  g_assert_cmpuint (spread.counts[TANDEM_FEELING_BAD], ==, 1);
+  g_assert_cmpuint (spread.counts[TANDEM_FEELING_GOOD], ==, 2);
+  g_assert_cmpint (spread.lowest, ==, TANDEM_FEELING_VERY_BAD);
+  g_assert_cmpint (spread.highest, ==, TANDEM_FEELING_GOOD);
+  /* very bad, bad, good, good: the median lies between bad and good; the feeling shown is
+   * the lower of the two. */
+  g_assert_cmpfloat (spread.median_value, ==, (TANDEM_FEELING_BAD + TANDEM_FEELING_GOOD) / 2.0);
+  g_assert_cmpint (tandem_step_get_feeling (step), ==, TANDEM_FEELING_BAD);
+
+  /* Several voices are not overwritten by one. */
+  tandem_document_begin (document, "Feel");
+  g_assert_false (tandem_step_set_feeling (step, TANDEM_FEELING_VERY_GOOD));
+  tandem_document_commit (document);
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (step)), ==, 4);
+
+  g_assert_true (tandem_document_undo (document));
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (step)), ==, 3);
+  g_assert_cmpint (tandem_step_get_feeling (step), ==, TANDEM_FEELING_BAD);
+  g_assert_true (tandem_document_undo (document));
+  g_assert_true (tandem_document_undo (document));
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (step)), ==, 1);
+  g_assert_true (tandem_document_redo (document));
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (step)), ==, 2);
+  g_assert_cmpstr (tandem_vote_get_label (tandem_list_get (tandem_step_get_votes (step), 1)),
+                   ==, "Parent A");
+
+  /* No votes: not recorded. */
+  tandem_document_begin (document, "Clear");
+  tandem_list_remove (tandem_step_get_votes (step), 1);
+  g_assert_true (tandem_step_set_feeling (step, TANDEM_FEELING_UNKNOWN));
+  tandem_document_commit (document);
+  g_assert_false (tandem_step_get_spread (step, &spread));
+  g_assert_cmpint (tandem_step_get_feeling (step), ==, TANDEM_FEELING_UNKNOWN);
+}
+
+/* A file of format 4 as JSON: its single feeling is one vote, and its times get the units
+ * Tandem showed for them, as the SQLite migration does (tests/test-storage.c). */
+static void
+test_json_format_4 (void)
+{
+  const char *json =
+    "{ \"format\": \"tandem\", \"version\": 4, \"project\": { \"id\": \"p\", \"journeys\": [ {"
+    "  \"id\": \"j\", \"stages\": [ { \"id\": \"s\" } ], \"lanes\": [ { \"id\": \"l\" } ],"
+    "  \"maps\": [ { \"id\": \"m\", \"side\": \"before\", \"steps\": ["
+    "    { \"id\": \"a\", \"stage\": \"s\", \"lane\": \"l\", \"feeling\": \"bad\","
+    "      \"wait_minutes\": 2880, \"duration_minutes\": 90 },"
+    "    { \"id\": \"b\", \"stage\": \"s\", \"lane\": \"l\", \"feeling\": \"unknown\","
+    "      \"wait_minutes\": 120 } ] } ] } ] } }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemDocument) document = tandem_json_read_document (json, strlen (json), &error);
+  TandemStep *a, *b;
+
+  g_assert_no_error (error);
+  a = TANDEM_STEP (tandem_document_lookup (document, "a"));
+  b = TANDEM_STEP (tandem_document_lookup (document, "b"));
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (a)), ==, 1);
+  g_assert_cmpstr (tandem_object_get_id (tandem_list_get (tandem_step_get_votes (a), 0)), ==, "a-vote");
+  g_assert_cmpint (tandem_step_get_feeling (a), ==, TANDEM_FEELING_BAD);
+  g_assert_cmpint (tandem_step_get_wait_unit (a), ==, TANDEM_TIME_UNIT_DAYS);
+  g_assert_cmpint (tandem_step_get_duration_unit (a), ==, TANDEM_TIME_UNIT_MINUTES);
+  g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (b)), ==, 0);
+  g_assert_cmpint (tandem_step_get_wait_unit (b), ==, TANDEM_TIME_UNIT_HOURS);
+  g_assert_false (tandem_document_get_modified (document));
 }
 
 static void
@@ -675,11 +821,36 @@ mutate_two_before_maps (JsonObject *journey)
 }
 
 static void
-mutate_unknown_feeling (JsonObject *journey)
+set_one_vote (JsonObject *journey,
+              const char *feeling)
 {
   JsonObject *step = member_object (member_object (journey, "maps", 0), "steps", 1);
+  JsonArray *votes = json_array_new ();
+  JsonObject *vote = json_object_new ();
 
-  json_object_set_string_member (step, "feeling", "furious");
+  json_object_set_string_member (vote, "id", "vote-under-test");
+  json_object_set_string_member (vote, "feeling", feeling);
+  json_array_add_object_element (votes, vote);
+  json_object_set_array_member (step, "votes", votes);
+}
+
+static void
+mutate_unknown_feeling (JsonObject *journey)
+{
+  set_one_vote (journey, "furious");
+}
+
+static void
+mutate_vote_without_feeling (JsonObject *journey)
+{
+  set_one_vote (journey, "unknown");
+}
+
+static void
+mutate_feeling_of_old_format (JsonObject *journey)
+{
+  json_object_set_string_member (member_object (member_object (journey, "maps", 0), "steps", 1),
+                                 "feeling", "bad");
 }
 
 static void
@@ -705,6 +876,8 @@ test_json_bad_journeys (void)
     { "replaced by a before step", mutate_replacement_same_map, "replaced by" },
     { "two before maps", mutate_two_before_maps, "two before maps" },
     { "unknown feeling", mutate_unknown_feeling, "furious" },
+    { "vote without feeling", mutate_vote_without_feeling, "has no feeling" },
+    { "feeling of format 4 in format 5", mutate_feeling_of_old_format, "“feeling” is not a field of a step" },
   };
   g_autoptr(TandemDocument) document = tandem_document_new ();
   g_autofree char *good = NULL;
@@ -1047,6 +1220,8 @@ main (int   argc,
   g_test_add_func ("/journey/edit/remove-stage-and-lane", test_remove_stage);
   g_test_add_func ("/journey/edit/copy-map", test_copy_map);
   g_test_add_func ("/journey/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/journey/json/format-4", test_json_format_4);
+  g_test_add_func ("/journey/model/votes", test_votes);
   g_test_add_func ("/journey/json/round-trip-sample", test_json_round_trip_sample);
   g_test_add_func ("/journey/json/bad-journeys", test_json_bad_journeys);
   g_test_add_func ("/journey/clip/between-maps", test_clip_between_maps);

@@ -817,6 +817,33 @@ test_migration_fixtures (void)
   g_assert_cmpuint (found, >=, 1);
 }
 
+/* schema-v4.tandem is the sample as the version-4 Tandem built it from data/sample/riverside.json:
+ * reading that JSON (format 3) today gives the same document as migrating the file, so the two
+ * ways an old single feeling becomes a vote, and old times get their units, agree. */
+static void
+test_migration_agrees_with_json (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
+                                                   "riverside.json", NULL);
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "fixtures",
+                                                          "schema-v4.expected.json", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (sample, &data, &length, &error);
+  g_assert_no_error (error);
+  document = tandem_json_read_document (data, length, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (expected_path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  actual = to_json (document);
+  g_assert_cmpstr (actual, ==, expected);
+}
+
 /* The one reader of untrusted files: each kind of file that is not a small regular file is
  * refused with its sentence, without waiting and without reading past the limit. */
 static void
@@ -1031,6 +1058,7 @@ main (int   argc,
   g_test_add_func ("/storage/migrate/machinery", test_migration_machinery);
   g_test_add_func ("/storage/migrate/failure-rolls-back", test_migration_failure_rolls_back);
   g_test_add_func ("/storage/migrate/fixtures", test_migration_fixtures);
+  g_test_add_func ("/storage/migrate/agrees-with-json", test_migration_agrees_with_json);
 
   return g_test_run ();
 }

@@ -459,6 +459,70 @@ test_conditions_on_overview (void)
   tandem_ui_test_close_window (window);
 }
 
+/* The board paper's cover fields are edited on the overview; a meeting date is typed as a
+ * UK date, kept as typed while it is not one yet, and undone as any edit. */
+static void
+test_board_paper_on_overview (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  GtkWidget *page = tandem_window_get_visible_page (window);
+  GtkWidget *meeting = tandem_ui_test_find_widget (page, ADW_TYPE_ENTRY_ROW, "_Meeting");
+  GtkWidget *date = tandem_ui_test_find_widget (page, ADW_TYPE_ENTRY_ROW,
+                                                "Meeting _date, such as 14/01/2027");
+  GtkWidget *classification = tandem_ui_test_find_widget (page, ADW_TYPE_ENTRY_ROW,
+                                                          "_Classification, such as OFFICIAL");
+  GtkWidget *purpose = tandem_ui_test_find_widget (page, ADW_TYPE_COMBO_ROW, "P_urpose");
+
+  g_assert_nonnull (meeting);
+  g_assert_nonnull (date);
+  g_assert_nonnull (purpose);
+
+  gtk_editable_set_text (GTK_EDITABLE (meeting), "Trust Board (public)");
+  gtk_editable_set_text (GTK_EDITABLE (classification), "OFFICIAL");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (purpose), TANDEM_PAPER_PURPOSE_DECISION);
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (tandem_document_get_meeting (document), ==, "Trust Board (public)");
+  g_assert_cmpstr (tandem_document_get_classification (document), ==, "OFFICIAL");
+  g_assert_cmpint (tandem_document_get_paper_purpose (document), ==, TANDEM_PAPER_PURPOSE_DECISION);
+
+  /* On the way to a date: nothing stored, the text kept and marked. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "14/01/20");
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (tandem_document_get_meeting_date (document), ==, "");
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "14/01/20");
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "14/01/2027");
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (tandem_document_get_meeting_date (document), ==, "2027-01-14");
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (date), "31/02/2027");
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (tandem_document_get_meeting_date (document), ==, "2027-01-14");
+
+  /* Emptied and left with Enter: no meeting date. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "");
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (tandem_document_get_meeting_date (document), ==, "2027-01-14");
+  g_signal_emit_by_name (date, "entry-activated");
+  g_assert_cmpstr (tandem_document_get_meeting_date (document), ==, "");
+
+  /* Typing in one field is one undo step: undo goes back to before the date was typed,
+   * and the step before it is the purpose. */
+  activate (window, "win.undo");
+  g_assert_cmpstr (tandem_document_get_meeting_date (document), ==, "");
+  g_assert_cmpint (tandem_document_get_paper_purpose (document), ==, TANDEM_PAPER_PURPOSE_DECISION);
+  gtk_editable_set_text (GTK_EDITABLE (date), "2027-01-15");
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (tandem_document_get_meeting_date (document), ==, "2027-01-15");
+  activate (window, "win.undo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "");
+  activate (window, "win.redo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "15/01/2027");
+  tandem_ui_test_close_window (window);
+}
+
 /* Two people, one file */
 
 /* As a click on a button of the dialog does: the response, then the dialog closes. */
@@ -814,6 +878,7 @@ main (int   argc,
   g_test_add_func ("/window/open/pristine-and-new", test_open_in_pristine_window_and_new_window);
   g_test_add_func ("/window/open/drop", test_drop_file_opens_it);
   g_test_add_func ("/window/overview/conditions", test_conditions_on_overview);
+  g_test_add_func ("/window/overview/board-paper", test_board_paper_on_overview);
   g_test_add_func ("/window/accelerators", test_accelerators);
   g_test_add_func ("/window/lock/taken-and-released", test_lock_taken_and_released);
   g_test_add_func ("/window/lock/held/read-only", test_lock_held_read_only);

@@ -397,6 +397,32 @@ format_time (const char *timestamp)
   return g_date_time_format (local, _("%-d %B %Y, %H:%M %Z"));
 }
 
+/* Several voices on one step, in words: ", the median of 5 votes: 2 very bad, 1 bad and 2
+ * good". Nothing for a step with one vote or none. */
+static void
+append_spread (GString    *line,
+               TandemStep *step)
+{
+  TandemFeelingSpread spread;
+  g_autoptr(GPtrArray) counted = g_ptr_array_new_with_free_func (g_free);
+
+  if (!tandem_step_get_spread (step, &spread) || spread.n_votes < 2)
+    return;
+
+  for (int feeling = TANDEM_FEELING_VERY_BAD; feeling <= TANDEM_FEELING_VERY_GOOD; feeling++)
+    if (spread.counts[feeling] > 0)
+      g_ptr_array_add (counted, g_strdup_printf ("%u %s", spread.counts[feeling],
+                                               tandem_feeling_to_label (feeling)));
+
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, ", the median of %u vote:",
+                                             ", the median of %u votes:", spread.n_votes),
+                          spread.n_votes);
+  for (guint i = 0; i < counted->len; i++)
+    g_string_append_printf (line, "%s%s",
+                            i == 0 ? " " : i + 1 == counted->len ? _(" and ") : ", ",
+                            (const char *)g_ptr_array_index (counted, i));
+}
+
 /* Cover */
 
 typedef struct
@@ -407,6 +433,8 @@ typedef struct
   char     *version;
   char     *date;
   char     *status;
+  char     *board;           /* the board paper's fields, markup; empty when none is set */
+  char     *classification;
   gboolean  fictional;
 } Cover;
 
@@ -421,6 +449,8 @@ cover_free (gpointer data)
   g_free (cover->version);
   g_free (cover->date);
   g_free (cover->status);
+  g_free (cover->board);
+  g_free (cover->classification);
   g_free (cover);
 }
 
@@ -474,6 +504,18 @@ draw_cover (cairo_t      *cr,
   show_text (cr, context, "P", "Noto Sans, DejaVu Sans Bold 13",
              _("Appendix to the pre-consultation business case"), x, 38, text_width);
 
+  /* A protective marking is printed at the top and the foot of the page, as the Government
+   * Security Classifications ask. */
+  if (cover->classification[0] != '\0')
+    {
+      g_autofree char *marking = g_markup_printf_escaped ("<b>%s</b>", cover->classification);
+
+      show_text (cr, context, "P", "Noto Sans, DejaVu Sans 11", marking, x, 64, text_width);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+      show_text (cr, context, "P", "Noto Sans, DejaVu Sans 11", marking, x, height - 80,
+                 text_width);
+    }
+
   if (cover->fictional)
     {
       tandem_flow_tag_begin (cr, TANDEM_PDF_TAG_DECORATION);
@@ -488,6 +530,12 @@ draw_cover (cairo_t      *cr,
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
   y += show_text (cr, context, "H1", "Noto Sans, DejaVu Sans Bold 28", title, x, y, text_width) + 24;
+
+  /* What a board paper says first: which meeting, which item, who wrote it, who sponsors it
+   * and why it comes. Only the fields the project has. */
+  if (cover->board[0] != '\0')
+    y += show_text (cr, context, "P", "Noto Sans, DejaVu Sans 12", cover->board, x, y,
+                    text_width) + 20;
 
   details = g_markup_printf_escaped ("<b>%s</b>\n%s\n\n<b>%s</b>\n%s\n\n<b>%s</b>\n%s\n\n"
                                      "<b>%s</b>\n%s\n\n<b>%s</b>\n%s",
@@ -1051,6 +1099,7 @@ add_step_list (TandemFlow                  *flow,
       g_string_append_printf (line, _(" Felt: %s"), tandem_feeling_to_label (tandem_step_get_feeling (step)));
       if (tandem_step_get_feeling (step) != TANDEM_FEELING_UNKNOWN)
         g_string_append_printf (line, " (%s)", tandem_feeling_to_score_text (tandem_step_get_feeling (step)));
+      append_spread (line, step);
       g_string_append (line, ".");
       if (tandem_step_get_pain_point (step))
         g_string_append (line, _(" This is a pain point: a step that goes badly for people."));
@@ -1153,6 +1202,35 @@ tandem_appendix_build (TandemDocument              *document,
   }
   cover->status = g_strdup (tandem_project_status_to_label (tandem_document_get_status (document)));
   cover->fictional = tandem_document_get_fictional (document);
+  cover->classification = g_strdup (tandem_document_get_classification (document));
+  {
+    g_autoptr(GString) board = g_string_new (NULL);
+    g_autofree char *meeting_date = tandem_document_get_meeting_date (document)[0]
+      ? format_date (tandem_document_get_meeting_date (document)) : g_strdup ("");
+    const struct {
+      const char *label;
+      const char *value;
+    } fields[] = {
+      { _("Meeting"), tandem_document_get_meeting (document) },
+      { _("Meeting date"), meeting_date },
+      { _("Agenda item"), tandem_document_get_agenda_item (document) },
+      { _("Report author"), tandem_document_get_report_author (document) },
+      { _("Executive sponsor"), tandem_document_get_executive_sponsor (document) },
+      { _("Purpose"), tandem_paper_purpose_to_label (tandem_document_get_paper_purpose (document)) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        g_autofree char *line = NULL;
+
+        if (fields[i].value[0] == '\0')
+          continue;
+        line = g_markup_printf_escaped ("%s<b>%s:</b> %s", board->len > 0 ? "\n" : "",
+                                        fields[i].label, fields[i].value);
+        g_string_append (board, line);
+      }
+    cover->board = g_string_free (g_steal_pointer (&board), FALSE);
+  }
 
   header = tandem_document_get_version (document)[0]
     ? g_strdup_printf ("%s — %s %s", cover->title, _("version"), tandem_document_get_version (document))

@@ -54,6 +54,13 @@ struct _TandemDocument
   char                *summary;
   TandemProjectStatus  status;
   gboolean             fictional;
+  char                *meeting;
+  char                *meeting_date;
+  char                *agenda_item;
+  char                *report_author;
+  char                *executive_sponsor;
+  TandemPaperPurpose   paper_purpose;
+  char                *classification;
   TandemList          *conditions;
   TandemList          *checklists;
   TandemList          *journeys;
@@ -87,6 +94,13 @@ enum {
   PROP_SUMMARY,
   PROP_STATUS,
   PROP_FICTIONAL,
+  PROP_MEETING,
+  PROP_MEETING_DATE,
+  PROP_AGENDA_ITEM,
+  PROP_REPORT_AUTHOR,
+  PROP_EXECUTIVE_SPONSOR,
+  PROP_PAPER_PURPOSE,
+  PROP_CLASSIFICATION,
   PROP_CONDITIONS,
   PROP_CHECKLISTS,
   PROP_JOURNEYS,
@@ -398,6 +412,12 @@ tandem_document_finalize (GObject *object)
   g_clear_pointer (&self->programme, g_free);
   g_clear_pointer (&self->version, g_free);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->meeting, g_free);
+  g_clear_pointer (&self->meeting_date, g_free);
+  g_clear_pointer (&self->agenda_item, g_free);
+  g_clear_pointer (&self->report_author, g_free);
+  g_clear_pointer (&self->executive_sponsor, g_free);
+  g_clear_pointer (&self->classification, g_free);
   g_clear_object (&self->conditions);
   g_clear_object (&self->checklists);
   g_clear_object (&self->journeys);
@@ -449,6 +469,34 @@ tandem_document_get_property (GObject    *object,
 
     case PROP_FICTIONAL:
       g_value_set_boolean (value, self->fictional);
+      break;
+
+    case PROP_MEETING:
+      g_value_set_string (value, tandem_document_get_meeting (self));
+      break;
+
+    case PROP_MEETING_DATE:
+      g_value_set_string (value, tandem_document_get_meeting_date (self));
+      break;
+
+    case PROP_AGENDA_ITEM:
+      g_value_set_string (value, tandem_document_get_agenda_item (self));
+      break;
+
+    case PROP_REPORT_AUTHOR:
+      g_value_set_string (value, tandem_document_get_report_author (self));
+      break;
+
+    case PROP_EXECUTIVE_SPONSOR:
+      g_value_set_string (value, tandem_document_get_executive_sponsor (self));
+      break;
+
+    case PROP_CLASSIFICATION:
+      g_value_set_string (value, tandem_document_get_classification (self));
+      break;
+
+    case PROP_PAPER_PURPOSE:
+      g_value_set_enum (value, self->paper_purpose);
       break;
 
     case PROP_CONDITIONS:
@@ -526,6 +574,34 @@ tandem_document_set_property (GObject      *object,
       tandem_document_set_fictional (self, g_value_get_boolean (value));
       break;
 
+    case PROP_MEETING:
+      tandem_document_set_meeting (self, g_value_get_string (value));
+      break;
+
+    case PROP_MEETING_DATE:
+      tandem_document_set_meeting_date (self, g_value_get_string (value));
+      break;
+
+    case PROP_AGENDA_ITEM:
+      tandem_document_set_agenda_item (self, g_value_get_string (value));
+      break;
+
+    case PROP_REPORT_AUTHOR:
+      tandem_document_set_report_author (self, g_value_get_string (value));
+      break;
+
+    case PROP_EXECUTIVE_SPONSOR:
+      tandem_document_set_executive_sponsor (self, g_value_get_string (value));
+      break;
+
+    case PROP_CLASSIFICATION:
+      tandem_document_set_classification (self, g_value_get_string (value));
+      break;
+
+    case PROP_PAPER_PURPOSE:
+      tandem_document_set_paper_purpose (self, g_value_get_enum (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -591,6 +667,23 @@ tandem_document_class_init (TandemDocumentClass *klass)
   properties[PROP_PROGRAMME] = TEXT_FIELD ("programme", TANDEM_FIELD_TEXT);
   properties[PROP_VERSION] = TEXT_FIELD ("version", TANDEM_FIELD_TEXT);
   properties[PROP_SUMMARY] = TEXT_FIELD ("summary", TANDEM_FIELD_LONG_TEXT);
+
+  /* What an NHS board paper carries on its cover (see help/C/appendix.page); empty ones are
+   * left off the cover of the appendix. */
+  properties[PROP_MEETING] = TEXT_FIELD ("meeting", TANDEM_FIELD_TEXT);
+  properties[PROP_MEETING_DATE] = TEXT_FIELD ("meeting-date", TANDEM_FIELD_DATE);
+  properties[PROP_AGENDA_ITEM] = TEXT_FIELD ("agenda-item", TANDEM_FIELD_TEXT);
+  properties[PROP_REPORT_AUTHOR] = TEXT_FIELD ("report-author", TANDEM_FIELD_TEXT);
+  properties[PROP_EXECUTIVE_SPONSOR] = TEXT_FIELD ("executive-sponsor", TANDEM_FIELD_TEXT);
+  properties[PROP_CLASSIFICATION] = TEXT_FIELD ("classification", TANDEM_FIELD_TEXT);
+  properties[PROP_PAPER_PURPOSE] =
+    tandem_param_field (g_param_spec_enum ("paper-purpose", NULL, NULL,
+                                           TANDEM_TYPE_PAPER_PURPOSE,
+                                           TANDEM_PAPER_PURPOSE_NONE,
+                                           (G_PARAM_READWRITE |
+                                            G_PARAM_EXPLICIT_NOTIFY |
+                                            G_PARAM_STATIC_STRINGS)),
+                        TANDEM_FIELD_VALUE);
 
 #undef TEXT_FIELD
 
@@ -762,6 +855,12 @@ STRING_ACCESSORS (organisation, PROP_ORGANISATION)
 STRING_ACCESSORS (programme, PROP_PROGRAMME)
 STRING_ACCESSORS (version, PROP_VERSION)
 STRING_ACCESSORS (summary, PROP_SUMMARY)
+STRING_ACCESSORS (meeting, PROP_MEETING)
+STRING_ACCESSORS (meeting_date, PROP_MEETING_DATE)
+STRING_ACCESSORS (agenda_item, PROP_AGENDA_ITEM)
+STRING_ACCESSORS (report_author, PROP_REPORT_AUTHOR)
+STRING_ACCESSORS (executive_sponsor, PROP_EXECUTIVE_SPONSOR)
+STRING_ACCESSORS (classification, PROP_CLASSIFICATION)
 
 #undef STRING_ACCESSORS
 
@@ -781,6 +880,24 @@ tandem_document_set_status (TandemDocument      *self,
 
   _tandem_object_set_enum (TANDEM_OBJECT (self), (int *)&self->status, status,
                            properties[PROP_STATUS]);
+}
+
+TandemPaperPurpose
+tandem_document_get_paper_purpose (TandemDocument *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), 0);
+
+  return self->paper_purpose;
+}
+
+void
+tandem_document_set_paper_purpose (TandemDocument     *self,
+                                   TandemPaperPurpose  purpose)
+{
+  g_return_if_fail (TANDEM_IS_DOCUMENT (self));
+
+  _tandem_object_set_enum (TANDEM_OBJECT (self), (int *)&self->paper_purpose, purpose,
+                           properties[PROP_PAPER_PURPOSE]);
 }
 
 gboolean

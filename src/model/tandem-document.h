@@ -38,6 +38,27 @@ void                 tandem_document_set_status          (TandemDocument *self,
 gboolean             tandem_document_get_fictional       (TandemDocument *self);
 void                 tandem_document_set_fictional       (TandemDocument *self,
                                                           gboolean        fictional);
+const char          *tandem_document_get_meeting         (TandemDocument *self);
+void                 tandem_document_set_meeting         (TandemDocument *self,
+                                                          const char     *value);
+const char          *tandem_document_get_meeting_date    (TandemDocument *self);
+void                 tandem_document_set_meeting_date    (TandemDocument *self,
+                                                          const char     *value);
+const char          *tandem_document_get_agenda_item     (TandemDocument *self);
+void                 tandem_document_set_agenda_item     (TandemDocument *self,
+                                                          const char     *value);
+const char          *tandem_document_get_report_author   (TandemDocument *self);
+void                 tandem_document_set_report_author   (TandemDocument *self,
+                                                          const char     *value);
+const char          *tandem_document_get_executive_sponsor (TandemDocument *self);
+void                 tandem_document_set_executive_sponsor (TandemDocument *self,
+                                                          const char     *value);
+const char          *tandem_document_get_classification  (TandemDocument *self);
+void                 tandem_document_set_classification  (TandemDocument *self,
+                                                          const char     *value);
+TandemPaperPurpose   tandem_document_get_paper_purpose   (TandemDocument *self);
+void                 tandem_document_set_paper_purpose   (TandemDocument *self,
+                                                          TandemPaperPurpose purpose);
 TandemList          *tandem_document_get_conditions      (TandemDocument *self);
 TandemList          *tandem_document_get_checklists      (TandemDocument *self);
 TandemList          *tandem_document_get_journeys        (TandemDocument *self);

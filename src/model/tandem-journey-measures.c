@@ -319,7 +319,9 @@ tandem_journey_compare (TandemJourney *journey)
       "the cards) when the next step is in another lane, or when both steps say who is "
       "involved and it is someone else. Total time counts the waits and the steps "
       "themselves. Times are rounded to the nearest minute. The worst moment is the lowest "
-      "feeling recorded.");
+      "feeling recorded; where several people gave their feeling about a step, the step "
+      "counts with the median of their votes (the lower of the middle two when their number "
+      "is even), so that one voice neither makes nor hides the worst moment.");
 
   count_row (comparison->rows, TANDEM_MEASURE_STEPS, _("Steps"), b.n_steps, a.n_steps,
              COUNT_PHRASE (b.n_steps, a.n_steps,

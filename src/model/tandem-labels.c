@@ -187,6 +187,29 @@ tandem_project_status_to_label (TandemProjectStatus status)
     }
 }
 
+/**
+ * tandem_paper_purpose_to_label:
+ *
+ * Returns: why the paper comes to the board, as a board paper's cover says it ("For
+ *   decision"), or "" for none
+ */
+const char *
+tandem_paper_purpose_to_label (TandemPaperPurpose purpose)
+{
+  switch (purpose)
+    {
+    case TANDEM_PAPER_PURPOSE_DECISION:
+      return _("For decision");
+    case TANDEM_PAPER_PURPOSE_ASSURANCE:
+      return _("For assurance");
+    case TANDEM_PAPER_PURPOSE_INFORMATION:
+      return _("For information");
+    case TANDEM_PAPER_PURPOSE_NONE:
+    default:
+      return "";
+    }
+}
+
 const char *
 tandem_connector_kind_to_label (TandemConnectorKind kind)
 {

@@ -19,6 +19,7 @@ const char *tandem_ladder_rung_to_label  (TandemLadderRung    rung);
 const char *tandem_feeling_to_label      (TandemFeeling       feeling);
 const char *tandem_feeling_to_score_text     (TandemFeeling       feeling);
 const char *tandem_project_status_to_label (TandemProjectStatus status);
+const char *tandem_paper_purpose_to_label (TandemPaperPurpose purpose);
 const char *tandem_connector_kind_to_label (TandemConnectorKind kind);
 char       *tandem_format_minutes        (double              minutes);
 char       *tandem_format_timestamp      (const char         *timestamp);

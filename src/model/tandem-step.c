@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -16,9 +17,11 @@
 #include "tandem-enums.h"
 #include "tandem-field-macros.h"
 
+#include "tandem-document.h"
 #include "tandem-journey.h"
 #include "tandem-quote.h"
 #include "tandem-step.h"
+#include "tandem-vote.h"
 
 /*
  * A step of a journey map, in one lane within one stage.
@@ -39,13 +42,15 @@ enum {
   PROP_PLACE,
   PROP_DURATION_MINUTES,
   PROP_WAIT_MINUTES,
-  PROP_FEELING,
+  PROP_DURATION_UNIT,
+  PROP_WAIT_UNIT,
   PROP_TOUCHPOINT,
   PROP_PAIN_POINT,
   PROP_STAGE,
   PROP_LANE,
   PROP_ORDER,
   PROP_QUOTES,
+  PROP_VOTES,
   N_PROPS
 };
 
@@ -97,13 +102,15 @@ tandem_step_class_init (TandemStepClass *klass)
   properties[PROP_PLACE] = TANDEM_PARAM_STRING ("place", TANDEM_FIELD_TEXT);
   properties[PROP_DURATION_MINUTES] = TANDEM_PARAM_DOUBLE ("duration-minutes", 0.0, TANDEM_STEP_MAX_MINUTES, 0.0);
   properties[PROP_WAIT_MINUTES] = TANDEM_PARAM_DOUBLE ("wait-minutes", 0.0, TANDEM_STEP_MAX_MINUTES, 0.0);
-  properties[PROP_FEELING] = TANDEM_PARAM_ENUM ("feeling", TANDEM_TYPE_FEELING, TANDEM_FEELING_UNKNOWN);
+  properties[PROP_DURATION_UNIT] = TANDEM_PARAM_ENUM ("duration-unit", TANDEM_TYPE_TIME_UNIT, TANDEM_TIME_UNIT_MINUTES);
+  properties[PROP_WAIT_UNIT] = TANDEM_PARAM_ENUM ("wait-unit", TANDEM_TYPE_TIME_UNIT, TANDEM_TIME_UNIT_MINUTES);
   properties[PROP_TOUCHPOINT] = TANDEM_PARAM_BOOLEAN ("touchpoint", FALSE);
   properties[PROP_PAIN_POINT] = TANDEM_PARAM_BOOLEAN ("pain-point", FALSE);
   properties[PROP_STAGE] = TANDEM_PARAM_STRING ("stage", TANDEM_FIELD_REFERENCE);
   properties[PROP_LANE] = TANDEM_PARAM_STRING ("lane", TANDEM_FIELD_REFERENCE);
   properties[PROP_ORDER] = TANDEM_PARAM_DOUBLE ("order", -1000000.0, 1000000.0, 0.0);
   properties[PROP_QUOTES] = tandem_param_children ("quotes", NULL, TANDEM_TYPE_QUOTE);
+  properties[PROP_VOTES] = tandem_param_children ("votes", NULL, TANDEM_TYPE_VOTE);
 
   tandem_object_class_install_fields (tandem_class, N_PROPS, properties);
 }
@@ -125,13 +132,169 @@ TANDEM_STRING_FIELD (TandemStep, tandem_step, role, PROP_ROLE)
 TANDEM_STRING_FIELD (TandemStep, tandem_step, place, PROP_PLACE)
 TANDEM_SCALAR_FIELD (TandemStep, tandem_step, duration_minutes, PROP_DURATION_MINUTES, double, double)
 TANDEM_SCALAR_FIELD (TandemStep, tandem_step, wait_minutes, PROP_WAIT_MINUTES, double, double)
-TANDEM_SCALAR_FIELD (TandemStep, tandem_step, feeling, PROP_FEELING, TandemFeeling, enum)
+TANDEM_SCALAR_FIELD (TandemStep, tandem_step, duration_unit, PROP_DURATION_UNIT, TandemTimeUnit, enum)
+TANDEM_SCALAR_FIELD (TandemStep, tandem_step, wait_unit, PROP_WAIT_UNIT, TandemTimeUnit, enum)
 TANDEM_SCALAR_FIELD (TandemStep, tandem_step, touchpoint, PROP_TOUCHPOINT, gboolean, boolean)
 TANDEM_SCALAR_FIELD (TandemStep, tandem_step, pain_point, PROP_PAIN_POINT, gboolean, boolean)
 TANDEM_STRING_FIELD (TandemStep, tandem_step, stage, PROP_STAGE)
 TANDEM_STRING_FIELD (TandemStep, tandem_step, lane, PROP_LANE)
 TANDEM_SCALAR_FIELD (TandemStep, tandem_step, order, PROP_ORDER, double, double)
 TANDEM_LIST_FIELD (TandemStep, tandem_step, quotes, PROP_QUOTES)
+TANDEM_LIST_FIELD (TandemStep, tandem_step, votes, PROP_VOTES)
+
+/* Several voices
+ *
+ * A step holds the feelings of the people who went through it as votes, anonymous (a label
+ * at most). What one number must stand for them (the colour of the card, the lowest feeling
+ * in the measures) is the median: half the room felt at least this bad. With an even number
+ * of votes the median lies between the two middle votes; the feeling shown is the lower of
+ * the two, a feeling someone actually gave and the cautious one, while the curve plots the
+ * exact median. A step with one vote is the single feeling of files before version 5.
+ */
+
+static int
+compare_feelings (gconstpointer a,
+                  gconstpointer b)
+{
+  return *(const int *)a - *(const int *)b;
+}
+
+/**
+ * tandem_step_get_spread:
+ * @spread: (out): the votes counted, with their median and range
+ *
+ * Returns: %TRUE if the step has at least one vote
+ */
+gboolean
+tandem_step_get_spread (TandemStep         *self,
+                        TandemFeelingSpread *spread)
+{
+  TandemList *votes;
+  g_autofree int *sorted = NULL;
+  guint n;
+
+  g_return_val_if_fail (TANDEM_IS_STEP (self), FALSE);
+  g_return_val_if_fail (spread != NULL, FALSE);
+
+  memset (spread, 0, sizeof *spread);
+  spread->lowest = spread->highest = spread->median = TANDEM_FEELING_UNKNOWN;
+
+  votes = tandem_step_get_votes (self);
+  n = tandem_list_get_n (votes);
+  if (n == 0)
+    return FALSE;
+
+  sorted = g_new (int, n);
+  for (guint i = 0; i < n; i++)
+    {
+      TandemFeeling feeling = tandem_vote_get_feeling (tandem_list_get (votes, i));
+
+      sorted[i] = CLAMP (feeling, TANDEM_FEELING_VERY_BAD, TANDEM_FEELING_VERY_GOOD);
+      spread->counts[sorted[i]]++;
+    }
+  qsort (sorted, n, sizeof *sorted, compare_feelings);
+
+  spread->n_votes = n;
+  spread->lowest = sorted[0];
+  spread->highest = sorted[n - 1];
+  spread->median = sorted[(n - 1) / 2];
+  spread->median_value = (sorted[(n - 1) / 2] + sorted[n / 2]) / 2.0;
+
+  return TRUE;
+}
+
+/**
+ * tandem_step_get_feeling:
+ *
+ * Returns: the median of the step's votes (the lower middle vote when their number is even),
+ *   or %TANDEM_FEELING_UNKNOWN when nobody has voted
+ */
+TandemFeeling
+tandem_step_get_feeling (TandemStep *self)
+{
+  TandemFeelingSpread spread;
+
+  g_return_val_if_fail (TANDEM_IS_STEP (self), TANDEM_FEELING_UNKNOWN);
+
+  tandem_step_get_spread (self, &spread);
+  return spread.median;
+}
+
+/**
+ * tandem_step_add_vote:
+ * @feeling: the feeling given, not %TANDEM_FEELING_UNKNOWN
+ * @label: (nullable): what tells this vote apart, such as "Parent A"; never a name
+ *
+ * Adds one vote as one undo step of its own ("Vote"), or as part of the transaction already
+ * open. This is what a key press of a room being polled calls.
+ *
+ * Returns: (transfer none): the vote
+ */
+TandemVote *
+tandem_step_add_vote (TandemStep    *self,
+                      TandemFeeling  feeling,
+                      const char    *label)
+{
+  TandemDocument *document;
+  g_autoptr(TandemVote) vote = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STEP (self), NULL);
+  g_return_val_if_fail (feeling > TANDEM_FEELING_UNKNOWN && feeling <= TANDEM_FEELING_VERY_GOOD,
+                        NULL);
+
+  document = tandem_object_get_document (TANDEM_OBJECT (self));
+  vote = tandem_vote_new (feeling, label);
+
+  if (document != NULL)
+    tandem_document_begin (document, _("Vote"));
+  tandem_list_append (tandem_step_get_votes (self), vote);
+  if (document != NULL)
+    tandem_document_commit (document);
+
+  return vote;
+}
+
+/**
+ * tandem_step_set_feeling:
+ *
+ * The feeling of a step with one voice: adds the first vote, changes the only vote, or with
+ * %TANDEM_FEELING_UNKNOWN removes it. A step with several votes is left alone (changing them
+ * all to one would silence the room): change its votes one by one.
+ *
+ * Returns: %TRUE if the step now has @feeling
+ */
+gboolean
+tandem_step_set_feeling (TandemStep    *self,
+                         TandemFeeling  value)
+{
+  TandemList *votes;
+  g_autoptr(TandemVote) vote = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STEP (self), FALSE);
+  g_return_val_if_fail (value <= TANDEM_FEELING_VERY_GOOD, FALSE);
+
+  votes = tandem_step_get_votes (self);
+  switch (tandem_list_get_n (votes))
+    {
+    case 0:
+      if (value != TANDEM_FEELING_UNKNOWN)
+        {
+          vote = tandem_vote_new (value, NULL);
+          tandem_list_append (votes, vote);
+        }
+      return TRUE;
+
+    case 1:
+      if (value == TANDEM_FEELING_UNKNOWN)
+        tandem_list_remove (votes, 0);
+      else
+        tandem_vote_set_feeling (tandem_list_get (votes, 0), value);
+      return TRUE;
+
+    default:
+      return tandem_step_get_feeling (self) == value;
+    }
+}
 
 /* Times as typed
  *

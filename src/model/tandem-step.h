@@ -33,8 +33,14 @@ void          tandem_step_set_duration_minutes (TandemStep *self,
 double        tandem_step_get_wait_minutes     (TandemStep *self);
 void          tandem_step_set_wait_minutes     (TandemStep *self,
                                                 double value);
+TandemTimeUnit tandem_step_get_duration_unit  (TandemStep *self);
+void          tandem_step_set_duration_unit    (TandemStep *self,
+                                                TandemTimeUnit value);
+TandemTimeUnit tandem_step_get_wait_unit      (TandemStep *self);
+void          tandem_step_set_wait_unit        (TandemStep *self,
+                                                TandemTimeUnit value);
 TandemFeeling tandem_step_get_feeling          (TandemStep *self);
-void          tandem_step_set_feeling          (TandemStep *self,
+gboolean      tandem_step_set_feeling          (TandemStep *self,
                                                 TandemFeeling value);
 gboolean      tandem_step_get_touchpoint       (TandemStep *self);
 void          tandem_step_set_touchpoint       (TandemStep *self,
@@ -52,20 +58,35 @@ double        tandem_step_get_order            (TandemStep *self);
 void          tandem_step_set_order            (TandemStep *self,
                                                 double value);
 TandemList   *tandem_step_get_quotes           (TandemStep *self);
+TandemList   *tandem_step_get_votes            (TandemStep *self);
+TandemVote   *tandem_step_add_vote             (TandemStep    *self,
+                                                TandemFeeling  feeling,
+                                                const char    *label);
 
 /**
- * TandemTimeUnit:
+ * TandemFeelingSpread:
+ * @n_votes: how many votes the step holds
+ * @counts: the number of votes for each feeling, indexed by #TandemFeeling
+ * @lowest: the worst feeling given
+ * @highest: the best feeling given
+ * @median: the median vote, the lower middle one when @n_votes is even
+ * @median_value: the exact median, as a #TandemFeeling value that may end in .5
  *
- * The units a wait or a duration is typed in. The model keeps minutes; the unit only says
- * what a typed number means.
+ * The feelings of several people about one step. With no votes, the feelings are
+ * %TANDEM_FEELING_UNKNOWN and the counts 0.
  */
-typedef enum
+typedef struct
 {
-  TANDEM_TIME_UNIT_MINUTES,
-  TANDEM_TIME_UNIT_HOURS,
-  TANDEM_TIME_UNIT_DAYS,
-  TANDEM_N_TIME_UNITS
-} TandemTimeUnit;
+  guint         n_votes;
+  guint         counts[TANDEM_FEELING_VERY_GOOD + 1];
+  TandemFeeling lowest;
+  TandemFeeling highest;
+  TandemFeeling median;
+  double        median_value;
+} TandemFeelingSpread;
+
+gboolean      tandem_step_get_spread           (TandemStep          *self,
+                                                TandemFeelingSpread *spread);
 
 #define TANDEM_STEP_MAX_MINUTES 5256000.0
 

@@ -29,6 +29,7 @@ typedef struct _TandemLane             TandemLane;
 typedef struct _TandemJourneyMap       TandemJourneyMap;
 typedef struct _TandemStep             TandemStep;
 typedef struct _TandemQuote            TandemQuote;
+typedef struct _TandemVote             TandemVote;
 typedef struct _TandemConnector        TandemConnector;
 typedef struct _TandemReplacement      TandemReplacement;
 
@@ -141,6 +142,33 @@ typedef enum
   TANDEM_CONNECTOR_KIND_BRANCH,
   TANDEM_CONNECTOR_KIND_LOOP,
 } TandemConnectorKind;
+
+/**
+ * TandemTimeUnit:
+ *
+ * The units a wait or a duration is typed in. The model keeps minutes; the unit says what a
+ * typed number means, and is kept with the step so that 1.5 hours reads back as 1.5 hours.
+ */
+typedef enum
+{
+  TANDEM_TIME_UNIT_MINUTES,
+  TANDEM_TIME_UNIT_HOURS,
+  TANDEM_TIME_UNIT_DAYS,
+  TANDEM_N_TIME_UNITS /*< skip >*/
+} TandemTimeUnit;
+
+/**
+ * TandemPaperPurpose:
+ *
+ * Why a board paper comes to the meeting, as NHS board papers say on their cover.
+ */
+typedef enum
+{
+  TANDEM_PAPER_PURPOSE_NONE,
+  TANDEM_PAPER_PURPOSE_DECISION,
+  TANDEM_PAPER_PURPOSE_ASSURANCE,
+  TANDEM_PAPER_PURPOSE_INFORMATION,
+} TandemPaperPurpose;
 
 /**
  * TandemFieldKind:

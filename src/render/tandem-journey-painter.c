@@ -840,14 +840,27 @@ draw_card (TandemJourneyPainter          *self,
       cairo_fill_preserve (cr);
     }
 
-  /* A strip down the left in the feeling's colour, inside the rounded corners. */
+  /* A strip down the left in the feeling's colour, inside the rounded corners. With several
+   * votes the strip is their spread: a bar of the counts, best at the top as on the curve. */
   if (card->has_feeling)
     {
+      TandemFeelingSpread spread;
+      double top = y;
+
+      tandem_step_get_spread (step, &spread);
       cairo_save (cr);
       cairo_clip (cr);
-      cairo_rectangle (cr, x, y, strip, h);
-      tandem_color_set_source (cr, &palette->feeling[tandem_step_get_feeling (step)]);
-      cairo_fill (cr);
+      for (int feeling = TANDEM_FEELING_VERY_GOOD; feeling >= TANDEM_FEELING_VERY_BAD; feeling--)
+        {
+          double part = h * spread.counts[feeling] / MAX (1, spread.n_votes);
+
+          if (spread.counts[feeling] == 0)
+            continue;
+          cairo_rectangle (cr, x, top, strip, part);
+          tandem_color_set_source (cr, &palette->feeling[feeling]);
+          cairo_fill (cr);
+          top += part;
+        }
       cairo_restore (cr);
     }
   cairo_new_path (cr);
@@ -950,7 +963,20 @@ draw_card (TandemJourneyPainter          *self,
   /* Printed, the face is the feeling (the key names it): its name would not fit whole. */
   if (card->has_feeling && !print)
     {
-      text = get_text (self, step, SLOT_FEELING, tandem_feeling_to_label (tandem_step_get_feeling (step)),
+      guint n_votes = tandem_list_get_n (tandem_step_get_votes (step));
+      g_autofree char *feeling = NULL;
+
+      /* Several voices: the median, and how many it stands for (short, to fit a card; the
+       * strip beside it shows the spread). */
+      if (n_votes > 1)
+        feeling = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u vote)",
+                                                "%s (%u votes)", n_votes),
+                                   tandem_feeling_to_label (tandem_step_get_feeling (step)),
+                                   n_votes);
+      else
+        feeling = g_strdup (tandem_feeling_to_label (tandem_step_get_feeling (step)));
+
+      text = get_text (self, step, SLOT_FEELING, feeling,
                        body_font, MAX (10, markers_x - (x0 + 2 * FACE_RADIUS + 5)), 1,
                        PANGO_ALIGN_LEFT);
       show_text (cr, text, &palette->text, x0 + 2 * FACE_RADIUS + 5,
@@ -1155,6 +1181,52 @@ draw_emotion (TandemJourneyPainter          *self,
       first--;
     if (first > 0)
       first--;
+  }
+
+  /* Where several people voted, the range of their feelings: a band from the lowest to the
+   * highest vote around the curve of medians, narrowing to the line where one voice spoke. */
+  {
+    g_autoptr(GArray) low = g_array_new (FALSE, FALSE, sizeof (TandemPoint));
+    g_autoptr(GArray) high = g_array_new (FALSE, FALSE, sizeof (TandemPoint));
+    gboolean spread_out = FALSE;
+
+    for (guint k = first; k < n; k++)
+      {
+        const TandemCardGeometry *card = tandem_journey_layout_get_card (layout, k);
+        TandemFeelingSpread spread;
+        TandemPoint p;
+
+        if (!card->has_feeling)
+          continue;
+
+        tandem_step_get_spread (card->step, &spread);
+        spread_out |= spread.lowest != spread.highest;
+        p.x = card->curve.x;
+        p.y = tandem_journey_layout_get_emotion_level_y (layout,
+                                                          tandem_feeling_to_score (spread.lowest));
+        g_array_append_val (low, p);
+        p.y = tandem_journey_layout_get_emotion_level_y (layout,
+                                                          tandem_feeling_to_score (spread.highest));
+        g_array_append_val (high, p);
+
+        if (card->curve.x > clip->x + clip->width)
+          break;
+      }
+
+    if (spread_out && low->len > 0)
+      {
+        cairo_new_path (cr);
+        for (guint i = 0; i < high->len; i++)
+          cairo_line_to (cr, g_array_index (high, TandemPoint, i).x,
+                         g_array_index (high, TandemPoint, i).y);
+        for (guint i = low->len; i-- > 0;)
+          cairo_line_to (cr, g_array_index (low, TandemPoint, i).x,
+                         g_array_index (low, TandemPoint, i).y);
+        cairo_close_path (cr);
+        cairo_set_source_rgba (cr, palette->curve.red, palette->curve.green, palette->curve.blue,
+                               0.22);
+        cairo_fill (cr);
+      }
   }
 
   cairo_new_path (cr);

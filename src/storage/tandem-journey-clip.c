@@ -347,6 +347,7 @@ tandem_journey_clip_paste (TandemJourneyMap *map,
   JsonObject *root;
   JsonNode *node, *connectors_node;
   JsonArray *array;
+  gint64 version;
   TandemObject *fallback_stage, *fallback_lane;
   GHashTableIter iter;
   gpointer key, value;
@@ -370,6 +371,8 @@ tandem_journey_clip_paste (TandemJourneyMap *map,
   if (json_object_get_int_member_with_default (root, "version", G_MAXINT) > TANDEM_SCHEMA_VERSION)
     return clip_error (error, _("These steps were copied from a newer version of Tandem. Please "
                                 "update Tandem to paste them."));
+
+  version = json_object_get_int_member_with_default (root, "version", TANDEM_SCHEMA_VERSION);
 
   node = json_object_get_member (root, "steps");
   connectors_node = json_object_get_member (root, "connectors");
@@ -399,7 +402,8 @@ tandem_journey_clip_paste (TandemJourneyMap *map,
       GPtrArray *group;
 
       tandem_json_renew_ids (element, TANDEM_TYPE_STEP, ids);
-      step = TANDEM_STEP (tandem_json_deserialize (element, TANDEM_TYPE_STEP, path, &local_error));
+      step = TANDEM_STEP (tandem_json_deserialize_version (element, TANDEM_TYPE_STEP, path,
+                                                           version, &local_error));
       if (step == NULL)
         {
           g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,

@@ -7,8 +7,10 @@
 
 #include "config.h"
 
+#include "tandem-enums.h"
 #include "tandem-evidence-link.h"
 #include "tandem-json.h"
+#include "tandem-step.h"
 #include "tandem-storage-private.h"
 
 /*
@@ -187,6 +189,26 @@ add_kind_schema (JsonBuilder          *builder,
       json_builder_set_member_name (builder, "$ref");
       json_builder_add_string_value (builder, ref);
       json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+
+  /* Read from files of format 4 and earlier, never written: see read_legacy_step(). */
+  if (info->type == TANDEM_TYPE_STEP)
+    {
+      g_autoptr(GEnumClass) feelings = g_type_class_ref (TANDEM_TYPE_FEELING);
+
+      json_builder_set_member_name (builder, "feeling");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "enum");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < feelings->n_values; i++)
+        json_builder_add_string_value (builder, feelings->values[i].value_nick);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "deprecated");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_set_member_name (builder, "description");
+      json_builder_add_string_value (builder, "Formats 4 and earlier only: the step's one "
+                                              "feeling, read as one vote. Format 5 has votes.");
       json_builder_end_object (builder);
     }
 

@@ -17,8 +17,10 @@
 #include "tandem-file-writer.h"
 #include "tandem-json.h"
 #include "tandem-object-private.h"
+#include "tandem-step.h"
 #include "tandem-storage-private.h"
 #include "tandem-untrusted-file.h"
+#include "tandem-vote.h"
 
 /*
  * The JSON interchange format, read and written with json-glib from the same field
@@ -765,12 +767,69 @@ member_is_known (const TandemKindInfo *info,
   return FALSE;
 }
 
+/* What reading one file carries from object to object. */
+typedef struct
+{
+  guint  n_objects;
+  gint64 version;  /* the format the file says it is in */
+} ReadState;
+
+/* A step of a file before format 5 has one "feeling" and no units: the feeling becomes one
+ * vote (with the id the SQLite migration gives it, see schema/5.sql) and the units are the
+ * ones Tandem showed until then, as for a document file. */
+static gboolean
+is_legacy_member (const TandemKindInfo *info,
+                  const ReadState      *state,
+                  const char           *name)
+{
+  return state->version < 5 && info->type == TANDEM_TYPE_STEP && g_str_equal (name, "feeling");
+}
+
+static gboolean
+read_legacy_step (JsonObject     *json,
+                  TandemStep     *step,
+                  const char     *path,
+                  GError        **error)
+{
+  JsonNode *member = json_object_get_member (json, "feeling");
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *member_path = g_strdup_printf ("%s/feeling", path);
+  g_autoptr(GTypeClass) vote_class = g_type_class_ref (TANDEM_TYPE_VOTE);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (vote_class), "feeling");
+
+  if (!json_object_has_member (json, "wait_unit"))
+    tandem_step_set_wait_unit (step,
+                               tandem_time_unit_for_minutes (tandem_step_get_wait_minutes (step)));
+  if (!json_object_has_member (json, "duration_unit"))
+    tandem_step_set_duration_unit (step,
+                                   tandem_time_unit_for_minutes (tandem_step_get_duration_minutes (step)));
+
+  if (member == NULL)
+    return TRUE;
+
+  if (!read_value (member, pspec, &value, member_path, error))
+    return FALSE;
+
+  if (g_value_get_enum (&value) != TANDEM_FEELING_UNKNOWN)
+    {
+      const char *step_id = tandem_object_get_id (TANDEM_OBJECT (step));
+      g_autofree char *id = strlen (step_id) <= 59 ? g_strconcat (step_id, "-vote", NULL)
+                                                   : g_uuid_string_random ();
+      g_autoptr(TandemVote) vote = g_object_new (TANDEM_TYPE_VOTE, "id", id, NULL);
+
+      tandem_vote_set_feeling (vote, g_value_get_enum (&value));
+      tandem_list_append (tandem_step_get_votes (step), vote);
+    }
+
+  return TRUE;
+}
+
 static TandemObject *
 read_object (JsonNode              *node,
              const TandemKindInfo  *info,
              TandemDocument        *document,
              const char            *path,
-             guint                 *n_objects,
+             ReadState             *state,
              GError               **error)
 {
   g_autoptr(TandemObject) object = NULL;
@@ -784,7 +843,7 @@ read_object (JsonNode              *node,
       return NULL;
     }
 
-  if (++(*n_objects) > 1000000)
+  if (++state->n_objects > 1000000)
     {
       json_error (error, path, _("There are more than a million objects."));
       return NULL;
@@ -795,7 +854,7 @@ read_object (JsonNode              *node,
 
   for (const GList *l = members; l != NULL; l = l->next)
     {
-      if (!member_is_known (info, l->data))
+      if (!member_is_known (info, l->data) && !is_legacy_member (info, state, l->data))
         {
           json_error (error, path, _("“%.40s” is not a field of a %s."),
                       (const char *)l->data, info->kind);
@@ -873,7 +932,7 @@ read_object (JsonNode              *node,
           g_autoptr(TandemObject) child = NULL;
 
           child = read_object (json_array_get_element (array, j), child_info, document,
-                               child_path, n_objects, error);
+                               child_path, state, error);
           if (child == NULL)
             goto fail;
 
@@ -888,6 +947,10 @@ read_object (JsonNode              *node,
           tandem_list_append (list, child);
         }
     }
+
+  if (state->version < 5 && info->type == TANDEM_TYPE_STEP &&
+      !read_legacy_step (json, TANDEM_STEP (object), path, error))
+    goto fail;
 
   if (info->parent == NULL)
     _tandem_document_end_loading (TANDEM_DOCUMENT (object));
@@ -918,12 +981,30 @@ tandem_json_deserialize (JsonNode    *node,
                          const char  *path,
                          GError     **error)
 {
+  return tandem_json_deserialize_version (node, type, path, TANDEM_SCHEMA_VERSION, error);
+}
+
+/**
+ * tandem_json_deserialize_version:
+ * @version: the format @node was written in, at most %TANDEM_SCHEMA_VERSION
+ *
+ * As tandem_json_deserialize(), for JSON written by an older Tandem (steps copied to the
+ * clipboard by one, for instance), which reads as a document file of that version does.
+ */
+TandemObject *
+tandem_json_deserialize_version (JsonNode    *node,
+                                 GType        type,
+                                 const char  *path,
+                                 gint64       version,
+                                 GError     **error)
+{
   const TandemKindInfo *info = _tandem_storage_lookup_kind (type);
-  guint n_objects = 0;
+  ReadState state = { 0, version };
 
   g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (version <= TANDEM_SCHEMA_VERSION, NULL);
 
-  return read_object (node, info, NULL, path, &n_objects, error);
+  return read_object (node, info, NULL, path, &state, error);
 }
 
 static gboolean
@@ -988,7 +1069,7 @@ tandem_json_read_document (const char  *data,
   g_autoptr(GList) members = NULL;
   JsonObject *root;
   JsonNode *node;
-  guint n_objects = 0;
+  ReadState state = { 0, 0 };
   gint64 version;
 
   if (length > TANDEM_JSON_MAX_SIZE)
@@ -1079,8 +1160,9 @@ tandem_json_read_document (const char  *data,
       return NULL;
     }
 
+  state.version = version;
   document = TANDEM_DOCUMENT (read_object (node, _tandem_storage_lookup_kind (TANDEM_TYPE_DOCUMENT),
-                                           NULL, "/project", &n_objects, error));
+                                           NULL, "/project", &state, error));
   if (document == NULL)
     return NULL;
 

@@ -36,6 +36,11 @@ TandemObject   *tandem_json_deserialize    (JsonNode        *node,
                                             GType            type,
                                             const char      *path,
                                             GError         **error);
+TandemObject   *tandem_json_deserialize_version (JsonNode    *node,
+                                                 GType        type,
+                                                 const char  *path,
+                                                 gint64       version,
+                                                 GError     **error);
 gboolean        tandem_json_check_syntax   (const char      *data,
                                             gsize            length,
                                             guint            max_depth,

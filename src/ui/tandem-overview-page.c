@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "tandem-binding.h"
@@ -30,6 +32,14 @@ struct _TandemOverviewPage
   AdwComboRow     *status_row;
   GtkSwitch       *fictional_switch;
   GtkTextView     *summary_view;
+  AdwEntryRow     *meeting_row;
+  AdwEntryRow     *meeting_date_row;
+  AdwEntryRow     *agenda_item_row;
+  AdwEntryRow     *report_author_row;
+  AdwEntryRow     *executive_sponsor_row;
+  AdwComboRow     *paper_purpose_row;
+  AdwEntryRow     *classification_row;
+  gboolean         updating_date;
   GtkListBox      *conditions_list;
   AdwEntryRow     *new_condition_row;
 };
@@ -79,7 +89,111 @@ key_from_label (TandemDocument *document,
   return g_steal_pointer (&candidate);
 }
 
+/* The meeting date as typed, 14/01/2027 or 2027-01-14, to "YYYY-MM-DD"; empty is none.
+ * Returns: %FALSE if @text is not a date */
+static gboolean
+parse_meeting_date (const char  *text,
+                    char       **iso)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  unsigned day, month, year;
+  char end;
+
+  if (copy[0] == '\0')
+    {
+      *iso = g_strdup ("");
+      return TRUE;
+    }
+
+  if (sscanf (copy, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 &&
+      sscanf (copy, "%2u/%2u/%4u%c", &day, &month, &year, &end) != 3)
+    return FALSE;
+
+  if (year < 1900 || year > 9999 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  *iso = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+  return TRUE;
+}
+
+static void
+meeting_date_from_model (TandemOverviewPage *self)
+{
+  const char *stored = tandem_document_get_meeting_date (self->document);
+  g_autofree char *shown = NULL;
+  unsigned day, month, year;
+
+  /* What the field says already means the stored date: leave the typing alone. */
+  if (parse_meeting_date (gtk_editable_get_text (GTK_EDITABLE (self->meeting_date_row)), &shown) &&
+      g_strcmp0 (shown, stored) == 0)
+    return;
+
+  g_clear_pointer (&shown, g_free);
+  if (sscanf (stored, "%4u-%2u-%2u", &year, &month, &day) == 3)
+    shown = g_strdup_printf ("%02u/%02u/%04u", day, month, year);
+
+  self->updating_date = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->meeting_date_row), shown ? shown : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->meeting_date_row), "error");
+  self->updating_date = FALSE;
+}
+
 /* Callbacks */
+
+static void
+meeting_date_to_model (TandemOverviewPage *self,
+                       gboolean            committed)
+{
+  g_autofree char *iso = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->updating_date || self->document == NULL)
+    return;
+
+  /* A text that is not a date yet is kept as typed, marked, and changes nothing. */
+  if (!parse_meeting_date (gtk_editable_get_text (GTK_EDITABLE (self->meeting_date_row)), &iso))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->meeting_date_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->meeting_date_row),
+                                   _("This is not a date; type it as 14/01/2027, or leave it "
+                                     "empty."));
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->meeting_date_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meeting_date_row), NULL);
+
+  /* Empty on the way to another date (select all, type) is not "none" yet: that is decided
+   * when the field is left or Enter is pressed. */
+  if ((iso[0] == '\0' && !committed) ||
+      g_strcmp0 (iso, tandem_document_get_meeting_date (self->document)) == 0)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, iso);
+  self->updating_date = TRUE;
+  tandem_set_property_undoable (TANDEM_OBJECT (self->document), "meeting-date", &value,
+                                _("Edit Meeting Date"), TRUE);
+  self->updating_date = FALSE;
+}
+
+static void
+on_meeting_date_changed_cb (TandemOverviewPage *self)
+{
+  meeting_date_to_model (self, FALSE);
+}
+
+static void
+on_meeting_date_committed_cb (TandemOverviewPage *self)
+{
+  meeting_date_to_model (self, TRUE);
+}
+
+static void
+on_document_changed_cb (TandemOverviewPage *self)
+{
+  meeting_date_from_model (self);
+}
 
 static void
 on_remove_condition_clicked_cb (GtkButton       *button,
@@ -173,6 +287,27 @@ set_document (TandemOverviewPage *self,
                       _("Change Fictional Data"));
   tandem_bind_text_view (self->summary_view, TANDEM_OBJECT (document), "summary",
                          _("Edit Summary"));
+  tandem_bind_editable (GTK_EDITABLE (self->meeting_row), TANDEM_OBJECT (document), "meeting",
+                        _("Edit Meeting"));
+  tandem_bind_editable (GTK_EDITABLE (self->agenda_item_row), TANDEM_OBJECT (document),
+                        "agenda-item", _("Edit Agenda Item"));
+  tandem_bind_editable (GTK_EDITABLE (self->report_author_row), TANDEM_OBJECT (document),
+                        "report-author", _("Edit Report Author"));
+  tandem_bind_editable (GTK_EDITABLE (self->executive_sponsor_row), TANDEM_OBJECT (document),
+                        "executive-sponsor", _("Edit Executive Sponsor"));
+  tandem_bind_combo_enum (self->paper_purpose_row, TANDEM_OBJECT (document), "paper-purpose",
+                          _("Change Purpose"));
+  tandem_bind_editable (GTK_EDITABLE (self->classification_row), TANDEM_OBJECT (document),
+                        "classification", _("Edit Classification"));
+  meeting_date_from_model (self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_meeting_date_committed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->meeting_date_row), focus);
+  }
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_list_box_bind_model (self->conditions_list,
                            G_LIST_MODEL (tandem_document_get_conditions (document)),
@@ -261,7 +396,16 @@ tandem_overview_page_class_init (TandemOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, summary_view);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, conditions_list);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, new_condition_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, meeting_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, meeting_date_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, agenda_item_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, report_author_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, executive_sponsor_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, paper_purpose_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, classification_row);
   gtk_widget_class_bind_template_callback (widget_class, on_new_condition_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_meeting_date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_meeting_date_committed_cb);
 }
 
 static void

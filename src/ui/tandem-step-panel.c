@@ -16,6 +16,7 @@
 #include "tandem-labels.h"
 #include "tandem-quote.h"
 #include "tandem-step-panel.h"
+#include "tandem-vote.h"
 
 /*
  * The side panel of a journey page: every field of the focused step, its quotes (the words,
@@ -36,8 +37,8 @@ typedef struct
   GtkEntry        *entry;
   GtkDropDown     *unit;
   const char      *property;
+  const char      *unit_property;
   const char      *undo_label;
-  GHashTable      *units;       /* step id -> the TandemTimeUnit the user chose */
   TandemStep      *step_shown;  /* unowned, only compared */
   gboolean         updating;
 } TimeRow;
@@ -66,6 +67,10 @@ struct _TandemStepPanel
   AdwComboRow            *lane_row;
   GtkTextView            *description_view;
   GtkBox                 *quotes_box;
+  GtkListBox             *votes_list;
+  AdwComboRow            *vote_feeling_row;
+  AdwEntryRow            *vote_label_row;
+  char                   *votes_signature;
   GtkListBox             *connectors_list;
   AdwComboRow            *connect_row;
   GPtrArray              *connect_targets;
@@ -198,16 +203,14 @@ static void
 time_row_from_model (TimeRow *time)
 {
   TandemStep *step = time->panel->step;
-  const char *id;
   g_autofree char *text = NULL;
   double minutes, shown;
   TandemTimeUnit unit;
-  gpointer remembered;
 
   if (step == NULL || time->updating)
     return;
 
-  g_object_get (step, time->property, &minutes, NULL);
+  g_object_get (step, time->property, &minutes, time->unit_property, &unit, NULL);
 
   /* The text already says this (perhaps "2." on the way to "2.5"): leave it alone. */
   if (time->step_shown == step &&
@@ -216,11 +219,9 @@ time_row_from_model (TimeRow *time)
       shown == minutes)
     return;
 
-  id = tandem_object_get_id (TANDEM_OBJECT (step));
-  if (g_hash_table_lookup_extended (time->units, id, NULL, &remembered) &&
-      (text = tandem_time_format_exact (minutes, GPOINTER_TO_UINT (remembered))) != NULL)
-    unit = GPOINTER_TO_UINT (remembered);
-  else
+  /* The unit it was typed in, kept with the step; only a time that unit cannot show exactly
+   * (set by other means) is shown in the largest unit that can. */
+  if ((text = tandem_time_format_exact (minutes, unit)) == NULL)
     {
       unit = tandem_time_unit_for_minutes (minutes);
       g_free (text);
@@ -299,12 +300,25 @@ on_time_unit_changed_cb (GtkDropDown *unit,
                          GParamSpec  *pspec,
                          TimeRow     *time)
 {
+  TandemDocument *document;
+  TandemTimeUnit stored;
+
   if (time->updating || time->panel->step == NULL)
     return;
 
-  g_hash_table_insert (time->units, g_strdup (tandem_object_get_id (TANDEM_OBJECT (time->panel->step))),
-                       GUINT_TO_POINTER (time_row_get_unit (time)));
+  document = tandem_object_get_document (TANDEM_OBJECT (time->panel->step));
+
+  g_object_get (time->panel->step, time->unit_property, &stored, NULL);
+  if (stored == time_row_get_unit (time))
+    return;
+
+  /* The unit is kept with the step; with the number it qualifies, one undo step. */
+  tandem_document_begin (document, time->undo_label);
+  time->updating = TRUE;
+  g_object_set (time->panel->step, time->unit_property, time_row_get_unit (time), NULL);
+  time->updating = FALSE;
   time_row_to_model (time);
+  tandem_document_commit (document);
 }
 
 static AdwActionRow *
@@ -320,8 +334,8 @@ make_time_row (TandemStepPanel *self,
 
   time->panel = self;
   time->property = property;
+  time->unit_property = g_str_equal (property, "wait-minutes") ? "wait-unit" : "duration-unit";
   time->undo_label = undo_label;
-  time->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   time->row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (time->row), title);
 
@@ -961,6 +975,140 @@ update_heading (TandemStepPanel *self)
   adw_preferences_group_set_description (self->step_group, description);
 }
 
+/* How it felt: the median of the step's votes. With one vote or none, choosing a feeling
+ * sets it; with several, the row shows their median and says where to change them. */
+static void
+feeling_from_model (TandemStepPanel *self)
+{
+  TandemFeelingSpread spread;
+  g_autofree char *subtitle = NULL;
+
+  if (self->step == NULL)
+    return;
+
+  tandem_step_get_spread (self->step, &spread);
+  if (spread.n_votes > 1)
+    subtitle = g_strdup_printf (ngettext ("The median of %u vote; change the votes below",
+                                          "The median of %u votes; change the votes below",
+                                          spread.n_votes), spread.n_votes);
+
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->feeling_row, spread.median);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->feeling_row), subtitle ? subtitle : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->feeling_row), spread.n_votes <= 1);
+  self->updating = FALSE;
+}
+
+static void
+on_feeling_selected_cb (TandemStepPanel *self)
+{
+  guint selected = adw_combo_row_get_selected (self->feeling_row);
+  g_autofree char *merge_key = NULL;
+
+  if (self->updating || self->step == NULL || selected > TANDEM_FEELING_VERY_GOOD ||
+      selected == (guint)tandem_step_get_feeling (self->step))
+    return;
+
+  merge_key = g_strdup_printf ("%s:feeling", tandem_object_get_id (TANDEM_OBJECT (self->step)));
+  tandem_document_begin_merge (self->document, _("Change How It Felt"), merge_key);
+  tandem_step_set_feeling (self->step, selected);
+  tandem_document_commit (self->document);
+}
+
+/* Votes: the feelings of several people, each removable, added one at a time. */
+
+static char *
+votes_signature (TandemStepPanel *self)
+{
+  g_autoptr(GString) signature = g_string_new (NULL);
+  TandemList *votes;
+
+  if (self->step == NULL)
+    return g_strdup ("");
+
+  votes = tandem_step_get_votes (self->step);
+  for (guint i = 0; i < tandem_list_get_n (votes); i++)
+    {
+      TandemVote *vote = tandem_list_get (votes, i);
+
+      g_string_append_printf (signature, "%s\x1f%d\x1f%s\x1e",
+                              tandem_object_get_id (TANDEM_OBJECT (vote)),
+                              tandem_vote_get_feeling (vote), tandem_vote_get_label (vote));
+    }
+
+  return g_string_free (g_steal_pointer (&signature), FALSE);
+}
+
+static void
+on_remove_vote_clicked_cb (GtkButton  *button,
+                           TandemVote *vote)
+{
+  TandemDocument *document = tandem_object_get_document (TANDEM_OBJECT (vote));
+  TandemObject *step = tandem_object_get_parent (TANDEM_OBJECT (vote));
+
+  if (document == NULL || !TANDEM_IS_STEP (step))
+    return;
+
+  tandem_document_begin (document, _("Remove Vote"));
+  tandem_list_remove_object (tandem_step_get_votes (TANDEM_STEP (step)), TANDEM_OBJECT (vote));
+  tandem_document_commit (document);
+}
+
+static void
+rebuild_votes (TandemStepPanel *self)
+{
+  g_autofree char *signature = votes_signature (self);
+  TandemList *votes;
+  guint n;
+
+  if (g_strcmp0 (signature, self->votes_signature) == 0)
+    return;
+  g_free (self->votes_signature);
+  self->votes_signature = g_steal_pointer (&signature);
+
+  clear_list_box (self->votes_list);
+  if (self->step == NULL)
+    return;
+
+  votes = tandem_step_get_votes (self->step);
+  n = tandem_list_get_n (votes);
+  gtk_widget_set_visible (GTK_WIDGET (self->votes_list), n > 0);
+  for (guint i = 0; i < n; i++)
+    {
+      TandemVote *vote = tandem_list_get (votes, i);
+      const char *feeling = tandem_feeling_to_label (tandem_vote_get_feeling (vote));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *title = g_strdup_printf (_("Vote %u: %s"), i + 1, feeling);
+      g_autofree char *remove_label = g_strdup_printf (_("Remove vote %u, %s"), i + 1, feeling);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tandem_vote_get_label (vote));
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remove_label, -1);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_vote_clicked_cb), vote, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (self->votes_list, row);
+    }
+}
+
+static void
+on_add_vote_clicked_cb (TandemStepPanel *self)
+{
+  guint selected = adw_combo_row_get_selected (self->vote_feeling_row);
+  g_autofree char *label = NULL;
+
+  if (self->step == NULL || selected >= TANDEM_FEELING_VERY_GOOD)
+    return;
+
+  label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->vote_label_row))));
+  tandem_step_add_vote (self->step, TANDEM_FEELING_VERY_BAD + selected, label);
+  gtk_editable_set_text (GTK_EDITABLE (self->vote_label_row), "");
+}
+
 static void
 on_quotes_changed_cb (TandemStepPanel *self)
 {
@@ -981,6 +1129,8 @@ set_step (TandemStepPanel *self,
     }
 
   g_set_object (&self->step, step);
+  g_clear_pointer (&self->votes_signature, g_free);
+  rebuild_votes (self);
   g_clear_pointer (&self->links_signature, g_free);
   g_clear_pointer (&self->targets_signature, g_free);
 
@@ -998,8 +1148,7 @@ set_step (TandemStepPanel *self,
                         _("Edit Who Is Involved"));
   tandem_bind_editable (GTK_EDITABLE (self->place_row), TANDEM_OBJECT (step), "place",
                         _("Edit Where It Happens"));
-  tandem_bind_combo_enum (self->feeling_row, TANDEM_OBJECT (step), "feeling",
-                          _("Change How It Felt"));
+  feeling_from_model (self);
   tandem_bind_switch (self->touchpoint_switch, TANDEM_OBJECT (step), "touchpoint",
                       _("Change Touchpoint"));
   tandem_bind_switch (self->pain_switch, TANDEM_OBJECT (step), "pain-point",
@@ -1058,6 +1207,8 @@ on_document_changed_cb (TandemStepPanel *self)
 
   time_row_from_model (&self->wait);
   time_row_from_model (&self->duration);
+  feeling_from_model (self);
+  rebuild_votes (self);
   places_from_model (self);
   targets_from_model (self);
   update_heading (self);
@@ -1099,9 +1250,8 @@ tandem_step_panel_finalize (GObject *object)
   g_clear_pointer (&self->replace_targets, g_ptr_array_unref);
   g_clear_pointer (&self->places_signature, g_free);
   g_clear_pointer (&self->links_signature, g_free);
+  g_clear_pointer (&self->votes_signature, g_free);
   g_clear_pointer (&self->targets_signature, g_free);
-  g_clear_pointer (&self->wait.units, g_hash_table_unref);
-  g_clear_pointer (&self->duration.units, g_hash_table_unref);
 
   G_OBJECT_CLASS (tandem_step_panel_parent_class)->finalize (object);
 }
@@ -1203,6 +1353,8 @@ tandem_step_panel_init (TandemStepPanel *self)
   adw_combo_row_set_model (self->feeling_row, G_LIST_MODEL (feeling_model));
   adw_preferences_group_add (self->step_group, GTK_WIDGET (self->feeling_row));
   start_on_selected (self->feeling_row);
+  g_signal_connect_swapped (self->feeling_row, "notify::selected",
+                            G_CALLBACK (on_feeling_selected_cb), self);
 
   adw_preferences_group_add (self->step_group,
                              switch_row (_("Touchpoint"), _("A moment that mattered to the person"),
@@ -1223,6 +1375,51 @@ tandem_step_panel_init (TandemStepPanel *self)
   start_on_selected (self->stage_row);
   start_on_selected (self->lane_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->step_group);
+
+  /* Several voices: one vote per person asked, anonymous. */
+  {
+    const char *vote_feelings[] = { tandem_feeling_to_label (TANDEM_FEELING_VERY_BAD),
+                                    tandem_feeling_to_label (TANDEM_FEELING_BAD),
+                                    tandem_feeling_to_label (TANDEM_FEELING_NEUTRAL),
+                                    tandem_feeling_to_label (TANDEM_FEELING_GOOD),
+                                    tandem_feeling_to_label (TANDEM_FEELING_VERY_GOOD), NULL };
+    g_autoptr(GtkStringList) vote_model = gtk_string_list_new (vote_feelings);
+    GtkListBox *add_list = boxed_list ();
+    GtkWidget *add_button = mnemonic_button (_("Add _Vote"));
+
+    group = adw_preferences_group_new ();
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Votes"));
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+      _("How each person asked felt at this step, one vote each; the step shows their "
+        "median. A label only tells votes apart, such as “Parent A”: never type a name."));
+    self->votes_list = boxed_list ();
+    gtk_widget_set_margin_bottom (GTK_WIDGET (self->votes_list), 12);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->votes_list),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Votes"), -1);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->votes_list));
+
+    self->vote_feeling_row = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vote_feeling_row),
+                                   _("Feeling of the new vote"));
+    adw_combo_row_set_model (self->vote_feeling_row, G_LIST_MODEL (vote_model));
+    adw_combo_row_set_selected (self->vote_feeling_row, TANDEM_FEELING_NEUTRAL - 1);
+    gtk_list_box_append (add_list, GTK_WIDGET (self->vote_feeling_row));
+    start_on_selected (self->vote_feeling_row);
+
+    self->vote_label_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vote_label_row),
+                                   _("Label, such as Parent A (not a name)"));
+    g_signal_connect_swapped (self->vote_label_row, "entry-activated",
+                              G_CALLBACK (on_add_vote_clicked_cb), self);
+    gtk_list_box_append (add_list, GTK_WIDGET (self->vote_label_row));
+
+    gtk_widget_set_halign (add_button, GTK_ALIGN_END);
+    gtk_widget_set_margin_top (add_button, 6);
+    g_signal_connect_swapped (add_button, "clicked", G_CALLBACK (on_add_vote_clicked_cb), self);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (add_list));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add_button);
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  }
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Description"));
@@ -1358,6 +1555,12 @@ tandem_step_panel_get_row (TandemStepPanel *self,
     return GTK_WIDGET (self->duration.entry);
   if (g_str_equal (name, "feeling"))
     return GTK_WIDGET (self->feeling_row);
+  if (g_str_equal (name, "votes"))
+    return GTK_WIDGET (self->votes_list);
+  if (g_str_equal (name, "vote-feeling"))
+    return GTK_WIDGET (self->vote_feeling_row);
+  if (g_str_equal (name, "vote-label"))
+    return GTK_WIDGET (self->vote_label_row);
   if (g_str_equal (name, "touchpoint"))
     return GTK_WIDGET (self->touchpoint_switch);
   if (g_str_equal (name, "pain-point"))
