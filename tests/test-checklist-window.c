@@ -968,6 +968,22 @@ test_merge_fields (void)
   /* Each side says who changed it, from its own history. */
   g_assert_nonnull (find_label_prefix (expander, "Changed by Jo Barnes (Lay member), "));
 
+  /* With TANDEM_SCREENSHOT_DIR set, a picture of the dialog, for people. */
+  if (g_getenv ("TANDEM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("TANDEM_SCREENSHOT_DIR"),
+                                                "merge-fields.png", NULL);
+      const char *argv[] = { "import", "-window", "root", shot, NULL };
+
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      /* Only for the picture: let the dialog draw what the test changed. */
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                    NULL, NULL);
+    }
+
   choice = tandem_ui_test_find_widget (expander, GTK_TYPE_LABEL, "Take the other copy’s: Met");
   g_assert_nonnull (choice);
   choice = gtk_widget_get_ancestor (choice, GTK_TYPE_CHECK_BUTTON);
