@@ -587,6 +587,10 @@ test_signoffs_across (Fixture       *f,
   tandem_document_undo (f->ours);
   g_assert_null (signoff_named (f->ours, "Dana Kaur"));
   g_assert_true (tandem_checklist_verify (checklist_of (f->ours), NULL));
+  tandem_document_redo (f->ours);
+  g_assert_nonnull (signoff_named (f->ours, "Dana Kaur"));
+  g_assert_true (tandem_checklist_verify (checklist_of (f->ours), NULL));
+  tandem_document_undo (f->ours);
   g_clear_object (&merge);
 
   /* Keeping one of our answers: it covers answers that differ, so it comes in void. */
