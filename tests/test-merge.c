@@ -611,6 +611,39 @@ test_signoffs_across (Fixture       *f,
   g_assert_cmpuint (tandem_merge_get_n_new_signoffs (merge), ==, 0);
 }
 
+/* A sign-off both copies share, voided in the other copy by Dana: taking her answer voids it
+ * here too, and the trail says the merge did it, not Dana. */
+static void
+test_shared_signoff_voided (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(TandemMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemSignoff *ours;
+  TandemAuditEntry *entry;
+
+  sign_off (f->ours, "Chair");
+  g_clear_object (&f->theirs);
+  f->theirs = copy_document (f->ours);
+  tandem_document_set_fixed_time (f->theirs, "2026-11-24T09:00:00Z");
+  tandem_document_set_reviewer (f->theirs, "Dana Kaur");
+  set_status (f->theirs, 0, TANDEM_ITEM_STATUS_MET);
+
+  merge = tandem_merge_new (f->ours, f->theirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_merge_get_n_new_signoffs (merge), ==, 0);
+  tandem_merge_set_source_name (merge, "dana.tandem");
+  tandem_merge_entry_set_take_theirs (entry_for (merge, TANDEM_OBJECT (item_at (f->ours, 0))), TRUE);
+  g_assert_true (tandem_merge_apply (merge, "Merge", NULL, NULL, &error));
+
+  ours = signoff_named (f->ours, "Chair");
+  g_assert_cmpstr (tandem_signoff_get_voided_at (ours), !=, "");
+  entry = last_audit_entry (checklist_of (f->ours), TANDEM_OBJECT (ours), "voided-at");
+  g_assert_cmpstr (tandem_audit_entry_get_who (entry), ==, "Chair");
+  g_assert_cmpstr (tandem_audit_entry_get_origin (entry), ==, "merge: dana.tandem");
+  g_assert_true (tandem_checklist_verify (checklist_of (f->ours), NULL));
+}
+
 static void
 test_bring_in_checklist (Fixture       *f,
                          gconstpointer  data)
@@ -750,6 +783,7 @@ main (int   argc,
   ADD ("/merge/per-field", test_per_field);
   ADD ("/merge/provenance", test_provenance);
   ADD ("/merge/signoffs-across", test_signoffs_across);
+  ADD ("/merge/shared-signoff-voided", test_shared_signoff_voided);
   ADD ("/merge/bring-in-checklist", test_bring_in_checklist);
   ADD ("/merge/choose-by-history", test_choose_by_history);
 #undef ADD

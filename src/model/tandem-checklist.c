@@ -403,6 +403,11 @@ append_audit_from (TandemDocument  *document,
       g_autofree char *key = _tandem_provenance_key (tandem_object_get_id (subject), field);
       TandemAuditEntry *theirs = g_hash_table_lookup (provenance->attribution, key);
 
+      /* This copy's own sign-offs are voided here, by the merge, not by whoever voided
+       * them in the other copy. */
+      if (TANDEM_IS_SIGNOFF (subject) && !is_imported (document, TANDEM_SIGNOFF (subject)))
+        theirs = NULL;
+
       /* The value came from the other copy: who set it there, in what role. Where that copy's
        * trail does not say (a change Tandem made, such as voiding), the reviewer merging. */
       if (theirs != NULL && tandem_audit_entry_get_who (theirs)[0] != '\0')
