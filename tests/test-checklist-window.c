@@ -984,6 +984,21 @@ test_merge_fields (void)
                     NULL, NULL);
     }
 
+  /* Tab from the expander reaches the field choices. */
+  {
+    GtkWidget *focus = NULL;
+
+    g_assert_true (gtk_widget_grab_focus (expander));
+    for (guint i = 0; i < 6; i++)
+      {
+        gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD);
+        focus = gtk_root_get_focus (GTK_ROOT (dialog));
+        if (GTK_IS_CHECK_BUTTON (focus) && gtk_widget_is_ancestor (focus, expander))
+          break;
+      }
+    g_assert_true (GTK_IS_CHECK_BUTTON (focus) && gtk_widget_is_ancestor (focus, expander));
+  }
+
   choice = tandem_ui_test_find_widget (expander, GTK_TYPE_LABEL, "Take the other copy’s: Met");
   g_assert_nonnull (choice);
   choice = gtk_widget_get_ancestor (choice, GTK_TYPE_CHECK_BUTTON);
