@@ -949,10 +949,20 @@ test_merge_fields (void)
   tandem_checklist_item_set_status (their_item, TANDEM_ITEM_STATUS_MET);
   tandem_checklist_item_set_evidence (their_item, "Minutes of 3 May");
   tandem_document_commit (theirs);
+  tandem_template_instantiate (tandem_template_find_builtin ("t8-legal-duties"), theirs, "New");
   g_assert_true (tandem_storage_save (theirs, file, NULL, NULL));
 
   dialog = g_object_ref (merge_from (window, file, &error));
   g_assert_no_error (error);
+
+  /* The checklist only Jo's copy has is offered, and chosen to begin with. */
+  {
+    GtkWidget *bring = find_label_prefix (GTK_WIDGET (dialog), "Bring in “");
+
+    g_assert_nonnull (bring);
+    bring = gtk_widget_get_ancestor (bring, GTK_TYPE_CHECK_BUTTON);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (bring)));
+  }
 
   /* One expander per differing answer, reachable by keyboard, a pair of choices per field. */
   expander = tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Choose _field by field");
@@ -1011,6 +1021,8 @@ test_merge_fields (void)
   tandem_ui_test_iterate ();
   g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_MET);
   g_assert_cmpstr (tandem_checklist_item_get_evidence (item), ==, "Our minutes");
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_checklists (document)), ==, 2);
+  g_assert_null (tandem_document_describe_trust (document));
 
   /* In the trail as Jo's, from her file. */
   audit = tandem_checklist_get_audit (checklist);
@@ -1023,6 +1035,7 @@ test_merge_fields (void)
 
   tandem_document_undo (document);
   g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_NOT_STARTED);
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_checklists (document)), ==, 1);
   g_assert_true (tandem_checklist_verify (checklist, NULL));
 
   while (tandem_document_can_undo (document))
