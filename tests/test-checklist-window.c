@@ -899,6 +899,152 @@ apply_merge (TandemMergeDialog *dialog)
   return tandem_merge_dialog_apply_finish (dialog, result, NULL);
 }
 
+static GtkWidget *
+find_label_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Issue 10, point 5: their status, our evidence; each side says who changed it; the trail
+ * says where the merged value came from, and the chain verifies after the merge and its undo. */
+static void
+test_merge_fields (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemChecklistPage *page = create_checklist (window, NULL);
+  TandemChecklistItem *item = tandem_checklist_page_get_selected_item (page);
+  TandemChecklist *checklist = tandem_checklist_item_get_checklist (item);
+  g_autofree char *path = scratch_path ("jo.tandem");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TandemDocument) theirs = NULL;
+  g_autoptr(GtkWindow) dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemChecklistItem *their_item;
+  TandemAuditEntry *last;
+  TandemList *audit;
+  GtkWidget *expander;
+  GtkWidget *choice;
+
+  tandem_document_begin (document, "Answer");
+  tandem_checklist_item_set_evidence (item, "Our minutes");
+  tandem_document_commit (document);
+  g_assert_true (tandem_storage_save (document, file, NULL, NULL));
+  theirs = tandem_storage_load (file, NULL, NULL);
+  their_item = TANDEM_CHECKLIST_ITEM (tandem_document_lookup (theirs, tandem_object_get_id (TANDEM_OBJECT (item))));
+  tandem_document_set_reviewer (theirs, "Jo Barnes");
+  tandem_document_set_reviewer_role (theirs, "Lay member");
+  tandem_document_begin (theirs, "Answer");
+  tandem_checklist_item_set_status (their_item, TANDEM_ITEM_STATUS_MET);
+  tandem_checklist_item_set_evidence (their_item, "Minutes of 3 May");
+  tandem_document_commit (theirs);
+  tandem_template_instantiate (tandem_template_find_builtin ("t8-legal-duties"), theirs, "New");
+  g_assert_true (tandem_storage_save (theirs, file, NULL, NULL));
+
+  dialog = g_object_ref (merge_from (window, file, &error));
+  g_assert_no_error (error);
+
+  /* The checklist only Jo's copy has is offered, and chosen to begin with. */
+  {
+    GtkWidget *bring = find_label_prefix (GTK_WIDGET (dialog), "Bring in “");
+
+    g_assert_nonnull (bring);
+    bring = gtk_widget_get_ancestor (bring, GTK_TYPE_CHECK_BUTTON);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (bring)));
+  }
+
+  /* One expander per differing answer, reachable by keyboard, a pair of choices per field. */
+  expander = tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Choose _field by field");
+  g_assert_nonnull (expander);
+  expander = gtk_widget_get_ancestor (expander, GTK_TYPE_EXPANDER);
+  g_assert_nonnull (expander);
+  g_assert_true (gtk_widget_get_focusable (expander) || gtk_widget_get_focusable (gtk_widget_get_first_child (expander)));
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  tandem_ui_test_iterate ();
+  g_assert_nonnull (tandem_ui_test_find_widget (expander, GTK_TYPE_LABEL, "Status"));
+  g_assert_nonnull (tandem_ui_test_find_widget (expander, GTK_TYPE_LABEL, "Evidence"));
+  g_assert_nonnull (tandem_ui_test_find_widget (expander, GTK_TYPE_LABEL, "Keep yours: Our minutes"));
+  /* Each side says who changed it, from its own history. */
+  g_assert_nonnull (find_label_prefix (expander, "Changed by Jo Barnes (Lay member), "));
+
+  /* With TANDEM_SCREENSHOT_DIR set, a picture of the dialog, for people. */
+  if (g_getenv ("TANDEM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("TANDEM_SCREENSHOT_DIR"),
+                                                "merge-fields.png", NULL);
+      const char *argv[] = { "import", "-window", "root", shot, NULL };
+
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      /* Only for the picture: let the dialog draw what the test changed. */
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                    NULL, NULL);
+    }
+
+  /* Tab from the expander reaches the field choices. */
+  {
+    GtkWidget *focus = NULL;
+
+    g_assert_true (gtk_widget_grab_focus (expander));
+    for (guint i = 0; i < 6; i++)
+      {
+        gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD);
+        focus = gtk_root_get_focus (GTK_ROOT (dialog));
+        if (GTK_IS_CHECK_BUTTON (focus) && gtk_widget_is_ancestor (focus, expander))
+          break;
+      }
+    g_assert_true (GTK_IS_CHECK_BUTTON (focus) && gtk_widget_is_ancestor (focus, expander));
+  }
+
+  choice = tandem_ui_test_find_widget (expander, GTK_TYPE_LABEL, "Take the other copy’s: Met");
+  g_assert_nonnull (choice);
+  choice = gtk_widget_get_ancestor (choice, GTK_TYPE_CHECK_BUTTON);
+  g_assert_true (gtk_widget_get_focusable (choice));
+  g_assert_true (gtk_widget_grab_focus (choice));
+  g_assert_true (gtk_widget_activate (choice));
+  tandem_ui_test_iterate ();
+
+  g_assert_true (apply_merge (TANDEM_MERGE_DIALOG (dialog)));
+  tandem_ui_test_iterate ();
+  g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_MET);
+  g_assert_cmpstr (tandem_checklist_item_get_evidence (item), ==, "Our minutes");
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_checklists (document)), ==, 2);
+  g_assert_null (tandem_document_describe_trust (document));
+
+  /* In the trail as Jo's, from her file. */
+  audit = tandem_checklist_get_audit (checklist);
+  last = tandem_list_get (audit, tandem_list_get_n (audit) - 1);
+  g_assert_cmpstr (tandem_audit_entry_get_field (last), ==, "status");
+  g_assert_cmpstr (tandem_audit_entry_get_who (last), ==, "Jo Barnes");
+  g_assert_cmpstr (tandem_audit_entry_get_role (last), ==, "Lay member");
+  g_assert_cmpstr (tandem_audit_entry_get_origin (last), ==, "merge: jo.tandem");
+  g_assert_true (tandem_checklist_verify (checklist, NULL));
+
+  tandem_document_undo (document);
+  g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_NOT_STARTED);
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_checklists (document)), ==, 1);
+  g_assert_true (tandem_checklist_verify (checklist, NULL));
+
+  while (tandem_document_can_undo (document))
+    tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
+
 static void
 test_merge (void)
 {
@@ -1051,6 +1197,7 @@ main (int   argc,
   g_test_add_func ("/checklists/window/bad-template", test_bad_template_changes_nothing);
   g_test_add_func ("/checklists/window/attachments", test_attachments);
   g_test_add_func ("/checklists/window/merge", test_merge);
+  g_test_add_func ("/checklists/window/merge-fields", test_merge_fields);
   g_test_add_func ("/checklists/window/delete-undo", test_delete_and_undo);
   g_test_add_func ("/checklists/window/reviewer-name", test_reviewer_name_preference);
 

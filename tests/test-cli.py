@@ -7,6 +7,8 @@ Runs without a display. Usage: test-cli.py TANDEM SAMPLE.tandem
 """
 import atexit
 import os
+import hashlib
+import json
 import resource
 import shutil
 import signal
@@ -230,6 +232,124 @@ def hostile_inputs(tmp, sample):
         check(f'user_version {version}', run('--check', 'version.tandem', cwd=tmp), 1, fragment)
 
 
+def put(text):
+    data = text.encode('utf-8')
+    return str(len(data)).encode() + b':' + data + b'\n'
+
+
+def answer(doc, index, field, value, who, when):
+    """Gives item index of the first checklist a new value, with an audit entry linked onto its
+    chain as Tandem makes them (help/C/checklist-trust.page), so the copy verifies."""
+    checklist = doc['project']['checklists'][0]
+    items = [item for section in checklist['sections'] for item in section['items']]
+    item = items[index]
+    prev = checklist['audit'][-1]['hash'] if checklist['audit'] else ''
+    entry = {'id': f'{who}-{field}-{index}-{when}', 'timestamp': when, 'who': who,
+             'subject_id': item['id'], 'subject': item['question'], 'field': field.replace('_', '-'),
+             'old_value': item[field], 'new_value': value, 'role': 'Board member', 'origin': '',
+             'prev_hash': prev}
+    digest = hashlib.sha256()
+    for part in ('tandem-audit-1', prev, when, who, 'Board member', '', entry['subject'],
+                 entry['field'], entry['old_value'], value):
+        digest.update(put(part))
+    entry['hash'] = digest.hexdigest()
+    item[field] = value
+    checklist['audit'].append(entry)
+    checklist['audit_head'] = entry['hash']
+
+
+def write_copy(tmp, doc, name):
+    with open(os.path.join(tmp, name + '.json'), 'w', encoding='utf-8') as f:
+        json.dump(doc, f)
+    result = run(f'--import-json={name}.json', name + '.tandem', cwd=tmp)
+    check(f'make {name}', result, 0)
+    return os.path.join(tmp, name + '.tandem')
+
+
+def merge_cases(tmp):
+    """--merge: a board secretary collecting copies by email."""
+    check('export for merge', run('--export-json=base.json', 'sample.tandem', cwd=tmp), 0)
+    with open(os.path.join(tmp, 'base.json'), encoding='utf-8') as f:
+        base = json.load(f)
+
+    def derive():
+        return json.loads(json.dumps(base))
+
+    ours = derive()
+    answer(ours, 2, 'comments', 'Chair: ask for the survey data.', 'Chair', '2026-11-20T10:00:00Z')
+    write_copy(tmp, ours, 'board')
+    a = derive()
+    answer(a, 1, 'comments', 'Asked twice.', 'Asha Patel', '2026-11-21T10:00:00Z')
+    write_copy(tmp, a, 'asha')
+    b = derive()
+    answer(b, 2, 'comments', 'Ben: the data is in the appendix.', 'Ben Osei', '2026-11-22T10:00:00Z')
+    answer(b, 3, 'owner', 'Ben Osei', 'Ben Osei', '2026-11-22T10:05:00Z')
+    write_copy(tmp, b, 'ben')
+
+    # Only Asha changed question 2: taken, in the trail as hers, from her file.
+    result = run('--merge=asha.tandem', 'board.tandem', cwd=tmp)
+    check('merge one copy', result, 0, 'Merged into “board.tandem”: copies 1, answers taken 1, sign-offs',
+          stream='stdout')
+    check('merged file verifies', run('--check', 'board.tandem', cwd=tmp), 0)
+    check('export merged', run('--export-json=merged.json', 'board.tandem', cwd=tmp), 0)
+    with open(os.path.join(tmp, 'merged.json'), encoding='utf-8') as f:
+        merged = json.load(f)
+    checklist = merged['project']['checklists'][0]
+    items = [item for section in checklist['sections'] for item in section['items']]
+    last = checklist['audit'][-1]
+    ok = (items[1]['comments'] == 'Asked twice.' and last['who'] == 'Asha Patel' and
+          last['origin'] == 'merge: asha.tandem' and last['field'] == 'comments')
+    print(f"{'ok' if ok else 'FAIL'}: the merged answer is in the trail as Asha's, from her file")
+    if not ok:
+        failures.append('merge provenance')
+
+    # Ben changed question 3 as the board's copy did: a conflict, kept as board.tandem has it,
+    # one line for it; his owner of question 4 is taken. Exit 5.
+    result = run('--merge=asha.tandem', '--merge=ben.tandem', 'board.tandem', cwd=tmp)
+    check('merge with a conflict', result, 5, 'conflict: ben.tandem:', stream='stdout')
+    conflicts = [line for line in result.stdout.splitlines() if line.startswith('conflict:')]
+    ok = (len(conflicts) == 1 and 'Comments' in conflicts[0] and
+          'kept “Chair: ask for the survey data.”' in conflicts[0] and
+          'copies 2, answers taken 1, sign-offs brought in 0, checklists brought in 0, conflicts kept as “board.tandem” had them 1.' in result.stdout)
+    print(f"{'ok' if ok else 'FAIL'}: one line per conflict and a summary: {result.stdout!r}")
+    if not ok:
+        failures.append('merge conflict lines')
+    check('merged with conflicts verifies', run('--check', 'board.tandem', cwd=tmp), 0)
+    check('export merged again', run('--export-json=merged2.json', 'board.tandem', cwd=tmp), 0)
+    with open(os.path.join(tmp, 'merged2.json'), encoding='utf-8') as f:
+        merged = json.load(f)
+    items = [item for section in merged['project']['checklists'][0]['sections']
+             for item in section['items']]
+    ok = (items[2]['comments'] == 'Chair: ask for the survey data.' and
+          items[3]['owner'] == 'Ben Osei')
+    print(f"{'ok' if ok else 'FAIL'}: the conflict kept the board's value, the rest was taken")
+    if not ok:
+        failures.append('merge values')
+
+    # Refusals leave FILE exactly as it was.
+    with open(os.path.join(tmp, 'board.tandem'), 'rb') as f:
+        before = f.read()
+    other = derive()
+    other['project']['id'] = 'another-project'
+    other['project']['title'] = 'Another project'
+    write_copy(tmp, other, 'other-project')
+    check('merge a different project', run('--merge=other-project.tandem', 'board.tandem', cwd=tmp),
+          1, 'It is a different project (“Another project”)')
+    check_unchanged('merge a different project', os.path.join(tmp, 'board.tandem'), before)
+    version = derive()
+    version['project']['checklists'][0]['template_version'] += 1
+    write_copy(tmp, version, 'other-version')
+    check('merge another template version',
+          run('--merge=asha.tandem', '--merge=other-version.tandem', 'board.tandem', cwd=tmp), 1,
+          'from the same template version. Nothing was written.')
+    check_unchanged('merge another template version', os.path.join(tmp, 'board.tandem'), before)
+    check('merge a missing copy', run('--merge=nobody.tandem', 'board.tandem', cwd=tmp), 1,
+          'does not exist')
+    check_unchanged('merge a missing copy', os.path.join(tmp, 'board.tandem'), before)
+    check('merge and check', run('--merge=asha.tandem', '--check', 'board.tandem', cwd=tmp), 2,
+          'one of')
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='tandem-cli-')
     try:
@@ -330,6 +450,7 @@ def main():
         check('two files', run('--check', 'a', 'b', cwd=tmp), 2, 'exactly one FILE')
         check('unknown option', run('--frobnicate', cwd=tmp), 1, 'Unknown option')
 
+        merge_cases(tmp)
         full_disk_cases(tmp)
         full_filesystem_cases(tmp)
         symlink_cases(tmp)

@@ -406,9 +406,329 @@ test_only_in_one_copy (Fixture       *f,
   merge = tandem_merge_new (f->ours, f->theirs, &error);
   g_assert_no_error (error);
   notes = tandem_merge_get_notes (merge);
-  g_assert_cmpuint (g_strv_length ((char **)notes), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **)notes), ==, 1);
   g_assert_nonnull (strstr (notes[0], "One question"));
-  g_assert_nonnull (strstr (notes[1], "Gunning principles"));
+  /* The checklist only the other copy has is offered, to be brought in. */
+  g_assert_cmpuint (tandem_merge_get_n_new_checklists (merge), ==, 1);
+  g_assert_cmpstr (tandem_checklist_get_title (tandem_merge_get_new_checklist (merge, 0)), ==,
+                   "Gunning principles");
+  g_assert_true (tandem_merge_get_bring_in (merge, 0));
+}
+
+static TandemAuditEntry *
+last_audit_entry (TandemChecklist *checklist,
+                  TandemObject    *subject,
+                  const char      *field)
+{
+  TandemList *audit = tandem_checklist_get_audit (checklist);
+
+  for (guint i = tandem_list_get_n (audit); i-- > 0;)
+    {
+      TandemAuditEntry *entry = tandem_list_get (audit, i);
+
+      if (g_str_equal (tandem_audit_entry_get_subject_id (entry), tandem_object_get_id (subject)) &&
+          g_str_equal (tandem_audit_entry_get_field (entry), field))
+        return entry;
+    }
+
+  return NULL;
+}
+
+static void
+test_per_field (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(TandemMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemMergeEntry *entry;
+  TandemAuditEntry *change;
+  TandemChecklistItem *item = item_at (f->ours, 0);
+
+  tandem_document_begin (f->ours, "Answer");
+  tandem_checklist_item_set_evidence (item, "Minutes of 3 November.");
+  tandem_document_commit (f->ours);
+  tandem_document_set_reviewer_role (f->theirs, "Non-executive director");
+  tandem_document_set_reviewer (f->theirs, "Dana Kaur");
+  tandem_document_begin (f->theirs, "Answer");
+  tandem_checklist_item_set_status (item_at (f->theirs, 0), TANDEM_ITEM_STATUS_MET);
+  tandem_checklist_item_set_evidence (item_at (f->theirs, 0), "Survey of 40 patients.");
+  tandem_document_commit (f->theirs);
+
+  merge = tandem_merge_new (f->ours, f->theirs, &error);
+  g_assert_no_error (error);
+  entry = entry_for (merge, TANDEM_OBJECT (item));
+  g_assert_cmpuint (tandem_merge_entry_get_n_differences (entry), ==, 2);
+
+  /* Each side says who changed the field and when, from its own trail. */
+  change = tandem_merge_get_last_change (merge, entry, TRUE, "status");
+  g_assert_nonnull (change);
+  g_assert_cmpstr (tandem_audit_entry_get_who (change), ==, "Dana Kaur");
+  g_assert_cmpstr (tandem_audit_entry_get_timestamp (change), ==, "2026-11-24T09:00:00Z");
+  change = tandem_merge_get_last_change (merge, entry, FALSE, "evidence");
+  g_assert_cmpstr (tandem_audit_entry_get_who (change), ==, "Chair");
+  g_assert_null (tandem_merge_get_last_change (merge, entry, FALSE, "status"));
+
+  /* Their status, our evidence. */
+  tandem_merge_entry_set_take_field (entry, "status", TRUE);
+  g_assert_true (tandem_merge_entry_get_take_theirs (entry));
+  g_assert_false (tandem_merge_entry_get_take_field (entry, "evidence"));
+  g_assert_true (tandem_merge_apply (merge, "Merge", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_MET);
+  g_assert_cmpstr (tandem_checklist_item_get_evidence (item), ==, "Minutes of 3 November.");
+}
+
+static void
+test_provenance (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(TandemMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemChecklist *checklist = checklist_of (f->ours);
+  TandemChecklistItem *item = item_at (f->ours, 0);
+  TandemAuditEntry *entry;
+  guint n_before;
+
+  tandem_document_set_reviewer_role (f->theirs, "Non-executive director");
+  tandem_document_set_reviewer (f->theirs, "Dana Kaur");
+  set_status (f->theirs, 0, TANDEM_ITEM_STATUS_NOT_MET);
+  n_before = tandem_list_get_n (tandem_checklist_get_audit (checklist));
+
+  merge = tandem_merge_new (f->ours, f->theirs, &error);
+  g_assert_no_error (error);
+  tandem_merge_set_source_name (merge, "dana.tandem");
+  tandem_merge_entry_set_take_theirs (entry_for (merge, TANDEM_OBJECT (item)), TRUE);
+  g_assert_true (tandem_merge_apply (merge, "Merge", NULL, NULL, &error));
+
+  /* The change enters the trail as the other copy's: its reviewer, from that file. */
+  entry = last_audit_entry (checklist, TANDEM_OBJECT (item), "status");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (tandem_audit_entry_get_who (entry), ==, "Dana Kaur");
+  g_assert_cmpstr (tandem_audit_entry_get_role (entry), ==, "Non-executive director");
+  g_assert_cmpstr (tandem_audit_entry_get_origin (entry), ==, "merge: dana.tandem");
+  g_assert_cmpstr (tandem_audit_entry_get_new_value (entry), ==, "not-met");
+  /* Their own entry came across before it, with its time: two entries. */
+  g_assert_cmpuint (tandem_list_get_n (tandem_checklist_get_audit (checklist)), ==, n_before + 2);
+  entry = tandem_list_get (tandem_checklist_get_audit (checklist), n_before);
+  g_assert_cmpstr (tandem_audit_entry_get_timestamp (entry), ==, "2026-11-24T09:00:00Z");
+  g_assert_cmpstr (tandem_audit_entry_get_origin (entry), ==, "merge: dana.tandem");
+
+  g_assert_true (tandem_checklist_verify (checklist, NULL));
+  tandem_document_undo (f->ours);
+  g_assert_cmpint (tandem_checklist_item_get_status (item), ==, TANDEM_ITEM_STATUS_NOT_STARTED);
+  g_assert_true (tandem_checklist_verify (checklist, NULL));
+  tandem_document_redo (f->ours);
+  g_assert_true (tandem_checklist_verify (checklist, NULL));
+
+  /* The chain survives saving and opening too. */
+  {
+    g_autoptr(TandemDocument) reopened = copy_document (f->ours);
+    g_assert_null (tandem_document_describe_trust (reopened));
+  }
+}
+
+static void
+sign_off (TandemDocument *document,
+          const char     *name)
+{
+  g_autoptr(TandemSignoff) signoff = tandem_signoff_new ();
+
+  tandem_signoff_set_name (signoff, name);
+  tandem_signoff_set_role (signoff, "Board member");
+  tandem_document_begin (document, "Sign Off");
+  tandem_list_append (tandem_checklist_get_signoffs (checklist_of (document)), signoff);
+  tandem_document_commit (document);
+}
+
+static TandemSignoff *
+signoff_named (TandemDocument *document,
+               const char     *name)
+{
+  TandemList *signoffs = tandem_checklist_get_signoffs (checklist_of (document));
+
+  for (guint i = 0; i < tandem_list_get_n (signoffs); i++)
+    {
+      if (g_str_equal (tandem_signoff_get_name (tandem_list_get (signoffs, i)), name))
+        return tandem_list_get (signoffs, i);
+    }
+
+  return NULL;
+}
+
+static void
+test_signoffs_across (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(TandemMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemSignoff *theirs;
+  TandemSignoff *ours;
+
+  set_status (f->theirs, 0, TANDEM_ITEM_STATUS_MET);
+  set_status (f->theirs, 1, TANDEM_ITEM_STATUS_MET);
+  sign_off (f->theirs, "Dana Kaur");
+  theirs = signoff_named (f->theirs, "Dana Kaur");
+
+  /* Taking every answer: the sign-off covers exactly these answers, so it stands. */
+  merge = tandem_merge_new (f->ours, f->theirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_merge_get_n_new_signoffs (merge), ==, 1);
+  tandem_merge_entry_set_take_theirs (entry_for (merge, TANDEM_OBJECT (item_at (f->ours, 0))), TRUE);
+  tandem_merge_entry_set_take_theirs (entry_for (merge, TANDEM_OBJECT (item_at (f->ours, 1))), TRUE);
+  g_assert_true (tandem_merge_apply (merge, "Merge", NULL, NULL, &error));
+  ours = signoff_named (f->ours, "Dana Kaur");
+  g_assert_nonnull (ours);
+  g_assert_cmpstr (tandem_signoff_get_signed_at (ours), ==, tandem_signoff_get_signed_at (theirs));
+  g_assert_cmpstr (tandem_signoff_get_answers_hash (ours), ==,
+                   tandem_signoff_get_answers_hash (theirs));
+  g_assert_cmpstr (tandem_signoff_get_voided_at (ours), ==, "");
+  g_assert_true (tandem_checklist_signoff_verifies (checklist_of (f->ours), ours));
+  g_assert_true (tandem_checklist_verify (checklist_of (f->ours), NULL));
+  tandem_document_undo (f->ours);
+  g_assert_null (signoff_named (f->ours, "Dana Kaur"));
+  g_assert_true (tandem_checklist_verify (checklist_of (f->ours), NULL));
+  tandem_document_redo (f->ours);
+  g_assert_nonnull (signoff_named (f->ours, "Dana Kaur"));
+  g_assert_true (tandem_checklist_verify (checklist_of (f->ours), NULL));
+  tandem_document_undo (f->ours);
+  g_clear_object (&merge);
+
+  /* Keeping one of our answers: it covers answers that differ, so it comes in void. */
+  merge = tandem_merge_new (f->ours, f->theirs, &error);
+  tandem_merge_entry_set_take_theirs (entry_for (merge, TANDEM_OBJECT (item_at (f->ours, 0))), TRUE);
+  g_assert_true (tandem_merge_apply (merge, "Merge", NULL, NULL, &error));
+  ours = signoff_named (f->ours, "Dana Kaur");
+  g_assert_nonnull (ours);
+  g_assert_cmpstr (tandem_signoff_get_voided_at (ours), !=, "");
+  g_assert_nonnull (strstr (tandem_signoff_get_void_reason (ours), "differ"));
+  g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist_of (f->ours)), ==, 0);
+  /* Void, not forged: the record verifies. */
+  g_assert_true (tandem_checklist_verify (checklist_of (f->ours), NULL));
+  g_clear_object (&merge);
+
+  /* Merging the same copy again brings nothing twice. */
+  merge = tandem_merge_new (f->ours, f->theirs, &error);
+  g_assert_cmpuint (tandem_merge_get_n_new_signoffs (merge), ==, 0);
+}
+
+/* A sign-off both copies share, voided in the other copy by Dana: taking her answer voids it
+ * here too, and the trail says the merge did it, not Dana. */
+static void
+test_shared_signoff_voided (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(TandemMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemSignoff *ours;
+  TandemAuditEntry *entry;
+
+  sign_off (f->ours, "Chair");
+  g_clear_object (&f->theirs);
+  f->theirs = copy_document (f->ours);
+  tandem_document_set_fixed_time (f->theirs, "2026-11-24T09:00:00Z");
+  tandem_document_set_reviewer (f->theirs, "Dana Kaur");
+  set_status (f->theirs, 0, TANDEM_ITEM_STATUS_MET);
+
+  merge = tandem_merge_new (f->ours, f->theirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_merge_get_n_new_signoffs (merge), ==, 0);
+  tandem_merge_set_source_name (merge, "dana.tandem");
+  tandem_merge_entry_set_take_theirs (entry_for (merge, TANDEM_OBJECT (item_at (f->ours, 0))), TRUE);
+  g_assert_true (tandem_merge_apply (merge, "Merge", NULL, NULL, &error));
+
+  ours = signoff_named (f->ours, "Chair");
+  g_assert_cmpstr (tandem_signoff_get_voided_at (ours), !=, "");
+  entry = last_audit_entry (checklist_of (f->ours), TANDEM_OBJECT (ours), "voided-at");
+  g_assert_cmpstr (tandem_audit_entry_get_who (entry), ==, "Chair");
+  g_assert_cmpstr (tandem_audit_entry_get_origin (entry), ==, "merge: dana.tandem");
+  g_assert_true (tandem_checklist_verify (checklist_of (f->ours), NULL));
+}
+
+static void
+test_bring_in_checklist (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(TandemChecklist) extra = tandem_checklist_new ();
+  g_autoptr(TandemChecklistSection) section = tandem_checklist_section_new ();
+  g_autoptr(TandemChecklistItem) item = tandem_checklist_item_new ();
+  g_autoptr(TandemSignoff) signoff = tandem_signoff_new ();
+  g_autoptr(TandemMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemChecklist *brought;
+  TandemList *audit;
+
+  tandem_checklist_set_title (extra, "Gunning principles");
+  tandem_checklist_item_set_question (item, "Was the consultation at a formative stage?");
+  tandem_list_append (tandem_checklist_section_get_items (section), item);
+  tandem_list_append (tandem_checklist_get_sections (extra), section);
+  tandem_document_begin (f->theirs, "Add");
+  tandem_list_append (tandem_document_get_checklists (f->theirs), extra);
+  tandem_document_commit (f->theirs);
+  tandem_document_begin (f->theirs, "Answer");
+  tandem_checklist_item_set_status (item, TANDEM_ITEM_STATUS_MET);
+  tandem_document_commit (f->theirs);
+  tandem_signoff_set_name (signoff, "Dana Kaur");
+  tandem_document_begin (f->theirs, "Sign Off");
+  tandem_list_append (tandem_checklist_get_signoffs (extra), signoff);
+  tandem_document_commit (f->theirs);
+
+  merge = tandem_merge_new (f->ours, f->theirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_merge_get_n_new_checklists (merge), ==, 1);
+  g_assert_true (tandem_merge_apply (merge, "Merge", NULL, NULL, &error));
+
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_checklists (f->ours)), ==, 2);
+  brought = tandem_list_get (tandem_document_get_checklists (f->ours), 1);
+  g_assert_cmpstr (tandem_checklist_get_title (brought), ==, "Gunning principles");
+  g_assert_cmpuint (tandem_checklist_count_active_signoffs (brought), ==, 1);
+  audit = tandem_checklist_get_audit (brought);
+  g_assert_cmpstr (tandem_audit_entry_get_field (tandem_list_get (audit, tandem_list_get_n (audit) - 1)),
+                   ==, "brought-in");
+  g_assert_true (tandem_checklist_verify (brought, NULL));
+  g_assert_null (tandem_document_describe_trust (f->ours));
+
+  tandem_document_undo (f->ours);
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_checklists (f->ours)), ==, 1);
+  g_assert_null (tandem_document_describe_trust (f->ours));
+}
+
+static void
+test_choose_by_history (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(TandemMerge) merge = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemMergeConflict *conflict;
+
+  set_status (f->ours, 0, TANDEM_ITEM_STATUS_PARTLY_MET);    /* both changed: a conflict */
+  set_status (f->theirs, 0, TANDEM_ITEM_STATUS_MET);
+  set_status (f->theirs, 1, TANDEM_ITEM_STATUS_NOT_MET);     /* only theirs: taken */
+  set_status (f->ours, 2, TANDEM_ITEM_STATUS_MET);           /* only ours: kept */
+
+  merge = tandem_merge_new (f->ours, f->theirs, &error);
+  g_assert_no_error (error);
+  conflicts = tandem_merge_choose_by_history (merge);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_true (tandem_merge_entry_get_ours (conflict->entry) == TANDEM_OBJECT (item_at (f->ours, 0)));
+  g_assert_cmpstr (conflict->field, ==, "status");
+  g_assert_true (tandem_merge_apply (merge, "Merge", NULL, NULL, &error));
+
+  g_assert_cmpint (tandem_checklist_item_get_status (item_at (f->ours, 0)), ==,
+                   TANDEM_ITEM_STATUS_PARTLY_MET);
+  g_assert_cmpint (tandem_checklist_item_get_status (item_at (f->ours, 1)), ==,
+                   TANDEM_ITEM_STATUS_NOT_MET);
+  g_assert_cmpint (tandem_checklist_item_get_status (item_at (f->ours, 2)), ==,
+                   TANDEM_ITEM_STATUS_MET);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  g_clear_object (&merge);
+
+  /* Again: what came from the other copy is now shared history, so only the conflict is left. */
+  merge = tandem_merge_new (f->ours, f->theirs, &error);
+  conflicts = tandem_merge_choose_by_history (merge);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpuint (tandem_merge_get_n_chosen (merge), ==, 0);
 }
 
 static void
@@ -460,6 +780,12 @@ main (int   argc,
   ADD ("/merge/different-project", test_different_project);
   ADD ("/merge/other-template-version", test_other_template_version);
   ADD ("/merge/only-in-one-copy", test_only_in_one_copy);
+  ADD ("/merge/per-field", test_per_field);
+  ADD ("/merge/provenance", test_provenance);
+  ADD ("/merge/signoffs-across", test_signoffs_across);
+  ADD ("/merge/shared-signoff-voided", test_shared_signoff_voided);
+  ADD ("/merge/bring-in-checklist", test_bring_in_checklist);
+  ADD ("/merge/choose-by-history", test_choose_by_history);
 #undef ADD
   g_test_add_func ("/model/copy", test_copy);
 

@@ -12,11 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "tandem-appendix.h"
+#include "tandem-checklist-item.h"
 #include "tandem-checklist.h"
 #include "tandem-cli.h"
 #include "tandem-file-writer.h"
 #include "tandem-journey-export.h"
 #include "tandem-json.h"
+#include "tandem-merge.h"
 #include "tandem-storage.h"
 
 /*
@@ -50,7 +52,8 @@ tandem_cli_wants_headless (const TandemCliOptions *options)
          options->export_pdf != NULL || options->pdf_parts != NULL ||
          options->pdf_date != NULL || options->pdf_paper != NULL ||
          options->pdf_checklists != NULL ||
-         options->export_map != NULL || options->journey != NULL || options->map != NULL;
+         options->export_map != NULL || options->journey != NULL || options->map != NULL ||
+         (options->merge != NULL && options->merge[0] != NULL);
 }
 
 static GFile *
@@ -415,6 +418,172 @@ run_export_map (GFile      *file,
   return TANDEM_CLI_OK;
 }
 
+static GBytes *
+read_other_blob (TandemDocument  *document,
+                 const char      *hash,
+                 gpointer         user_data,
+                 GError         **error)
+{
+  return tandem_storage_read_blob (document, hash, error);
+}
+
+/* The sentence the merge dialog shows for a checklist made from another template version:
+ * a secretary merging unattended must not get a file with some answers silently left out. */
+static gboolean
+refuse_other_template (TandemDocument *ours,
+                       TandemDocument *theirs,
+                       const char     *other_name)
+{
+  TandemList *checklists = tandem_document_get_checklists (ours);
+
+  for (guint i = 0; i < tandem_list_get_n (checklists); i++)
+    {
+      TandemChecklist *checklist = tandem_list_get (checklists, i);
+      TandemObject *other = tandem_document_lookup (theirs,
+                                                    tandem_object_get_id (TANDEM_OBJECT (checklist)));
+
+      if (!TANDEM_IS_CHECKLIST (other))
+        continue;
+
+      if (g_strcmp0 (tandem_checklist_get_template_id (checklist),
+                     tandem_checklist_get_template_id (TANDEM_CHECKLIST (other))) != 0 ||
+          tandem_checklist_get_template_version (checklist) !=
+          tandem_checklist_get_template_version (TANDEM_CHECKLIST (other)))
+        {
+          print_error (_("“%s”: “%s” was made from version %d of its template in the other "
+                         "copy and from version %d in yours. The questions may differ, so its "
+                         "answers are not merged. Ask the other reviewer to answer a checklist "
+                         "made from the same template version. Nothing was written."),
+                       other_name, tandem_checklist_get_title (checklist),
+                       tandem_checklist_get_template_version (TANDEM_CHECKLIST (other)),
+                       tandem_checklist_get_template_version (checklist));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static const char *
+describe_answer (TandemMergeEntry *entry)
+{
+  TandemObject *ours = tandem_merge_entry_get_ours (entry);
+
+  if (TANDEM_IS_CHECKLIST_ITEM (ours))
+    return tandem_checklist_item_get_question (TANDEM_CHECKLIST_ITEM (ours));
+
+  return _("Decision");
+}
+
+/* Merges each OTHER into FILE in memory, in the order given, and writes FILE once, atomically,
+ * only if every copy could be merged: a copy that is refused leaves FILE as it was. */
+static TandemCliStatus
+run_merge (char  **others,
+           GFile  *cwd,
+           GFile  *file)
+{
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  guint n_copies = 0, n_taken = 0, n_conflicts = 0, n_signoffs = 0, n_checklists = 0;
+
+  document = tandem_storage_load (file, NULL, &error);
+  if (document == NULL)
+    {
+      print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  for (guint i = 0; others[i] != NULL; i++)
+    {
+      g_autoptr(GFile) other = resolve (cwd, others[i]);
+      g_autofree char *other_name = g_file_get_basename (other);
+      g_autoptr(TandemDocument) theirs = NULL;
+      g_autoptr(TandemMerge) merge = NULL;
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autofree char *trust = NULL;
+      const char *const *notes;
+
+      theirs = tandem_storage_load (other, NULL, &error);
+      if (theirs == NULL)
+        {
+          print_error (_("%s Nothing was written to “%s”."), error->message, name);
+          return TANDEM_CLI_FAILED;
+        }
+
+      merge = tandem_merge_new (document, theirs, &error);
+      if (merge == NULL)
+        {
+          print_error (_("“%s”: %s Nothing was written to “%s”."), other_name, error->message,
+                       name);
+          return TANDEM_CLI_FAILED;
+        }
+
+      if (refuse_other_template (document, theirs, other_name))
+        return TANDEM_CLI_FAILED;
+
+      /* Merged all the same, but said: its sign-offs will show as they verify. */
+      trust = tandem_document_describe_trust (theirs);
+      if (trust != NULL)
+        print_error (_("“%s”: %s"), other_name, trust);
+
+      notes = tandem_merge_get_notes (merge);
+      for (guint j = 0; notes[j] != NULL; j++)
+        print_error (_("“%s”: %s"), other_name, notes[j]);
+
+      tandem_merge_set_source_name (merge, other_name);
+      conflicts = tandem_merge_choose_by_history (merge);
+      for (guint j = 0; j < conflicts->len; j++)
+        {
+          TandemMergeConflict *conflict = g_ptr_array_index (conflicts, j);
+          TandemChecklist *checklist = tandem_merge_entry_get_checklist (conflict->entry);
+          g_autofree char *ours_value = tandem_merge_describe_value (conflict->entry, FALSE,
+                                                                     conflict->field);
+          g_autofree char *theirs_value = tandem_merge_describe_value (conflict->entry, TRUE,
+                                                                       conflict->field);
+
+          /* TRANSLATORS: one line per conflict: file, checklist, question, field, values */
+          g_print (_("conflict: %s: “%s”, “%s”, %s: kept “%s”, the other copy has “%s”\n"),
+                   other_name, tandem_checklist_get_title (checklist),
+                   describe_answer (conflict->entry), tandem_merge_field_label (conflict->field),
+                   ours_value, theirs_value);
+        }
+
+      for (guint j = 0; j < g_list_model_get_n_items (tandem_merge_get_entries (merge)); j++)
+        {
+          g_autoptr(TandemMergeEntry) entry = g_list_model_get_item (tandem_merge_get_entries (merge), j);
+
+          for (guint k = 0; k < tandem_merge_entry_get_n_differences (entry); k++)
+            n_taken += tandem_merge_entry_get_take_field (entry,
+                                                          tandem_merge_entry_get_difference (entry, k));
+        }
+      n_conflicts += conflicts->len;
+      n_signoffs += tandem_merge_get_n_new_signoffs (merge);
+      n_checklists += tandem_merge_get_n_new_checklists (merge);
+
+      if (!tandem_merge_apply (merge, _("Merge Answers"), read_other_blob, NULL, &error))
+        {
+          print_error (_("“%s”: %s Nothing was written to “%s”."), other_name, error->message,
+                       name);
+          return TANDEM_CLI_FAILED;
+        }
+      n_copies++;
+    }
+
+  if (!tandem_storage_save (document, file, NULL, &error))
+    {
+      print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  /* TRANSLATORS: the summary of --merge; the counts follow colons to need no plurals */
+  g_print (_("Merged into “%s”: copies %u, answers taken %u, sign-offs brought in %u, "
+             "checklists brought in %u, conflicts kept as “%s” had them %u.\n"),
+           name, n_copies, n_taken, n_signoffs, n_checklists, name, n_conflicts);
+
+  return n_conflicts > 0 ? TANDEM_CLI_CONFLICTS : TANDEM_CLI_OK;
+}
+
 /**
  * tandem_cli_run:
  *
@@ -433,6 +602,7 @@ tandem_cli_run (const TandemCliOptions *options,
   n_commands += options->import_json != NULL ? 1 : 0;
   n_commands += options->export_pdf != NULL ? 1 : 0;
   n_commands += options->export_map != NULL ? 1 : 0;
+  n_commands += options->merge != NULL && options->merge[0] != NULL ? 1 : 0;
 
   if (options->export_pdf == NULL &&
       (options->pdf_parts != NULL || options->pdf_date != NULL || options->pdf_paper != NULL ||
@@ -445,8 +615,8 @@ tandem_cli_run (const TandemCliOptions *options,
 
   if (n_commands > 1)
     {
-      print_error (_("Give one of --check, --export-json, --import-json, --export-pdf and "
-                     "--export-map at a time. Try “tandem --help”."));
+      print_error (_("Give one of --check, --export-json, --import-json, --export-pdf, "
+                     "--export-map and --merge at a time. Try “tandem --help”."));
       return TANDEM_CLI_USAGE;
     }
 
@@ -468,6 +638,9 @@ tandem_cli_run (const TandemCliOptions *options,
 
   if (options->check)
     return run_check (file);
+
+  if (options->merge != NULL && options->merge[0] != NULL)
+    return run_merge (options->merge, cwd, file);
 
   if (options->export_json != NULL)
     {

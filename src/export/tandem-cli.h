@@ -17,6 +17,7 @@ typedef enum
   TANDEM_CLI_USAGE = 2,
   TANDEM_CLI_OLDER_FORMAT = 3,
   TANDEM_CLI_UNVERIFIED = 4,
+  TANDEM_CLI_CONFLICTS = 5,
 } TandemCliStatus;
 
 typedef struct
@@ -32,6 +33,7 @@ typedef struct
   char        *export_map;
   char        *journey;
   char        *map;
+  char       **merge;
   char       **files;
 } TandemCliOptions;
 

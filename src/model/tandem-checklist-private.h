@@ -19,4 +19,19 @@ void     _tandem_checklist_after_replay          (TandemDocument     *document,
 void     _tandem_checklist_chain_from            (TandemChecklist    *self,
                                                   guint               from);
 
+/* While a merge applies another copy's answers, the audit entries the transaction makes are
+ * attributed to that copy: see tandem-merge.c. */
+typedef struct
+{
+  const char *origin;       /* "merge: <file name>" */
+  GHashTable *attribution;  /* "subject-id\x1ffield" -> the other copy's TandemAuditEntry */
+  GHashTable *imported;     /* TandemSignoff* brought in from the other copy */
+  const char *void_reason;  /* why an imported sign-off over other answers does not stand */
+} TandemProvenance;
+
+void     _tandem_document_set_provenance         (TandemDocument     *document,
+                                                  TandemProvenance   *provenance);
+char    *_tandem_provenance_key                  (const char         *subject_id,
+                                                  const char         *field);
+
 G_END_DECLS

@@ -346,6 +346,54 @@ describe_subject (TandemObject *object)
   return tandem_object_get_kind (object);
 }
 
+static GQuark
+provenance_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("tandem-provenance");
+
+  return quark;
+}
+
+static TandemProvenance *
+get_provenance (TandemDocument *document)
+{
+  return g_object_get_qdata (G_OBJECT (document), provenance_quark ());
+}
+
+/**
+ * _tandem_document_set_provenance:
+ * @provenance: (nullable): where the changes of the transaction about to commit come from;
+ *   %NULL when they are the reviewer's own
+ *
+ * The caller keeps @provenance alive until it sets %NULL again, straight after the commit.
+ */
+void
+_tandem_document_set_provenance (TandemDocument   *document,
+                                 TandemProvenance *provenance)
+{
+  g_object_set_qdata (G_OBJECT (document), provenance_quark (), provenance);
+}
+
+char *
+_tandem_provenance_key (const char *subject_id,
+                        const char *field)
+{
+  return g_strconcat (subject_id, "\x1f", field, NULL);
+}
+
+static gboolean
+is_imported (TandemDocument *document,
+             TandemSignoff  *signoff)
+{
+  TandemProvenance *provenance = get_provenance (document);
+
+  return provenance != NULL && provenance->imported != NULL &&
+         g_hash_table_contains (provenance->imported, signoff);
+}
+
 static void
 append_audit_from (TandemDocument  *document,
                    TandemChecklist *checklist,
@@ -359,9 +407,34 @@ append_audit_from (TandemDocument  *document,
   g_autofree char *now = tandem_document_now (document);
   TandemList *audit = tandem_checklist_get_audit (checklist);
 
+  TandemProvenance *provenance = get_provenance (document);
+  const char *who = tandem_document_get_reviewer (document);
+  const char *role = tandem_document_get_reviewer_role (document);
+
+  if (provenance != NULL)
+    {
+      g_autofree char *key = _tandem_provenance_key (tandem_object_get_id (subject), field);
+      TandemAuditEntry *theirs = g_hash_table_lookup (provenance->attribution, key);
+
+      /* This copy's own sign-offs are voided here, by the merge, not by whoever voided
+       * them in the other copy. */
+      if (TANDEM_IS_SIGNOFF (subject) && !is_imported (document, TANDEM_SIGNOFF (subject)))
+        theirs = NULL;
+
+      /* The value came from the other copy: who set it there, in what role. Where that copy's
+       * trail does not say (a change Tandem made, such as voiding), the reviewer merging. */
+      if (theirs != NULL && tandem_audit_entry_get_who (theirs)[0] != '\0')
+        {
+          who = tandem_audit_entry_get_who (theirs);
+          role = tandem_audit_entry_get_role (theirs);
+        }
+      if (origin[0] == '\0')
+        origin = provenance->origin;
+    }
+
   tandem_audit_entry_set_timestamp (entry, now);
-  tandem_audit_entry_set_who (entry, tandem_document_get_reviewer (document));
-  tandem_audit_entry_set_role (entry, tandem_document_get_reviewer_role (document));
+  tandem_audit_entry_set_who (entry, who);
+  tandem_audit_entry_set_role (entry, role);
   tandem_audit_entry_set_origin (entry, origin);
   tandem_audit_entry_set_subject_id (entry, tandem_object_get_id (subject));
   tandem_audit_entry_set_subject (entry, describe_subject (subject));
@@ -450,7 +523,7 @@ void_signoffs (TandemDocument  *document,
     {
       TandemSignoff *signoff = tandem_list_get (signoffs, i);
 
-      if (tandem_signoff_get_voided_at (signoff)[0] != '\0')
+      if (tandem_signoff_get_voided_at (signoff)[0] != '\0' || is_imported (document, signoff))
         continue;
 
       if (now == NULL)
@@ -463,6 +536,36 @@ void_signoffs (TandemDocument  *document,
 
       tandem_signoff_set_voided_at (signoff, now);
       tandem_signoff_set_void_reason (signoff, reason);
+      append_audit (document, checklist, TANDEM_OBJECT (signoff), "voided-at", "", now);
+    }
+}
+
+/* A sign-off brought in from another copy keeps the moment it was made and the hash of the
+ * answers it covered there. It stands here only while this copy's answers are those answers:
+ * over any others it is voided as it comes in, saying why, so that it never shows as a forgery
+ * and never vouches for answers its signer did not see. */
+static void
+import_signoff (TandemDocument  *document,
+                TandemChecklist *checklist,
+                TandemSignoff   *signoff)
+{
+  TandemProvenance *provenance = get_provenance (document);
+  g_autofree char *text = tandem_signoff_describe_for_audit (signoff);
+  g_autofree char *hash = tandem_checklist_hash_answers (checklist);
+
+  append_audit (document, checklist, TANDEM_OBJECT (signoff), "signed", "", text);
+
+  if (tandem_signoff_get_voided_at (signoff)[0] != '\0')
+    {
+      append_audit (document, checklist, TANDEM_OBJECT (signoff), "voided-at", "",
+                    tandem_signoff_get_voided_at (signoff));
+    }
+  else if (!g_str_equal (hash, tandem_signoff_get_answers_hash (signoff)))
+    {
+      g_autofree char *now = tandem_document_now (document);
+
+      tandem_signoff_set_voided_at (signoff, now);
+      tandem_signoff_set_void_reason (signoff, provenance->void_reason);
       append_audit (document, checklist, TANDEM_OBJECT (signoff), "voided-at", "", now);
     }
 }
@@ -531,6 +634,11 @@ on_document_before_commit_hook (GSignalInvocationHint *hint,
 
           /* A sign-off records the moment it was made and the answers it covers; neither is
            * for the user to type. */
+          if (kind == TANDEM_CHANGE_INSERT && is_imported (document, TANDEM_SIGNOFF (object)))
+            {
+              import_signoff (document, checklist, TANDEM_SIGNOFF (object));
+              continue;
+            }
           if (kind == TANDEM_CHANGE_INSERT)
             {
               g_autofree char *now = tandem_document_now (document);

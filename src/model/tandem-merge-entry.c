@@ -30,7 +30,7 @@ struct _TandemMergeEntry
   TandemObject    *theirs;
   GPtrArray       *differences;  /* const char*: names of the fields that differ (static) */
   char            *their_reviewer;
-  gboolean         take_theirs;
+  GHashTable      *taken;        /* const char* (static): the differing fields to take */
 };
 
 G_DEFINE_FINAL_TYPE (TandemMergeEntry, tandem_merge_entry, G_TYPE_OBJECT)
@@ -149,6 +149,7 @@ tandem_merge_entry_finalize (GObject *object)
   g_clear_object (&self->theirs);
   g_clear_pointer (&self->differences, g_ptr_array_unref);
   g_clear_pointer (&self->their_reviewer, g_free);
+  g_clear_pointer (&self->taken, g_hash_table_unref);
 
   G_OBJECT_CLASS (tandem_merge_entry_parent_class)->finalize (object);
 }
@@ -164,7 +165,7 @@ tandem_merge_entry_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_TAKE_THEIRS:
-      g_value_set_boolean (value, self->take_theirs);
+      g_value_set_boolean (value, tandem_merge_entry_get_take_theirs (self));
       break;
 
     default:
@@ -218,6 +219,7 @@ static void
 tandem_merge_entry_init (TandemMergeEntry *self)
 {
   self->differences = g_ptr_array_new ();
+  self->taken = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /* Public API */
@@ -353,24 +355,116 @@ tandem_merge_entry_set_their_reviewer (TandemMergeEntry *self,
   self->their_reviewer = (name != NULL && name[0] != '\0') ? g_strdup (name) : NULL;
 }
 
+/**
+ * tandem_merge_entry_get_take_theirs:
+ *
+ * Returns: whether the other reviewer's value is taken for at least one field
+ */
 gboolean
 tandem_merge_entry_get_take_theirs (TandemMergeEntry *self)
 {
   g_return_val_if_fail (TANDEM_IS_MERGE_ENTRY (self), FALSE);
 
-  return self->take_theirs;
+  return g_hash_table_size (self->taken) > 0;
 }
 
+/**
+ * tandem_merge_entry_set_take_theirs:
+ *
+ * Takes the other reviewer's value for every field that differs, or for none.
+ */
 void
 tandem_merge_entry_set_take_theirs (TandemMergeEntry *self,
                                     gboolean          take_theirs)
 {
+  guint before;
+
   g_return_if_fail (TANDEM_IS_MERGE_ENTRY (self));
 
-  take_theirs = !!take_theirs;
-  if (self->take_theirs == take_theirs)
-    return;
+  before = g_hash_table_size (self->taken);
+  g_hash_table_remove_all (self->taken);
+  if (take_theirs)
+    {
+      for (guint i = 0; i < self->differences->len; i++)
+        g_hash_table_add (self->taken, g_ptr_array_index (self->differences, i));
+    }
 
-  self->take_theirs = take_theirs;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAKE_THEIRS]);
+  /* All or none: the set changed exactly when its size did. */
+  if (before != g_hash_table_size (self->taken))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAKE_THEIRS]);
+}
+
+/**
+ * tandem_merge_entry_get_n_differences:
+ *
+ * Returns: how many fields differ
+ */
+guint
+tandem_merge_entry_get_n_differences (TandemMergeEntry *self)
+{
+  g_return_val_if_fail (TANDEM_IS_MERGE_ENTRY (self), 0);
+
+  return self->differences->len;
+}
+
+/**
+ * tandem_merge_entry_get_difference:
+ *
+ * Returns: the name of the @i-th field that differs ("status", "evidence", "links", ...)
+ */
+const char *
+tandem_merge_entry_get_difference (TandemMergeEntry *self,
+                                   guint             i)
+{
+  g_return_val_if_fail (TANDEM_IS_MERGE_ENTRY (self), NULL);
+  g_return_val_if_fail (i < self->differences->len, NULL);
+
+  return g_ptr_array_index (self->differences, i);
+}
+
+/**
+ * tandem_merge_entry_get_take_field:
+ *
+ * Returns: whether the other reviewer's value of @field is taken
+ */
+gboolean
+tandem_merge_entry_get_take_field (TandemMergeEntry *self,
+                                   const char       *field)
+{
+  g_return_val_if_fail (TANDEM_IS_MERGE_ENTRY (self), FALSE);
+
+  return g_hash_table_contains (self->taken, field);
+}
+
+/**
+ * tandem_merge_entry_set_take_field:
+ *
+ * Chooses one field: the other reviewer's value of @field, or this copy's. A field that does
+ * not differ cannot be chosen (there is nothing to take).
+ */
+void
+tandem_merge_entry_set_take_field (TandemMergeEntry *self,
+                                   const char       *field,
+                                   gboolean          take_theirs)
+{
+  g_return_if_fail (TANDEM_IS_MERGE_ENTRY (self));
+
+  for (guint i = 0; i < self->differences->len; i++)
+    {
+      const char *name = g_ptr_array_index (self->differences, i);
+
+      if (!g_str_equal (name, field))
+        continue;
+
+      if (take_theirs == g_hash_table_contains (self->taken, name))
+        return;
+
+      if (take_theirs)
+        g_hash_table_add (self->taken, (gpointer)name);
+      else
+        g_hash_table_remove (self->taken, name);
+
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAKE_THEIRS]);
+      return;
+    }
 }

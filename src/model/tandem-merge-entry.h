@@ -28,5 +28,13 @@ void              tandem_merge_entry_set_their_reviewer (TandemMergeEntry *self,
 gboolean          tandem_merge_entry_get_take_theirs  (TandemMergeEntry *self);
 void              tandem_merge_entry_set_take_theirs  (TandemMergeEntry *self,
                                                        gboolean          take_theirs);
+guint             tandem_merge_entry_get_n_differences (TandemMergeEntry *self);
+const char       *tandem_merge_entry_get_difference   (TandemMergeEntry *self,
+                                                       guint             i);
+gboolean          tandem_merge_entry_get_take_field   (TandemMergeEntry *self,
+                                                       const char       *field);
+void              tandem_merge_entry_set_take_field   (TandemMergeEntry *self,
+                                                       const char       *field,
+                                                       gboolean          take_theirs);
 
 G_END_DECLS

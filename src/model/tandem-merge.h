@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "tandem-audit-entry.h"
+#include "tandem-checklist.h"
 #include "tandem-document.h"
 #include "tandem-merge-entry.h"
 
@@ -37,6 +39,19 @@ typedef GBytes *(*TandemMergeBlobFunc) (TandemDocument  *document,
                                         gpointer         user_data,
                                         GError         **error);
 
+/**
+ * TandemMergeConflict:
+ * @entry: the answer
+ * @field: the field both copies changed (or neither copy's trail explains)
+ *
+ * A field tandem_merge_choose_by_history() left at this copy's value.
+ */
+typedef struct
+{
+  TandemMergeEntry *entry;
+  const char       *field;
+} TandemMergeConflict;
+
 GQuark            tandem_merge_error_quark        (void);
 
 TandemMerge      *tandem_merge_new                (TandemDocument       *ours,
@@ -54,5 +69,29 @@ gboolean          tandem_merge_apply              (TandemMerge          *self,
                                                    TandemMergeBlobFunc   read_blob,
                                                    gpointer              user_data,
                                                    GError              **error);
+void              tandem_merge_set_source_name    (TandemMerge          *self,
+                                                   const char           *name);
+guint             tandem_merge_get_n_new_checklists (TandemMerge        *self);
+TandemChecklist  *tandem_merge_get_new_checklist  (TandemMerge          *self,
+                                                   guint                 i);
+gboolean          tandem_merge_get_bring_in       (TandemMerge          *self,
+                                                   guint                 i);
+void              tandem_merge_set_bring_in       (TandemMerge          *self,
+                                                   guint                 i,
+                                                   gboolean              bring_in);
+guint             tandem_merge_get_n_new_signoffs (TandemMerge          *self);
+TandemAuditEntry *tandem_merge_get_last_change    (TandemMerge          *self,
+                                                   TandemMergeEntry     *entry,
+                                                   gboolean              theirs,
+                                                   const char           *field);
+gboolean          tandem_merge_changed_since_parting (TandemMerge       *self,
+                                                   TandemMergeEntry     *entry,
+                                                   gboolean              theirs,
+                                                   const char           *field);
+GPtrArray        *tandem_merge_choose_by_history  (TandemMerge          *self);
+const char       *tandem_merge_field_label        (const char           *field);
+char             *tandem_merge_describe_value     (TandemMergeEntry     *entry,
+                                                   gboolean              theirs,
+                                                   const char           *field);
 
 G_END_DECLS

@@ -61,6 +61,10 @@ static const GOptionEntry main_entries[] = {
   { "map", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-map: before, after or both (the default, one above the other)"),
     N_("MAP") },
+  { "merge", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Merge the answers, sign-offs and new checklists of the copy OTHER into FILE (may be "
+       "given several times); exit 0 if merged, 5 if merged with conflicts kept as in FILE"),
+    N_("OTHER") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -307,6 +311,7 @@ tandem_application_handle_local_options (GApplication *app,
   TandemCliOptions cli = { 0 };
   g_autoptr(GFile) cwd = g_file_new_for_path (".");
   g_auto(GStrv) files = NULL;
+  g_auto(GStrv) merge = NULL;
   int status = -1;
 
   if (g_variant_dict_contains (options, "version"))
@@ -327,7 +332,9 @@ tandem_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "journey", "s", &cli.journey);
   g_variant_dict_lookup (options, "map", "s", &cli.map);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);
+  g_variant_dict_lookup (options, "merge", "^aay", &merge);
   cli.files = files;
+  cli.merge = merge;
 
   if (tandem_cli_wants_headless (&cli))
     {

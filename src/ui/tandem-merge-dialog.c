@@ -14,6 +14,7 @@
 #include "tandem-checklist-labels.h"
 #include "tandem-dialogs.h"
 #include "tandem-evidence-link.h"
+#include "tandem-labels.h"
 #include "tandem-merge-dialog.h"
 #include "tandem-storage.h"
 
@@ -21,7 +22,11 @@
  * "Merge Answers": another reviewer's copy beside this one, question by question. Each row
  * shows both answers side by side; where they differ the row is marked, and the fields that
  * differ are in bold. The user picks one of the two cards; "yours" is picked to begin with,
- * so nothing is overwritten unless the user chooses. Merging is one undoable step.
+ * so nothing is overwritten unless the user chooses. "Choose field by field" under a row that
+ * differs has a pair of choices per field that differs (their status, your evidence), each
+ * side saying who last changed it and when, from that copy's audit trail. Checklists only in
+ * the other copy can be brought in. Merging is one undoable step; the audit trail records
+ * what came from which file and reviewer (see tandem-merge.c).
  */
 
 struct _TandemMergeDialog
@@ -85,6 +90,13 @@ update_buttons (TandemMergeDialog *self)
     label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Take %u Answer", "_Take %u Answers",
                                           chosen), chosen);
   gtk_button_set_label (GTK_BUTTON (self->merge_button), label);
+
+  /* Sign-offs and checklists only the other copy has come across even with no answer taken. */
+  if (chosen == 0 && tandem_merge_get_n_new_signoffs (self->merge) > 0)
+    chosen = 1;
+  for (guint i = 0; chosen == 0 && i < tandem_merge_get_n_new_checklists (self->merge); i++)
+    chosen = tandem_merge_get_bring_in (self->merge, i);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.merge", chosen > 0);
   gtk_widget_set_tooltip_text (self->merge_button,
                                chosen > 0 ? NULL : _("Choose the other answer for at least one question first"));
@@ -239,23 +251,230 @@ fill_card (GtkWidget        *box,
 
 typedef struct
 {
+  TandemMergeDialog *dialog;
   GtkWidget        *title;
   GtkWidget        *badge;
   GtkWidget        *mine;
   GtkWidget        *theirs;
   GtkWidget        *mine_box;
   GtkWidget        *theirs_box;
+  GtkWidget        *expander;
+  GtkWidget        *fields_box;
   TandemMergeEntry *entry;  /* while bound */
+  gulong            notify_id;
+  gboolean          syncing;
 } RowWidgets;
+
+/* One field's value as the user reads it. */
+static char *
+field_value_text (TandemObject *object,
+                  const char   *field)
+{
+  g_autofree char *text = NULL;
+
+  if (TANDEM_IS_CHECKLIST_ITEM (object))
+    {
+      TandemChecklistItem *item = TANDEM_CHECKLIST_ITEM (object);
+
+      if (g_str_equal (field, "status"))
+        text = g_strdup (tandem_item_status_to_label (tandem_checklist_item_get_status (item)));
+      else if (g_str_equal (field, "rag-override"))
+        text = g_strdup (tandem_checklist_item_get_rag_override (item) == TANDEM_RAG_NONE
+                         ? _("Set from the status")
+                         : tandem_rag_to_label (tandem_checklist_item_get_rag_override (item)));
+      else if (g_str_equal (field, "ladder-rung"))
+        text = g_strdup (tandem_ladder_rung_to_label (tandem_checklist_item_get_ladder_rung (item)));
+      else if (g_str_equal (field, "due-date"))
+        text = tandem_format_date (tandem_checklist_item_get_due_date (item));
+      else if (g_str_equal (field, "links"))
+        text = list_names (tandem_checklist_item_get_links (item));
+      else if (g_str_equal (field, "attachments"))
+        text = list_names (tandem_checklist_item_get_attachments (item));
+    }
+  else if (g_str_equal (field, "decision"))
+    text = g_strdup (tandem_decision_to_label (tandem_checklist_get_decision (TANDEM_CHECKLIST (object))));
+
+  if (text == NULL)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_object_get_property (G_OBJECT (object), field, (g_value_init (&value, G_TYPE_STRING), &value));
+      text = g_value_dup_string (&value);
+    }
+
+  if (text == NULL || text[0] == '\0')
+    return g_strdup (_("—"));
+
+  /* Long answers are cut for the choice; the cards above show them whole. */
+  if (g_utf8_strlen (text, -1) > 120)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, 119);
+      return g_strconcat (cut, "…", NULL);
+    }
+
+  return g_steal_pointer (&text);
+}
+
+/* Who last changed the field in one copy, and when, from that copy's audit trail. */
+static char *
+describe_change (TandemMergeDialog *self,
+                 TandemMergeEntry  *entry,
+                 gboolean           theirs,
+                 const char        *field)
+{
+  TandemAuditEntry *change = tandem_merge_get_last_change (self->merge, entry, theirs, field);
+  g_autofree char *when = NULL;
+  const char *who;
+  const char *role;
+
+  if (change == NULL)
+    return g_strdup (_("No change recorded in this copy’s history"));
+
+  who = tandem_audit_entry_get_who (change);
+  role = tandem_audit_entry_get_role (change);
+  when = tandem_format_local_timestamp (tandem_audit_entry_get_timestamp (change));
+
+  if (who[0] == '\0')
+    /* TRANSLATORS: when a field was last changed, by nobody named */
+    return g_strdup_printf (_("Changed %s"), when);
+  if (role[0] == '\0')
+    /* TRANSLATORS: “Changed by Jo Barnes, 24 Nov 2026 09:00” */
+    return g_strdup_printf (_("Changed by %s, %s"), who, when);
+
+  /* TRANSLATORS: “Changed by Jo Barnes (Chair), 24 Nov 2026 09:00” */
+  return g_strdup_printf (_("Changed by %s (%s), %s"), who, role, when);
+}
+
+static GtkWidget *
+field_choice_new (const char *choice,
+                  const char *change)
+{
+  GtkWidget *button = gtk_check_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (choice);
+  GtkWidget *caption = gtk_label_new (change);
+  g_autofree char *accessible = g_strdup_printf ("%s. %s", choice, change);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), box);
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+
+  return button;
+}
+
+/* Shows the entry's choices, cards and fields, without reacting to them as the user's. */
+static void
+sync_row (RowWidgets *widgets)
+{
+  TandemMergeEntry *entry = widgets->entry;
+
+  if (entry == NULL)
+    return;
+
+  widgets->syncing = TRUE;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (widgets->theirs),
+                                tandem_merge_entry_get_take_theirs (entry));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (widgets->mine),
+                                !tandem_merge_entry_get_take_theirs (entry));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (widgets->fields_box); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *field = g_object_get_data (G_OBJECT (row), "tandem-field");
+      GtkWidget *theirs = g_object_get_data (G_OBJECT (row), "tandem-theirs");
+      GtkWidget *mine = g_object_get_data (G_OBJECT (row), "tandem-mine");
+      gboolean take = tandem_merge_entry_get_take_field (entry, field);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (theirs), take);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (mine), !take);
+    }
+  widgets->syncing = FALSE;
+}
+
+static void
+on_field_toggled_cb (GtkCheckButton *button,
+                     RowWidgets     *widgets)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (button));
+  const char *field = g_object_get_data (G_OBJECT (row), "tandem-field");
+
+  if (widgets->syncing || widgets->entry == NULL || !gtk_check_button_get_active (button))
+    return;
+
+  tandem_merge_entry_set_take_field (widgets->entry, field,
+                                     GTK_WIDGET (button) == g_object_get_data (G_OBJECT (row),
+                                                                               "tandem-theirs"));
+}
+
+static void
+fill_fields (RowWidgets       *widgets,
+             TandemMergeEntry *entry)
+{
+  TandemMergeDialog *self = widgets->dialog;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widgets->fields_box)) != NULL)
+    gtk_box_remove (GTK_BOX (widgets->fields_box), child);
+
+  for (guint i = 0; i < tandem_merge_entry_get_n_differences (entry); i++)
+    {
+      const char *field = tandem_merge_entry_get_difference (entry, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *heading = gtk_label_new (tandem_merge_field_label (field));
+      g_autofree char *mine_value = field_value_text (tandem_merge_entry_get_ours (entry), field);
+      g_autofree char *their_value = field_value_text (tandem_merge_entry_get_theirs (entry), field);
+      g_autofree char *mine_change = describe_change (self, entry, FALSE, field);
+      g_autofree char *their_change = describe_change (self, entry, TRUE, field);
+      /* TRANSLATORS: one side of a field in the merge dialog, “Keep yours: Partly met” */
+      g_autofree char *mine_text = g_strdup_printf (_("Keep yours: %s"), mine_value);
+      /* TRANSLATORS: the other side of a field, “Take the other copy’s: Met” */
+      g_autofree char *their_text = g_strdup_printf (_("Take the other copy’s: %s"), their_value);
+      GtkWidget *mine = field_choice_new (mine_text, mine_change);
+      GtkWidget *theirs = field_choice_new (their_text, their_change);
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (theirs), GTK_CHECK_BUTTON (mine));
+      gtk_box_append (GTK_BOX (row), heading);
+      gtk_box_append (GTK_BOX (row), mine);
+      gtk_box_append (GTK_BOX (row), theirs);
+      g_object_set_data (G_OBJECT (row), "tandem-field", (gpointer)field);
+      g_object_set_data (G_OBJECT (row), "tandem-mine", mine);
+      g_object_set_data (G_OBJECT (row), "tandem-theirs", theirs);
+      g_signal_connect (mine, "toggled", G_CALLBACK (on_field_toggled_cb), widgets);
+      g_signal_connect (theirs, "toggled", G_CALLBACK (on_field_toggled_cb), widgets);
+      gtk_widget_add_css_class (row, "merge-field");
+      gtk_box_append (GTK_BOX (widgets->fields_box), row);
+    }
+}
 
 static void
 on_card_toggled_cb (GtkToggleButton *button,
                     RowWidgets      *widgets)
 {
-  if (widgets->entry == NULL || !gtk_toggle_button_get_active (button))
+  if (widgets->syncing || widgets->entry == NULL || !gtk_toggle_button_get_active (button))
     return;
 
   tandem_merge_entry_set_take_theirs (widgets->entry, button == GTK_TOGGLE_BUTTON (widgets->theirs));
+}
+
+static void
+row_widgets_free (gpointer data)
+{
+  RowWidgets *widgets = data;
+
+  g_clear_signal_handler (&widgets->notify_id, widgets->entry);
+  g_free (widgets);
 }
 
 static GtkWidget *
@@ -300,11 +519,19 @@ on_setup_entry_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (cards), widgets->mine);
   gtk_box_append (GTK_BOX (cards), widgets->theirs);
 
+  widgets->dialog = self;
+  widgets->fields_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (widgets->fields_box, 6);
+  gtk_widget_set_margin_start (widgets->fields_box, 12);
+  widgets->expander = gtk_expander_new_with_mnemonic (_("Choose _field by field"));
+  gtk_expander_set_child (GTK_EXPANDER (widgets->expander), widgets->fields_box);
+
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), cards);
+  gtk_box_append (GTK_BOX (box), widgets->expander);
   gtk_widget_add_css_class (box, "merge-row");
 
-  g_object_set_data_full (G_OBJECT (box), "tandem-widgets", widgets, g_free);
+  g_object_set_data_full (G_OBJECT (box), "tandem-widgets", widgets, row_widgets_free);
   gtk_list_item_set_child (list_item, box);
   gtk_list_item_set_activatable (list_item, FALSE);
 }
@@ -326,6 +553,7 @@ on_bind_entry_cb (GtkSignalListItemFactory *factory,
   g_autofree char *mine_label = NULL;
   g_autofree char *theirs_label = NULL;
 
+  g_clear_signal_handler (&widgets->notify_id, widgets->entry);
   widgets->entry = NULL;
 
   if (tandem_merge_entry_is_decision (entry))
@@ -346,8 +574,8 @@ on_bind_entry_cb (GtkSignalListItemFactory *factory,
   fill_card (widgets->mine_box, entry, ours, theirs, _("Your answer"));
   fill_card (widgets->theirs_box, entry, theirs, ours, name);
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (widgets->theirs), tandem_merge_entry_get_take_theirs (entry));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (widgets->mine), !tandem_merge_entry_get_take_theirs (entry));
+  fill_fields (widgets, entry);
+  gtk_widget_set_visible (widgets->expander, !agrees);
   gtk_widget_set_sensitive (widgets->theirs, !agrees);
 
   /* TRANSLATORS: accessible names of the two cards: “Keep your answer: Met” */
@@ -359,6 +587,9 @@ on_bind_entry_cb (GtkSignalListItemFactory *factory,
                                   theirs_label, -1);
 
   widgets->entry = entry;
+  sync_row (widgets);
+  widgets->notify_id = g_signal_connect_swapped (entry, "notify::take-theirs",
+                                                 G_CALLBACK (sync_row), widgets);
 }
 
 static void
@@ -369,6 +600,7 @@ on_unbind_entry_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   RowWidgets *widgets = g_object_get_data (G_OBJECT (box), "tandem-widgets");
 
+  g_clear_signal_handler (&widgets->notify_id, widgets->entry);
   widgets->entry = NULL;
 }
 
@@ -515,6 +747,83 @@ tandem_merge_dialog_init (TandemMergeDialog *self)
   g_signal_connect (self, "unrealize", G_CALLBACK (on_unrealize_cb), NULL);
 }
 
+static void
+on_bring_in_toggled_cb (GtkCheckButton    *button,
+                        TandemMergeDialog *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "tandem-index"));
+
+  tandem_merge_set_bring_in (self->merge, index, gtk_check_button_get_active (button));
+  update_buttons (self);
+}
+
+static void
+add_note_line (TandemMergeDialog *self,
+               GtkWidget         *content)
+{
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Note"), -1);
+  gtk_widget_set_hexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (line), icon);
+  gtk_box_append (GTK_BOX (line), content);
+  gtk_box_append (GTK_BOX (self->notes_box), line);
+  gtk_widget_set_visible (self->notes_box, TRUE);
+}
+
+/* What comes across besides answers: the other copy's sign-offs and its own checklists. */
+static void
+add_arrivals (TandemMergeDialog *self)
+{
+  guint n_signoffs = tandem_merge_get_n_new_signoffs (self->merge);
+
+  if (n_signoffs > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u sign-off in the other copy comes "
+                                                            "across. It stands only if the answers "
+                                                            "after merging are the ones it "
+                                                            "covered; otherwise it is recorded as "
+                                                            "void, covering answers that differ.",
+                                                            "%u sign-offs in the other copy come "
+                                                            "across. Each stands only if the "
+                                                            "answers after merging are the ones it "
+                                                            "covered; otherwise it is recorded as "
+                                                            "void, covering answers that differ.",
+                                                            n_signoffs), n_signoffs);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      add_note_line (self, label);
+    }
+
+  for (guint i = 0; i < tandem_merge_get_n_new_checklists (self->merge); i++)
+    {
+      TandemChecklist *checklist = tandem_merge_get_new_checklist (self->merge, i);
+      /* TRANSLATORS: a choice in the merge dialog; %s is a checklist's title */
+      g_autofree char *text = g_strdup_printf (_("Bring in “%s”, which only the other copy has, "
+                                                 "with its answers, sign-offs and history"),
+                                               tandem_checklist_get_title (checklist));
+      GtkWidget *button = gtk_check_button_new ();
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (button),
+                                   tandem_merge_get_bring_in (self->merge, i));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      text, -1);
+      g_object_set_data (G_OBJECT (button), "tandem-index", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "toggled", G_CALLBACK (on_bring_in_toggled_cb), self);
+      add_note_line (self, button);
+    }
+}
+
 /* Public API */
 
 /**
@@ -541,6 +850,7 @@ tandem_merge_dialog_new (GtkWindow   *parent,
   self = g_object_new (TANDEM_TYPE_MERGE_DIALOG, "transient-for", parent, NULL);
   self->merge = g_object_ref (merge);
   self->source_name = g_strdup (source_name);
+  tandem_merge_set_source_name (merge, source_name);
   entries = tandem_merge_get_entries (merge);
 
   /* TRANSLATORS: under the title of the merge dialog, “From “Chair copy.tandem”” */
@@ -574,6 +884,8 @@ tandem_merge_dialog_new (GtkWindow   *parent,
       gtk_box_append (GTK_BOX (line), label);
       gtk_box_append (GTK_BOX (self->notes_box), line);
     }
+
+  add_arrivals (self);
 
   adw_status_page_set_description (self->empty_page,
                                    n_differ == 0 ? _("Every answer in the other copy is the same "
