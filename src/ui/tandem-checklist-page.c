@@ -1498,11 +1498,8 @@ export_template_action (GtkWidget  *widget,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+delete_checklist (TandemChecklistPage *self)
 {
-  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
   g_autofree char *toast = NULL;
 
   if (self->document == NULL)
@@ -1510,12 +1507,118 @@ delete_action (GtkWidget  *widget,
 
   toast = g_strdup_printf (_("“%s” deleted"), tandem_checklist_get_title (self->checklist));
 
-  /* Undoable, so no question first; the notice offers Undo. */
   tandem_document_begin (self->document, _("Delete Checklist"));
   tandem_list_remove_object (tandem_document_get_checklists (self->document), self->checklist);
   tandem_document_commit (self->document);
 
+  /* The page is on its way out: the window gives the toast a place. */
   tandem_show_toast (GTK_WIDGET (self), toast, TRUE);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog    *dialog,
+                       const char          *response,
+                       TandemChecklistPage *self)
+{
+  if (g_str_equal (response, "delete"))
+    delete_checklist (self);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
+  TandemList *signoffs;
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = 0;
+
+  if (self->document == NULL)
+    return;
+
+  signoffs = tandem_checklist_get_signoffs (self->checklist);
+  for (guint i = 0; i < tandem_list_get_n (signoffs); i++)
+    {
+      TandemSignoff *signoff = tandem_list_get (signoffs, i);
+
+      if (tandem_signoff_get_voided_at (signoff)[0] != '\0')
+        continue;
+      if (names->len > 0)
+        g_string_append (names, _(", "));
+      if (tandem_signoff_get_role (signoff)[0] != '\0')
+        g_string_append_printf (names, _("%s (%s)"), tandem_signoff_get_name (signoff),
+                                tandem_signoff_get_role (signoff));
+      else
+        g_string_append (names, tandem_signoff_get_name (signoff));
+      n++;
+    }
+
+  /* Without sign-offs deleting is undoable, so no question first; the notice offers Undo.
+   * With them, the checklist is somebody's signed record: ask, naming who signed. */
+  if (n == 0)
+    {
+      delete_checklist (self);
+      return;
+    }
+
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    /* TRANSLATORS: %s is a checklist's title, %s names who signed, “Jo Smith (Chair)” */
+    g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "“%s” has been signed off by %s. Deleting it "
+                                                          "deletes the sign-off too.",
+                                                          "“%s” has been signed off by %s. Deleting it "
+                                                          "deletes their sign-offs too.", n),
+                                             tandem_checklist_get_title (self->checklist),
+                                             names->str);
+    GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                _("Delete a Signed Checklist?"), body);
+
+    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                      "cancel", _("_Cancel"),
+                                      "delete", _("_Delete"),
+                                      NULL);
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                                ADW_RESPONSE_DESTRUCTIVE);
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
+/* Escape from anywhere on the questions goes back to the list, on the question being edited. */
+static void
+back_to_list_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "questions");
+  if (selected != GTK_INVALID_LIST_POSITION)
+    select_position (self, selected, TRUE);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* F6 and Shift+F6 go between the two panes of the questions, the list and the answer, always
+ * to something shown. GtkPaned's own F6 can leave the focus on a pane's hidden part. */
+static void
+cycle_panes_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
+  gboolean answering = tandem_item_editor_get_item (self->editor) != NULL;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "questions");
+  if (focus_in_list (self) && answering)
+    tandem_item_editor_focus_status (self->editor);
+  else
+    back_to_list_action (widget, NULL, NULL);
 }
 
 /* GObject */
@@ -1742,6 +1845,8 @@ tandem_checklist_page_class_init (TandemChecklistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.export-template", NULL,
                                    export_template_action);
   gtk_widget_class_install_action (widget_class, "checklist.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "checklist.back-to-list", NULL, back_to_list_action);
+  gtk_widget_class_install_action (widget_class, "checklist.cycle-panes", NULL, cycle_panes_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -1750,8 +1855,8 @@ tandem_checklist_page_class_init (TandemChecklistPageClass *klass)
                                        "checklist.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
                                        "checklist.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "checklist.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "checklist.back-to-list", NULL);
 }
 
 static void
@@ -1769,6 +1874,25 @@ tandem_checklist_page_init (TandemChecklistPage *self)
   self->status_filter = -1;
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+
+  /* Taken before the focused widget sees them, so that they work from anywhere on the page:
+   * a field or list inside must not eat Ctrl+F, and GtkPaned's own F6 must not run. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    const struct { guint keyval; GdkModifierType modifiers; const char *action; } keys[] = {
+      { GDK_KEY_f, GDK_CONTROL_MASK, "checklist.focus-search" },
+      { GDK_KEY_F6, 0, "checklist.cycle-panes" },
+      { GDK_KEY_F6, GDK_SHIFT_MASK, "checklist.cycle-panes" },
+    };
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval,
+                                                                                      keys[i].modifiers),
+                                                              gtk_named_action_new (keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   {
     GtkWidget *placeholder = gtk_label_new (_("No one has signed off yet"));
