@@ -681,6 +681,74 @@ test_tab_stops (void)
   close_window (window);
 }
 
+/* At 800×600, a laptop with a projector, the questions get most of the height. */
+static void
+screenshot (TandemWindow *window,
+            const char   *name)
+{
+#ifdef GDK_WINDOWING_X11
+  const char *dir = g_getenv ("TANDEM_SCREENSHOT_DIR");
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *import = g_find_program_in_path ("import");
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+
+  if (dir == NULL || import == NULL || !GDK_IS_X11_SURFACE (surface))
+    return;
+
+  path = g_build_filename (dir, file, NULL);
+  id = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { import, "-window", id, path, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+#endif
+}
+
+static void
+test_compact_header (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemChecklistPage *page;
+  GtkWidget *header;
+  int window_height;
+
+  tandem_document_set_reviewer (tandem_window_get_document (window), "Asha Patel");
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (window);
+  page = create_checklist (window, NULL);
+  /* The window is narrow enough to show the sidebar or the page: open the page from it. */
+  {
+    GtkListBox *sidebar = GTK_LIST_BOX (find_by_class (GTK_WIDGET (window), "navigation-sidebar"));
+
+    g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1))));
+  }
+  settle (window);
+  settle (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  screenshot (window, "checklist-800x600");
+
+  header = find_by_class (GTK_WIDGET (page), "checklist-header");
+  g_assert_nonnull (header);
+  window_height = gtk_widget_get_height (GTK_WIDGET (window));
+  /* The header is made short once the page knows its height: a layout later. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (gtk_widget_get_height (header) >= window_height / 5 && g_get_monotonic_time () < deadline)
+      settle (window);
+  }
+  screenshot (window, "checklist-800x600-settled");
+  g_assert_cmpint (window_height, <=, 620);
+  g_test_message ("header %d of %d pixels", gtk_widget_get_height (header), window_height);
+  g_assert_cmpint (gtk_widget_get_height (header), <, window_height / 5);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +763,7 @@ main (int   argc,
   g_test_add_func ("/checklists/keyboard/new-checklist-key", test_new_checklist_key);
   g_test_add_func ("/checklists/keyboard/typed-due-date", test_typed_due_date);
   g_test_add_func ("/checklists/keyboard/tab-stops", test_tab_stops);
+  g_test_add_func ("/checklists/keyboard/compact-header", test_compact_header);
 
   return g_test_run ();
 }

@@ -71,7 +71,15 @@ struct _TandemChecklistPage
   gboolean             overdue_only;
   GDate                today;
 
+  /* Short windows (800×600 on a projector) get a header of two lines: the summary of answers
+   * goes on the progress line, the description and its source into a tooltip. */
+  gboolean             compact;
+  guint                compact_idle;
+  char                *summary;          /* "4 of 13 answered" */
+  char                *compact_summary;  /* "4 of 13 answered · 2 met · 9 not started" */
+
   /* Template widgets */
+  GtkWidget           *header_box;
   GtkEditableLabel    *title_label;
   GtkLabel            *decision_pill;
   GtkLabel            *description_label;
@@ -534,12 +542,93 @@ update_hidden_note (TandemChecklistPage *self)
 }
 
 static void
+apply_compact (TandemChecklistPage *self)
+{
+  const char *description = gtk_label_get_text (self->description_label);
+  const char *source = tandem_checklist_get_source (self->checklist);
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), !self->compact && description[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), !self->compact && source[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->counts_box), !self->compact);
+  gtk_label_set_text (self->progress_label,
+                      self->compact && self->compact_summary != NULL ? self->compact_summary
+                                                                     : self->summary);
+  gtk_label_set_ellipsize (self->progress_label, self->compact ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+
+  /* What the short header leaves out stays a hover away. */
+  if (self->compact)
+    tooltip = g_strjoin ("\n\n", self->compact_summary != NULL ? self->compact_summary : "",
+                         description, gtk_label_get_text (self->source_label), NULL);
+  gtk_widget_set_tooltip_text (self->header_box, tooltip);
+  if (self->compact)
+    gtk_widget_add_css_class (self->header_box, "compact");
+  else
+    gtk_widget_remove_css_class (self->header_box, "compact");
+}
+
+static gboolean
+apply_compact_idle (gpointer data)
+{
+  TandemChecklistPage *self = data;
+
+  self->compact_idle = 0;
+  if (self->checklist != NULL)
+    apply_compact (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_measure (GtkWidget      *widget,
+              GtkOrientation  orientation,
+              int             for_size,
+              int            *minimum,
+              int            *natural,
+              int            *minimum_baseline,
+              int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+/* The page lays its child out as AdwBin does, and learns its height on the way (a layout
+ * manager's widget gets no size_allocate). Changing what is shown while being laid out would
+ * lay out again at once: the change waits for an idle. Two heights, so that a window at the
+ * edge does not flip back and forth. */
+static void
+page_allocate (GtkWidget *widget,
+               int        width,
+               int        height,
+               int        baseline)
+{
+  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  gboolean compact = self->compact ? height < 760 : height < 700;
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  if (compact != self->compact)
+    {
+      self->compact = compact;
+      if (self->compact_idle == 0)
+        self->compact_idle = g_idle_add (apply_compact_idle, self);
+    }
+}
+
+static void
 update_header (TandemChecklistPage *self)
 {
   TandemDecision decision = tandem_checklist_get_decision (self->checklist);
   g_autofree char *summary = NULL;
   g_autofree char *decision_text = NULL;
   g_autoptr(GString) description = g_string_new (tandem_checklist_get_description (self->checklist));
+  g_autoptr(GString) compact = g_string_new (NULL);
   TandemProgress progress;
   GtkWidget *child;
 
@@ -554,6 +643,9 @@ update_header (TandemChecklistPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->counts_box))) != NULL)
     gtk_flow_box_remove (self->counts_box, child);
+  g_free (self->summary);
+  self->summary = g_strdup (summary);
+  g_string_assign (compact, summary);
   {
     /* One chip per status, each counted on its own by the model. */
     static const struct { TandemItemStatus status; const char *label; const char *css; } chips[] = {
@@ -566,10 +658,20 @@ update_header (TandemChecklistPage *self)
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (chips); i++)
-      add_count (self, tandem_progress_get_count (&progress, chips[i].status),
-                 _(chips[i].label), chips[i].css);
+      {
+        guint count = tandem_progress_get_count (&progress, chips[i].status);
+
+        add_count (self, count, _(chips[i].label), chips[i].css);
+        if (count > 0)
+          /* TRANSLATORS: one part of the one-line summary, “ · 2 met” */
+          g_string_append_printf (compact, _(" · %u %s"), count, _(chips[i].label));
+      }
   }
   add_count (self, progress.overdue, _("overdue"), "chip-overdue");
+  if (progress.overdue > 0)
+    g_string_append_printf (compact, _(" · %u %s"), progress.overdue, _("overdue"));
+  g_free (self->compact_summary);
+  self->compact_summary = g_strdup (compact->str);
 
   /* The reason for a decision taken over open questions is shown with it. */
   if (tandem_checklist_get_decision_reason (self->checklist)[0] != '\0')
@@ -616,9 +718,7 @@ update_header (TandemChecklistPage *self)
       gtk_label_set_text (self->source_label, source);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_label), source);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->source_label),
-                          tandem_checklist_get_source (self->checklist)[0] != '\0');
-
+  apply_compact (self);
   update_hidden_note (self);
 }
 
@@ -1708,6 +1808,7 @@ tandem_checklist_page_dispose (GObject *object)
   if (self->history_view != NULL)
     gtk_grid_view_set_model (self->history_view, NULL);
 
+  g_clear_handle_id (&self->compact_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_CHECKLIST_PAGE);
 
   g_clear_object (&self->selection);
@@ -1729,6 +1830,8 @@ tandem_checklist_page_finalize (GObject *object)
   g_clear_pointer (&self->conditions_state, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->owner_text, g_free);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->compact_summary, g_free);
 
   G_OBJECT_CLASS (tandem_checklist_page_parent_class)->finalize (object);
 }
@@ -1800,6 +1903,7 @@ tandem_checklist_page_class_init (TandemChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, decision_pill);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, source_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, counts_box);
@@ -1865,6 +1969,8 @@ tandem_checklist_page_init (TandemChecklistPage *self)
   static const char *fixed_owners[] = { NULL, NULL, NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (NULL, page_measure, page_allocate));
   self->pending_voided = g_ptr_array_new_with_free_func (g_object_unref);
 
   fixed_owners[0] = _("Anyone");
