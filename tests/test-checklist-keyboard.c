@@ -749,6 +749,116 @@ test_compact_header (void)
   close_window (window);
 }
 
+/* Accessible names. GTK 4.8 cannot read a name back, so the names Tandem sets are also kept on
+ * the widget (tandem_set_accessible_label()) and checked here, beside the tooltips and labels
+ * GTK reads out itself. */
+static gboolean
+has_text_inside (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_text_inside (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+named (GtkWidget *widget)
+{
+  const char *label = g_object_get_data (G_OBJECT (widget), "tandem-accessible-label");
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  return (label != NULL && label[0] != '\0') || (tooltip != NULL && tooltip[0] != '\0');
+}
+
+static void
+check_names (GtkWidget *widget,
+             gboolean   in_sidebar,
+             GString   *unnamed)
+{
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+
+  /* GTK names the window's own buttons; a combo row or drop-down shows its value in a list
+   * item that never takes the focus and is read through the row. */
+  if (!gtk_widget_get_visible (widget) || GTK_IS_WINDOW_CONTROLS (widget) ||
+      ADW_IS_COMBO_ROW (widget) || GTK_IS_DROP_DOWN (widget))
+    return;
+
+  if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+    {
+      /* Read by its own name only: the menu button's tooltip does not reach it. */
+      if (g_object_get_data (G_OBJECT (widget), "tandem-accessible-label") == NULL &&
+          !has_text_inside (widget))
+        g_string_append_printf (unnamed, "%s in %s\n", type,
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_WIDGET)));
+    }
+  else if (g_str_equal (type, "GtkListItemWidget") && gtk_widget_get_first_child (widget) != NULL &&
+           gtk_widget_get_mapped (widget))
+    {
+      if (!named (widget))
+        g_string_append_printf (unnamed, "%s of %s in %s < %s < %s < %s\n", type,
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_first_child (widget)),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (widget)))),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (widget))))));
+    }
+  else if (GTK_IS_LIST_BOX_ROW (widget) && in_sidebar)
+    {
+      if (!named (widget))
+        g_string_append_printf (unnamed, "sidebar row\n");
+    }
+  else if (GTK_IS_IMAGE (widget) && in_sidebar)
+    {
+      if (g_object_get_data (G_OBJECT (widget), "tandem-accessible-hidden") == NULL)
+        g_string_append_printf (unnamed, "GtkImage in the sidebar\n");
+    }
+  else if (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+    {
+      if (!named (widget) && !has_text_inside (widget))
+        g_string_append_printf (unnamed, "%s in %s < %s < %s\n", type,
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (widget)))));
+    }
+
+  in_sidebar = in_sidebar || gtk_widget_has_css_class (widget, "navigation-sidebar");
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_names (child, in_sidebar, unnamed);
+}
+
+static void
+test_accessible_names (void)
+{
+  TandemWindow *window = new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemChecklistPage *page;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  const char *views[] = { "questions", "decision", "history" };
+
+  page = create_checklist (window, NULL);
+  create_checklist (window, "t4-gunning-principles");
+  g_assert_true (tandem_window_select_object (window, TANDEM_OBJECT (tandem_checklist_page_get_checklist (page))));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      tandem_checklist_page_show_view (page, views[i]);
+      settle (window);
+      check_names (GTK_WIDGET (window), FALSE, unnamed);
+    }
+  g_assert_true (tandem_window_select_object (window, TANDEM_OBJECT (document)));
+  settle (window);
+  check_names (GTK_WIDGET (window), FALSE, unnamed);
+
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/checklists/keyboard/typed-due-date", test_typed_due_date);
   g_test_add_func ("/checklists/keyboard/tab-stops", test_tab_stops);
   g_test_add_func ("/checklists/keyboard/compact-header", test_compact_header);
+  g_test_add_func ("/checklists/keyboard/accessible-names", test_accessible_names);
 
   return g_test_run ();
 }

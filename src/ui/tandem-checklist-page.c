@@ -297,6 +297,23 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (list_item, is_item);
   tandem_checklist_row_set_object (TANDEM_CHECKLIST_ROW (gtk_list_item_get_child (list_item)),
                                    object);
+
+  /* The focus is on the list's own item widget around the row, which has no name of its own
+   * and would be read as “GtkListItemWidget”: name it by the question and its answer. */
+  {
+    GtkWidget *item_widget = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+    g_autofree char *name = NULL;
+
+    if (is_item)
+      /* TRANSLATORS: how a screen reader reads a question in the list, “Question text: Met” */
+      name = g_strdup_printf (_("%s: %s"), tandem_checklist_item_get_question (TANDEM_CHECKLIST_ITEM (object)),
+                              tandem_item_status_to_label (tandem_checklist_item_get_status (TANDEM_CHECKLIST_ITEM (object))));
+    else if (TANDEM_IS_CHECKLIST_SECTION (object))
+      name = g_strdup (tandem_checklist_section_get_title (TANDEM_CHECKLIST_SECTION (object)));
+
+    if (item_widget != NULL && name != NULL)
+      tandem_set_accessible_label (item_widget, name);
+  }
 }
 
 static void
@@ -1969,6 +1986,7 @@ tandem_checklist_page_init (TandemChecklistPage *self)
   static const char *fixed_owners[] = { NULL, NULL, NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tandem_name_menu_buttons (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self),
                                  gtk_custom_layout_new (NULL, page_measure, page_allocate));
   self->pending_voided = g_ptr_array_new_with_free_func (g_object_unref);

@@ -1232,6 +1232,7 @@ tandem_item_editor_init (TandemItemEditor *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tandem_name_menu_buttons (GTK_WIDGET (self));
 
   {
     GtkEventController *keys = gtk_event_controller_key_new ();

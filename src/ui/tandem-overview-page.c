@@ -11,6 +11,7 @@
 
 #include "tandem-binding.h"
 #include "tandem-condition.h"
+#include "tandem-dialogs.h"
 #include "tandem-overview-page.h"
 
 /*

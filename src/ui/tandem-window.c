@@ -15,6 +15,7 @@
 #include "tandem-checklist.h"
 #include "tandem-checklist-page.h"
 #include "tandem-checklist-progress.h"
+#include "tandem-dialogs.h"
 #include "tandem-journey.h"
 #include "tandem-lock.h"
 #include "tandem-merge-dialog.h"
@@ -217,6 +218,29 @@ set_file (TandemWindow *self,
 
 /* Sidebar and pages */
 
+static void
+on_sidebar_title_cb (GObject    *item,
+                     GParamSpec *pspec,
+                     GtkWidget  *row)
+{
+  g_autofree char *title = NULL;
+
+  g_object_get (item, "title", &title, NULL);
+  tandem_set_accessible_label (row, title != NULL && title[0] != '\0' ? title : _("Untitled"));
+}
+
+/* The icons of the sidebar only decorate the words beside them. */
+static void
+hide_images (GtkWidget *root)
+{
+  if (GTK_IS_IMAGE (root))
+    tandem_hide_from_accessibility (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    hide_images (child);
+}
+
 static GtkWidget *
 create_sidebar_row (gpointer item,
                     gpointer user_data)
@@ -228,10 +252,20 @@ create_sidebar_row (gpointer item,
 
   g_object_set_data_full (G_OBJECT (row), "tandem-object", g_object_ref (item), g_object_unref);
 
+  /* Each row is named for screen readers by what it opens, and keeps its name as it is renamed. */
+  if (TANDEM_IS_DOCUMENT (item))
+    tandem_set_accessible_label (row, _("Project Overview"));
+  else
+    {
+      g_signal_connect_object (item, "notify::title", G_CALLBACK (on_sidebar_title_cb), row, 0);
+      on_sidebar_title_cb (item, NULL, row);
+    }
+
   if (TANDEM_IS_CHECKLIST (item))
     {
       /* Checklists show how far they are answered under their title. */
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), tandem_checklist_sidebar_row_content (item));
+      hide_images (row);
       return row;
     }
 
@@ -255,6 +289,7 @@ create_sidebar_row (gpointer item,
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  hide_images (row);
 
   return row;
 }
@@ -2037,6 +2072,7 @@ tandem_window_init (TandemWindow *self)
   flattened = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->sidebar_parts)));
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (flattened), create_sidebar_row, self, NULL);
   gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
+  tandem_name_menu_buttons (GTK_WIDGET (self));
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 
