@@ -599,10 +599,15 @@ on_document_title_cb (TandemWindow   *self,
 static TandemObject *
 shown_object (TandemWindow *self)
 {
-  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+  GtkWidget *visible;
   GHashTableIter iter;
   gpointer key, value;
 
+  /* Nothing is shown while the window is taken apart. */
+  if (self->pages == NULL || self->stack == NULL)
+    return NULL;
+
+  visible = gtk_stack_get_visible_child (self->stack);
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (value == visible)
