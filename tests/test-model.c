@@ -7,6 +7,7 @@
 
 #include "tandem-condition.h"
 #include "tandem-document.h"
+#include "tandem-labels.h"
 #include "tandem-test-util.h"
 
 static void
@@ -376,6 +377,43 @@ test_edited_document_is_freed (void)
   g_assert_null (tandem_object_get_document (TANDEM_OBJECT (condition)));
 }
 
+/* Due dates are typed as people write them in the UK; a bad one gets a sentence. */
+static void
+test_parse_date (void)
+{
+  const struct { const char *text; const char *iso; } good[] = {
+    { "15/12/2026", "2026-12-15" }, { "1/2/2026", "2026-02-01" }, { "15.12.2026", "2026-12-15" },
+    { "15-12-2026", "2026-12-15" }, { "15 Dec 2026", "2026-12-15" },
+    { "15 December 2026", "2026-12-15" }, { " 3 sept 2026 ", "2026-09-03" },
+    { "3 Sep, 2026", "2026-09-03" }, { "2026-12-15", "2026-12-15" }, { "", "" },
+  };
+  const char *bad[] = { "31/02/2026", "15/12/26", "12/15/2026", "tomorrow", "15 Decx 2026",
+                        "2026-13-01", "15/12/2026 10:00" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = tandem_parse_date (good[i].text, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (iso, ==, good[i].iso);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = tandem_parse_date (bad[i], &error);
+      g_autofree char *typed = g_strstrip (g_strdup (bad[i]));
+
+      g_assert_null (iso);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      /* One sentence that names what was typed and says what to type. */
+      g_assert_nonnull (strstr (error->message, typed));
+      g_assert_true (g_str_has_suffix (error->message, "."));
+      g_assert_nonnull (strstr (error->message, "15/12/2026"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/model/undo/edited-document-is-freed", test_edited_document_is_freed);
   g_test_add_func ("/model/modified/follows-undo", test_modified_follows_undo);
   g_test_add_func ("/model/conditions", test_conditions);
+  g_test_add_func ("/model/parse-date", test_parse_date);
   g_test_add_func ("/model/generated", test_generated_document);
 
   return g_test_run ();

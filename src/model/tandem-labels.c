@@ -9,7 +9,9 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "tandem-audit-entry.h"
@@ -304,6 +306,105 @@ tandem_format_date (const char *iso_date)
 
   /* TRANSLATORS: a date, such as “3 May 2026”; see the strftime manual page */
   return g_date_time_format (date, _("%-d %B %Y"));
+}
+
+/* The month a word names, 1 to 12, or 0: English names and their first three letters (and
+ * "Sept"), and the names of the user's language as dates are shown to them, so that a date
+ * copied from the window reads back. */
+static int
+month_from_word (const char *word)
+{
+  static const char *english[] = { "january", "february", "march", "april", "may", "june", "july",
+                                   "august", "september", "october", "november", "december" };
+  g_autofree char *folded = g_utf8_casefold (word, -1);
+  g_autofree char *bare = NULL;
+
+  /* "Dec." as some people write it */
+  if (g_str_has_suffix (folded, "."))
+    folded[strlen (folded) - 1] = '\0';
+  if (folded[0] == '\0')
+    return 0;
+
+  for (int m = 1; m <= 12; m++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_utc (2000, m, 1, 12, 0, 0);
+      g_autofree char *full = g_date_time_format (date, "%B");
+      g_autofree char *abbreviated = g_date_time_format (date, "%b");
+      g_autofree char *full_folded = g_utf8_casefold (full, -1);
+      g_autofree char *abbreviated_folded = g_utf8_casefold (abbreviated, -1);
+
+      if (g_str_equal (folded, english[m - 1]) ||
+          (strlen (folded) == 3 && g_str_has_prefix (english[m - 1], folded)) ||
+          g_str_equal (folded, full_folded) || g_str_equal (folded, abbreviated_folded) ||
+          (m == 9 && g_str_equal (folded, "sept")))
+        return m;
+    }
+
+  return 0;
+}
+
+/**
+ * tandem_parse_date:
+ * @text: a date as a person types it: "15/12/2026", "15 Dec 2026", "15 December 2026" or
+ *   "2026-12-15"
+ * @error: return location for one sentence saying what is wrong and what to type
+ *
+ * Dates are read the British way round, day before month, as the NHS writes them.
+ *
+ * Returns: (transfer full) (nullable): the date as "YYYY-MM-DD", "" for empty text, or %NULL
+ */
+char *
+tandem_parse_date (const char  *text,
+                   GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_auto(GStrv) words = NULL;
+  int d = 0, m = 0, y = 0;
+  char end;
+  gboolean read = FALSE;
+
+  if (copy[0] == '\0')
+    return g_strdup ("");
+
+  if (strlen (copy) == 10 && copy[4] == '-' &&
+      sscanf (copy, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3)
+    read = TRUE;
+  else if (sscanf (copy, "%2d/%2d/%d%c", &d, &m, &y, &end) == 3 ||
+           sscanf (copy, "%2d.%2d.%d%c", &d, &m, &y, &end) == 3 ||
+           sscanf (copy, "%2d-%2d-%d%c", &d, &m, &y, &end) == 3)
+    read = TRUE;
+  else
+    {
+      g_autoptr(GRegex) spaces = g_regex_new ("[\\s,]+", 0, 0, NULL);
+
+      words = g_regex_split (spaces, copy, 0);
+      if (g_strv_length (words) == 3 && sscanf (words[0], "%2d%c", &d, &end) == 1 &&
+          sscanf (words[2], "%d%c", &y, &end) == 1)
+        {
+          m = month_from_word (words[1]);
+          read = m != 0;
+        }
+    }
+
+  if (!read || y < 1000 || y > 9999)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* TRANSLATORS: %s is what was typed for a date */
+                   _("“%s” is not a date Tandem can read: type the day, month and four-figure "
+                     "year, such as 15/12/2026 or 15 Dec 2026."), copy);
+      return NULL;
+    }
+
+  if (!g_date_valid_dmy (d, m, y))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* TRANSLATORS: %s is what was typed for a date, such as 31/02/2026 */
+                   _("“%s” is not a day in the calendar: check the day and the month "
+                     "(the day comes first, as in 15/12/2026)."), copy);
+      return NULL;
+    }
+
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }
 
 /**

@@ -26,6 +26,8 @@ char       *tandem_format_timestamp      (const char         *timestamp);
 char       *tandem_format_local_timestamp (const char        *timestamp);
 char       *tandem_format_date           (const char         *iso_date);
 char       *tandem_format_short_date     (const char         *iso_date);
+char       *tandem_parse_date            (const char         *text,
+                                          GError            **error);
 char       *tandem_audit_entry_describe  (TandemAuditEntry   *entry);
 
 G_END_DECLS

@@ -71,7 +71,15 @@ struct _TandemChecklistPage
   gboolean             overdue_only;
   GDate                today;
 
+  /* Short windows (800×600 on a projector) get a header of two lines: the summary of answers
+   * goes on the progress line, the description and its source into a tooltip. */
+  gboolean             compact;
+  guint                compact_idle;
+  char                *summary;          /* "4 of 13 answered" */
+  char                *compact_summary;  /* "4 of 13 answered · 2 met · 9 not started" */
+
   /* Template widgets */
+  GtkWidget           *header_box;
   GtkEditableLabel    *title_label;
   GtkLabel            *decision_pill;
   GtkLabel            *description_label;
@@ -289,6 +297,23 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (list_item, is_item);
   tandem_checklist_row_set_object (TANDEM_CHECKLIST_ROW (gtk_list_item_get_child (list_item)),
                                    object);
+
+  /* The focus is on the list's own item widget around the row, which has no name of its own
+   * and would be read as “GtkListItemWidget”: name it by the question and its answer. */
+  {
+    GtkWidget *item_widget = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+    g_autofree char *name = NULL;
+
+    if (is_item)
+      /* TRANSLATORS: how a screen reader reads a question in the list, “Question text: Met” */
+      name = g_strdup_printf (_("%s: %s"), tandem_checklist_item_get_question (TANDEM_CHECKLIST_ITEM (object)),
+                              tandem_item_status_to_label (tandem_checklist_item_get_status (TANDEM_CHECKLIST_ITEM (object))));
+    else if (TANDEM_IS_CHECKLIST_SECTION (object))
+      name = g_strdup (tandem_checklist_section_get_title (TANDEM_CHECKLIST_SECTION (object)));
+
+    if (item_widget != NULL && name != NULL)
+      tandem_set_accessible_label (item_widget, name);
+  }
 }
 
 static void
@@ -534,12 +559,93 @@ update_hidden_note (TandemChecklistPage *self)
 }
 
 static void
+apply_compact (TandemChecklistPage *self)
+{
+  const char *description = gtk_label_get_text (self->description_label);
+  const char *source = tandem_checklist_get_source (self->checklist);
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), !self->compact && description[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), !self->compact && source[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->counts_box), !self->compact);
+  gtk_label_set_text (self->progress_label,
+                      self->compact && self->compact_summary != NULL ? self->compact_summary
+                                                                     : self->summary);
+  gtk_label_set_ellipsize (self->progress_label, self->compact ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+
+  /* What the short header leaves out stays a hover away. */
+  if (self->compact)
+    tooltip = g_strjoin ("\n\n", self->compact_summary != NULL ? self->compact_summary : "",
+                         description, gtk_label_get_text (self->source_label), NULL);
+  gtk_widget_set_tooltip_text (self->header_box, tooltip);
+  if (self->compact)
+    gtk_widget_add_css_class (self->header_box, "compact");
+  else
+    gtk_widget_remove_css_class (self->header_box, "compact");
+}
+
+static gboolean
+apply_compact_idle (gpointer data)
+{
+  TandemChecklistPage *self = data;
+
+  self->compact_idle = 0;
+  if (self->checklist != NULL)
+    apply_compact (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_measure (GtkWidget      *widget,
+              GtkOrientation  orientation,
+              int             for_size,
+              int            *minimum,
+              int            *natural,
+              int            *minimum_baseline,
+              int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+/* The page lays its child out as AdwBin does, and learns its height on the way (a layout
+ * manager's widget gets no size_allocate). Changing what is shown while being laid out would
+ * lay out again at once: the change waits for an idle. Two heights, so that a window at the
+ * edge does not flip back and forth. */
+static void
+page_allocate (GtkWidget *widget,
+               int        width,
+               int        height,
+               int        baseline)
+{
+  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  gboolean compact = self->compact ? height < 760 : height < 700;
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  if (compact != self->compact)
+    {
+      self->compact = compact;
+      if (self->compact_idle == 0)
+        self->compact_idle = g_idle_add (apply_compact_idle, self);
+    }
+}
+
+static void
 update_header (TandemChecklistPage *self)
 {
   TandemDecision decision = tandem_checklist_get_decision (self->checklist);
   g_autofree char *summary = NULL;
   g_autofree char *decision_text = NULL;
   g_autoptr(GString) description = g_string_new (tandem_checklist_get_description (self->checklist));
+  g_autoptr(GString) compact = g_string_new (NULL);
   TandemProgress progress;
   GtkWidget *child;
 
@@ -554,6 +660,9 @@ update_header (TandemChecklistPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->counts_box))) != NULL)
     gtk_flow_box_remove (self->counts_box, child);
+  g_free (self->summary);
+  self->summary = g_strdup (summary);
+  g_string_assign (compact, summary);
   {
     /* One chip per status, each counted on its own by the model. */
     static const struct { TandemItemStatus status; const char *label; const char *css; } chips[] = {
@@ -566,10 +675,20 @@ update_header (TandemChecklistPage *self)
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (chips); i++)
-      add_count (self, tandem_progress_get_count (&progress, chips[i].status),
-                 _(chips[i].label), chips[i].css);
+      {
+        guint count = tandem_progress_get_count (&progress, chips[i].status);
+
+        add_count (self, count, _(chips[i].label), chips[i].css);
+        if (count > 0)
+          /* TRANSLATORS: one part of the one-line summary, “ · 2 met” */
+          g_string_append_printf (compact, _(" · %u %s"), count, _(chips[i].label));
+      }
   }
   add_count (self, progress.overdue, _("overdue"), "chip-overdue");
+  if (progress.overdue > 0)
+    g_string_append_printf (compact, _(" · %u %s"), progress.overdue, _("overdue"));
+  g_free (self->compact_summary);
+  self->compact_summary = g_strdup (compact->str);
 
   /* The reason for a decision taken over open questions is shown with it. */
   if (tandem_checklist_get_decision_reason (self->checklist)[0] != '\0')
@@ -616,9 +735,7 @@ update_header (TandemChecklistPage *self)
       gtk_label_set_text (self->source_label, source);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_label), source);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->source_label),
-                          tandem_checklist_get_source (self->checklist)[0] != '\0');
-
+  apply_compact (self);
   update_hidden_note (self);
 }
 
@@ -1498,11 +1615,8 @@ export_template_action (GtkWidget  *widget,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+delete_checklist (TandemChecklistPage *self)
 {
-  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
   g_autofree char *toast = NULL;
 
   if (self->document == NULL)
@@ -1510,12 +1624,118 @@ delete_action (GtkWidget  *widget,
 
   toast = g_strdup_printf (_("“%s” deleted"), tandem_checklist_get_title (self->checklist));
 
-  /* Undoable, so no question first; the notice offers Undo. */
   tandem_document_begin (self->document, _("Delete Checklist"));
   tandem_list_remove_object (tandem_document_get_checklists (self->document), self->checklist);
   tandem_document_commit (self->document);
 
+  /* The page is on its way out: the window gives the toast a place. */
   tandem_show_toast (GTK_WIDGET (self), toast, TRUE);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog    *dialog,
+                       const char          *response,
+                       TandemChecklistPage *self)
+{
+  if (g_str_equal (response, "delete"))
+    delete_checklist (self);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
+  TandemList *signoffs;
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = 0;
+
+  if (self->document == NULL)
+    return;
+
+  signoffs = tandem_checklist_get_signoffs (self->checklist);
+  for (guint i = 0; i < tandem_list_get_n (signoffs); i++)
+    {
+      TandemSignoff *signoff = tandem_list_get (signoffs, i);
+
+      if (tandem_signoff_get_voided_at (signoff)[0] != '\0')
+        continue;
+      if (names->len > 0)
+        g_string_append (names, _(", "));
+      if (tandem_signoff_get_role (signoff)[0] != '\0')
+        g_string_append_printf (names, _("%s (%s)"), tandem_signoff_get_name (signoff),
+                                tandem_signoff_get_role (signoff));
+      else
+        g_string_append (names, tandem_signoff_get_name (signoff));
+      n++;
+    }
+
+  /* Without sign-offs deleting is undoable, so no question first; the notice offers Undo.
+   * With them, the checklist is somebody's signed record: ask, naming who signed. */
+  if (n == 0)
+    {
+      delete_checklist (self);
+      return;
+    }
+
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    /* TRANSLATORS: %s is a checklist's title, %s names who signed, “Jo Smith (Chair)” */
+    g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "“%s” has been signed off by %s. Deleting it "
+                                                          "deletes the sign-off too.",
+                                                          "“%s” has been signed off by %s. Deleting it "
+                                                          "deletes their sign-offs too.", n),
+                                             tandem_checklist_get_title (self->checklist),
+                                             names->str);
+    GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                _("Delete a Signed Checklist?"), body);
+
+    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                      "cancel", _("_Cancel"),
+                                      "delete", _("_Delete"),
+                                      NULL);
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                                ADW_RESPONSE_DESTRUCTIVE);
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
+/* Escape from anywhere on the questions goes back to the list, on the question being edited. */
+static void
+back_to_list_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "questions");
+  if (selected != GTK_INVALID_LIST_POSITION)
+    select_position (self, selected, TRUE);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* F6 and Shift+F6 go between the two panes of the questions, the list and the answer, always
+ * to something shown. GtkPaned's own F6 can leave the focus on a pane's hidden part. */
+static void
+cycle_panes_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemChecklistPage *self = TANDEM_CHECKLIST_PAGE (widget);
+  gboolean answering = tandem_item_editor_get_item (self->editor) != NULL;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "questions");
+  if (focus_in_list (self) && answering)
+    tandem_item_editor_focus_status (self->editor);
+  else
+    back_to_list_action (widget, NULL, NULL);
 }
 
 /* GObject */
@@ -1605,6 +1825,7 @@ tandem_checklist_page_dispose (GObject *object)
   if (self->history_view != NULL)
     gtk_grid_view_set_model (self->history_view, NULL);
 
+  g_clear_handle_id (&self->compact_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_CHECKLIST_PAGE);
 
   g_clear_object (&self->selection);
@@ -1626,6 +1847,8 @@ tandem_checklist_page_finalize (GObject *object)
   g_clear_pointer (&self->conditions_state, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->owner_text, g_free);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->compact_summary, g_free);
 
   G_OBJECT_CLASS (tandem_checklist_page_parent_class)->finalize (object);
 }
@@ -1697,6 +1920,7 @@ tandem_checklist_page_class_init (TandemChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, decision_pill);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, source_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, TandemChecklistPage, counts_box);
@@ -1742,6 +1966,8 @@ tandem_checklist_page_class_init (TandemChecklistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "checklist.export-template", NULL,
                                    export_template_action);
   gtk_widget_class_install_action (widget_class, "checklist.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "checklist.back-to-list", NULL, back_to_list_action);
+  gtk_widget_class_install_action (widget_class, "checklist.cycle-panes", NULL, cycle_panes_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -1750,8 +1976,8 @@ tandem_checklist_page_class_init (TandemChecklistPageClass *klass)
                                        "checklist.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
                                        "checklist.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "checklist.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "checklist.back-to-list", NULL);
 }
 
 static void
@@ -1760,6 +1986,9 @@ tandem_checklist_page_init (TandemChecklistPage *self)
   static const char *fixed_owners[] = { NULL, NULL, NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tandem_name_menu_buttons (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (NULL, page_measure, page_allocate));
   self->pending_voided = g_ptr_array_new_with_free_func (g_object_unref);
 
   fixed_owners[0] = _("Anyone");
@@ -1769,6 +1998,25 @@ tandem_checklist_page_init (TandemChecklistPage *self)
   self->status_filter = -1;
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+
+  /* Taken before the focused widget sees them, so that they work from anywhere on the page:
+   * a field or list inside must not eat Ctrl+F, and GtkPaned's own F6 must not run. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    const struct { guint keyval; GdkModifierType modifiers; const char *action; } keys[] = {
+      { GDK_KEY_f, GDK_CONTROL_MASK, "checklist.focus-search" },
+      { GDK_KEY_F6, 0, "checklist.cycle-panes" },
+      { GDK_KEY_F6, GDK_SHIFT_MASK, "checklist.cycle-panes" },
+    };
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval,
+                                                                                      keys[i].modifiers),
+                                                              gtk_named_action_new (keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   {
     GtkWidget *placeholder = gtk_label_new (_("No one has signed off yet"));

@@ -91,3 +91,70 @@ tandem_open_uri (GtkWidget  *widget,
   /* GTK 4.8 has no GtkUriLauncher; gtk_show_uri() goes through the portal when sandboxed. */
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
+
+/**
+ * tandem_set_accessible_label:
+ *
+ * Names @widget for screen readers. GTK 4.8 has no call to read a name back, so the name is
+ * also kept on the widget as "tandem-accessible-label", for the tests that check that
+ * nothing is read out as a bare type name ("GtkToggleButton").
+ */
+void
+tandem_set_accessible_label (GtkWidget  *widget,
+                             const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label != NULL ? label : "", -1);
+  g_object_set_data_full (G_OBJECT (widget), "tandem-accessible-label", g_strdup (label), g_free);
+}
+
+/**
+ * tandem_hide_from_accessibility:
+ *
+ * Hides a picture that only decorates a word beside it, so that it is not read as “image”.
+ */
+void
+tandem_hide_from_accessibility (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  g_object_set_data (G_OBJECT (widget), "tandem-accessible-hidden", GINT_TO_POINTER (TRUE));
+}
+
+/**
+ * tandem_name_menu_buttons:
+ *
+ * In GTK 4.8 the focus of a GtkMenuButton is the toggle button inside it, which does not
+ * take the menu button's tooltip or label as its name and is read as “GtkToggleButton”. This
+ * names each such toggle under @root after its menu button.
+ */
+void
+tandem_name_menu_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_MENU_BUTTON (root))
+    {
+      GtkWidget *toggle = gtk_widget_get_first_child (root);
+      const char *name = gtk_menu_button_get_label (GTK_MENU_BUTTON (root));
+
+      if (name == NULL || name[0] == '\0')
+        name = gtk_widget_get_tooltip_text (root);
+      if (GTK_IS_TOGGLE_BUTTON (toggle) && name != NULL && name[0] != '\0')
+        {
+          g_autofree char *plain = NULL;
+
+          /* A label with a mnemonic is read without its underline. */
+          pango_parse_markup (name, -1, '_', NULL, &plain, NULL, NULL);
+          tandem_set_accessible_label (toggle, plain != NULL ? plain : name);
+        }
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    tandem_name_menu_buttons (child);
+}

@@ -15,6 +15,10 @@ void tandem_show_error       (GtkWidget  *widget,
 void tandem_show_toast       (GtkWidget  *widget,
                               const char *title,
                               gboolean    offer_undo);
+void tandem_set_accessible_label (GtkWidget  *widget,
+                                  const char *label);
+void tandem_hide_from_accessibility (GtkWidget *widget);
+void tandem_name_menu_buttons (GtkWidget *root);
 void tandem_open_uri         (GtkWidget  *widget,
                               const char *uri);
 

@@ -45,6 +45,9 @@ struct _TandemItemEditor
   GtkFilterListModel  *history;
   guint                updating_calendar : 1;
   guint                updating_ladder : 1;
+  char                *due_shown;   /* the due date the entry shows, "YYYY-MM-DD" */
+  guint                reveal_tick;
+  guint                reveal_frames;
 
   /* Template widgets */
   GtkLabel            *section_label;
@@ -61,7 +64,7 @@ struct _TandemItemEditor
   GtkGrid             *ladder_grid;
   GtkWidget           *rungs[TANDEM_LADDER_RUNG_CO_PRODUCTION + 1];
   AdwEntryRow         *owner_row;
-  AdwActionRow        *due_row;
+  AdwEntryRow         *due_row;
   GtkMenuButton       *due_button;
   GtkPopover          *due_popover;
   GtkCalendar         *due_calendar;
@@ -136,18 +139,20 @@ update_dynamic (TandemItemEditor *self)
                           status == TANDEM_ITEM_STATUS_PARTLY_MET ||
                           tandem_checklist_item_get_action (item)[0] != '\0');
 
-  if (due[0] == '\0')
-    {
-      gtk_menu_button_set_label (self->due_button, _("None"));
-      adw_action_row_set_subtitle (self->due_row, "");
-    }
-  else
+  /* The entry is filled again only when the date itself changed, so that changing another
+   * field does not throw away a date being typed. */
+  if (g_strcmp0 (self->due_shown, due) != 0)
     {
       g_autofree char *date = tandem_format_date (due);
 
-      gtk_menu_button_set_label (self->due_button, date);
-      adw_action_row_set_subtitle (self->due_row, overdue ? _("Overdue") : "");
+      g_free (self->due_shown);
+      self->due_shown = g_strdup (due);
+      gtk_editable_set_text (GTK_EDITABLE (self->due_row), date);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_row), NULL);
     }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row),
+                                 overdue ? _("_Due date, overdue") : _("_Due date (such as 15/12/2026)"));
 
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "overdue-row");
@@ -653,7 +658,62 @@ on_history_changed_cb (TandemItemEditor *self)
   update_history (self);
 }
 
-/* Callbacks */
+/* The page is the bin's child; it is not a template child, so that disposing the template
+ * does not take it from under the bin. */
+static GtkWidget *
+get_scrolled (TandemItemEditor *self)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
+  GtkWidget *scrolled = child != NULL ? gtk_widget_get_first_child (child) : NULL;
+
+  return GTK_IS_SCROLLED_WINDOW (scrolled) ? scrolled : NULL;
+}
+
+/* Tick callbacks run before the frame's layout: on the second tick the first layout of the
+ * new question is done and the focused field's place is known. */
+static gboolean
+reveal_focus_tick (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  TandemItemEditor *self = TANDEM_ITEM_EDITOR (widget);
+  GtkWidget *scrolled = get_scrolled (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (++self->reveal_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->reveal_tick = 0;
+
+  if (scrolled == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, scrolled))
+    return G_SOURCE_REMOVE;
+
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (!gtk_widget_compute_bounds (focus, content, &bounds))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = bounds.origin.y - 12;
+  bottom = MIN (bounds.origin.y + bounds.size.height + 12, top + page);
+
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, bottom - page);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Callbacks *//* Callbacks */
 
 static void
 on_due_popover_show_cb (TandemItemEditor *self)
@@ -706,6 +766,109 @@ on_due_day_selected_cb (TandemItemEditor *self)
   set_due_date (self, iso);
 }
 
+/* A typed date, read the UK way round; a date that cannot be read keeps what was typed, marked,
+ * with one sentence saying what to type. */
+static void
+on_due_apply_cb (TandemItemEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->item == NULL)
+    return;
+
+  iso = tandem_parse_date (text, &error);
+  if (iso == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_row), error->message);
+      tandem_show_toast (GTK_WIDGET (self), error->message, FALSE);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_row), NULL);
+  if (get_document (self) != NULL)
+    tandem_document_break_merge (get_document (self));
+  if (g_strcmp0 (iso, tandem_checklist_item_get_due_date (self->item)) != 0)
+    set_due_date (self, iso);
+  else
+    {
+      /* Typed again as it was: show it the usual way. */
+      g_clear_pointer (&self->due_shown, g_free);
+      update_dynamic (self);
+    }
+
+  /* A new typed date is a step of its own for Undo. */
+  if (get_document (self) != NULL)
+    tandem_document_break_merge (get_document (self));
+}
+
+/* GtkCalendar 4.8 keeps its keyboard cursor apart from the chosen day and offers no call to
+ * move it, so the cursor starts wherever it was last left (a leftover 29 October). The arrow
+ * keys here move the chosen day itself, which starts at the due date or today; Space or Enter
+ * takes it. */
+static gboolean
+on_due_calendar_key_cb (TandemItemEditor      *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->due_calendar);
+  g_autoptr(GDateTime) moved = NULL;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      moved = g_date_time_add_days (date, gtk_widget_get_direction (GTK_WIDGET (self->due_calendar)) == GTK_TEXT_DIR_RTL ? 1 : -1);
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      moved = g_date_time_add_days (date, gtk_widget_get_direction (GTK_WIDGET (self->due_calendar)) == GTK_TEXT_DIR_RTL ? -1 : 1);
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      moved = g_date_time_add_weeks (date, -1);
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      moved = g_date_time_add_weeks (date, 1);
+      break;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      moved = g_date_time_add_months (date, -1);
+      break;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      moved = g_date_time_add_months (date, 1);
+      break;
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      on_due_day_selected_cb (self);
+      if (get_document (self) != NULL)
+        tandem_document_break_merge (get_document (self));
+      gtk_popover_popdown (self->due_popover);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  self->updating_calendar = TRUE;
+  gtk_calendar_select_day (self->due_calendar, moved);
+  self->updating_calendar = FALSE;
+
+  return TRUE;
+}
+
 static void
 on_due_clear_clicked_cb (TandemItemEditor *self)
 {
@@ -718,8 +881,8 @@ on_due_done_clicked_cb (TandemItemEditor *self)
 {
   TandemDocument *document = get_document (self);
 
-  /* Choosing the shown date without moving still sets it. */
-  if (self->item != NULL && tandem_checklist_item_get_due_date (self->item)[0] == '\0')
+  /* The arrow keys only move the shown date (see on_due_calendar_key_cb): Done takes it. */
+  if (self->item != NULL)
     on_due_day_selected_cb (self);
 
   if (document != NULL)
@@ -996,6 +1159,7 @@ unbind_item (TandemItemEditor *self)
   g_clear_object (&self->history);
 
   g_clear_object (&self->item);
+  g_clear_pointer (&self->due_shown, g_free);
 }
 
 static void
@@ -1004,6 +1168,9 @@ tandem_item_editor_dispose (GObject *object)
   TandemItemEditor *self = (TandemItemEditor *)object;
 
   unbind_item (self);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_ITEM_EDITOR);
   g_clear_object (&self->evidence_parts);
   g_clear_object (&self->history_filter);
@@ -1052,6 +1219,7 @@ tandem_item_editor_class_init (TandemItemEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_due_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_done_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_link_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_attach_clicked_cb);
@@ -1064,6 +1232,16 @@ tandem_item_editor_init (TandemItemEditor *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tandem_name_menu_buttons (GTK_WIDGET (self));
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_due_calendar_key_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->due_calendar), keys);
+  }
   build_ladder (self);
 
   self->evidence_parts = g_list_store_new (G_TYPE_LIST_MODEL);
@@ -1171,13 +1349,23 @@ tandem_item_editor_set_item (TandemItemEditor    *self,
   update_dynamic (self);
   update_condition (self);
 
-  /* A new question starts at its top. */
+  /* A new question starts at its top, unless the keyboard is in one of its fields (Alt+Down
+   * from the comments of one question to the next): then the focus stays in the same field,
+   * now the new question's, and that field is brought into view once the new question is laid
+   * out. */
   {
-    /* The page is the bin's child; it is not a template child, so that disposing the template
-     * does not take it from under the bin. */
-    GtkWidget *scrolled = gtk_widget_get_first_child (adw_bin_get_child (ADW_BIN (self)));
+    GtkWidget *scrolled = get_scrolled (self);
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-    if (GTK_IS_SCROLLED_WINDOW (scrolled))
+    if (focus != NULL && scrolled != NULL && gtk_widget_is_ancestor (focus, scrolled))
+      {
+        self->reveal_frames = 0;
+        if (self->reveal_tick == 0)
+          self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_focus_tick,
+                                                            NULL, NULL);
+      }
+    else if (scrolled != NULL)
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
   }
 }

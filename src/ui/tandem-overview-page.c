@@ -13,6 +13,7 @@
 
 #include "tandem-binding.h"
 #include "tandem-condition.h"
+#include "tandem-dialogs.h"
 #include "tandem-overview-page.h"
 
 /*
@@ -209,6 +210,27 @@ on_remove_condition_clicked_cb (GtkButton       *button,
   tandem_document_commit (document);
 }
 
+static void
+on_switch_active_cb (GtkSwitch  *toggle,
+                     GParamSpec *pspec,
+                     GtkWidget  *row)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_switch_get_active (toggle), -1);
+}
+
+/* A row with a switch is one stop for Tab, as AdwSwitchRow of later libadwaita is: the row
+ * takes the focus and Space turns the switch, which takes no focus of its own; the row says
+ * whether it is on. Otherwise Tab stops twice on the same setting. */
+static void
+make_switch_row (GtkWidget *row,
+                 GtkSwitch *toggle)
+{
+  gtk_widget_set_can_focus (GTK_WIDGET (toggle), FALSE);
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_switch_active_cb), row, 0);
+  on_switch_active_cb (toggle, NULL, row);
+}
+
 static GtkWidget *
 create_condition_row (gpointer item,
                       gpointer user_data)
@@ -241,6 +263,7 @@ create_condition_row (gpointer item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  make_switch_row (row, GTK_SWITCH (toggle));
 
   return row;
 }
@@ -412,6 +435,8 @@ static void
 tandem_overview_page_init (TandemOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  make_switch_row (gtk_widget_get_ancestor (GTK_WIDGET (self->fictional_switch), ADW_TYPE_ACTION_ROW),
+                   self->fictional_switch);
 }
 
 GtkWidget *
@@ -434,4 +459,24 @@ tandem_overview_page_focus_title (TandemOverviewPage *self)
   g_return_if_fail (TANDEM_IS_OVERVIEW_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+/**
+ * tandem_overview_page_focus_conditions:
+ *
+ * Moves the keyboard focus to the project conditions, the first one or else the field that
+ * adds one, and scrolls them into view.
+ */
+void
+tandem_overview_page_focus_conditions (TandemOverviewPage *self)
+{
+  GtkListBoxRow *first;
+
+  g_return_if_fail (TANDEM_IS_OVERVIEW_PAGE (self));
+
+  first = gtk_list_box_get_row_at_index (self->conditions_list, 0);
+  if (first != NULL && gtk_widget_grab_focus (GTK_WIDGET (first)))
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_condition_row));
 }

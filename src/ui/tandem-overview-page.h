@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (TandemOverviewPage, tandem_overview_page, TANDEM, OVERVIEW
 
 GtkWidget      *tandem_overview_page_new          (TandemDocument     *document);
 TandemDocument *tandem_overview_page_get_document (TandemOverviewPage *self);
+void            tandem_overview_page_focus_conditions (TandemOverviewPage *self);
 void            tandem_overview_page_focus_title  (TandemOverviewPage *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "tandem-checklist.h"
 #include "tandem-checklist-page.h"
 #include "tandem-checklist-progress.h"
+#include "tandem-dialogs.h"
 #include "tandem-journey.h"
 #include "tandem-lock.h"
 #include "tandem-merge-dialog.h"
@@ -67,6 +68,7 @@ struct _TandemWindow
   GListStore           *sidebar_roots;
   GListStore           *sidebar_parts;  /* of GListModel, flattened into the sidebar */
   GHashTable           *pages;  /* TandemObject* -> GtkWidget* (weak: the stack owns pages) */
+  guint                 sidebar_key;  /* a key moving the focus in the sidebar, while it is handled */
 
   guint                 recovery_source;
   guint                 saving : 1;
@@ -101,6 +103,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void save_as (TandemWindow *self);
+static GtkListBoxRow *sidebar_row_of (TandemWindow *self,
+                                      TandemObject *object);
 static void set_document (TandemWindow   *self,
                           TandemDocument *document);
 
@@ -214,6 +218,29 @@ set_file (TandemWindow *self,
 
 /* Sidebar and pages */
 
+static void
+on_sidebar_title_cb (GObject    *item,
+                     GParamSpec *pspec,
+                     GtkWidget  *row)
+{
+  g_autofree char *title = NULL;
+
+  g_object_get (item, "title", &title, NULL);
+  tandem_set_accessible_label (row, title != NULL && title[0] != '\0' ? title : _("Untitled"));
+}
+
+/* The icons of the sidebar only decorate the words beside them. */
+static void
+hide_images (GtkWidget *root)
+{
+  if (GTK_IS_IMAGE (root))
+    tandem_hide_from_accessibility (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    hide_images (child);
+}
+
 static GtkWidget *
 create_sidebar_row (gpointer item,
                     gpointer user_data)
@@ -225,10 +252,20 @@ create_sidebar_row (gpointer item,
 
   g_object_set_data_full (G_OBJECT (row), "tandem-object", g_object_ref (item), g_object_unref);
 
+  /* Each row is named for screen readers by what it opens, and keeps its name as it is renamed. */
+  if (TANDEM_IS_DOCUMENT (item))
+    tandem_set_accessible_label (row, _("Project Overview"));
+  else
+    {
+      g_signal_connect_object (item, "notify::title", G_CALLBACK (on_sidebar_title_cb), row, 0);
+      on_sidebar_title_cb (item, NULL, row);
+    }
+
   if (TANDEM_IS_CHECKLIST (item))
     {
       /* Checklists show how far they are answered under their title. */
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), tandem_checklist_sidebar_row_content (item));
+      hide_images (row);
       return row;
     }
 
@@ -252,6 +289,7 @@ create_sidebar_row (gpointer item,
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  hide_images (row);
 
   return row;
 }
@@ -366,16 +404,13 @@ tandem_window_select_object (TandemWindow *self,
 
   g_return_val_if_fail (TANDEM_IS_WINDOW (self), FALSE);
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
-    {
-      if (g_object_get_data (G_OBJECT (row), "tandem-object") == (gpointer)object)
-        {
-          gtk_list_box_select_row (self->sidebar, row);
-          return TRUE;
-        }
-    }
+  row = sidebar_row_of (self, object);
+  if (row == NULL)
+    return FALSE;
 
-  return FALSE;
+  self->sidebar_key = 0;
+  gtk_list_box_select_row (self->sidebar, row);
+  return TRUE;
 }
 
 /* A page whose object left the document (a checklist deleted, or its creation undone) gives
@@ -395,7 +430,25 @@ drop_orphan_pages (TandemWindow *self)
         continue;
 
       if (value == visible)
-        tandem_window_select_object (self, TANDEM_OBJECT (self->document));
+        {
+          GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+          gboolean had_focus = focus == NULL || gtk_widget_is_ancestor (focus, value) ||
+                               !gtk_widget_get_mapped (focus);
+
+          tandem_window_select_object (self, TANDEM_OBJECT (self->document));
+
+          /* The stack hands the focus of a page that goes to the first field of the next, the
+           * project title with all its text selected, where one key press would wipe it. The
+           * overview's row in the sidebar is a safe place. */
+          if (had_focus || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)),
+                                                   GTK_WIDGET (self->stack)))
+            {
+              GtkListBoxRow *row = sidebar_row_of (self, TANDEM_OBJECT (self->document));
+
+              if (row != NULL)
+                gtk_widget_grab_focus (GTK_WIDGET (row));
+            }
+        }
     }
 }
 
@@ -543,16 +596,108 @@ on_document_title_cb (TandemWindow   *self,
     update_title (self);
 }
 
+static TandemObject *
+shown_object (TandemWindow *self)
+{
+  GtkWidget *visible;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* Nothing is shown while the window is taken apart. */
+  if (self->pages == NULL || self->stack == NULL)
+    return NULL;
+
+  visible = gtk_stack_get_visible_child (self->stack);
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (value == visible)
+      return key;
+
+  return NULL;
+}
+
+static GtkListBoxRow *
+sidebar_row_of (TandemWindow *self,
+                TandemObject *object)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    if (g_object_get_data (G_OBJECT (row), "tandem-object") == (gpointer)object)
+      return row;
+
+  return NULL;
+}
+
+/* The sidebar follows activation, not the focus: Tab and the arrow keys only move the focus
+ * through it (a page that opened at each row passed would take the focus from the sidebar and
+ * ask who is reviewing on the way), and Enter, Space or a click open the page. GtkListBox
+ * selects the row its cursor moves to, so a selection made while such a key is handled is
+ * put back. */
+static gboolean
+on_sidebar_key_pressed_cb (TandemWindow          *self,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           GtkEventControllerKey *controller)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      self->sidebar_key = keyval;
+      break;
+    default:
+      self->sidebar_key = 0;
+      break;
+    }
+
+  return FALSE;
+}
+
+static void
+on_sidebar_key_released_cb (TandemWindow *self)
+{
+  self->sidebar_key = 0;
+}
+
 static void
 on_sidebar_row_selected_cb (TandemWindow  *self,
                             GtkListBoxRow *row)
 {
   TandemObject *object;
+  TandemObject *shown;
 
   if (row == NULL)
     return;
 
   object = g_object_get_data (G_OBJECT (row), "tandem-object");
+  shown = shown_object (self);
+
+  if (self->sidebar_key != 0 && shown != NULL && object != shown)
+    {
+      GtkListBoxRow *shown_row = sidebar_row_of (self, shown);
+
+      if (shown_row != NULL)
+        {
+          gtk_list_box_select_row (self->sidebar, shown_row);
+          return;
+        }
+    }
+
   if (object != NULL)
     tandem_window_show_object (self, object);
 }
@@ -561,6 +706,11 @@ static void
 on_sidebar_row_activated_cb (TandemWindow  *self,
                              GtkListBoxRow *row)
 {
+  /* The row under the cursor when Enter or Space opens it. */
+  self->sidebar_key = 0;
+  if (gtk_list_box_get_selected_row (self->sidebar) != row)
+    gtk_list_box_select_row (self->sidebar, row);
+
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -1430,8 +1580,15 @@ show_overview_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkWidget *page;
 
   tandem_window_select_object (self, TANDEM_OBJECT (self->document));
+
+  /* Asked for from the note on left-out questions: the conditions are what the user came for,
+   * and the focus must not land in the title with its text selected. */
+  page = g_hash_table_lookup (self->pages, self->document);
+  if (TANDEM_IS_OVERVIEW_PAGE (page))
+    tandem_overview_page_focus_conditions (TANDEM_OVERVIEW_PAGE (page));
 }
 
 static void
@@ -1886,6 +2043,8 @@ tandem_window_class_init (TandemWindowClass *klass)
                                        "win.export-appendix", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-checklist", NULL);
 }
 
 static void
@@ -1928,6 +2087,17 @@ tandem_window_init (TandemWindow *self)
   flattened = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->sidebar_parts)));
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (flattened), create_sidebar_row, self, NULL);
   gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
+  tandem_name_menu_buttons (GTK_WIDGET (self));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_sidebar_key_pressed_cb), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (keys, "key-released", G_CALLBACK (on_sidebar_key_released_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->sidebar), keys);
+  }
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
