@@ -156,8 +156,28 @@ min_zoom (TandemProjectorView *self)
   return TANDEM_PROJECTOR_MIN_TITLE_PX * text_scale (self) / TANDEM_JOURNEY_FONT_CARD_TITLE;
 }
 
+/* Scrolls @step to the middle of the part of the view beside the pinned lane titles, across;
+ * up and down it only has to be in view. */
+static void
+center_step (TandemProjectorView *self,
+             TandemStep          *step)
+{
+  TandemJourneyFigure *figure = tandem_journey_canvas_get_figure (self->canvas);
+  cairo_rectangle_t rect, viewport;
+
+  tandem_journey_canvas_focus_step (self->canvas, step);
+  if (!tandem_journey_figure_get_step_rect (figure, step, &rect))
+    return;
+
+  tandem_journey_canvas_get_viewport (self->canvas, &viewport);
+  tandem_journey_canvas_center_on (self->canvas,
+                                   rect.x + rect.width / 2 - TANDEM_JOURNEY_LANE_HEADER_WIDTH / 2,
+                                   viewport.y + viewport.height / 2);
+}
+
 /* Zoom and scroll for the current step: the whole map as large as fits, never below the
- * projector scale (then the view follows the step), or the step's stage alone. */
+ * projector scale (then the view follows the step), or the step's stage alone, in the middle
+ * when it fits at that scale and following the step when it does not. */
 static void
 frame (TandemProjectorView *self)
 {
@@ -165,6 +185,7 @@ frame (TandemProjectorView *self)
   double width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
   double height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
   double lowest = min_zoom (self);
+  double highest = MAX (lowest, MAX_PROJECTOR_ZOOM);
   double zoom;
   cairo_rectangle_t rect;
 
@@ -177,13 +198,21 @@ frame (TandemProjectorView *self)
       /* Room for the lane titles too, which stay pinned at the left edge. */
       double room = rect.width + 2 * TANDEM_JOURNEY_LANE_HEADER_WIDTH;
 
-      zoom = CLAMP (MIN (width / room, height / rect.height), lowest, MAX (lowest, MAX_PROJECTOR_ZOOM));
+      zoom = CLAMP (MIN (width / room, height / rect.height), lowest, highest);
       tandem_journey_canvas_set_zoom (self->canvas, zoom);
-      tandem_journey_canvas_center_on (self->canvas, rect.x + rect.width / 2,
-                                       rect.height * zoom <= height ? rect.y + rect.height / 2
-                                                                    : rect.y + height / zoom / 2);
-      if (step != NULL && rect.height * zoom > height)
-        tandem_journey_canvas_focus_step (self->canvas, step);
+      if (room * zoom <= width + 1)
+        {
+          tandem_journey_canvas_focus_step (self->canvas, step);
+          tandem_journey_canvas_center_on (self->canvas, rect.x + rect.width / 2,
+                                           rect.height * zoom <= height
+                                           ? rect.y + rect.height / 2 : rect.y + height / zoom / 2);
+          if (rect.height * zoom > height)
+            tandem_journey_canvas_focus_step (self->canvas, step);
+        }
+      else
+        {
+          center_step (self, step);
+        }
     }
   else
     {
@@ -191,11 +220,10 @@ frame (TandemProjectorView *self)
 
       tandem_journey_figure_get_size (tandem_journey_canvas_get_figure (self->canvas),
                                       &figure_width, &figure_height);
-      zoom = CLAMP (MIN (width / figure_width, height / figure_height), lowest,
-                    MAX (lowest, MAX_PROJECTOR_ZOOM));
+      zoom = CLAMP (MIN (width / figure_width, height / figure_height), lowest, highest);
       tandem_journey_canvas_set_zoom (self->canvas, zoom);
       if (step != NULL)
-        tandem_journey_canvas_focus_step (self->canvas, step);
+        center_step (self, step);
     }
   self->framing = FALSE;
 
@@ -345,6 +373,20 @@ on_document_changed_cb (TandemProjectorView *self)
   gtk_widget_queue_draw (self->veil);
 }
 
+/* The panel tells the title as it is typed, so the room reads it while it is being written. */
+static void
+on_editor_text_cb (TandemProjectorView *self)
+{
+  const char *text;
+
+  if (!tandem_journey_canvas_is_editing (self->canvas))
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (tandem_journey_canvas_get_editor (self->canvas)));
+  if (text != NULL && text[0] != '\0')
+    gtk_label_set_text (GTK_LABEL (self->step_title_label), text);
+}
+
 static void
 on_dpi_changed_cb (TandemProjectorView *self)
 {
@@ -388,21 +430,34 @@ draw_veil (GtkDrawingArea *area,
 {
   TandemProjectorView *self = user_data;
   const TandemColor *background = &self->canvas->state.palette.background;
-  cairo_rectangle_t rect;
-  double x1, y1, x2, y2;
+  TandemStep *step = tandem_projector_view_get_current_step (self);
+  TandemJourneyLayout *layout;
+  cairo_rectangle_t rect, bounds;
+  double zoom = tandem_journey_canvas_get_zoom (self->canvas);
+  double x1, y1, x2, y2, lanes_right, unused;
 
-  if (!self->one_stage ||
-      !stage_rect (self, tandem_projector_view_get_current_step (self), &rect))
+  if (!self->one_stage || !stage_rect (self, step, &rect))
     return;
+
+  /* The lane titles stay clear, where they are or pinned at the left edge. */
+  layout = tandem_journey_figure_get_layout_for_map (tandem_journey_canvas_get_figure (self->canvas),
+                                                     tandem_journey_map_for_step (step));
+  tandem_journey_layout_get_bounds (layout, &bounds);
+  _tandem_journey_canvas_figure_to_view (self->canvas, bounds.x + TANDEM_JOURNEY_LANE_HEADER_WIDTH,
+                                         bounds.y, &lanes_right, &unused);
+  lanes_right = MAX (lanes_right, TANDEM_JOURNEY_LANE_HEADER_WIDTH * zoom);
 
   _tandem_journey_canvas_figure_to_view (self->canvas, rect.x, rect.y, &x1, &y1);
   _tandem_journey_canvas_figure_to_view (self->canvas, rect.x + rect.width,
                                          rect.y + rect.height, &x2, &y2);
+  x1 = MAX (x1, lanes_right);
+  x2 = MAX (x2, lanes_right);
 
   cairo_set_source_rgba (cr, background->red, background->green, background->blue, 0.85);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_rectangle (cr, x1, y1, x2 - x1, y2 - y1);
+  if (x1 > lanes_right)
+    cairo_rectangle (cr, lanes_right, 0, x1 - lanes_right, height);
+  if (x2 < width)
+    cairo_rectangle (cr, x2, 0, width - x2, height);
   cairo_fill (cr);
 }
 
@@ -732,6 +787,8 @@ tandem_projector_view_new (TandemJourneyCanvas *source)
 
   g_signal_connect_object (tandem_journey_canvas_get_selection (self->canvas), "notify::focus",
                            G_CALLBACK (on_focus_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (tandem_journey_canvas_get_editor (self->canvas), "notify::text",
+                           G_CALLBACK (on_editor_text_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "viewport-changed", G_CALLBACK (on_viewport_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), self,
