@@ -504,6 +504,47 @@ test_projector_button (Fixture       *f,
   g_assert_null (tandem_window_get_projector (f->window));
 }
 
+/* Undoing the journey's creation leaves projector mode, with nothing lost or left dangling. */
+static void
+test_projector_journey_removed (Fixture       *f,
+                                gconstpointer  data)
+{
+  TandemJourneyPage *page;
+  guint n = tandem_list_get_n (tandem_document_get_journeys (f->document));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-journey", NULL));
+  tandem_ui_test_iterate ();
+  page = TANDEM_JOURNEY_PAGE (tandem_window_get_visible_page (f->window));
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_journeys (f->document)), ==, n + 1);
+  g_assert_true (press (f, GDK_KEY_F5, 0));
+  wait_for_projector (f);
+  (void) page;
+
+  /* An empty journey: Enter adds its first step, named as typed. */
+  g_assert_true (press (f, GDK_KEY_Return, 0));
+  {
+    TandemProjectorView *view = TANDEM_PROJECTOR_VIEW (tandem_window_get_projector (f->window));
+    TandemJourneyCanvas *canvas = tandem_projector_view_get_canvas (view);
+
+    g_assert_true (tandem_journey_canvas_is_editing (canvas));
+    type_into (tandem_journey_canvas_get_editor (canvas), "Calls 111");
+    tandem_journey_canvas_commit_editing (canvas);
+    tandem_ui_test_iterate ();
+    g_assert_cmpstr (tandem_step_get_title (tandem_projector_view_get_current_step (view)), ==,
+                     "Calls 111");
+  }
+
+  /* Undo the step, then the journey. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  tandem_ui_test_iterate ();
+  g_assert_nonnull (tandem_window_get_projector (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  tandem_ui_test_iterate ();
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_journeys (f->document)), ==, n);
+  g_assert_null (tandem_window_get_projector (f->window));
+  g_assert_false (tandem_window_get_fullscreen_requested (f->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +555,8 @@ main (int   argc,
 
   g_test_add ("/projector/mode", Fixture, NULL, fixture_sample, test_projector_mode,
               fixture_tear_down);
+  g_test_add ("/projector/journey-removed", Fixture, NULL, fixture_sample,
+              test_projector_journey_removed, fixture_tear_down);
   g_test_add ("/projector/button", Fixture, NULL, fixture_sample, test_projector_button,
               fixture_tear_down);
 

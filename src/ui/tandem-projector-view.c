@@ -64,6 +64,7 @@ struct _TandemProjectorView
   int                  canvas_width;
   int                  canvas_height;
   guint                frame_source;
+  guint                leave_source;
 };
 
 G_DEFINE_FINAL_TYPE (TandemProjectorView, tandem_projector_view, ADW_TYPE_BIN)
@@ -366,11 +367,53 @@ on_focus_cb (TandemProjectorView *self)
   gtk_widget_queue_draw (self->veil);
 }
 
+static gboolean
+leave_idle_cb (gpointer user_data)
+{
+  TandemProjectorView *self = user_data;
+
+  self->leave_source = 0;
+  g_signal_emit (self, signals[LEAVE], 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_document_changed_cb (TandemProjectorView *self)
 {
+  TandemJourney *journey = tandem_journey_canvas_get_journey (self->canvas);
+
+  /* The journey itself went (an undo of adding it, or removing it): nothing is left to show.
+   * Leaving replaces this view, so not from inside the document's signal. */
+  if (tandem_object_get_parent (TANDEM_OBJECT (journey)) == NULL)
+    {
+      if (self->leave_source == 0)
+        self->leave_source = g_idle_add (leave_idle_cb, self);
+      return;
+    }
+
   update_panel (self);
   gtk_widget_queue_draw (self->veil);
+}
+
+/* What the canvas says (such as "Add a stage and a lane first"), over the projected map. */
+static void
+on_canvas_message_cb (TandemProjectorView *self,
+                      const char          *message,
+                      gboolean             offer_undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (message);
+  if (offer_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 /* The panel tells the title as it is typed, so the room reads it while it is being written. */
@@ -733,6 +776,7 @@ tandem_projector_view_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->source);
   g_clear_handle_id (&self->frame_source, g_source_remove);
+  g_clear_handle_id (&self->leave_source, g_source_remove);
 
   G_OBJECT_CLASS (tandem_projector_view_parent_class)->dispose (object);
 }
@@ -789,6 +833,8 @@ tandem_projector_view_new (TandemJourneyCanvas *source)
                            G_CALLBACK (on_focus_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (tandem_journey_canvas_get_editor (self->canvas), "notify::text",
                            G_CALLBACK (on_editor_text_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "show-message", G_CALLBACK (on_canvas_message_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "viewport-changed", G_CALLBACK (on_viewport_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), self,

@@ -108,6 +108,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void save_as (TandemWindow *self);
+static void leave_projector (TandemWindow *self);
 static void set_document (TandemWindow   *self,
                           TandemDocument *document);
 
@@ -1797,6 +1798,9 @@ set_document (TandemWindow   *self,
               TandemDocument *document)
 {
   GtkListBoxRow *first;
+
+  /* Another document (as when recovering one): the projected journey is not in it. */
+  leave_projector (self);
 
   if (self->document != NULL)
     {
