@@ -23,6 +23,7 @@
 #include "tandem-journey-page.h"
 #include "tandem-overview-page.h"
 #include "tandem-preferences-window.h"
+#include "tandem-projector-view.h"
 #include "tandem-reviewer-dialog.h"
 #include "tandem-storage.h"
 #include "tandem-window.h"
@@ -78,6 +79,12 @@ struct _TandemWindow
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
   guint                 read_only : 1;
+  guint                 was_fullscreen : 1;  /* before projector mode */
+  guint                 fullscreen_requested : 1;
+
+  /* Projector mode: the view shown in place of the content, which waits here meanwhile */
+  GtkWidget            *projector;
+  GtkWidget            *projected_content;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -105,6 +112,7 @@ static GParamSpec *properties[N_PROPS];
 static void save_as (TandemWindow *self);
 static GtkListBoxRow *sidebar_row_of (TandemWindow *self,
                                       TandemObject *object);
+static void leave_projector (TandemWindow *self);
 static void set_document (TandemWindow   *self,
                           TandemDocument *document);
 
@@ -1591,6 +1599,85 @@ show_overview_action (GtkWidget  *widget,
     tandem_overview_page_focus_conditions (TANDEM_OVERVIEW_PAGE (page));
 }
 
+/* Projector mode */
+
+static void
+leave_projector (TandemWindow *self)
+{
+  g_autoptr(GtkWidget) content = NULL;
+  g_autoptr(TandemStep) step = NULL;
+  GtkWidget *page;
+
+  if (self->projector == NULL)
+    return;
+
+  step = tandem_projector_view_get_current_step (TANDEM_PROJECTOR_VIEW (self->projector));
+  if (step != NULL)
+    g_object_ref (step);
+  tandem_journey_canvas_commit_editing (tandem_projector_view_get_canvas (TANDEM_PROJECTOR_VIEW (self->projector)));
+
+  /* The content comes back as it was left: the sidebar, the page, its side panel. */
+  content = g_steal_pointer (&self->projected_content);
+  self->projector = NULL;
+  adw_toast_overlay_set_child (self->toast_overlay, content);
+  if (!self->was_fullscreen)
+    {
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+      self->fullscreen_requested = FALSE;
+    }
+
+  /* The map where the room left off. */
+  page = tandem_window_get_visible_page (self);
+  if (TANDEM_IS_JOURNEY_PAGE (page))
+    {
+      TandemJourneyCanvas *canvas = tandem_journey_page_get_canvas (TANDEM_JOURNEY_PAGE (page));
+
+      gtk_widget_grab_focus (GTK_WIDGET (canvas));
+      if (step != NULL && tandem_object_get_parent (TANDEM_OBJECT (step)) != NULL)
+        tandem_journey_canvas_focus_step (canvas, step);
+    }
+}
+
+static void
+projector_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkWidget *page = tandem_window_get_visible_page (self);
+  TandemJourneyCanvas *canvas;
+  TandemObject *focus;
+
+  if (self->projector != NULL)
+    return;
+
+  if (!TANDEM_IS_JOURNEY_PAGE (page))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Projector mode shows a journey: choose one in "
+                                                    "the sidebar first.")));
+      return;
+    }
+
+  canvas = tandem_journey_page_get_canvas (TANDEM_JOURNEY_PAGE (page));
+  tandem_journey_canvas_commit_editing (canvas);
+  focus = tandem_journey_selection_get_focus (tandem_journey_canvas_get_selection (canvas));
+
+  /* The whole content makes way (sidebar, header bar, side panel), and is kept as it is to
+   * come back unchanged; the toasts stay, above the projected map. */
+  self->projector = tandem_projector_view_new (canvas);
+  g_signal_connect_object (self->projector, "leave", G_CALLBACK (leave_projector), self,
+                           G_CONNECT_SWAPPED);
+  self->projected_content = g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
+  self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  adw_toast_overlay_set_child (self->toast_overlay, self->projector);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  self->fullscreen_requested = TRUE;
+
+  tandem_projector_view_start (TANDEM_PROJECTOR_VIEW (self->projector),
+                               TANDEM_IS_STEP (focus) ? TANDEM_STEP (focus) : NULL);
+}
+
 static void
 on_merged_cb (TandemWindow *self,
               guint         n_answers)
@@ -1869,6 +1956,9 @@ set_document (TandemWindow   *self,
 {
   GtkListBoxRow *first;
 
+  /* Another document (as when recovering one): the projected journey is not in it. */
+  leave_projector (self);
+
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
@@ -1921,6 +2011,14 @@ tandem_window_dispose (GObject *object)
   if (self->document != NULL)
     tandem_attachment_cache_release_async (self->document, NULL, NULL);
   release_lock (self);
+
+  /* The template's widgets are disposed where they belong. */
+  if (self->projector != NULL)
+    {
+      adw_toast_overlay_set_child (self->toast_overlay, self->projected_content);
+      g_clear_object (&self->projected_content);
+      self->projector = NULL;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
 
@@ -2032,6 +2130,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.new-journey", NULL, new_journey_action);
+  gtk_widget_class_install_action (widget_class, "win.projector", NULL, projector_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -2045,6 +2144,7 @@ tandem_window_class_init (TandemWindowClass *klass)
                                        "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-checklist", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.projector", NULL);
 }
 
 static void
@@ -2209,6 +2309,33 @@ tandem_window_get_visible_page (TandemWindow *self)
   g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child (self->stack);
+}
+
+/**
+ * tandem_window_get_projector:
+ *
+ * Returns: (transfer none) (nullable): the projector view, while in projector mode
+ */
+GtkWidget *
+tandem_window_get_projector (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  return self->projector;
+}
+
+/**
+ * tandem_window_get_fullscreen_requested:
+ *
+ * Returns: whether the window last asked to be full screen, for tests: without a window
+ *   manager (as under Xvfb) the request is never granted, so the state would not tell
+ */
+gboolean
+tandem_window_get_fullscreen_requested (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), FALSE);
+
+  return self->fullscreen_requested;
 }
 
 /**

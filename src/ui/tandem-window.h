@@ -33,6 +33,8 @@ void            tandem_window_recover       (TandemWindow        *self,
 void            tandem_window_show_object   (TandemWindow        *self,
                                              TandemObject        *object);
 GtkWidget      *tandem_window_get_visible_page (TandemWindow     *self);
+GtkWidget      *tandem_window_get_projector (TandemWindow        *self);
+gboolean        tandem_window_get_fullscreen_requested (TandemWindow *self);
 const char     *tandem_window_get_last_error (TandemWindow       *self);
 gboolean        tandem_window_select_object (TandemWindow        *self,
                                              TandemObject        *object);
