@@ -435,6 +435,27 @@ test_projector_mode (Fixture       *f,
     g_assert_true (tandem_projector_view_get_current_step (view) == added);
   }
 
+  /* Polling the room: each key 1 to 5 is one anonymous vote for the current step, and one
+   * undo takes back one vote. */
+  {
+    TandemFeelingSpread spread;
+
+    g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (added)), ==, 0);
+    g_assert_true (press (f, GDK_KEY_2, 0));
+    g_assert_true (press (f, GDK_KEY_2, 0));
+    g_assert_true (press (f, GDK_KEY_5, 0));
+    g_assert_true (press (f, GDK_KEY_KP_1, 0));
+    tandem_step_get_spread (added, &spread);
+    g_assert_cmpuint (spread.n_votes, ==, 4);
+    g_assert_cmpuint (spread.counts[TANDEM_FEELING_BAD], ==, 2);
+    g_assert_cmpuint (spread.counts[TANDEM_FEELING_VERY_GOOD], ==, 1);
+    g_assert_cmpuint (spread.counts[TANDEM_FEELING_VERY_BAD], ==, 1);
+    g_assert_cmpint (tandem_step_get_feeling (added), ==, TANDEM_FEELING_BAD);
+    g_assert_true (tandem_document_undo (f->document));
+    g_assert_cmpuint (tandem_list_get_n (tandem_step_get_votes (added)), ==, 3);
+    g_assert_true (tandem_projector_view_get_current_step (view) == added);
+  }
+
   /* S: the current step's stage alone, still at the projector scale; S again: the whole map. */
   g_assert_false (tandem_projector_view_get_one_stage (view));
   g_assert_true (press (f, GDK_KEY_s, 0));

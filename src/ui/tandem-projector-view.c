@@ -979,17 +979,15 @@ tandem_projector_view_get_title_pixels (TandemProjectorView *self)
  * tandem_projector_view_record_feeling:
  * @feeling: what a key 1 to 5 said, from very bad to very good
  *
- * Where a room's answer for the current step goes. Today a step has one feeling, so this sets
- * it, as the keys 1 to 5 do on the canvas (one undo step while trying out values). This is the
- * hook for several voices per step (issue 9, point 3): there, one key press should add one
- * vote to the step's counts in the model instead of replacing the feeling.
+ * Where a room's answer for the current step goes: one key press is one anonymous vote
+ * (several voices per step), so a facilitator can poll the room a hand at a time. Each vote
+ * is an undo step of its own, so a key pressed by mistake is taken back with Ctrl+Z.
  */
 void
 tandem_projector_view_record_feeling (TandemProjectorView *self,
                                       TandemFeeling        feeling)
 {
   TandemStep *step;
-  g_autofree char *key = NULL;
 
   g_return_if_fail (TANDEM_IS_PROJECTOR_VIEW (self));
 
@@ -1000,10 +998,8 @@ tandem_projector_view_record_feeling (TandemProjectorView *self,
       return;
     }
 
-  key = g_strdup_printf ("feeling-keys:%s", tandem_object_get_id (TANDEM_OBJECT (step)));
-  tandem_document_begin_merge (self->document, _("Change How It Felt"), key);
-  tandem_step_set_feeling (step, feeling);
-  tandem_document_commit (self->document);
+  tandem_step_add_vote (step, feeling, NULL);
+  update_panel (self);
 }
 
 /**
