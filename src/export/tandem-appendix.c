@@ -803,7 +803,8 @@ add_board_view (TandemFlow                  *flow,
       TandemList *signoffs = tandem_checklist_get_signoffs (checklist);
       g_autoptr(GPtrArray) unverified = NULL;
       g_autoptr(GString) signed_text = g_string_new (NULL);
-      g_autofree char *c[6] = { NULL };
+      /* g_autofree on an array would free only its first string. */
+      g_auto(GStrv) c = g_new0 (char *, 6 + 1);
       guint32 fills[9] = { 0 };
       TandemProgress progress;
       const char *row[9];
