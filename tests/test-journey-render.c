@@ -731,7 +731,10 @@ test_export_pdf_pages (void)
   int status;
   const char *pdfinfo[] = { "pdfinfo", "-f", "1", "-l", "1000", path, NULL };
 
-  if (g_find_program_in_path ("pdfinfo") == NULL || g_find_program_in_path ("pdftotext") == NULL)
+  g_autofree char *pdfinfo_path = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdftotext_path = g_find_program_in_path ("pdftotext");
+
+  if (pdfinfo_path == NULL || pdftotext_path == NULL)
     {
       g_test_incomplete ("pdfinfo and pdftotext are needed to check PDF files (poppler-utils)");
       return;
