@@ -83,6 +83,25 @@ tandem_ui_test_get_application (void)
   return application;
 }
 
+/* A button activates on the next frames, as a real press does: wait for its "clicked". The
+ * click may close the dialog that holds the button, so it is kept alive until we are done with
+ * it rather than guessing afterwards whether the pointer is still good. */
+void
+tandem_ui_test_press_button (GtkWidget *button)
+{
+  g_autoptr(GtkWidget) held = g_object_ref (button);
+  gboolean clicked = FALSE;
+  gulong handler;
+
+  handler = g_signal_connect_swapped (held, "clicked", G_CALLBACK (g_nullify_pointer), &clicked);
+  clicked = TRUE;
+  g_assert_true (gtk_widget_activate (held));
+  while (clicked)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (held, handler);
+  tandem_ui_test_iterate ();
+}
+
 /* As a reviewer who has already said who they are: the first checklist shown then asks
  * nothing (tests of that question itself leave the name empty). */
 void

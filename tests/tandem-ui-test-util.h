@@ -17,6 +17,7 @@ TandemApplication *tandem_ui_test_init            (int           *argc,
 TandemApplication *tandem_ui_test_get_application (void);
 void               tandem_ui_test_set_reviewer    (const char *name,
                                                    const char *role);
+void               tandem_ui_test_press_button    (GtkWidget  *button);
 TandemWindow      *tandem_ui_test_new_window      (void);
 void               tandem_ui_test_wait_idle       (TandemWindow  *window);
 void               tandem_ui_test_iterate         (void);

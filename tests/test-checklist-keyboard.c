@@ -161,22 +161,6 @@ real_key (TandemWindow *window,
 #endif
 }
 
-static void
-press_button (GtkWidget *button)
-{
-  gboolean clicked = FALSE;
-  gulong handler;
-
-  handler = g_signal_connect_swapped (button, "clicked", G_CALLBACK (g_nullify_pointer), &clicked);
-  clicked = TRUE;
-  g_assert_true (gtk_widget_activate (button));
-  while (clicked)
-    g_main_context_iteration (NULL, TRUE);
-  if (GTK_IS_WIDGET (button) && g_signal_handler_is_connected (button, handler))
-    g_signal_handler_disconnect (button, handler);
-  tandem_ui_test_iterate ();
-}
-
 static TandemChecklistPage *
 create_checklist (TandemWindow *window,
                   const char   *template_id)
@@ -189,7 +173,7 @@ create_checklist (TandemWindow *window,
   if (template_id != NULL)
     tandem_new_checklist_dialog_select (TANDEM_NEW_CHECKLIST_DIALOG (dialog),
                                         tandem_template_find_builtin (template_id));
-  press_button (tandem_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "C_reate"));
+  tandem_ui_test_press_button (tandem_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "C_reate"));
   settle (window);
   page = tandem_window_get_visible_page (window);
   g_assert_true (TANDEM_IS_CHECKLIST_PAGE (page));

@@ -154,26 +154,6 @@ type_text (TandemWindow *window,
   tandem_ui_test_iterate ();
 }
 
-/* A button activated from the keyboard shows itself pressed for a moment before it reports
- * the click; wait for what the click does rather than for a time. */
-static void
-press_button (GtkWidget *button)
-{
-  /* The click may close the dialog that holds the button: keep it alive until we are done
-   * with it rather than guessing afterwards whether the pointer is still good. */
-  g_autoptr(GtkWidget) held = g_object_ref (button);
-  gboolean clicked = FALSE;
-  gulong handler;
-
-  handler = g_signal_connect_swapped (held, "clicked", G_CALLBACK (g_nullify_pointer), &clicked);
-  clicked = TRUE;
-  g_assert_true (gtk_widget_activate (held));
-  while (clicked)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (held, handler);
-  tandem_ui_test_iterate ();
-}
-
 static TandemChecklistPage *
 create_checklist (TandemWindow *window,
                   const char   *template_id)
@@ -196,7 +176,7 @@ create_checklist (TandemWindow *window,
   create = tandem_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "C_reate");
   g_assert_nonnull (create);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  press_button (create);
+  tandem_ui_test_press_button (create);
   /* Creating closes the dialog. */
   g_assert_null (dialog);
 
@@ -334,7 +314,7 @@ test_keyboard_answer_sign_save_reopen (void)
     tab_to (window, role);
     type_text (window, "Non-executive director");
     tab_to (window, sign);
-    press_button (focus_of (window));
+    tandem_ui_test_press_button (focus_of (window));
   }
   /* Ten questions are open: signing off asks why, and keeps the reason. */
   g_assert_cmpuint (tandem_checklist_count_active_signoffs (checklist), ==, 0);
@@ -1096,7 +1076,7 @@ test_merge (void)
 
     card = gtk_widget_get_ancestor (card, GTK_TYPE_TOGGLE_BUTTON);
     g_assert_nonnull (card);
-    press_button (card);
+    tandem_ui_test_press_button (card);
   }
   g_assert_true (apply_merge (TANDEM_MERGE_DIALOG (dialog)));
   tandem_ui_test_iterate ();

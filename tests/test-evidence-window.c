@@ -19,23 +19,6 @@
 #include "tandem-test-util.h"
 #include "tandem-ui-test-util.h"
 
-/* A button activates on the next frames, as a real press does: wait for its "clicked". */
-static void
-press_button (GtkWidget *button)
-{
-  gboolean clicked = FALSE;
-  gulong handler;
-
-  handler = g_signal_connect_swapped (button, "clicked", G_CALLBACK (g_nullify_pointer), &clicked);
-  clicked = TRUE;
-  g_assert_true (gtk_widget_activate (button));
-  while (clicked)
-    g_main_context_iteration (NULL, TRUE);
-  if (GTK_IS_WIDGET (button) && g_signal_handler_is_connected (button, handler))
-    g_signal_handler_disconnect (button, handler);
-  tandem_ui_test_iterate ();
-}
-
 static TandemItemEditor *
 new_checklist_editor (TandemWindow *window)
 {
@@ -47,7 +30,7 @@ new_checklist_editor (TandemWindow *window)
   g_assert_true (TANDEM_IS_NEW_CHECKLIST_DIALOG (dialog));
   create = tandem_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "C_reate");
   g_assert_nonnull (create);
-  press_button (create);
+  tandem_ui_test_press_button (create);
 
   page = tandem_window_get_visible_page (window);
   g_assert_true (TANDEM_IS_CHECKLIST_PAGE (page));
