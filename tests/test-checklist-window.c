@@ -404,7 +404,11 @@ test_first_use_asks_who (void)
   tandem_ui_test_iterate ();
 
   /* It lives in the settings Preferences shows, and the window applies it. */
-  g_assert_cmpstr (g_settings_get_string (settings, "reviewer-name"), ==, "Priya Shah");
+  {
+    g_autofree char *stored = g_settings_get_string (settings, "reviewer-name");
+
+    g_assert_cmpstr (stored, ==, "Priya Shah");
+  }
   g_assert_cmpstr (tandem_document_get_reviewer (document), ==, "Priya Shah");
   g_assert_cmpstr (tandem_document_get_reviewer_role (document), ==, "Non-executive director");
 
