@@ -438,6 +438,19 @@ test_merge_unreadable_and_closed (void)
   tandem_ui_test_close_window (window);
 }
 
+
+#if defined(__SANITIZE_ADDRESS__)
+/* GTK's own file chooser, opened in-process by the export dialog test, leaves its
+ * cloud-providers collector and GIO's volume-monitor objects for the life of the process:
+ * library singletons with no symbols to suppress them by. That subtest runs in the normal
+ * pass; the sanitizer pass shows it as skipped rather than hide GIO's leaks wholesale. */
+static void
+test_journey_export_dialog_skipped (void)
+{
+  g_test_skip ("GTK's file chooser keeps process-wide singletons that LeakSanitizer reports");
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -449,7 +462,12 @@ main (int   argc,
   scratch = tandem_test_make_temp_dir ();
 
   g_test_add_func ("/async/ui/journey-page-export", test_journey_page_export);
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_add_func ("/async/ui/journey-export-dialog", test_journey_export_dialog_skipped);
+  (void) test_journey_export_dialog;
+#else
   g_test_add_func ("/async/ui/journey-export-dialog", test_journey_export_dialog);
+#endif
   g_test_add_func ("/async/ui/export-as-template", test_export_as_template);
   g_test_add_func ("/async/ui/attach-file", test_attach_file);
   g_test_add_func ("/async/ui/merge-reads-attachments", test_merge_reads_attachments);
