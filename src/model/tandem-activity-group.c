@@ -51,9 +51,9 @@ tandem_activity_group_validate (TandemObject  *object,
   if (target != NULL && !TANDEM_IS_GROUP (target))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("An activity says it reached “%.64s”, which is a %s, not a group of "
-                     "people; choose one of the project’s groups instead."),
-                   id, tandem_object_get_kind (target));
+                   _("An activity says it reached “%.64s”, which is not a group of people; "
+                     "choose one of the project’s groups instead."),
+                   id);
       return FALSE;
     }
 

@@ -132,9 +132,10 @@ tandem_evidence_link_check_target (TandemDocument  *document,
       !TANDEM_IS_STEP (object) && !TANDEM_IS_QUOTE (object))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The evidence links to “%.64s”, which is a %s; evidence can link only to "
-                     "engagement activities, themes, journey steps and quotes."),
-                   target, tandem_object_get_kind (object));
+                   _("The evidence links to “%.64s”, which is not an engagement activity, a "
+                     "theme, a journey step or a quote; evidence can link only to engagement "
+                     "activities, themes, journey steps and quotes."),
+                   target);
       return FALSE;
     }
 

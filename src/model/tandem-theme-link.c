@@ -56,9 +56,10 @@ tandem_theme_link_validate (TandemObject  *object,
       !TANDEM_IS_QUOTE (target) && !TANDEM_IS_STEP (target))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("A theme links to “%.64s”, which is a %s; a theme can link only to "
-                     "activities, groups, quotes and journey steps."),
-                   id, tandem_object_get_kind (target));
+                   _("A theme links to “%.64s”, which is not an activity, a group, a quote or "
+                     "a journey step; a theme can link only to activities, groups, quotes and "
+                     "journey steps."),
+                   id);
       return FALSE;
     }
 
