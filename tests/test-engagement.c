@@ -20,6 +20,7 @@
 #include "tandem-journey.h"
 #include "tandem-journey-map.h"
 #include "tandem-json.h"
+#include "tandem-merge.h"
 #include "tandem-quote.h"
 #include "tandem-step.h"
 #include "tandem-storage.h"
@@ -518,6 +519,58 @@ test_json_bad_input (void)
     }
 }
 
+/* A merge brings in the other copy's activities, groups and themes that this copy lacks, and
+ * undo takes them out again. */
+static void
+test_merge_keeps_engagement (void)
+{
+  TandemGroup *homeless, *parents, *carers;
+  g_autoptr(TandemDocument) ours = make_document (&homeless, &parents, &carers);
+  g_autoptr(TandemDocument) theirs = NULL;
+  g_autoptr(TandemMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = tandem_json_write_document (ours, NULL, &error);
+  g_autoptr(TandemTheme) theme = tandem_theme_new ();
+  g_autoptr(TandemThemeLink) link = tandem_theme_link_new ();
+  TandemActivity *visit;
+  TandemGroup *their_homeless;
+  g_autofree char *theme_id = NULL;
+
+  theirs = tandem_json_read_document (json, strlen (json), &error);
+  g_assert_no_error (error);
+
+  tandem_document_begin (theirs, "Their record");
+  their_homeless = tandem_list_get (tandem_document_get_groups (theirs), 0);
+  visit = add_activity (theirs, "Night shelter visit", TANDEM_CHANGE_STAGE_PRE_CONSULTATION, 7,
+                        TANDEM_LADDER_RUNG_ENGAGING, their_homeless);
+  tandem_theme_set_title (theme, "Nowhere to wait");
+  tandem_theme_link_set_target (link, tandem_object_get_id (TANDEM_OBJECT (visit)));
+  tandem_list_append (tandem_theme_get_links (theme), link);
+  tandem_list_append (tandem_document_get_themes (theirs), theme);
+  tandem_document_commit (theirs);
+  theme_id = g_strdup (tandem_object_get_id (TANDEM_OBJECT (theme)));
+
+  merge = tandem_merge_new (ours, theirs, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_merge_apply (merge, "Merge", NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_activities (ours)), ==, 5);
+  g_assert_nonnull (tandem_document_lookup (ours, theme_id));
+  g_assert_true (tandem_activity_reaches_group (tandem_list_get (tandem_document_get_activities (ours), 4),
+                                                homeless));
+  {
+    g_autoptr(TandemReach) reach = tandem_reach_new (ours);
+
+    /* Now reached before consultation: the gap is gone. */
+    g_assert_null (tandem_reach_dup_gap (reach, 0));
+  }
+
+  g_assert_true (tandem_document_undo (ours));
+  g_assert_cmpuint (tandem_list_get_n (tandem_document_get_activities (ours)), ==, 4);
+  g_assert_null (tandem_document_lookup (ours, theme_id));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +587,7 @@ main (int   argc,
   g_test_add_func ("/engagement/builtin-groups", test_builtin_groups);
   g_test_add_func ("/engagement/round-trip", test_round_trip);
   g_test_add_func ("/engagement/json-bad-input", test_json_bad_input);
+  g_test_add_func ("/engagement/merge-keeps-engagement", test_merge_keeps_engagement);
 
   return g_test_run ();
 }

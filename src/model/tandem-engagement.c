@@ -733,6 +733,23 @@ search_links (TandemDocument *document,
     }
 }
 
+/* Removes @object from the list of its parent that holds it, recorded in the open transaction. */
+static void
+remove_from_parent (TandemObject *object)
+{
+  TandemObject *owner = tandem_object_get_parent (object);
+  GParamSpec **fields;
+  guint n_fields;
+
+  fields = tandem_object_class_list_fields (TANDEM_OBJECT_GET_CLASS (owner), &n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    {
+      if (tandem_param_get_field_kind (fields[f]) == TANDEM_FIELD_CHILDREN &&
+          tandem_list_remove_object (tandem_object_get_list (owner, fields[f]), object))
+        return;
+    }
+}
+
 static void
 add_id_cb (TandemObject *object,
            gpointer      user_data)
@@ -860,37 +877,9 @@ tandem_engagement_remove (TandemDocument *document,
   tandem_document_begin (document, label);
 
   for (guint i = 0; i < links->len; i++)
-    {
-      TandemObject *link = g_ptr_array_index (links, i);
-      TandemObject *owner = tandem_object_get_parent (link);
-      GParamSpec **fields;
-      guint n_fields;
+    remove_from_parent (g_ptr_array_index (links, i));
 
-      fields = tandem_object_class_list_fields (TANDEM_OBJECT_GET_CLASS (owner), &n_fields);
-      for (guint f = 0; f < n_fields; f++)
-        {
-          TandemList *list;
-
-          if (tandem_param_get_field_kind (fields[f]) != TANDEM_FIELD_CHILDREN)
-            continue;
-          list = tandem_object_get_list (owner, fields[f]);
-          if (tandem_list_remove_object (list, link))
-            break;
-        }
-    }
-
-  {
-    GParamSpec **fields;
-    guint n_fields;
-
-    fields = tandem_object_class_list_fields (TANDEM_OBJECT_GET_CLASS (parent), &n_fields);
-    for (guint f = 0; f < n_fields; f++)
-      {
-        if (tandem_param_get_field_kind (fields[f]) == TANDEM_FIELD_CHILDREN &&
-            tandem_list_remove_object (tandem_object_get_list (parent, fields[f]), object))
-          break;
-      }
-  }
+  remove_from_parent (object);
 
   tandem_document_commit (document);
 }
@@ -934,18 +923,66 @@ _tandem_engagement_drop_dangling_links (TandemDocument    *document,
   search_links (document, &search);
 
   for (guint i = 0; i < found->len; i++)
-    {
-      TandemObject *link = g_ptr_array_index (found, i);
-      TandemObject *owner = tandem_object_get_parent (link);
-      GParamSpec **fields;
-      guint n_fields;
+    remove_from_parent (g_ptr_array_index (found, i));
+}
 
-      fields = tandem_object_class_list_fields (TANDEM_OBJECT_GET_CLASS (owner), &n_fields);
-      for (guint f = 0; f < n_fields; f++)
+typedef struct
+{
+  TandemDocument *document;
+  GPtrArray      *links;
+} BrokenSearch;
+
+static void
+find_broken (TandemList   *list,
+             BrokenSearch *search)
+{
+  for (guint i = 0; i < tandem_list_get_n (list); i++)
+    {
+      TandemObject *object = tandem_list_get (list, i);
+      const char *target = link_target (object);
+
+      if (target != NULL && target[0] != '\0' &&
+          tandem_document_lookup (search->document, target) == NULL)
+        g_ptr_array_add (search->links, g_object_ref (object));
+    }
+}
+
+/**
+ * tandem_engagement_drop_broken_links:
+ *
+ * Removes, in the open transaction, every link whose target is not in @document: after a merge
+ * has taken another copy's evidence links, say, to a step that copy has and this one does not.
+ *
+ * Returns: how many links were removed
+ */
+guint
+tandem_engagement_drop_broken_links (TandemDocument *document)
+{
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_object_unref);
+  BrokenSearch search = { document, links };
+  TandemList *activities = tandem_document_get_activities (document);
+  TandemList *themes = tandem_document_get_themes (document);
+  TandemList *checklists = tandem_document_get_checklists (document);
+
+  for (guint i = 0; i < tandem_list_get_n (activities); i++)
+    find_broken (tandem_activity_get_groups (tandem_list_get (activities, i)), &search);
+  for (guint i = 0; i < tandem_list_get_n (themes); i++)
+    find_broken (tandem_theme_get_links (tandem_list_get (themes, i)), &search);
+  for (guint c = 0; c < tandem_list_get_n (checklists); c++)
+    {
+      TandemList *sections = tandem_checklist_get_sections (tandem_list_get (checklists, c));
+
+      for (guint s = 0; s < tandem_list_get_n (sections); s++)
         {
-          if (tandem_param_get_field_kind (fields[f]) == TANDEM_FIELD_CHILDREN &&
-              tandem_list_remove_object (tandem_object_get_list (owner, fields[f]), link))
-            break;
+          TandemList *items = tandem_checklist_section_get_items (tandem_list_get (sections, s));
+
+          for (guint i = 0; i < tandem_list_get_n (items); i++)
+            find_broken (tandem_checklist_item_get_links (tandem_list_get (items, i)), &search);
         }
     }
+
+  for (guint i = 0; i < links->len; i++)
+    remove_from_parent (g_ptr_array_index (links, i));
+
+  return links->len;
 }

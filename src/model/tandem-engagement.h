@@ -100,6 +100,7 @@ char      *tandem_engagement_describe_links   (TandemDocument *document,
 void       tandem_engagement_remove           (TandemDocument *document,
                                                TandemObject   *object,
                                                const char     *label);
+guint      tandem_engagement_drop_broken_links (TandemDocument *document);
 void       _tandem_engagement_drop_dangling_links (TandemDocument    *document,
                                                    TandemTransaction *transaction);
 
