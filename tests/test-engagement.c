@@ -571,6 +571,42 @@ test_merge_keeps_engagement (void)
   g_assert_null (tandem_document_lookup (ours, theme_id));
 }
 
+/* A sign-off covers the evidence's target; a link without one hashes as it did before
+ * targets existed, so answers signed then still verify. */
+static void
+test_target_in_answers_hash (void)
+{
+  TandemGroup *homeless, *parents, *carers;
+  g_autoptr(TandemDocument) document = make_document (&homeless, &parents, &carers);
+  g_autoptr(TandemEvidenceLink) evidence = tandem_evidence_link_new ();
+  TandemActivity *activity = tandem_list_get (tandem_document_get_activities (document), 0);
+  TandemChecklistItem *item;
+  TandemChecklist *checklist;
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *cleared = NULL;
+
+  tandem_document_begin (document, "T5");
+  item = add_t5 (document);
+  tandem_evidence_link_set_uri (evidence, "https://example.org/report");
+  tandem_list_append (tandem_checklist_item_get_links (item), evidence);
+  tandem_document_commit (document);
+  checklist = TANDEM_CHECKLIST (tandem_object_get_parent (tandem_object_get_parent (TANDEM_OBJECT (item))));
+  without = tandem_checklist_hash_answers (checklist);
+
+  tandem_document_begin (document, "Target");
+  tandem_evidence_link_set_target (evidence, tandem_object_get_id (TANDEM_OBJECT (activity)));
+  tandem_document_commit (document);
+  with = tandem_checklist_hash_answers (checklist);
+  g_assert_cmpstr (with, !=, without);
+
+  tandem_document_begin (document, "Clear");
+  tandem_evidence_link_set_target (evidence, "");
+  tandem_document_commit (document);
+  cleared = tandem_checklist_hash_answers (checklist);
+  g_assert_cmpstr (cleared, ==, without);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/engagement/round-trip", test_round_trip);
   g_test_add_func ("/engagement/json-bad-input", test_json_bad_input);
   g_test_add_func ("/engagement/merge-keeps-engagement", test_merge_keeps_engagement);
+  g_test_add_func ("/engagement/target-in-answers-hash", test_target_in_answers_hash);
 
   return g_test_run ();
 }
