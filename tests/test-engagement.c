@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "tandem-activity.h"
 #include "tandem-activity-group.h"
 #include "tandem-builtin-groups.h"
@@ -519,6 +521,67 @@ test_json_bad_input (void)
     }
 }
 
+/* A file changed outside Tandem with bad engagement data does not open (nor pass --check,
+ * which reads it the same way); the sentence names what is wrong. */
+static void
+test_bad_file (void)
+{
+  struct { const char *name; const char *sql; const char *fragment; } cases[] = {
+    { "negative count", "UPDATE activity SET participants = -5", "participants" },
+    { "unknown stage", "UPDATE activity SET stage = 'someday'", "“someday”" },
+    { "unknown response", "UPDATE theme SET response = 'ignored'", "“ignored”" },
+    { "date that is not a date", "UPDATE activity SET date = '31/02/2026'", "date" },
+    { "group gone", "DELETE FROM engagement_group", "which is not in the document" },
+    { "theme link to nothing", "UPDATE theme_link SET target = 'gone'", "“gone”, which is not in" },
+    { "evidence to a group", "UPDATE evidence_link SET target = (SELECT id FROM engagement_group "
+      "LIMIT 1)", "evidence can link only to" },
+  };
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      TandemGroup *homeless, *parents, *carers;
+      g_autoptr(TandemDocument) document = make_document (&homeless, &parents, &carers);
+      g_autoptr(TandemDocument) loaded = NULL;
+      g_autoptr(TandemTheme) theme = tandem_theme_new ();
+      g_autoptr(TandemThemeLink) link = tandem_theme_link_new ();
+      g_autoptr(TandemEvidenceLink) evidence = tandem_evidence_link_new ();
+      g_autofree char *name = g_strdup_printf ("bad-%u.tandem", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      TandemChecklistItem *item;
+      sqlite3 *db = NULL;
+      char *message = NULL;
+
+      tandem_document_begin (document, "More");
+      tandem_theme_link_set_target (link, tandem_object_get_id (TANDEM_OBJECT (carers)));
+      tandem_list_append (tandem_theme_get_links (theme), link);
+      tandem_list_append (tandem_document_get_themes (document), theme);
+      item = add_t5 (document);
+      tandem_evidence_link_set_target (evidence, tandem_object_get_id (TANDEM_OBJECT (theme)));
+      tandem_list_append (tandem_checklist_item_get_links (item), evidence);
+      tandem_document_commit (document);
+      g_assert_true (tandem_storage_save (document, file, NULL, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      if (sqlite3_exec (db, cases[i].sql, NULL, NULL, &message) != SQLITE_OK)
+        g_error ("%s: %s", cases[i].name, message);
+      sqlite3_close (db);
+
+      loaded = tandem_storage_load (file, NULL, &error);
+      if (loaded != NULL)
+        g_error ("%s: opened", cases[i].name);
+      g_test_message ("%s: %s", cases[i].name, error->message);
+      if (strstr (error->message, cases[i].fragment) == NULL)
+        g_error ("%s: “%s” does not mention “%s”", cases[i].name, error->message,
+                 cases[i].fragment);
+    }
+
+  tandem_test_remove_tree (dir);
+}
+
 /* A merge brings in the other copy's activities, groups and themes that this copy lacks, and
  * undo takes them out again. */
 static void
@@ -623,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/engagement/builtin-groups", test_builtin_groups);
   g_test_add_func ("/engagement/round-trip", test_round_trip);
   g_test_add_func ("/engagement/json-bad-input", test_json_bad_input);
+  g_test_add_func ("/engagement/bad-file", test_bad_file);
   g_test_add_func ("/engagement/merge-keeps-engagement", test_merge_keeps_engagement);
   g_test_add_func ("/engagement/target-in-answers-hash", test_target_in_answers_hash);
 
