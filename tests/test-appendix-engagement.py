@@ -140,8 +140,18 @@ def main():
     # Evidence that points to a theme, in the checklist answers.
     text = export(tmp, 'answers', sample, '--pdf-parts=checklists')
     check('evidence that points to a theme prints as a cross-reference',
-          'See “You said, we did” (Engagement evidence): One visit, not three' in text)
+          'One visit, not three — a theme of “You said, we did” (not in this appendix)' in text)
     check('no engagement part when not chosen', 'Engagement log by stage' not in text)
+
+    # With "you said, we did" in the appendix, the evidence names its page, which holds it.
+    text = export(tmp, 'pages', sample, '--pdf-parts=checklists,you-said')
+    found = re.search(r'One visit, not three — see “You said, we did”, page (\d+)', str(text))
+    check('evidence that points to a theme names the page of “You said, we did”', found is not None)
+    if found:
+        page = subprocess.run(['pdftotext', '-f', found.group(1), '-l', found.group(1),
+                               os.path.join(tmp, 'pages.pdf'), '-'],
+                              capture_output=True, text=True, check=True).stdout
+        check('that page holds “You said, we did”', 'You said, we did' in page)
 
     # A project without an engagement record says so.
     empty = {'format': 'tandem', 'version': 6, 'project': {'id': 'p', 'title': 'Empty'}}

@@ -127,6 +127,11 @@ add_log (TandemFlow     *flow,
         }
 
       tandem_flow_heading (flow, 3, tandem_change_stage_to_label (s), FALSE);
+      {
+        g_autofree char *key = g_strdup_printf ("engagement-stage-%u", s);
+
+        tandem_flow_anchor (flow, key);
+      }
       /* TRANSLATORS: a table's caption; %s is a stage of the change, such as "Options" */
       caption = g_strdup_printf (_("Engagement activities at the stage “%s”"),
                                  tandem_change_stage_to_label (s));
@@ -456,6 +461,7 @@ add_you_said (TandemFlow     *flow,
   TandemFlowTable *table;
 
   tandem_flow_heading (flow, 2, _("You said, we did"), TRUE);
+  tandem_flow_anchor (flow, "you-said");
 
   if (n == 0)
     {
@@ -613,15 +619,14 @@ _tandem_appendix_add_engagement (TandemFlow                  *flow,
 }
 
 /**
- * _tandem_appendix_describe_evidence_target:
+ * _tandem_appendix_add_evidence_target:
  *
- * How an answer's evidence that points into the project prints: what it is, where in the
- * appendix it is, and its title.
- *
- * Returns: (transfer full): one line
+ * How an answer's evidence that points into the project prints: what it is and its title,
+ * and where it is in the appendix, with the page when that part is in it.
  */
-char *
-_tandem_appendix_describe_evidence_target (TandemEvidenceLink *link)
+void
+_tandem_appendix_add_evidence_target (TandemFlow         *flow,
+                                      TandemEvidenceLink *link)
 {
   TandemDocument *document = tandem_object_get_document (TANDEM_OBJECT (link));
   TandemObject *target = document != NULL
@@ -629,31 +634,57 @@ _tandem_appendix_describe_evidence_target (TandemEvidenceLink *link)
     : NULL;
 
   if (TANDEM_IS_THEME (target))
-    /* TRANSLATORS: evidence that points to a theme; %s is its title */
-    return g_strdup_printf (_("See “You said, we did” (Engagement evidence): %s"),
-                            tandem_theme_get_title (TANDEM_THEME (target)));
-  if (TANDEM_IS_ACTIVITY (target))
+    {
+      const char *title = tandem_theme_get_title (TANDEM_THEME (target));
+      /* TRANSLATORS: evidence that points to a theme; %s is its title; keep {page} as it is,
+       * it becomes the page number */
+      g_autofree char *text = g_strdup_printf (_("%s — see “You said, we did”, page {page}"),
+                                               title);
+      /* TRANSLATORS: as above, when that part is not in the appendix */
+      g_autofree char *no_page = g_strdup_printf (_("%s — a theme of “You said, we did” (not "
+                                                    "in this appendix)"), title);
+
+      tandem_flow_reference_item (flow, text, no_page, "you-said");
+    }
+  else if (TANDEM_IS_ACTIVITY (target))
     {
       TandemActivity *activity = TANDEM_ACTIVITY (target);
+      TandemChangeStage stage = tandem_activity_get_stage (activity);
+      g_autofree char *key = g_strdup_printf ("engagement-stage-%u", stage);
+      /* TRANSLATORS: evidence that points to an activity; the first %s is its title, the
+       * second the stage; keep {page} as it is */
+      g_autofree char *text = g_strdup_printf (_("%s — see the engagement log, “%s”, page "
+                                                 "{page}"),
+                                               tandem_activity_get_title (activity),
+                                               tandem_change_stage_to_label (stage));
+      g_autofree char *no_page = g_strdup_printf (_("%s — an activity of the engagement log, "
+                                                    "stage “%s” (not in this appendix)"),
+                                                  tandem_activity_get_title (activity),
+                                                  tandem_change_stage_to_label (stage));
 
-      /* TRANSLATORS: evidence that points to an activity; the first %s is the stage */
-      return g_strdup_printf (_("See the engagement log, stage “%s”: %s"),
-                              tandem_change_stage_to_label (tandem_activity_get_stage (activity)),
-                              tandem_activity_get_title (activity));
+      tandem_flow_reference_item (flow, text, no_page, key);
     }
-  if (TANDEM_IS_STEP (target))
-    return g_strdup_printf (_("See the journeys: the step “%s”"),
-                            tandem_step_get_title (TANDEM_STEP (target)));
-  if (TANDEM_IS_QUOTE (target))
+  else if (TANDEM_IS_STEP (target))
+    {
+      g_autofree char *text = g_strdup_printf (_("The journey step “%s” (see the journeys)"),
+                                               tandem_step_get_title (TANDEM_STEP (target)));
+
+      tandem_flow_list_item (flow, text);
+    }
+  else if (TANDEM_IS_QUOTE (target))
     {
       TandemQuote *quote = TANDEM_QUOTE (target);
+      g_autofree char *text = NULL;
 
+      /* Quotes keep their consent rule: without consent, the words are not printed. */
       if (!tandem_quote_get_consent (quote))
-        return g_strdup (_("A quote from the journeys, not printed: the person did not agree to "
-                           "be quoted."));
-      return g_strdup_printf (_("“%s” — %s (see the journeys)"), tandem_quote_get_text (quote),
-                              tandem_quote_get_speaker_role (quote));
+        text = g_strdup (_("A quote from the journeys, not printed: the person did not agree "
+                           "to be quoted."));
+      else
+        text = g_strdup_printf (_("“%s” — %s (see the journeys)"), tandem_quote_get_text (quote),
+                                tandem_quote_get_speaker_role (quote));
+      tandem_flow_list_item (flow, text);
     }
-
-  return g_strdup (tandem_evidence_link_get_title (link));
+  else
+    tandem_flow_list_item (flow, tandem_evidence_link_get_title (link));
 }

@@ -23,6 +23,7 @@ GPtrArray *_tandem_appendix_split_map (TandemJourney *journey,
 void  _tandem_appendix_add_engagement (TandemFlow                  *flow,
                                       TandemDocument              *document,
                                       const TandemAppendixOptions *options);
-char *_tandem_appendix_describe_evidence_target (TandemEvidenceLink *link);
+void  _tandem_appendix_add_evidence_target (TandemFlow         *flow,
+                                           TandemEvidenceLink *link);
 
 G_END_DECLS

@@ -750,13 +750,14 @@ add_item (TandemFlow          *flow,
         {
           TandemEvidenceLink *link = tandem_list_get (links, i);
           const char *title = tandem_evidence_link_get_title (link);
-          g_autofree char *line = tandem_evidence_link_get_target (link)[0]
-            ? _tandem_appendix_describe_evidence_target (link)
-            : title[0]
+          g_autofree char *line = title[0]
             ? g_strdup_printf ("%s — %s", title, tandem_evidence_link_get_uri (link))
             : g_strdup (tandem_evidence_link_get_uri (link));
 
-          tandem_flow_list_item (flow, line);
+          if (tandem_evidence_link_get_target (link)[0] != '\0')
+            _tandem_appendix_add_evidence_target (flow, link);
+          else
+            tandem_flow_list_item (flow, line);
         }
     }
 
