@@ -130,6 +130,9 @@ def thirty_steps(tmp):
                     stage=stages[i // 6], lane=lanes[(i * 7 // 3) % 4], order=float(i % 6),
                     quotes=[])
         steps.append(step)
+    gone = {o['id'] for st in before['steps'] for o in [st] + st.get('quotes', [])}
+    for theme in data['project'].get('themes', []):
+        theme['links'] = [l for l in theme['links'] if l['target'] not in gone]
     before['steps'] = steps
     before['connectors'] = []
     journey['replacements'] = []

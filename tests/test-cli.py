@@ -373,7 +373,7 @@ def main():
         # kept as text, and --check says so in a note. Its JSON holds the text, and imports.
         shutil.copy(sample, os.path.join(tmp, 'older-links.tandem'))
         db = sqlite3.connect(os.path.join(tmp, 'older-links.tandem'))
-        db.execute("UPDATE evidence_link SET uri = 'file:///home/ann/minutes.odt'")
+        db.execute("UPDATE evidence_link SET uri = 'file:///home/ann/minutes.odt' WHERE target = ''")
         db.commit()
         db.close()
         check('--check older links', run('--check', 'older-links.tandem', cwd=tmp), 0,

@@ -817,14 +817,15 @@ test_migration_fixtures (void)
   g_assert_cmpuint (found, >=, 1);
 }
 
-/* schema-v4.tandem is the sample as the version-4 Tandem built it from data/sample/riverside.json:
+/* schema-v4.tandem is the sample as the version-4 Tandem built it from data/sample/riverside.json,
+ * kept as tests/fixtures/riverside-v3.json since the sample gained its engagement record:
  * reading that JSON (format 3) today gives the same document as migrating the file, so the two
  * ways an old single feeling becomes a vote, and old times get their units, agree. */
 static void
 test_migration_agrees_with_json (void)
 {
-  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
-                                                   "riverside.json", NULL);
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "fixtures", "riverside-v3.json",
+                                                   NULL);
   g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "fixtures",
                                                           "schema-v4.expected.json", NULL);
   g_autofree char *data = NULL;

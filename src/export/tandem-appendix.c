@@ -66,6 +66,14 @@ static const Part parts[] = {
     N_("Journeys as text"), N_("The steps in order: the accessible alternative to the figures") },
   { "quotes", G_STRUCT_OFFSET (TandemAppendixOptions, quotes),
     N_("Quotes"), N_("People’s own words, only where they agreed to be quoted") },
+  { "engagement", G_STRUCT_OFFSET (TandemAppendixOptions, engagement_log),
+    N_("Engagement log"), N_("Who took part at each stage, how, and with what support") },
+  { "reach", G_STRUCT_OFFSET (TandemAppendixOptions, reach),
+    N_("Reach of groups"), N_("Groups against stages, and the gaps in words") },
+  { "ladder", G_STRUCT_OFFSET (TandemAppendixOptions, ladder),
+    N_("Ladder profile"), N_("The rungs the record shows at each stage beside the self-assessment") },
+  { "you-said", G_STRUCT_OFFSET (TandemAppendixOptions, you_said),
+    N_("You said, we did"), N_("Each theme, the response and why, and when it was fed back") },
 };
 
 guint
@@ -746,7 +754,10 @@ add_item (TandemFlow          *flow,
             ? g_strdup_printf ("%s — %s", title, tandem_evidence_link_get_uri (link))
             : g_strdup (tandem_evidence_link_get_uri (link));
 
-          tandem_flow_list_item (flow, line);
+          if (tandem_evidence_link_get_target (link)[0] != '\0')
+            _tandem_appendix_add_evidence_target (flow, link);
+          else
+            tandem_flow_list_item (flow, line);
         }
     }
 
@@ -1262,6 +1273,8 @@ tandem_appendix_build (TandemDocument              *document,
     for (guint i = 0; i < tandem_list_get_n (checklists); i++)
       if (checklist_chosen (options, tandem_list_get (checklists, i), i))
         add_checklist (flow, tandem_list_get (checklists, i), options, &today);
+
+  _tandem_appendix_add_engagement (flow, document, options);
 
   if (options->journeys || options->measures || options->step_lists)
     for (guint i = 0; i < tandem_list_get_n (journeys); i++)

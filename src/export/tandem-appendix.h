@@ -27,6 +27,10 @@ typedef struct
   gboolean    step_lists;
   gboolean    quotes;
   gboolean    audit;
+  gboolean    engagement_log;
+  gboolean    reach;
+  gboolean    ladder;
+  gboolean    you_said;
   TandemPaper figure_paper;
   char       *date;
   GStrv       chosen_checklists;  /* (nullable): titles or 1-based numbers; NULL: all */

@@ -112,6 +112,9 @@ typedef struct _Block
   TandemFlowPageFunc  page_func;
   gpointer            page_data;
   GDestroyNotify      page_destroy;
+  char               *ref_key;      /* a reference: the anchor whose page it names */
+  char               *ref_text;     /* ... its text, "{page}" standing for the page number */
+  char               *ref_no_page;  /* ... its text when the anchor is not in the flow */
 } Block;
 
 typedef enum
@@ -154,6 +157,7 @@ struct _TandemFlow
   GPtrArray    *blocks;   /* Block */
   GPtrArray    *pages;    /* Page */
   GHashTable   *heading_pages;  /* block id -> page index + 1 */
+  GHashTable   *anchors;        /* key -> block id of a heading, for references */
   char         *header;
   char         *footer_note;
   guint         next_id;
@@ -277,6 +281,10 @@ block_free (gpointer data)
   if (block->page_destroy != NULL)
     block->page_destroy (block->page_data);
 
+  g_free (block->ref_key);
+  g_free (block->ref_text);
+  g_free (block->ref_no_page);
+
   g_free (block);
 }
 
@@ -316,6 +324,7 @@ tandem_flow_new (TandemPaper figure_paper)
   flow->blocks = g_ptr_array_new_with_free_func (block_free);
   flow->pages = g_ptr_array_new_with_free_func (page_free);
   flow->heading_pages = g_hash_table_new (NULL, NULL);
+  flow->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return flow;
 }
@@ -329,6 +338,7 @@ tandem_flow_free (TandemFlow *flow)
   g_ptr_array_unref (flow->pages);
   g_ptr_array_unref (flow->blocks);
   g_hash_table_unref (flow->heading_pages);
+  g_hash_table_unref (flow->anchors);
   g_clear_pointer (&flow->figure_alts, g_ptr_array_unref);
   g_object_unref (flow->context);
   g_object_unref (flow->font_map);
@@ -508,6 +518,88 @@ tandem_flow_list_item (TandemFlow *flow,
   block->indent = 12;
   block->space_after = 2;
   pango_layout_set_width (block->layout, (int)((content_width_portrait () - 12) * PANGO_SCALE));
+}
+
+/**
+ * tandem_flow_anchor:
+ * @key: a name for the heading just added, unique in the flow
+ *
+ * Lets tandem_flow_reference_item() name the page of the heading just added.
+ */
+void
+tandem_flow_anchor (TandemFlow *flow,
+                    const char *key)
+{
+  Block *block;
+
+  g_return_if_fail (flow->blocks->len > 0);
+
+  block = g_ptr_array_index (flow->blocks, flow->blocks->len - 1);
+  g_return_if_fail (block->kind == BLOCK_HEADING);
+
+  g_hash_table_insert (flow->anchors, g_strdup (key), GUINT_TO_POINTER (block->id));
+}
+
+static char *
+reference_text (const char *text,
+                const char *page)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "{page}", -1);
+
+  return g_strjoinv (page, parts);
+}
+
+/**
+ * tandem_flow_reference_item:
+ * @text: the item, with "{page}" where the page of the heading anchored as @key goes
+ * @no_page: the item when nothing in the flow is anchored as @key
+ * @key: an anchor, added before or after (see tandem_flow_anchor())
+ *
+ * A list item that refers to another part of the document by its page, which is known only
+ * once the flow is paginated: it is laid out with room for a three-digit number and written
+ * with the real one, as a link to the heading.
+ */
+void
+tandem_flow_reference_item (TandemFlow *flow,
+                            const char *text,
+                            const char *no_page,
+                            const char *key)
+{
+  g_autofree char *placeholder = reference_text (text, "000");
+  Block *block;
+
+  tandem_flow_list_item (flow, placeholder);
+  block = g_ptr_array_index (flow->blocks, flow->blocks->len - 1);
+  block->ref_key = g_strdup (key);
+  block->ref_text = g_strdup (text);
+  block->ref_no_page = g_strdup (no_page);
+}
+
+/* Writes a reference's page into its text; returns the heading it names, or NULL. */
+static Block *
+resolve_reference (TandemFlow *flow,
+                   Block      *block)
+{
+  gpointer id = g_hash_table_lookup (flow->anchors, block->ref_key);
+  guint page = id != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (flow->heading_pages, id)) : 0;
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  g_autofree char *text = page > 0 ? reference_text (block->ref_text, number)
+                                   : g_strdup (block->ref_no_page);
+
+  pango_layout_set_text (block->layout, text, -1);
+
+  if (page == 0)
+    return NULL;
+
+  for (guint i = 0; i < flow->blocks->len; i++)
+    {
+      Block *heading = g_ptr_array_index (flow->blocks, i);
+
+      if (heading->id == GPOINTER_TO_UINT (id))
+        return heading;
+    }
+
+  return NULL;
 }
 
 void
@@ -1774,8 +1866,18 @@ tandem_flow_draw_page (TandemFlow *flow,
           cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
           if (block->level == -1)
             cairo_set_source_rgb (cr, 0.3, 0.3, 0.33);
-          show_lines (cr, block->layout, fragment->x, fragment->y - fragment->offset,
-                      fragment->offset, fragment->offset + fragment->height);
+          {
+            Block *target = block->ref_key != NULL ? resolve_reference (flow, block) : NULL;
+            g_autofree char *dest = target != NULL ? dest_name (target) : NULL;
+            g_autofree char *link = dest != NULL ? g_strdup_printf ("dest='%s'", dest) : NULL;
+
+            if (tagged && link != NULL)
+              cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
+            show_lines (cr, block->layout, fragment->x, fragment->y - fragment->offset,
+                        fragment->offset, fragment->offset + fragment->height);
+            if (tagged && link != NULL)
+              cairo_tag_end (cr, CAIRO_TAG_LINK);
+          }
           if (tagged && fragment->first && block->kind == BLOCK_HEADING)
             cairo_tag_end (cr, CAIRO_TAG_DEST);
           if (tagged)

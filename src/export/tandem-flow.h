@@ -107,6 +107,12 @@ void             tandem_flow_labelled        (TandemFlow          *flow,
 void             tandem_flow_list_item       (TandemFlow          *flow,
                                               const char          *text);
 void             tandem_flow_keep_with_next  (TandemFlow          *flow);
+void             tandem_flow_anchor          (TandemFlow          *flow,
+                                              const char          *key);
+void             tandem_flow_reference_item  (TandemFlow          *flow,
+                                              const char          *text,
+                                              const char          *no_page,
+                                              const char          *key);
 void             tandem_flow_space           (TandemFlow          *flow,
                                               double               points);
 void             tandem_flow_page_break      (TandemFlow          *flow);

@@ -35,7 +35,7 @@
  * Answers ("tandem-answers-1"): for the checklist, each answer field (decision, decision
  * conditions, decision reason) as name then value; then for every item of every section, in
  * order, "item", its key and question, each answer field as name then value, then each
- * evidence link (uri, title) and each attachment (name, size, content type, blob hash).
+ * evidence link (uri, title, and target when it has one) and each attachment (name, size, content type, blob hash).
  *
  * Audit entry ("tandem-audit-1"): the previous entry's hash ("" for the first), then the
  * timestamp, who, role, origin, subject, field, old value and new value. Each entry holds
@@ -118,6 +118,11 @@ put_fields (GChecksum    *checksum,
         continue;
 
       text = field_text (object, fields[i]);
+      /* An evidence link's target (schema 6) is hashed only when set, so that answers
+       * signed before it existed keep their hash. */
+      if (tandem_param_get_field_kind (fields[i]) == TANDEM_FIELD_REFERENCE &&
+          (text == NULL || text[0] == '\0'))
+        continue;
       put (checksum, fields[i]->name);
       put (checksum, text);
     }

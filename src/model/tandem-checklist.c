@@ -314,6 +314,16 @@ find_checklist (TandemObject *object)
   return NULL;
 }
 
+/* How the trail names a link: its address, or for a link to something in the project (which
+ * has none) its title. */
+static const char *
+evidence_link_audit_text (TandemEvidenceLink *link)
+{
+  const char *uri = tandem_evidence_link_get_uri (link);
+
+  return uri[0] != '\0' ? uri : tandem_evidence_link_get_title (link);
+}
+
 static char *
 value_to_text (const GValue *value)
 {
@@ -657,7 +667,7 @@ on_document_before_commit_hook (GSignalInvocationHint *hint,
                (TANDEM_IS_EVIDENCE_LINK (object) || TANDEM_IS_ATTACHMENT (object)))
         {
           const char *what = TANDEM_IS_EVIDENCE_LINK (object)
-            ? tandem_evidence_link_get_uri (TANDEM_EVIDENCE_LINK (object))
+            ? evidence_link_audit_text (TANDEM_EVIDENCE_LINK (object))
             : tandem_attachment_get_name (TANDEM_ATTACHMENT (object));
 
           subject = owner;
@@ -786,7 +796,7 @@ _tandem_checklist_after_replay (TandemDocument    *document,
                    (TANDEM_IS_EVIDENCE_LINK (object) || TANDEM_IS_ATTACHMENT (object)))
             {
               const char *what = TANDEM_IS_EVIDENCE_LINK (object)
-                ? tandem_evidence_link_get_uri (TANDEM_EVIDENCE_LINK (object))
+                ? evidence_link_audit_text (TANDEM_EVIDENCE_LINK (object))
                 : tandem_attachment_get_name (TANDEM_ATTACHMENT (object));
 
               subject = owner;

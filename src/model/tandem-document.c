@@ -14,6 +14,10 @@
 #include "tandem-checklist-private.h"
 #include "tandem-condition.h"
 #include "tandem-journey.h"
+#include "tandem-activity.h"
+#include "tandem-group.h"
+#include "tandem-theme.h"
+#include "tandem-engagement.h"
 #include "tandem-document-private.h"
 #include "tandem-enums.h"
 #include "tandem-list-private.h"
@@ -64,6 +68,9 @@ struct _TandemDocument
   TandemList          *conditions;
   TandemList          *checklists;
   TandemList          *journeys;
+  TandemList          *groups;
+  TandemList          *activities;
+  TandemList          *themes;
 
   GHashTable          *index;   /* id -> TandemObject, not owned */
   GHashTable          *blobs;   /* SHA-256 -> GBytes added since the file was read */
@@ -104,6 +111,9 @@ enum {
   PROP_CONDITIONS,
   PROP_CHECKLISTS,
   PROP_JOURNEYS,
+  PROP_GROUPS,
+  PROP_ACTIVITIES,
+  PROP_THEMES,
   PROP_MODIFIED,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
@@ -421,6 +431,9 @@ tandem_document_finalize (GObject *object)
   g_clear_object (&self->conditions);
   g_clear_object (&self->checklists);
   g_clear_object (&self->journeys);
+  g_clear_object (&self->groups);
+  g_clear_object (&self->activities);
+  g_clear_object (&self->themes);
   g_clear_pointer (&self->index, g_hash_table_unref);
   g_clear_pointer (&self->blobs, g_hash_table_unref);
   g_clear_pointer (&self->blob_source, g_free);
@@ -509,6 +522,18 @@ tandem_document_get_property (GObject    *object,
 
     case PROP_JOURNEYS:
       g_value_set_object (value, self->journeys);
+      break;
+
+    case PROP_GROUPS:
+      g_value_set_object (value, self->groups);
+      break;
+
+    case PROP_ACTIVITIES:
+      g_value_set_object (value, self->activities);
+      break;
+
+    case PROP_THEMES:
+      g_value_set_object (value, self->themes);
       break;
 
     case PROP_MODIFIED:
@@ -718,6 +743,15 @@ tandem_document_class_init (TandemDocumentClass *klass)
   properties[PROP_JOURNEYS] =
     tandem_param_children ("journeys", NULL, TANDEM_TYPE_JOURNEY);
 
+  properties[PROP_GROUPS] =
+    tandem_param_children ("groups", NULL, TANDEM_TYPE_GROUP);
+
+  properties[PROP_ACTIVITIES] =
+    tandem_param_children ("activities", NULL, TANDEM_TYPE_ACTIVITY);
+
+  properties[PROP_THEMES] =
+    tandem_param_children ("themes", NULL, TANDEM_TYPE_THEME);
+
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL,
                           FALSE,
@@ -785,6 +819,9 @@ tandem_document_init (TandemDocument *self)
   self->conditions = tandem_list_new (TANDEM_OBJECT (self), TANDEM_TYPE_CONDITION);
   self->checklists = tandem_list_new (TANDEM_OBJECT (self), TANDEM_TYPE_CHECKLIST);
   self->journeys = tandem_list_new (TANDEM_OBJECT (self), TANDEM_TYPE_JOURNEY);
+  self->groups = tandem_list_new (TANDEM_OBJECT (self), TANDEM_TYPE_GROUP);
+  self->activities = tandem_list_new (TANDEM_OBJECT (self), TANDEM_TYPE_ACTIVITY);
+  self->themes = tandem_list_new (TANDEM_OBJECT (self), TANDEM_TYPE_THEME);
 }
 
 /* Public API */
@@ -942,6 +979,45 @@ tandem_document_get_checklists (TandemDocument *self)
   g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
 
   return self->checklists;
+}
+
+/**
+ * tandem_document_get_groups:
+ *
+ * Returns: (transfer none): the groups of people the change may affect, a list of #TandemGroup
+ */
+TandemList *
+tandem_document_get_groups (TandemDocument *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
+
+  return self->groups;
+}
+
+/**
+ * tandem_document_get_activities:
+ *
+ * Returns: (transfer none): the engagement log, a list of #TandemActivity
+ */
+TandemList *
+tandem_document_get_activities (TandemDocument *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
+
+  return self->activities;
+}
+
+/**
+ * tandem_document_get_themes:
+ *
+ * Returns: (transfer none): "you said, we did", a list of #TandemTheme
+ */
+TandemList *
+tandem_document_get_themes (TandemDocument *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
+
+  return self->themes;
 }
 
 /**
@@ -1218,6 +1294,10 @@ tandem_document_commit (TandemDocument *self)
       self->depth--;
       return;
     }
+
+  /* Links to what this transaction removed go with it, in the same undo step. */
+  if (!_tandem_document_is_loading (self))
+    _tandem_engagement_drop_dangling_links (self, self->current);
 
   /* Handlers (the checklists' audit trail among them) may add changes to the transaction
    * while it is still open. */

@@ -62,6 +62,9 @@ void                 tandem_document_set_paper_purpose   (TandemDocument *self,
 TandemList          *tandem_document_get_conditions      (TandemDocument *self);
 TandemList          *tandem_document_get_checklists      (TandemDocument *self);
 TandemList          *tandem_document_get_journeys        (TandemDocument *self);
+TandemList          *tandem_document_get_groups          (TandemDocument *self);
+TandemList          *tandem_document_get_activities      (TandemDocument *self);
+TandemList          *tandem_document_get_themes          (TandemDocument *self);
 TandemCondition     *tandem_document_find_condition      (TandemDocument *self,
                                                           const char     *key);
 gboolean             tandem_document_condition_is_on     (TandemDocument *self,

@@ -11,7 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-activity.h"
 #include "tandem-attachment.h"
+#include "tandem-document.h"
+#include "tandem-quote.h"
+#include "tandem-step.h"
+#include "tandem-theme.h"
 #include "tandem-enums.h"
 #include "tandem-field-macros.h"
 
@@ -38,6 +43,7 @@ enum {
   PROP_0,
   PROP_URI,
   PROP_TITLE,
+  PROP_TARGET,
   N_PROPS
 };
 
@@ -48,6 +54,12 @@ tandem_evidence_link_validate (TandemObject  *object,
                                GError       **error)
 {
   TandemEvidenceLink *self = TANDEM_EVIDENCE_LINK (object);
+  TandemDocument *document = tandem_object_get_document (object);
+  const char *target = tandem_evidence_link_get_target (self);
+
+  if (target[0] != '\0' && document != NULL &&
+      !tandem_evidence_link_check_target (document, target, error))
+    return FALSE;
 
   return tandem_evidence_link_check_uri (tandem_evidence_link_get_uri (self), error);
 }
@@ -63,6 +75,7 @@ tandem_evidence_link_class_init (TandemEvidenceLinkClass *klass)
 
   properties[PROP_URI] = TANDEM_PARAM_STRING ("uri", TANDEM_FIELD_TEXT);
   properties[PROP_TITLE] = TANDEM_PARAM_STRING ("title", TANDEM_FIELD_TEXT);
+  properties[PROP_TARGET] = TANDEM_PARAM_STRING ("target", TANDEM_FIELD_REFERENCE);
 
   tandem_object_class_install_fields (tandem_class, N_PROPS, properties);
 }
@@ -80,6 +93,54 @@ tandem_evidence_link_new (void)
 
 TANDEM_STRING_FIELD (TandemEvidenceLink, tandem_evidence_link, uri, PROP_URI)
 TANDEM_STRING_FIELD (TandemEvidenceLink, tandem_evidence_link, title, PROP_TITLE)
+TANDEM_STRING_FIELD (TandemEvidenceLink, tandem_evidence_link, target, PROP_TARGET)
+
+/**
+ * tandem_evidence_link_check_target:
+ * @document: the project the answer belongs to
+ * @target: the id of what the evidence points to in the project
+ *
+ * Evidence can point, instead of to a web page, to an engagement activity, a theme, a journey
+ * step or a quote of the same project. Anything else, or something that is not in the project,
+ * is refused with a sentence saying what to do.
+ *
+ * Returns: %TRUE when @target may be linked as evidence
+ */
+gboolean
+tandem_evidence_link_check_target (TandemDocument  *document,
+                                   const char      *target,
+                                   GError         **error)
+{
+  TandemObject *object;
+
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (document), FALSE);
+
+  if (target == NULL || target[0] == '\0')
+    return TRUE;
+
+  object = tandem_document_lookup (document, target);
+  if (object == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The evidence links to “%.64s”, which is not in this project; it may "
+                     "have been removed. Remove the link, or link to something that is in "
+                     "the project."), target);
+      return FALSE;
+    }
+
+  if (!TANDEM_IS_ACTIVITY (object) && !TANDEM_IS_THEME (object) &&
+      !TANDEM_IS_STEP (object) && !TANDEM_IS_QUOTE (object))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The evidence links to “%.64s”, which is not an engagement activity, a "
+                     "theme, a journey step or a quote; evidence can link only to engagement "
+                     "activities, themes, journey steps and quotes."),
+                   target);
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 /* Text from a file is untrusted: direction controls (as in file names, see
  * tandem_attachment_clean_name()) and control characters, line breaks among them, could make

@@ -21,6 +21,12 @@ void                tandem_evidence_link_set_uri   (TandemEvidenceLink *self,
 const char         *tandem_evidence_link_get_title (TandemEvidenceLink *self);
 void                tandem_evidence_link_set_title (TandemEvidenceLink *self,
                                                     const char *value);
+const char         *tandem_evidence_link_get_target (TandemEvidenceLink *self);
+void                tandem_evidence_link_set_target (TandemEvidenceLink *self,
+                                                     const char *value);
+gboolean            tandem_evidence_link_check_target (TandemDocument  *document,
+                                                       const char      *target,
+                                                       GError         **error);
 gboolean            tandem_evidence_link_check_uri (const char  *uri,
                                                     GError     **error);
 gboolean            tandem_evidence_link_can_open  (TandemEvidenceLink *self);

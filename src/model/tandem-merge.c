@@ -15,7 +15,11 @@
 #include "tandem-checklist-private.h"
 #include "tandem-checklist-section.h"
 #include "tandem-checklist.h"
+#include "tandem-activity.h"
+#include "tandem-activity-file.h"
 #include "tandem-copy.h"
+#include "tandem-engagement.h"
+#include "tandem-group.h"
 #include "tandem-evidence-link.h"
 #include "tandem-merge.h"
 #include "tandem-signoff.h"
@@ -446,6 +450,34 @@ collect_attachments (TandemMerge *self)
   return attachments;
 }
 
+/* The engagement record of the other copy that this copy lacks: its groups, activities and
+ * themes, matched by id. They are brought in (a merge must not lose what another copy
+ * recorded); fields of objects both copies have are this copy's, as with checklists that
+ * differ in their questions. */
+static GPtrArray *
+collect_new_engagement (TandemMerge *self)
+{
+  GPtrArray *objects = g_ptr_array_new ();
+  TandemList *lists[] = {
+    tandem_document_get_groups (self->theirs),
+    tandem_document_get_activities (self->theirs),
+    tandem_document_get_themes (self->theirs),
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      for (guint i = 0; i < tandem_list_get_n (lists[l]); i++)
+        {
+          TandemObject *object = tandem_list_get (lists[l], i);
+
+          if (tandem_document_lookup (self->ours, tandem_object_get_id (object)) == NULL)
+            g_ptr_array_add (objects, object);
+        }
+    }
+
+  return objects;
+}
+
 /* The stored files of the other copy that the chosen answers bring in, read before anything
  * changes so that a file that cannot be read leaves the document as it was. */
 static gboolean
@@ -456,6 +488,45 @@ read_blobs (TandemMerge          *self,
             GError              **error)
 {
   g_autoptr(GPtrArray) attachments = collect_attachments (self);
+  g_autoptr(GPtrArray) engagement = collect_new_engagement (self);
+
+  /* The files of activities brought in. */
+  for (guint j = 0; j < engagement->len; j++)
+    {
+      TandemList *files;
+
+      if (!TANDEM_IS_ACTIVITY (g_ptr_array_index (engagement, j)))
+        continue;
+
+      files = tandem_activity_get_attachments (g_ptr_array_index (engagement, j));
+      for (guint k = 0; k < tandem_list_get_n (files); k++)
+        {
+          TandemActivityFile *file = tandem_list_get (files, k);
+          const char *hash = tandem_activity_file_get_blob (file);
+          g_autoptr(GError) local_error = NULL;
+          GBytes *bytes;
+
+          if (hash[0] == '\0' || g_hash_table_contains (blobs, hash))
+            continue;
+
+          bytes = read_blob != NULL ? read_blob (self->theirs, hash, user_data, &local_error)
+                                    : tandem_document_get_memory_blob (self->theirs, hash);
+          if (read_blob == NULL && bytes != NULL)
+            g_bytes_ref (bytes);
+
+          if (bytes == NULL)
+            {
+              g_set_error (error, TANDEM_MERGE_ERROR, TANDEM_MERGE_ERROR_BLOB,
+                           _("The attached file “%s” could not be read from the other copy, "
+                             "so nothing was merged. %s"),
+                           tandem_activity_file_get_name (file),
+                           local_error != NULL ? local_error->message : "");
+              return FALSE;
+            }
+
+          g_hash_table_insert (blobs, (gpointer)hash, bytes);
+        }
+    }
 
   for (guint j = 0; j < attachments->len; j++)
     {
@@ -926,6 +997,27 @@ tandem_merge_apply (TandemMerge          *self,
       if (g_array_index (self->bring_in, gboolean, i))
         bring_in_checklist (self, g_ptr_array_index (self->new_checklists, i));
     }
+
+  /* The other copy's engagement record that this copy lacks, groups before what refers to
+   * them; then links that point to what neither copy now has here (evidence taken from the
+   * other copy that points to a journey step only it has, say) are dropped, so the file
+   * never refers to what is not in it. */
+  {
+    g_autoptr(GPtrArray) engagement = collect_new_engagement (self);
+
+    for (guint i = 0; i < engagement->len; i++)
+      {
+        TandemObject *theirs = g_ptr_array_index (engagement, i);
+        g_autoptr(TandemObject) copy = tandem_object_copy (theirs, TANDEM_COPY_KEEP_IDS);
+        TandemList *list = TANDEM_IS_GROUP (theirs) ? tandem_document_get_groups (self->ours)
+                         : TANDEM_IS_ACTIVITY (theirs) ? tandem_document_get_activities (self->ours)
+                         : tandem_document_get_themes (self->ours);
+
+        tandem_list_append (list, copy);
+      }
+
+    tandem_engagement_drop_broken_links (self->ours);
+  }
 
   attribution = build_attribution (self);
   /* TRANSLATORS: why a sign-off brought in from another copy does not stand; %s is where */

@@ -33,6 +33,12 @@ typedef struct _TandemVote             TandemVote;
 typedef struct _TandemConnector        TandemConnector;
 typedef struct _TandemReplacement      TandemReplacement;
 
+typedef struct _TandemActivity         TandemActivity;
+typedef struct _TandemActivityGroup    TandemActivityGroup;
+typedef struct _TandemGroup            TandemGroup;
+typedef struct _TandemTheme            TandemTheme;
+typedef struct _TandemThemeLink        TandemThemeLink;
+
 /**
  * TandemProjectStatus:
  *
@@ -169,6 +175,80 @@ typedef enum
   TANDEM_PAPER_PURPOSE_ASSURANCE,
   TANDEM_PAPER_PURPOSE_INFORMATION,
 } TandemPaperPurpose;
+
+/**
+ * TandemChangeStage:
+ *
+ * The stage of a service change at which an engagement activity took place, in order.
+ */
+typedef enum
+{
+  TANDEM_CHANGE_STAGE_CASE_FOR_CHANGE,
+  TANDEM_CHANGE_STAGE_OPTIONS,
+  TANDEM_CHANGE_STAGE_PRE_CONSULTATION,
+  TANDEM_CHANGE_STAGE_CONSULTATION,
+  TANDEM_CHANGE_STAGE_DECISION,
+  TANDEM_CHANGE_STAGE_IMPLEMENTATION,
+  TANDEM_CHANGE_STAGE_EVALUATION,
+  TANDEM_N_CHANGE_STAGES /*< skip >*/
+} TandemChangeStage;
+
+/**
+ * TandemEngagementMethod:
+ *
+ * How people were involved in an engagement activity.
+ */
+typedef enum
+{
+  TANDEM_ENGAGEMENT_METHOD_WORKSHOP,
+  TANDEM_ENGAGEMENT_METHOD_INTERVIEW,
+  TANDEM_ENGAGEMENT_METHOD_FOCUS_GROUP,
+  TANDEM_ENGAGEMENT_METHOD_SURVEY,
+  TANDEM_ENGAGEMENT_METHOD_DROP_IN,
+  TANDEM_ENGAGEMENT_METHOD_OUTREACH_VISIT,
+  TANDEM_ENGAGEMENT_METHOD_ONLINE_EVENT,
+  TANDEM_ENGAGEMENT_METHOD_CITIZENS_PANEL,
+  TANDEM_ENGAGEMENT_METHOD_PUBLIC_MEETING,
+  TANDEM_ENGAGEMENT_METHOD_OTHER,
+  TANDEM_N_ENGAGEMENT_METHODS /*< skip >*/
+} TandemEngagementMethod;
+
+/**
+ * TandemSupport:
+ *
+ * The support offered so that people could take part in an activity. Each is kept in the
+ * file as a yes-or-no field of the activity (support_payment, support_travel, ...).
+ */
+typedef enum /*< flags >*/
+{
+  TANDEM_SUPPORT_NONE = 0,
+  TANDEM_SUPPORT_PAYMENT = 1 << 0,
+  TANDEM_SUPPORT_TRAVEL = 1 << 1,
+  TANDEM_SUPPORT_CHILDCARE = 1 << 2,
+  TANDEM_SUPPORT_INTERPRETER = 1 << 3,
+  TANDEM_SUPPORT_BSL = 1 << 4,
+  TANDEM_SUPPORT_EASY_READ = 1 << 5,
+  TANDEM_SUPPORT_ACCESSIBLE_VENUE = 1 << 6,
+  TANDEM_SUPPORT_ONLINE_OPTION = 1 << 7,
+  TANDEM_SUPPORT_EVENING_OR_WEEKEND = 1 << 8,
+} TandemSupport;
+
+#define TANDEM_N_SUPPORTS 9
+
+/**
+ * TandemThemeResponse:
+ * @TANDEM_THEME_RESPONSE_NONE: no response recorded yet (flagged)
+ *
+ * What the project did with a theme people raised ("you said, we did").
+ */
+typedef enum
+{
+  TANDEM_THEME_RESPONSE_NONE,
+  TANDEM_THEME_RESPONSE_ADOPTED,
+  TANDEM_THEME_RESPONSE_PARTLY_ADOPTED,
+  TANDEM_THEME_RESPONSE_NOT_ADOPTED,
+  TANDEM_THEME_RESPONSE_BEING_CONSIDERED,
+} TandemThemeResponse;
 
 /**
  * TandemFieldKind:

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 #define TANDEM_APPLICATION_ID 0x54414E44
 
 /* PRAGMA user_version of the files this build writes. */
-#define TANDEM_SCHEMA_VERSION 5
+#define TANDEM_SCHEMA_VERSION 6
 
 /* A stored attachment may be at most this large. */
 #define TANDEM_BLOB_MAX TANDEM_ATTACHMENT_MAX_SIZE

@@ -44,7 +44,7 @@ static const GOptionEntry main_entries[] = {
     N_("Write the PCBC appendix of FILE as a PDF to OUT"), N_("OUT") },
   { "pdf-parts", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: only these parts, from summary,checklists,decisions,audit,journeys,"
-       "measures,steps,quotes"), N_("LIST") },
+       "measures,steps,quotes,engagement,reach,ladder,you-said"), N_("LIST") },
   { "pdf-date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: the date to show, for the same bytes every time (default: "
        "SOURCE_DATE_EPOCH, else today)"), N_("YYYY-MM-DD") },
