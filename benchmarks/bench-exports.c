@@ -1,0 +1,313 @@
+/* bench-exports.c: the journey-map and appendix exports, whole process, at 100 to 10,000 cards
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Budgets (issue 13): one journey map of N cards in 5 stages × 4 lanes with N − 1 connectors,
+ * exported by the real program from the command line, start-up included:
+ *   tandem --export-map=x.pdf --map=before FILE   under 60, 120, 220 and 950 ms
+ *   tandem --export-pdf=x.pdf FILE                under 150, 300, 1,000 and 4,000 ms
+ * for N = 100, 500, 2,000 and 10,000; from 2,000 to 10,000 cards at most 5.5 times as long;
+ * peak RSS of the 10,000-card runs under 100 MB (map) and 150 MB (appendix).
+ * Every PDF written is checked to hold every card's title (pdftotext). Prints medians, ranges
+ * and peak RSS; never fails on time (the machine may be busy), but fails on a wrong PDF.
+ *
+ * TANDEM_BENCH_SIZES="100,500" limits the sizes (for profiling one of them).
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "bench-util.h"
+#include "tandem-journey-fixture.h"
+#include "tandem-storage.h"
+#include "tandem-test-util.h"
+
+extern char **environ;
+
+static const char *titles[] = {
+  "Notices a lump and worries about it", "Books an appointment online",
+  "Waits for a call back from the practice", "Seen by the practice nurse",
+  "Referred to the hospital clinic", "Letter arrives with the date",
+};
+
+/* The workload of the issue: N cards in the 5 stages × 4 lanes of a new journey, each card
+ * joined to the next. Every title is different (a number and a full stop at its end), so the
+ * check of the PDF's text can tell a card that is missing from one drawn twice. */
+static char *
+card_title (guint i)
+{
+  return g_strdup_printf ("%s, card %u.", titles[i % G_N_ELEMENTS (titles)], i + 1);
+}
+
+static TandemDocument *
+make_document (guint n_cards)
+{
+  TandemDocument *document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_add_journey (document, "Large journey");
+  TandemJourneyMap *before = tandem_journey_get_map (journey, TANDEM_MAP_SIDE_BEFORE);
+  guint n_stages = tandem_list_get_n (tandem_journey_get_stages (journey));
+  guint n_lanes = tandem_list_get_n (tandem_journey_get_lanes (journey));
+  TandemStep *previous = NULL;
+
+  g_assert_cmpuint (n_stages, ==, 5);
+  g_assert_cmpuint (n_lanes, ==, 4);
+
+  tandem_document_begin (document, "Fill journey");
+  for (guint i = 0; i < n_cards; i++)
+    {
+      g_autofree char *title = card_title (i);
+      TandemStep *step = tandem_test_add_step (journey, TANDEM_MAP_SIDE_BEFORE,
+                                               (guint)((guint64)i * n_stages / n_cards),
+                                               i % n_lanes, i, title);
+
+      if (previous != NULL)
+        tandem_journey_map_connect (before, previous, step, TANDEM_CONNECTOR_KIND_NEXT);
+      previous = step;
+    }
+  tandem_document_commit (document);
+
+  return document;
+}
+
+/* Whitespace and soft hyphens removed, so a title wrapped over two lines still matches. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x00AD && c != '-' && c != 0x2010)
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_titles (const char *pdftotext,
+              const char *pdf,
+              guint       n_cards)
+{
+  const char *argv[] = { pdftotext, "-raw", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  guint missing = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                     NULL, &status, &error))
+    g_error ("%s", error->message);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("pdftotext %s: %s", pdf, error->message);
+
+  text = squeeze (out);
+  for (guint i = 0; i < n_cards; i++)
+    {
+      g_autofree char *title = card_title (i);
+      g_autofree char *needle = squeeze (title);
+      /* The full stop ends the title: ", card 1." does not match ", card 17.". */
+      if (strstr (text, needle) == NULL && missing++ < 5)
+        g_printerr ("%s: no “%s” in its text\n", pdf, title);
+    }
+  if (missing > 0)
+    g_error ("%s: %u of %u card titles are missing from the PDF's text", pdf, missing, n_cards);
+}
+
+/* One run of the program, timed from before the spawn to after its exit; its peak RSS in
+ * @max_rss_kb. */
+static double
+run_once (const char * const *argv,
+          long               *max_rss_kb)
+{
+  posix_spawn_file_actions_t actions;
+  struct rusage usage;
+  gint64 start;
+  double ms;
+  pid_t pid;
+  int status;
+
+  posix_spawn_file_actions_init (&actions);
+  posix_spawn_file_actions_addopen (&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  start = g_get_monotonic_time ();
+  if (posix_spawn (&pid, argv[0], &actions, NULL, (char **)argv, environ) != 0)
+    g_error ("could not start %s", argv[0]);
+  if (wait4 (pid, &status, 0, &usage) != pid)
+    g_error ("wait4 failed");
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  posix_spawn_file_actions_destroy (&actions);
+
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("%s %s %s failed (status %d)", argv[0], argv[1], argv[2], status);
+  *max_rss_kb = usage.ru_maxrss;
+
+  return ms;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/* Median of @runs runs, with the range and the largest peak RSS beside it. */
+static double
+measure (const char         *label,
+         const char * const *argv,
+         guint               runs,
+         double              budget_ms,
+         long               *peak_kb)
+{
+  g_autofree double *times = g_new0 (double, runs);
+  long peak = 0;
+  double median;
+
+  for (guint i = 0; i < runs; i++)
+    {
+      long rss;
+
+      times[i] = run_once (argv, &rss);
+      peak = MAX (peak, rss);
+    }
+  qsort (times, runs, sizeof (double), compare_doubles);
+  median = runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+
+  g_print ("%-34s median %8.1f ms (min %.1f, max %.1f, %u runs)  budget %5.0f ms %s  "
+           "peak RSS %5.1f MB\n", label, median, times[0], times[runs - 1], runs, budget_ms,
+           median < budget_ms ? "met" : "MISSED", peak / 1024.0);
+  *peak_kb = peak;
+
+  return median;
+}
+
+typedef struct
+{
+  guint  n_cards;
+  double map_budget_ms;
+  double appendix_budget_ms;
+  guint  runs;
+} Size;
+
+static const Size sizes[] = {
+  { 100, 60, 150, 9 },
+  { 500, 120, 300, 9 },
+  { 2000, 220, 1000, 7 },
+  { 10000, 950, 4000, 5 },
+};
+
+static gboolean
+wanted (guint n_cards)
+{
+  const char *only = g_getenv ("TANDEM_BENCH_SIZES");
+  g_auto(GStrv) list = NULL;
+
+  if (only == NULL || *only == '\0')
+    return TRUE;
+  list = g_strsplit (only, ",", -1);
+  for (guint i = 0; list[i] != NULL; i++)
+    if (g_ascii_strtoull (list[i], NULL, 10) == n_cards)
+      return TRUE;
+
+  return FALSE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *tandem = g_getenv ("TANDEM");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  double map_ms[G_N_ELEMENTS (sizes)] = { 0 };
+  double appendix_ms[G_N_ELEMENTS (sizes)] = { 0 };
+  g_autofree char *load = NULL;
+
+  if (tandem == NULL || pdftotext == NULL)
+    {
+      g_print ("bench-exports: needs $TANDEM and pdftotext (poppler-utils); skipped\n");
+      return 77;
+    }
+  if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+    g_print ("load average at the start: %s", load);
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      const Size *size = &sizes[k];
+      g_autofree char *project = NULL;
+      g_autofree char *map_pdf = NULL;
+      g_autofree char *appendix_pdf = NULL;
+      g_autofree char *map_arg = NULL;
+      g_autofree char *appendix_arg = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(TandemDocument) document = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      long peak_kb;
+
+      if (!wanted (size->n_cards))
+        continue;
+
+      project = g_strdup_printf ("%s/journey-%u.tandem", dir, size->n_cards);
+      map_pdf = g_strdup_printf ("%s/map-%u.pdf", dir, size->n_cards);
+      appendix_pdf = g_strdup_printf ("%s/appendix-%u.pdf", dir, size->n_cards);
+      document = make_document (size->n_cards);
+      file = g_file_new_for_path (project);
+      if (!tandem_storage_save (document, file, NULL, &error))
+        g_error ("%s", error->message);
+
+      g_print ("\n%u cards, %u connectors\n", size->n_cards, size->n_cards - 1);
+
+      map_arg = g_strdup_printf ("--export-map=%s", map_pdf);
+      {
+        const char *args[] = { tandem, map_arg, "--map=before", project, NULL };
+
+        label = g_strdup_printf ("map export, %u cards", size->n_cards);
+        map_ms[k] = measure (label, args, size->runs, size->map_budget_ms, &peak_kb);
+        g_clear_pointer (&label, g_free);
+        if (size->n_cards == 10000)
+          g_print ("%-34s peak RSS %.1f MB, budget 100 MB %s\n", "", peak_kb / 1024.0,
+                   peak_kb < 100 * 1024 ? "met" : "MISSED");
+        check_titles (pdftotext, map_pdf, size->n_cards);
+      }
+
+      appendix_arg = g_strdup_printf ("--export-pdf=%s", appendix_pdf);
+      {
+        const char *args[] = { tandem, appendix_arg, "--pdf-date=2026-11-23", project, NULL };
+
+        label = g_strdup_printf ("appendix, %u cards", size->n_cards);
+        appendix_ms[k] = measure (label, args, size->runs, size->appendix_budget_ms, &peak_kb);
+        g_clear_pointer (&label, g_free);
+        if (size->n_cards == 10000)
+          g_print ("%-34s peak RSS %.1f MB, budget 150 MB %s\n", "", peak_kb / 1024.0,
+                   peak_kb < 150 * 1024 ? "met" : "MISSED");
+        check_titles (pdftotext, appendix_pdf, size->n_cards);
+      }
+    }
+
+  if (map_ms[2] > 0 && map_ms[3] > 0)
+    g_print ("\n10,000 / 2,000 cards: map export %.2f×, appendix %.2f× (budget 5.5×)\n",
+             map_ms[3] / map_ms[2], appendix_ms[3] / appendix_ms[2]);
+  g_clear_pointer (&load, g_free);
+  if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+    g_print ("load average at the end: %s", load);
+
+  tandem_test_remove_tree (dir);
+
+  return 0;
+}
