@@ -1936,6 +1936,56 @@ add_pdf_tags (TandemFlow        *flow,
   return TRUE;
 }
 
+/* The page on which each block is drawn for the last time, while writing the pages in order. */
+static GHashTable *
+last_pages (TandemFlow *flow)
+{
+  GHashTable *last = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < flow->pages->len; i++)
+    {
+      Page *page = g_ptr_array_index (flow->pages, i);
+
+      for (guint j = 0; j < page->fragments->len; j++)
+        g_hash_table_insert (last, g_array_index (page->fragments, Fragment, j).block,
+                             GUINT_TO_POINTER (i + 1));
+    }
+
+  return last;
+}
+
+/* Once page @index is written, the blocks that end on it give back their shaped text (Pango
+ * keeps every line's glyphs until told otherwise): a long appendix would otherwise hold the
+ * glyphs of every paragraph to the end, and its memory grow with the glyphs rather than stay
+ * near one page's worth. The layouts themselves stay, with their text and width, and shape
+ * again if the flow is drawn again. */
+static void
+release_written (TandemFlow *flow,
+                 GHashTable *last,
+                 guint       index)
+{
+  Page *page = g_ptr_array_index (flow->pages, index);
+
+  for (guint j = 0; j < page->fragments->len; j++)
+    {
+      Block *block = g_array_index (page->fragments, Fragment, j).block;
+
+      if (block == NULL || GPOINTER_TO_UINT (g_hash_table_lookup (last, block)) != index + 1)
+        continue;
+      if (block->layout != NULL)
+        pango_layout_context_changed (block->layout);
+      if (block->table != NULL)
+        for (guint r = 0; r < block->table->rows->len; r++)
+          {
+            Row *row = &g_array_index (block->table->rows, Row, r);
+
+            for (guint c = 0; c < block->table->n_columns; c++)
+              if (row->cells[c].layout != NULL)
+                pango_layout_context_changed (row->cells[c].layout);
+          }
+    }
+}
+
 /**
  * tandem_flow_write_pdf:
  *
@@ -1954,9 +2004,11 @@ tandem_flow_write_pdf (TandemFlow                *flow,
   cairo_status_t status;
   gboolean complete = TRUE;
   gboolean cancelled = FALSE;
+  g_autoptr(GHashTable) last = NULL;
   cairo_t *cr;
 
   tandem_flow_paginate (flow);
+  last = last_pages (flow);
 
   writer = tandem_file_writer_new (path, TANDEM_FILE_WRITER_KEEP_MODE, error);
   if (writer == NULL)
@@ -2007,6 +2059,7 @@ tandem_flow_write_pdf (TandemFlow                *flow,
       if (i + 1 == flow->pages->len)
         close_groups (flow, cr);
       cairo_show_page (cr);
+      release_written (flow, last, i);
 
       /* Stop at the first error (a full disk, usually). Cairo 1.16 carries on after one and
        * then trips its own assertion (cairo-array.c:226) when the structure tree is closed
