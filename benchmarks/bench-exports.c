@@ -362,7 +362,7 @@ main (int   argc,
           map_ms[k] = measure (label, args, size->runs, size->map_budget_ms, &peak_kb);
           g_clear_pointer (&label, g_free);
           if (size->n_cards == 10000)
-            g_print ("%-34s peak RSS %.1f MB, budget 100 MiB %s\n", "", peak_kb / 1024.0,
+            g_print ("%-34s peak RSS %.1f MiB, budget 100 MiB %s\n", "", peak_kb / 1024.0,
                      peak_kb < 100 * 1024 ? "met" : "MISSED");
           check_titles (pdftotext, map_pdf, size->n_cards);
         }
