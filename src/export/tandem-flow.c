@@ -1894,16 +1894,42 @@ add_outline (TandemFlow      *flow,
     }
 }
 
+#define PDF_SINK_SIZE (64 * 1024)
+
+typedef struct
+{
+  TandemFileWriter *writer;
+  GByteArray       *buffer;
+} PdfSink;
+
+static gboolean
+flush_sink (PdfSink *sink)
+{
+  gboolean ok = TRUE;
+
+  if (sink->buffer->len > 0)
+    ok = tandem_file_writer_write (sink->writer, sink->buffer->data, sink->buffer->len, NULL);
+  g_byte_array_set_size (sink->buffer, 0);
+
+  return ok;
+}
+
 static cairo_status_t
 on_pdf_write_cb (void                *closure,
                  const unsigned char *data,
                  unsigned int         length)
 {
-  TandemFileWriter *writer = closure;
+  PdfSink *sink = closure;
 
-  /* The writer keeps its first error for tandem_file_writer_commit() to report. */
-  return tandem_file_writer_write (writer, data, length, NULL) ? CAIRO_STATUS_SUCCESS
-                                                               : CAIRO_STATUS_WRITE_ERROR;
+  /* Cairo hands over a PDF in pieces of a few bytes (an operator, a number): a write() each
+   * cost more than drawing the pages once the appendix ran to hundreds of pages. They are
+   * gathered here and written a buffer at a time; the writer keeps its first error for
+   * tandem_file_writer_commit() to report. */
+  g_byte_array_append (sink->buffer, data, length);
+  if (sink->buffer->len >= PDF_SINK_SIZE)
+    return flush_sink (sink) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
 }
 
 /* Runs the tagging step (tandem-pdf-tags.cc) over what cairo wrote to the writer's temporary
@@ -2010,6 +2036,8 @@ tandem_flow_write_pdf (TandemFlow                *flow,
   gboolean complete = TRUE;
   gboolean cancelled = FALSE;
   g_autoptr(GHashTable) last = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  PdfSink sink;
   cairo_t *cr;
 
   tandem_flow_paginate (flow);
@@ -2019,7 +2047,9 @@ tandem_flow_write_pdf (TandemFlow                *flow,
   if (writer == NULL)
     return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (on_pdf_write_cb, writer, A4_SHORT, A4_LONG);
+  sink.writer = writer;
+  sink.buffer = buffer = g_byte_array_sized_new (PDF_SINK_SIZE + 4096);
+  surface = cairo_pdf_surface_create_for_stream (on_pdf_write_cb, &sink, A4_SHORT, A4_LONG);
   cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
   if (metadata != NULL)
     {
@@ -2064,6 +2094,7 @@ tandem_flow_write_pdf (TandemFlow                *flow,
       if (i + 1 == flow->pages->len)
         close_groups (flow, cr);
       cairo_show_page (cr);
+      flush_sink (&sink);  /* so that a full disk is seen here, after the page that hit it */
       release_written (flow, last, i);
 
       /* Stop at the first error (a full disk, usually). Cairo 1.16 carries on after one and
@@ -2100,6 +2131,7 @@ tandem_flow_write_pdf (TandemFlow                *flow,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  flush_sink (&sink);
 
   /* Cancelled: the pages so far are thrown away with the temporary file (the writer removes
    * it when freed uncommitted), and the file the user chose, if it existed, is left as it
