@@ -74,6 +74,11 @@ draw_figure (cairo_t  *cr,
   cairo_translate (cr, g_array_index (figure->offsets, double, k), 0);
   tandem_journey_painter_draw (figure->painter, cr, g_ptr_array_index (figure->parts, k), NULL);
   cairo_restore (cr);
+
+  /* Each part shows other cards: the painter's shaped text (thousands of cards in a part of a
+   * large map) is of no use to the next part, and would be held until the whole appendix is
+   * written. A part drawn again (a print preview, then the print) makes a new painter. */
+  g_clear_object (&figure->painter);
 }
 
 static TandemJourneyFigure *

@@ -12,6 +12,7 @@
 
 #include <exception>
 #include <string>
+#include <vector>
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -79,23 +80,31 @@ is_artifact (QPDFObjectHandle element)
 void fix_element (Context &context, QPDFObjectHandle element);
 
 /* Fixes the children in @kids, dropping the artifacts; in order, because Figure elements are
- * matched with their descriptions by position. */
+ * matched with their descriptions by position. The kids kept are collected and set once:
+ * erasing them one at a time moved the rest of the array each time, which made a long
+ * appendix (a page-number artifact among the kids of every page) cost the square of its
+ * length. */
 void
 fix_kids (Context          &context,
           QPDFObjectHandle  kids)
 {
-  for (int i = 0; i < kids.getArrayNItems ();)
+  std::vector<QPDFObjectHandle> kept;
+  int n = kids.getArrayNItems ();
+
+  kept.reserve (n);
+  for (int i = 0; i < n; i++)
     {
       QPDFObjectHandle kid = kids.getArrayItem (i);
 
-      if (is_artifact (kid))
-        kids.eraseItem (i);
-      else
+      if (!is_artifact (kid))
         {
           fix_element (context, kid);
-          i++;
+          kept.push_back (kid);
         }
     }
+
+  if ((int)kept.size () != n)
+    kids.setArrayFromVector (kept);
 }
 
 void
