@@ -181,8 +181,12 @@ def check_structure(path, texts):
                                       or children(table)[-1].S == '/Caption'))
     numbered = re.findall(r'Table (\d+):', ' '.join(texts))
     captioned = sum(1 for t in tables if any(c.S == '/Caption' for c in children(t)))
-    check('every numbered table has its Caption inside the Table', captioned == len(set(numbered)),
+    check('every Table has a Caption inside it', captioned == len(tables),
+          f'{len(tables) - captioned} of {len(tables)} tables without a Caption')
+    check('the numbered tables are among them', captioned >= len(set(numbered)),
           f'{captioned} captions, {len(set(numbered))} numbered tables')
+    check('the tables of a question\'s progress are there and captioned',
+          sum(1 for t in texts for _ in re.finditer(r'Progress on this question', t)) >= 2)
     check('no Caption outside a Table or Figure',
           all(e.P.get('/S') in ('/Table', '/Figure') for e, _ in everything if e.S == '/Caption'))
 

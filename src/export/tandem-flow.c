@@ -77,6 +77,7 @@ struct _TandemFlowTable
   char    *caption;
   GArray  *rows;  /* Row */
   guint    number;
+  gboolean plain;  /* the caption is shown as it is, without "Table N:" */
 };
 
 typedef struct
@@ -544,6 +545,23 @@ tandem_flow_table_new (guint         n_columns,
 }
 
 /**
+ * tandem_flow_table_set_plain_caption:
+ * @caption: what the table shows, in a few words
+ *
+ * A caption shown as it is, without a number: for the many small tables that repeat one
+ * shape (a question's status), which a reader does not look up by number but which a screen
+ * reader still announces by their caption. It is tagged as the Caption inside the Table.
+ */
+void
+tandem_flow_table_set_plain_caption (TandemFlowTable *table,
+                                     const char      *caption)
+{
+  g_free (table->caption);
+  table->caption = g_strdup (caption);
+  table->plain = TRUE;
+}
+
+/**
  * tandem_flow_table_add_row:
  * @texts: plain text of each cell
  * @fills: (nullable): 0xRRGGBB background of each cell, 0 for none
@@ -583,8 +601,14 @@ tandem_flow_table (TandemFlow      *flow,
   if (table->caption != NULL)
     {
       g_autofree char *caption = NULL;
-      table->number = ++flow->n_tables;
-      caption = g_strdup_printf (_("Table %u: %s"), table->number, table->caption);
+
+      if (table->plain)
+        caption = g_strdup (table->caption);
+      else
+        {
+          table->number = ++flow->n_tables;
+          caption = g_strdup_printf (_("Table %u: %s"), table->number, table->caption);
+        }
       tandem_flow_text (flow, TANDEM_FLOW_CAPTION, caption);
       caption_block = g_ptr_array_index (flow->blocks, flow->blocks->len - 1);
       caption_block->level = -1;
