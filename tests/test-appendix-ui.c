@@ -60,6 +60,35 @@ pdf_pages (const char *path)
   return (guint)atoi (pages + strlen ("Pages:"));
 }
 
+static int
+compare_bytes (gconstpointer a,
+               gconstpointer b)
+{
+  return *(const guchar *)a - *(const guchar *)b;
+}
+
+/* The characters of @page of the PDF at @path, without spaces, in sorted order: the same for
+ * two pages with the same text, however the text extractor splits a table's cells into runs
+ * (marked content in the tagged PDF splits them differently from the printed one). */
+static char *
+pdf_page_characters (const char *path,
+                     guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-f", number, "-l", number, path, "-", NULL };
+  g_autofree char *out = NULL;
+  GString *kept = g_string_new (NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, NULL, NULL));
+  for (const char *c = out; *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      g_string_append_c (kept, *c);
+  qsort (kept->str, kept->len, 1, compare_bytes);
+
+  return g_string_free (kept, FALSE);
+}
+
 static void
 on_exported_cb (GObject      *object,
                 GAsyncResult *result,
@@ -379,6 +408,219 @@ test_print_laid_out_off_thread (void)
   tandem_ui_test_close_window (window);
 }
 
+#define ACCESSIBLE_NOTICE \
+  "Printed copies and PDFs made by printing are not accessible to screen readers."
+#define ACCESSIBLE_BUTTON "Export _Accessible PDF…"
+
+/* With TANDEM_SCREENSHOT_DIR set, a picture of the screen, for people to look at. */
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("TANDEM_SCREENSHOT_DIR");
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  path = g_build_filename (dir, file, NULL);
+  {
+    const char *argv[] = { "import", "-window", "root", path, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+  }
+}
+
+/* The visible toplevel of the type named @type_name, if any. */
+static GtkWindow *
+find_toplevel (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GType type = g_type_from_name (type_name);
+
+  for (guint i = 0; type != 0 && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Closes the file chooser the export opens, as the user would: Cancel. */
+static void
+cancel_file_chooser (void)
+{
+  GtkWindow *chooser;
+
+  while ((chooser = find_toplevel ("GtkFileChooserDialog")) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  tandem_ui_test_iterate ();
+}
+
+static void
+test_print_dialog_offers_accessible_pdf (void)
+{
+  TandemWindow *window = open_sample ();
+  TandemAppendixDialog *dialog;
+  TandemAppendixOptions options;
+  GtkWidget *row, *button;
+
+  /* Print Appendix… says, before anything is printed, what a printed copy loses. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  dialog = find_appendix_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Print Appendix");
+  row = tandem_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, ACCESSIBLE_NOTICE);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  button = tandem_ui_test_find_widget (row, GTK_TYPE_BUTTON, ACCESSIBLE_BUTTON);
+  g_assert_nonnull (button);
+  screenshot ("print-appendix-accessible-pdf");
+
+  /* The parts chosen for printing are the ones exported. */
+  row = tandem_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Audit trail");
+  g_assert_true (gtk_widget_activate (tandem_ui_test_find_widget (row, GTK_TYPE_SWITCH, NULL)));
+
+  /* The button turns the dialog into the export, and asks where to save the PDF. */
+  tandem_ui_test_press_button (button);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Appendix");
+  cancel_file_chooser ();
+  g_assert_true (find_appendix_dialog () == dialog);
+  tandem_appendix_dialog_get_options (dialog, &options);
+  g_assert_false (options.audit);
+  g_assert_true (options.checklists);
+  tandem_appendix_options_clear (&options);
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Export…"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tandem_ui_test_close_window (window);
+}
+
+/* In GTK's print dialog: the tab that offers the tagged PDF, shown and then used. */
+static gboolean
+on_poll_print_tab_cb (gpointer user_data)
+{
+  gboolean *used = user_data;
+  GtkWindow *print_dialog = find_toplevel ("GtkPrintUnixDialog");
+  GtkWidget *label, *button, *notebook;
+
+  if (print_dialog == NULL)
+    return G_SOURCE_CONTINUE;
+
+  label = tandem_ui_test_find_widget (GTK_WIDGET (print_dialog), GTK_TYPE_LABEL, ACCESSIBLE_NOTICE);
+  g_assert_nonnull (label);
+  button = tandem_ui_test_find_widget (GTK_WIDGET (print_dialog), GTK_TYPE_BUTTON, ACCESSIBLE_BUTTON);
+  g_assert_nonnull (button);
+
+  /* As the user would: open the tab "Accessible PDF", then press its button. */
+  notebook = tandem_ui_test_find_widget (GTK_WIDGET (print_dialog), GTK_TYPE_NOTEBOOK, NULL);
+  g_assert_nonnull (notebook);
+  for (int i = 0; i < gtk_notebook_get_n_pages (GTK_NOTEBOOK (notebook)); i++)
+    {
+      GtkWidget *page = gtk_notebook_get_nth_page (GTK_NOTEBOOK (notebook), i);
+
+      if (gtk_widget_is_ancestor (button, page))
+        {
+          g_assert_cmpstr (gtk_notebook_get_tab_label_text (GTK_NOTEBOOK (notebook), page), ==,
+                           "Accessible PDF");
+          gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook), i);
+        }
+    }
+  if (!gtk_widget_get_mapped (button))
+    return G_SOURCE_CONTINUE;  /* shown at the next frame */
+
+  /* For the picture: the tab drawn on the screen, two frames after it was shown. */
+  if (g_getenv ("TANDEM_SCREENSHOT_DIR") != NULL)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (button);
+      gint64 counter = gdk_frame_clock_get_frame_counter (clock);
+      gint64 *shown = g_object_get_data (G_OBJECT (print_dialog), "shown-at");
+
+      if (shown == NULL)
+        {
+          shown = g_new (gint64, 1);
+          *shown = counter;
+          g_object_set_data_full (G_OBJECT (print_dialog), "shown-at", shown, g_free);
+        }
+      if (counter < *shown + 2)
+        {
+          gtk_widget_queue_draw (GTK_WIDGET (print_dialog));
+          return G_SOURCE_CONTINUE;
+        }
+      screenshot ("print-dialog-accessible-pdf-tab");
+    }
+
+  *used = TRUE;
+  g_assert_true (gtk_widget_activate (button));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_print_tab_offers_accessible_pdf (void)
+{
+  TandemWindow *window = open_sample ();
+  TandemAppendixOptions options, exported;
+  TandemAppendixDialog *dialog;
+  gboolean used = FALSE;
+
+  tandem_appendix_options_init (&options);
+  options.quotes = FALSE;
+  g_timeout_add (20, on_poll_print_tab_cb, &used);  /* removes itself once it has used it */
+  tandem_appendix_print (GTK_WINDOW (window), tandem_window_get_document (window), &options,
+                         FALSE);
+
+  /* The print dialog closes, and the export opens with the same parts, at the file chooser. */
+  while ((dialog = find_appendix_dialog ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (used);
+  g_assert_null (find_toplevel ("GtkPrintUnixDialog"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Appendix");
+  cancel_file_chooser ();
+  tandem_appendix_dialog_get_options (dialog, &exported);
+  g_assert_false (exported.quotes);
+  g_assert_true (exported.audit);
+  tandem_appendix_options_clear (&exported);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tandem_appendix_options_clear (&options);
+  tandem_ui_test_close_window (window);
+}
+
+static void
+test_print_preview_offers_accessible_pdf (void)
+{
+  TandemWindow *window = open_sample ();
+  TandemAppendixDialog *dialog;
+  GtkWidget *button;
+
+  /* The previewer is another program; here one that only removes the files it is given. */
+  g_object_set (gtk_settings_get_default (), "gtk-print-preview-command", "rm -f %f %s", NULL);
+
+  /* Print Preview opens no dialog of Tandem's: the window says what a printed copy loses. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-preview", NULL));
+  tandem_ui_test_iterate ();
+  button = tandem_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, ACCESSIBLE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                                "Printed copies are not accessible to screen readers"));
+
+  /* Its button opens the export. */
+  tandem_ui_test_press_button (button);
+  dialog = find_appendix_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Appendix");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tandem_ui_test_close_window (window);
+}
+
 static void
 test_print_has_the_same_pages (void)
 {
@@ -399,6 +641,16 @@ test_print_has_the_same_pages (void)
   g_assert_no_error (error);
 
   g_assert_cmpuint (pdf_pages (printed), ==, pdf_pages (exported));
+
+  /* The same pages in the same order: each printed page has the text of the exported one. */
+  for (guint page = 1; page <= pdf_pages (exported); page++)
+    {
+      g_autofree char *a = pdf_page_characters (printed, page);
+      g_autofree char *b = pdf_page_characters (exported, page);
+
+      g_assert_cmpstr (a, !=, "");
+      g_assert_cmpstr (a, ==, b);
+    }
 
   tandem_appendix_options_clear (&options);
   tandem_ui_test_close_window (window);
@@ -428,6 +680,12 @@ main (int   argc,
   g_test_add_func ("/appendix/ui/print-same-pages", test_print_has_the_same_pages);
   g_test_add_func ("/appendix/ui/export-error", test_export_error);
   g_test_add_func ("/appendix/ui/print-laid-out-off-thread", test_print_laid_out_off_thread);
+  g_test_add_func ("/appendix/ui/print-dialog-offers-accessible-pdf",
+                   test_print_dialog_offers_accessible_pdf);
+  g_test_add_func ("/appendix/ui/print-tab-offers-accessible-pdf",
+                   test_print_tab_offers_accessible_pdf);
+  g_test_add_func ("/appendix/ui/print-preview-offers-accessible-pdf",
+                   test_print_preview_offers_accessible_pdf);
 #if defined(__SANITIZE_ADDRESS__)
   /* These two export a 1,000-page appendix several times to watch the main loop and Cancel
    * through it: under AddressSanitizer that takes tens of minutes and its timing says nothing.

@@ -729,6 +729,9 @@ add_item (TandemFlow          *flow,
   fills[1] = tandem_rag_to_rgb (rag);
 
   table = tandem_flow_table_new (4, fractions, NULL);
+  /* Unnumbered: the question's heading above says which question; a screen reader moving
+   * from table to table hears what each one is. */
+  tandem_flow_table_set_plain_caption (table, _("Progress on this question"));
   tandem_flow_table_add_row (table, TRUE, header, NULL);
   tandem_flow_table_add_row (table, FALSE, row, fills);
   tandem_flow_table (flow, table);

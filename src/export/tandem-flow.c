@@ -77,6 +77,7 @@ struct _TandemFlowTable
   char    *caption;
   GArray  *rows;  /* Row */
   guint    number;
+  gboolean plain;  /* the caption is shown as it is, without "Table N:" */
 };
 
 typedef struct
@@ -169,6 +170,11 @@ struct _TandemFlow
   TandemFlowProgressFunc progress_func;
   gpointer      progress_data;
   gboolean      open_toc;    /* ... whether the contents entries' TOC is open */
+  /* ... the contents entries (TOCI) open inside it, outermost first: each one's heading
+   * level, and whether it holds a TOC of the entries under it */
+  int           toc_levels[4];
+  gboolean      toc_nested[4];
+  guint         toc_depth;
   gboolean      open_list;   /* ... whether a list (L) is open */
   GPtrArray    *figure_alts; /* ... the /Alt of each Figure element begun, in order */
 };
@@ -640,6 +646,23 @@ tandem_flow_table_new (guint         n_columns,
 }
 
 /**
+ * tandem_flow_table_set_plain_caption:
+ * @caption: what the table shows, in a few words
+ *
+ * A caption shown as it is, without a number: for the many small tables that repeat one
+ * shape (a question's status), which a reader does not look up by number but which a screen
+ * reader still announces by their caption. It is tagged as the Caption inside the Table.
+ */
+void
+tandem_flow_table_set_plain_caption (TandemFlowTable *table,
+                                     const char      *caption)
+{
+  g_free (table->caption);
+  table->caption = g_strdup (caption);
+  table->plain = TRUE;
+}
+
+/**
  * tandem_flow_table_add_row:
  * @texts: plain text of each cell
  * @fills: (nullable): 0xRRGGBB background of each cell, 0 for none
@@ -679,8 +702,14 @@ tandem_flow_table (TandemFlow      *flow,
   if (table->caption != NULL)
     {
       g_autofree char *caption = NULL;
-      table->number = ++flow->n_tables;
-      caption = g_strdup_printf (_("Table %u: %s"), table->number, table->caption);
+
+      if (table->plain)
+        caption = g_strdup (table->caption);
+      else
+        {
+          table->number = ++flow->n_tables;
+          caption = g_strdup_printf (_("Table %u: %s"), table->number, table->caption);
+        }
       tandem_flow_text (flow, TANDEM_FLOW_CAPTION, caption);
       caption_block = g_ptr_array_index (flow->blocks, flow->blocks->len - 1);
       caption_block->level = -1;
@@ -1584,6 +1613,43 @@ structure_name (Block *block)
   return "P";
 }
 
+/* Ends the contents entries open at a level of @level or deeper, each with the TOC of the
+ * entries under it. */
+static void
+close_toc_entries (TandemFlow *flow,
+                   cairo_t    *cr,
+                   int         level)
+{
+  while (flow->toc_depth > 0 && flow->toc_levels[flow->toc_depth - 1] >= level)
+    {
+      flow->toc_depth--;
+      if (flow->toc_nested[flow->toc_depth])
+        cairo_tag_end (cr, "TOC");
+      cairo_tag_end (cr, "TOCI");
+    }
+}
+
+/* Begins the contents entry of a heading at @level, inside the entry of the heading above it,
+ * so that a screen reader walks the contents as the document nests: TOC > TOCI (H1) > TOC >
+ * TOCI (H2), as the visual indentation shows. */
+static void
+open_toc_entry (TandemFlow *flow,
+                cairo_t    *cr,
+                int         level)
+{
+  close_toc_entries (flow, cr, level);
+  if (flow->toc_depth > 0 && !flow->toc_nested[flow->toc_depth - 1])
+    {
+      cairo_tag_begin (cr, "TOC", "");
+      flow->toc_nested[flow->toc_depth - 1] = TRUE;
+    }
+  g_assert (flow->toc_depth < G_N_ELEMENTS (flow->toc_levels));
+  cairo_tag_begin (cr, "TOCI", "");
+  flow->toc_levels[flow->toc_depth] = level;
+  flow->toc_nested[flow->toc_depth] = FALSE;
+  flow->toc_depth++;
+}
+
 /* Ends the table, contents or list whose parts are being drawn, if any. */
 static void
 close_groups (TandemFlow *flow,
@@ -1596,6 +1662,7 @@ close_groups (TandemFlow *flow,
     }
   if (flow->open_toc)
     {
+      close_toc_entries (flow, cr, 0);
       cairo_tag_end (cr, "TOC");
       flow->open_toc = FALSE;
     }
@@ -1960,11 +2027,10 @@ tandem_flow_draw_page (TandemFlow *flow,
                   cairo_tag_begin (cr, "TOC", "");
                   flow->open_toc = TRUE;
                 }
-              cairo_tag_begin (cr, "TOCI", "");
+              /* Left open for the entries under it; closed by the next at its level. */
+              open_toc_entry (flow, cr, block->level);
             }
           draw_contents_entry (flow, cr, fragment, tagged);
-          if (tagged)
-            cairo_tag_end (cr, "TOCI");
           break;
 
         default:
@@ -2183,6 +2249,7 @@ tandem_flow_write_pdf (TandemFlow                *flow,
   cairo_tag_begin (cr, "Document", "");
   flow->open_table = NULL;
   flow->open_toc = flow->open_list = FALSE;
+  flow->toc_depth = 0;
   g_clear_pointer (&flow->figure_alts, g_ptr_array_unref);
   flow->figure_alts = g_ptr_array_new_with_free_func (g_free);
 

@@ -120,6 +120,8 @@ void             tandem_flow_page_break      (TandemFlow          *flow);
 TandemFlowTable *tandem_flow_table_new       (guint                n_columns,
                                               const double        *fractions,
                                               const char          *caption);
+void             tandem_flow_table_set_plain_caption (TandemFlowTable *table,
+                                                      const char      *caption);
 void             tandem_flow_table_add_row   (TandemFlowTable     *table,
                                               gboolean             header,
                                               const char * const  *texts,

@@ -80,30 +80,32 @@ is_artifact (QPDFObjectHandle element)
 void fix_element (Context &context, QPDFObjectHandle element);
 
 /* Fixes the children in @kids, dropping the artifacts; in order, because Figure elements are
- * matched with their descriptions by position. The kids kept are collected and set once:
- * erasing them one at a time moved the rest of the array each time, which made a long
- * appendix (a page-number artifact among the kids of every page) cost the square of its
- * length. */
+ * matched with their descriptions by position. The array is read once and, if an artifact
+ * was dropped, set once: erasing items one by one costs the length of the array each time in
+ * qpdf, and the Document's array holds an element per paragraph and page (quadratic: 40 s of
+ * the 50 s of this step for 1,180 pages). The array stays the same object, so the bytes
+ * written are the same. */
 void
 fix_kids (Context          &context,
           QPDFObjectHandle  kids)
 {
+  std::vector<QPDFObjectHandle> items = kids.getArrayAsVector ();
   std::vector<QPDFObjectHandle> kept;
-  int n = kids.getArrayNItems ();
+  bool dropped = false;
 
-  kept.reserve (n);
-  for (int i = 0; i < n; i++)
+  kept.reserve (items.size ());
+  for (QPDFObjectHandle &kid : items)
     {
-      QPDFObjectHandle kid = kids.getArrayItem (i);
-
-      if (!is_artifact (kid))
+      if (is_artifact (kid))
+        dropped = true;
+      else
         {
           fix_element (context, kid);
           kept.push_back (kid);
         }
     }
 
-  if ((int)kept.size () != n)
+  if (dropped)
     kids.setArrayFromVector (kept);
 }
 
@@ -161,10 +163,8 @@ wrap_in_document (QPDF             &pdf,
   document.replaceKey ("/P", tree);
   document.replaceKey ("/K", array);
 
-  for (int i = 0; i < array.getArrayNItems (); i++)
+  for (QPDFObjectHandle &kid : array.getArrayAsVector ())
     {
-      QPDFObjectHandle kid = array.getArrayItem (i);
-
       if (kid.isDictionary ())
         kid.replaceKey ("/P", document);
     }
@@ -183,15 +183,19 @@ fix_parent_tree (QPDFObjectHandle tree)
   if (!nums.isArray ())
     return;
 
-  for (int i = 1; i < nums.getArrayNItems (); i += 2)
+  std::vector<QPDFObjectHandle> entries = nums.getArrayAsVector ();
+
+  for (size_t i = 1; i < entries.size (); i += 2)
     {
-      QPDFObjectHandle value = nums.getArrayItem (i);
+      QPDFObjectHandle value = entries[i];
 
       if (!value.isArray ())
         continue;
-      for (int j = 0; j < value.getArrayNItems (); j++)
-        if (is_artifact (value.getArrayItem (j)))
-          value.setArrayItem (j, QPDFObjectHandle::newNull ());
+
+      std::vector<QPDFObjectHandle> items = value.getArrayAsVector ();
+      for (size_t j = 0; j < items.size (); j++)
+        if (is_artifact (items[j]))
+          value.setArrayItem ((int)j, QPDFObjectHandle::newNull ());
     }
 }
 

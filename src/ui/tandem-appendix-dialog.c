@@ -22,6 +22,11 @@
  * A large appendix takes seconds to write. While it is written the dialog stays open with a
  * progress bar, stops being modal so that the user can go on working in the window, and its
  * Cancel button (or closing it) stops the export: no file is left behind.
+ *
+ * GTK's print path draws onto a plain cairo surface: the PDF a printer, or "Print to File",
+ * gets has the same pages but no structure tree, so a screen reader cannot follow it. Where
+ * the user prints, the dialog says so and offers the tagged PDF instead: in the Print
+ * Appendix dialog, and in a tab of GTK's print dialog.
  */
 
 struct _TandemAppendixDialog
@@ -36,17 +41,56 @@ struct _TandemAppendixDialog
   GtkButton                   *go_button;
   GtkWidget                   *options_page;
   GtkWidget                   *progress_box;
+  GtkWidget                   *accessible_group;  /* printing: the offer of the tagged PDF */
   GtkProgressBar              *progress_bar;
   GCancellable                *cancellable;  /* while exporting */
 };
 
 G_DEFINE_FINAL_TYPE (TandemAppendixDialog, tandem_appendix_dialog, ADW_TYPE_WINDOW)
 
+static void choose_export_file (TandemAppendixDialog *self);
+static void set_options        (TandemAppendixDialog        *self,
+                                const TandemAppendixOptions *options);
+
+static void
+copy_options (TandemAppendixOptions       *copy,
+              const TandemAppendixOptions *options)
+{
+  *copy = *options;
+  copy->date = g_strdup (options->date);
+  copy->chosen_checklists = g_strdupv (options->chosen_checklists);
+}
+
+/* The Export Appendix dialog with the parts the user chose for printing, already asking
+ * where to save the PDF. */
+static void
+export_instead (GtkWindow                   *parent,
+                TandemDocument              *document,
+                const TandemAppendixOptions *options)
+{
+  TandemAppendixDialog *dialog = tandem_appendix_dialog_new (parent, document,
+                                                             TANDEM_APPENDIX_DIALOG_EXPORT);
+
+  set_options (dialog, options);
+  gtk_window_present (GTK_WINDOW (dialog));
+  choose_export_file (dialog);
+}
+
+/* The sentence and the button, for both places that offer the tagged PDF. */
+static const char *
+accessible_notice (void)
+{
+  return _("Printed copies and PDFs made by printing are not accessible to screen readers.");
+}
+
 /* Printing */
 
 typedef struct
 {
-  TandemFlow *flow;
+  TandemFlow            *flow;
+  TandemDocument        *document;  /* (nullable): to export instead */
+  TandemAppendixOptions  options;
+  gboolean               export_instead;
 } PrintData;
 
 static void
@@ -55,7 +99,54 @@ print_data_free (gpointer data)
   PrintData *print = data;
 
   tandem_flow_free (print->flow);
+  g_clear_object (&print->document);
+  tandem_appendix_options_clear (&print->options);
   g_free (print);
+}
+
+/* In GTK's print dialog: leave it, as Cancel does, and export the tagged PDF instead. */
+static void
+on_print_export_instead_clicked_cb (GtkButton *button,
+                                    PrintData *print)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+
+  print->export_instead = TRUE;
+  if (GTK_IS_DIALOG (root))
+    gtk_dialog_response (GTK_DIALOG (root), GTK_RESPONSE_CANCEL);
+}
+
+static GObject *
+on_print_create_custom_widget_cb (GtkPrintOperation *operation,
+                                  PrintData         *print)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label = gtk_label_new (accessible_notice ());
+  GtkWidget *detail = gtk_label_new (_("Export the appendix as a PDF instead: it has headings, "
+                                       "bookmarks and descriptions of the figures that screen "
+                                       "readers use, with the same pages."));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Export _Accessible PDF…"));
+
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (detail), 60);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect (button, "clicked", G_CALLBACK (on_print_export_instead_clicked_cb), print);
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return G_OBJECT (box);
 }
 
 static void
@@ -91,15 +182,18 @@ on_print_draw_page_cb (GtkPrintOperation *operation,
   tandem_flow_draw_page (print->flow, cr, page, FALSE);
 }
 
-/* Prints @flow (taken over), laid out already. */
+/* Prints @flow (taken over), laid out already, from @document with @options. */
 static GtkPrintOperationResult
 run_print_flow (GtkWindow                   *parent,
                 TandemFlow                  *flow,
-                const char                  *title,
+                TandemDocument              *document,
+                const TandemAppendixOptions *options,
                 GtkPrintOperationAction      action,
                 const char                  *export_path,
                 GError                     **error)
 {
+  const char *title = tandem_document_get_title (document);
+  GtkPrintOperationResult result;
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
@@ -107,6 +201,8 @@ run_print_flow (GtkWindow                   *parent,
   g_autofree char *name = g_strdup_printf (_("%s — appendix"), title);
 
   print->flow = flow;
+  print->document = g_object_ref (document);
+  copy_options (&print->options, options);
 
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -122,7 +218,20 @@ run_print_flow (GtkWindow                   *parent,
   g_signal_connect (operation, "request-page-setup", G_CALLBACK (on_print_request_page_setup_cb), print);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_print_draw_page_cb), print);
 
-  return gtk_print_operation_run (operation, action, parent, error);
+  /* A tab of the print dialog says what printing loses, and offers the tagged PDF. */
+  if (action == GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG)
+    {
+      gtk_print_operation_set_custom_tab_label (operation, _("Accessible PDF"));
+      g_signal_connect (operation, "create-custom-widget",
+                        G_CALLBACK (on_print_create_custom_widget_cb), print);
+    }
+
+  result = gtk_print_operation_run (operation, action, parent, error);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_CANCEL && print->export_instead)
+    export_instead (parent, print->document, &print->options);
+
+  return result;
 }
 
 static GtkPrintOperationResult
@@ -133,22 +242,24 @@ run_print (GtkWindow                   *parent,
            const char                  *export_path,
            GError                     **error)
 {
-  return run_print_flow (parent, tandem_appendix_build (document, options),
-                         tandem_document_get_title (document), action, export_path, error);
+  return run_print_flow (parent, tandem_appendix_build (document, options), document, options,
+                         action, export_path, error);
 }
 
 typedef struct
 {
-  GtkWindow *parent;
-  char      *title;
-  gboolean   preview;
+  GtkWindow             *parent;
+  TandemDocument        *document;
+  TandemAppendixOptions  options;
+  gboolean               preview;
 } PrintLater;
 
 static void
 print_later_free (PrintLater *later)
 {
   g_object_unref (later->parent);
-  g_free (later->title);
+  g_object_unref (later->document);
+  tandem_appendix_options_clear (&later->options);
   g_free (later);
 }
 
@@ -184,7 +295,7 @@ on_print_laid_out_cb (GObject      *object,
     }
 
   if (flow == NULL ||
-      run_print_flow (later->parent, flow, later->title,
+      run_print_flow (later->parent, flow, later->document, &later->options,
                       later->preview ? GTK_PRINT_OPERATION_ACTION_PREVIEW
                                      : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                       NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
@@ -208,7 +319,8 @@ tandem_appendix_print (GtkWindow                   *parent,
   PrintLater *later = g_new0 (PrintLater, 1);
 
   later->parent = g_object_ref (parent);
-  later->title = g_strdup (tandem_document_get_title (document));
+  later->document = g_object_ref (document);
+  copy_options (&later->options, options);
   later->preview = preview;
   tandem_appendix_build_async (document, options, NULL, on_print_laid_out_cb, later);
 }
@@ -421,28 +533,44 @@ on_go_clicked_cb (TandemAppendixDialog *self)
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-      g_autofree char *name = NULL;
-      GtkFileChooserNative *chooser;
+    choose_export_file (self);
+}
 
-      gtk_file_filter_set_name (filter, _("PDF Documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_filter_add_suffix (filter, "pdf");
+/* Asks where to save the PDF, then exports. */
+static void
+choose_export_file (TandemAppendixDialog *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
 
-      chooser = gtk_file_chooser_native_new (_("Export Appendix"), GTK_WINDOW (self),
-                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                             _("_Cancel"));
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-      name = g_strdup_printf (_("%s — appendix.pdf"),
-                              tandem_document_get_title (self->document)[0]
-                                ? tandem_document_get_title (self->document) : _("Project"));
-      g_strdelimit (name, "/\\:", '-');
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-      g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb), self);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-    }
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+
+  chooser = gtk_file_chooser_native_new (_("Export Appendix"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = g_strdup_printf (_("%s — appendix.pdf"),
+                          tandem_document_get_title (self->document)[0]
+                            ? tandem_document_get_title (self->document) : _("Project"));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* In the Print Appendix dialog: the same parts, exported as the tagged PDF instead. */
+static void
+on_export_instead_clicked_cb (TandemAppendixDialog *self)
+{
+  self->purpose = TANDEM_APPENDIX_DIALOG_EXPORT;
+  gtk_window_set_title (GTK_WINDOW (self), _("Export Appendix"));
+  gtk_button_set_label (self->go_button, _("_Export…"));
+  gtk_widget_set_visible (self->accessible_group, FALSE);
+  choose_export_file (self);
 }
 
 /* GObject */
@@ -546,6 +674,27 @@ tandem_appendix_dialog_new (GtkWindow                   *parent,
       g_ptr_array_add (self->switches, toggle);
     }
 
+  /* Printing: say first what a printed copy loses, and offer what does not. */
+  if (purpose == TANDEM_APPENDIX_DIALOG_PRINT)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Export _Accessible PDF…"));
+
+      self->accessible_group = adw_preferences_group_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), accessible_notice ());
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("The exported PDF has the same pages, with headings, bookmarks "
+                                     "and descriptions of the figures."));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_export_instead_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->accessible_group), row);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                                ADW_PREFERENCES_GROUP (self->accessible_group));
+    }
+
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (parts_group));
 
   /* Which checklists go in, all of them unless the user says otherwise. */
@@ -647,4 +796,26 @@ tandem_appendix_dialog_get_options (TandemAppendixDialog  *self,
     if (!all)
       options->chosen_checklists = g_strv_builder_end (chosen);
   }
+}
+
+/* Shows @options in the switches: the parts, the paper and the checklists chosen. */
+static void
+set_options (TandemAppendixDialog        *self,
+             const TandemAppendixOptions *options)
+{
+  for (guint i = 0; i < self->switches->len; i++)
+    gtk_switch_set_active (g_ptr_array_index (self->switches, i),
+                           tandem_appendix_options_get_part (options, i));
+
+  adw_combo_row_set_selected (self->paper_row, options->figure_paper == TANDEM_PAPER_A3 ? 1 : 0);
+
+  for (guint i = 0; i < self->checklist_switches->len; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      gtk_switch_set_active (g_ptr_array_index (self->checklist_switches, i),
+                             options->chosen_checklists == NULL ||
+                             g_strv_contains ((const char *const *)options->chosen_checklists,
+                                              number));
+    }
 }

@@ -1506,10 +1506,18 @@ print_preview_action (GtkWidget  *widget,
 {
   TandemWindow *self = TANDEM_WINDOW (widget);
   TandemAppendixOptions options;
+  AdwToast *toast;
 
   tandem_appendix_options_init (&options);
   tandem_appendix_print (GTK_WINDOW (self), self->document, &options, TRUE);
   tandem_appendix_options_clear (&options);
+
+  /* The preview shows what a printer gets, untagged: say so, and offer what is not. */
+  toast = adw_toast_new (_("Printed copies are not accessible to screen readers"));
+  adw_toast_set_button_label (toast, _("Export _Accessible PDF…"));
+  adw_toast_set_action_name (toast, "win.export-appendix");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
