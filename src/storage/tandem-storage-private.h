@@ -12,6 +12,13 @@
 
 G_BEGIN_DECLS
 
+/* The most model objects (steps, connectors, questions and the rest) Tandem opens from one
+ * file, .tandem or JSON. Both readers count before they build anything, so a file over the
+ * limit is refused in a moment, not after it was read whole. */
+#define TANDEM_MAX_OBJECTS 1000000
+
+void                   _tandem_storage_set_too_many_objects (GError **error);
+
 /* How one kind of model object maps to a table and to JSON: computed once from the model's
  * class fields, walking down from TandemDocument. */
 typedef struct _TandemKindInfo TandemKindInfo;
