@@ -13,6 +13,7 @@
 #include "tandem-json.h"
 #include "tandem-snapshot.h"
 #include "tandem-storage.h"
+#include "tandem-storage-private.h"
 #include "tandem-test-util.h"
 
 static TandemDocument *
@@ -383,6 +384,29 @@ test_snapshot_copy (void)
   g_assert_cmpstr (copy_json, ==, original_json);
 }
 
+/* A file of more objects than Tandem opens is refused while they are counted, before the
+ * rest is read: this one's syntax breaks at its very end, which a whole reading would find
+ * and say instead. */
+static void
+test_too_many_objects (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\":\"tandem\",\"version\":5,"
+                                          "\"project\":{\"id\":\"p\",\"conditions\":[");
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < TANDEM_MAX_OBJECTS + 2; i++)
+    g_string_append_printf (json, "%s{\"id\":\"c%u\"}", i ? "," : "", i);
+  g_string_append (json, "]]");
+
+  document = tandem_json_read_document (json->str, json->len, &error);
+  g_assert_null (document);
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "objects"));
+  g_assert_nonnull (strstr (error->message, "smaller parts"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/json/bad-input", test_bad_input);
   g_test_add_func ("/json/import/bad-file", test_import_bad_file);
   g_test_add_func ("/json/strict-syntax", test_strict_syntax);
+  g_test_add_func ("/json/too-many-objects", test_too_many_objects);
   g_test_add_func ("/json/import/not-regular", test_import_not_regular);
   g_test_add_func ("/json/serialize-object", test_serialize_object);
   g_test_add_func ("/json/snapshot-copy", test_snapshot_copy);
