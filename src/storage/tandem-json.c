@@ -1005,12 +1005,18 @@ read_object (JsonNode              *node,
       if (member == NULL)
         continue;
 
-      member_path = g_strdup_printf ("%s/%s", path, name);
-      if (!read_value (member, pspec, &value, member_path, error))
-        goto fail;
+      /* Where the value is, only for a sentence about it: most values are fine. */
+      if (!read_value (member, pspec, &value, NULL, NULL))
+        {
+          member_path = g_strdup_printf ("%s/%s", path, name);
+          g_value_unset (&value);
+          read_value (member, pspec, &value, member_path, error);
+          goto fail;
+        }
 
       if (!_tandem_storage_set_column (G_OBJECT (object), pspec, &value, &local_error))
         {
+          member_path = g_strdup_printf ("%s/%s", path, name);
           json_error (error, member_path, "%s", local_error->message);
           goto fail;
         }
@@ -1175,7 +1181,7 @@ tandem_json_read_document (const char  *data,
                            gsize        length,
                            GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) tree = NULL;
   g_autoptr(TandemDocument) document = NULL;
   g_autoptr(GList) members = NULL;
   JsonObject *root;
@@ -1192,11 +1198,13 @@ tandem_json_read_document (const char  *data,
     }
 
   /* The objects of the model, and two that are not: the file's own and "blobs". */
-  if (!check_syntax (data, length, MAX_DEPTH, TANDEM_MAX_OBJECTS + 2, error) ||
-      !json_parser_load_from_data (parser, data, length, error))
+  if (!check_syntax (data, length, MAX_DEPTH, TANDEM_MAX_OBJECTS + 2, error))
     return NULL;
 
-  node = json_parser_get_root (parser);
+  /* The scan found every token, so the tree is built without json-glib's parser, which
+   * would read them all again more slowly (tandem-json-tree.c). */
+  tree = _tandem_json_build_tree (data, length);
+  node = tree;
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       json_error (error, "/", _("A Tandem JSON file is an object with “format”, “version” and "

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "tandem-snapshot.h"
@@ -18,6 +19,10 @@ G_BEGIN_DECLS
 #define TANDEM_MAX_OBJECTS 1000000
 
 void                   _tandem_storage_set_too_many_objects (GError **error);
+
+/* The json-glib tree of text tandem_json_check_syntax() accepted (tandem-json-tree.c). */
+JsonNode              *_tandem_json_build_tree (const char *data,
+                                                gsize       length);
 
 /* How one kind of model object maps to a table and to JSON: computed once from the model's
  * class fields, walking down from TandemDocument. */
