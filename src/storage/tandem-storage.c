@@ -191,8 +191,9 @@ clean_loaded_value (GObject    *object,
 /**
  * _tandem_storage_set_column:
  *
- * Checks @value (already of the field's type) against what @pspec allows and sets it on
- * @object. Used by both the SQLite and JSON readers, so both refuse the same things.
+ * Checks @value (already of the field's type) against what @pspec allows and moves it into
+ * @object, leaving @value unset: no copy of the text. Used by both the SQLite and JSON
+ * readers, so both refuse the same things.
  */
 gboolean
 _tandem_storage_set_column (GObject     *object,
@@ -225,7 +226,7 @@ _tandem_storage_set_column (GObject     *object,
     }
 
   clean_loaded_value (object, pspec, value);
-  _tandem_object_load_field (TANDEM_OBJECT (object), pspec, value);
+  _tandem_object_take_field (TANDEM_OBJECT (object), pspec, value);
 
   return TRUE;
 }
