@@ -457,7 +457,9 @@ read_kind (sqlite3               *db,
               goto out;
             }
 
-          clean_loaded_value (object, pspec, &value);
+          /* Only attachments have names to clean: not a type check for every value read. */
+          if (info->type == TANDEM_TYPE_ATTACHMENT)
+            clean_loaded_value (object, pspec, &value);
           _tandem_object_take_field (TANDEM_OBJECT (object), pspec, &value);
         }
 

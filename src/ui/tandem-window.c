@@ -914,6 +914,7 @@ start_load (TandemWindow *self,
 {
   self->loading = TRUE;
   update_actions (self);
+  tandem_startup_trace_mark ("document-requested");
   tandem_storage_load_async (g_task_get_task_data (task), self->cancellable, on_load_done_cb,
                              task);
 }
