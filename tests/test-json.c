@@ -13,6 +13,7 @@
 #include "tandem-json.h"
 #include "tandem-snapshot.h"
 #include "tandem-storage.h"
+#include "tandem-storage-private.h"
 #include "tandem-test-util.h"
 
 static TandemDocument *
@@ -383,6 +384,73 @@ test_snapshot_copy (void)
   g_assert_cmpstr (copy_json, ==, original_json);
 }
 
+/* The import builds its tree from the strict scan instead of through json-glib's parser: it
+ * must be the same tree, value types and duplicate members included. */
+static void
+test_tree_as_json_glib (void)
+{
+  const char *cases[] = {
+    "{}",
+    "[]",
+    "{\"a\":1,\"b\":-0,\"c\":12345678901234,\"d\":-9223372036854775808}",
+    "[1.5, -2.5e-3, 1E5, 1e+2, 0.0, 3.141592653589793, 1e-300, 123456789.123456789]",
+    "{\"t\": true, \"f\": false, \"n\": null}",
+    "{\"text\": \"quote \\\" backslash \\\\ slash \\/ \\b\\f\\n\\r\\t\"}",
+    "[\"\\u00e9t\\u00E9\", \"\\ud83d\\ude00\", \"café — raw\"]",
+    "{\"a\": 1, \"b\": 2, \"a\": 3}",
+    " \n\t{ \"nested\" : [ { \"x\" : [ [ ], { } ] } , [ 1 , [ 2 ] ] ] }\r\n",
+    "{\"long name that is longer than most names a Tandem file has, to go past the "
+    "buffer kept for short ones, and then some more words to be sure of it\": \"v\"}",
+    "\"just text\"",
+    "42",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonNode) tree = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *actual = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case: %s", cases[i]);
+      g_assert_true (tandem_json_check_syntax (cases[i], strlen (cases[i]), 64, &error));
+      g_assert_no_error (error);
+      g_assert_true (json_parser_load_from_data (parser, cases[i], -1, &error));
+      g_assert_no_error (error);
+
+      tree = _tandem_json_build_tree (cases[i], strlen (cases[i]));
+      g_assert_nonnull (tree);
+      expected = json_to_string (json_parser_get_root (parser), FALSE);
+      actual = json_to_string (tree, FALSE);
+      g_assert_cmpstr (actual, ==, expected);
+      g_assert_true (json_node_equal (tree, json_parser_get_root (parser)));
+    }
+}
+
+/* A file of more objects than Tandem opens is refused while they are counted, before the
+ * rest is read: this one's syntax breaks at its very end, which a whole reading would find
+ * and say instead. */
+static void
+test_too_many_objects (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\":\"tandem\",\"version\":5,"
+                                          "\"project\":{\"id\":\"p\",\"conditions\":[");
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < TANDEM_MAX_OBJECTS + 2; i++)
+    g_string_append_printf (json, "%s{\"id\":\"c%u\"}", i ? "," : "", i);
+  g_string_append (json, "]]");
+
+  document = tandem_json_read_document (json->str, json->len, &error);
+  g_assert_null (document);
+  g_assert_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "objects"));
+  g_assert_nonnull (strstr (error->message, "smaller parts"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +462,8 @@ main (int   argc,
   g_test_add_func ("/json/bad-input", test_bad_input);
   g_test_add_func ("/json/import/bad-file", test_import_bad_file);
   g_test_add_func ("/json/strict-syntax", test_strict_syntax);
+  g_test_add_func ("/json/too-many-objects", test_too_many_objects);
+  g_test_add_func ("/json/tree-as-json-glib", test_tree_as_json_glib);
   g_test_add_func ("/json/import/not-regular", test_import_not_regular);
   g_test_add_func ("/json/serialize-object", test_serialize_object);
   g_test_add_func ("/json/snapshot-copy", test_snapshot_copy);

@@ -429,6 +429,23 @@ test_open_bad_values (Fixture       *fixture,
     }
 }
 
+/* A file of more objects than Tandem opens is refused on their count, before any is read:
+ * the rows added here belong to nothing, which reading them would find first. */
+static void
+test_open_too_many_objects (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+    "INSERT INTO condition (id, parent_id, position, key, label) "
+    "SELECT printf('c%%07u', i), 'nobody', i, printf('k%%u', i), '' FROM n",
+    (guint)TANDEM_MAX_OBJECTS);
+
+  alter_saved_file (fixture, sql);
+  assert_open_fails (fixture->file, TANDEM_STORAGE_ERROR_TOO_LARGE, "objects");
+}
+
 static void
 test_open_positions_out_of_rowid_order (Fixture       *fixture,
                                         gconstpointer  data)
@@ -1043,6 +1060,7 @@ main (int   argc,
   ADD ("/storage/open/changed-column", test_open_changed_column);
   ADD ("/storage/open/overlong-field", test_open_overlong_field);
   ADD ("/storage/open/bad-values", test_open_bad_values);
+  ADD ("/storage/open/too-many-objects", test_open_too_many_objects);
   ADD ("/storage/open/positions-out-of-order", test_open_positions_out_of_rowid_order);
   ADD ("/storage/open/user-version", test_open_user_version);
   ADD ("/storage/open/changed-attachment", test_open_changed_attachment);

@@ -46,6 +46,8 @@ void     _tandem_object_load_field  (TandemObject   *self,
 void     _tandem_object_take_field  (TandemObject   *self,
                                      GParamSpec     *pspec,
                                      GValue         *value);
+const GValue *_tandem_object_peek_field (TandemObject *self,
+                                        GParamSpec   *pspec);
 void     _tandem_object_register_list (TandemObject *self,
                                        TandemList   *list);
 

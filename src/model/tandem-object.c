@@ -330,6 +330,26 @@ _tandem_object_take_field (TandemObject *self,
 }
 
 /**
+ * _tandem_object_peek_field:
+ *
+ * For the storage layer, which copies every field of every object when it saves: the value
+ * of a field kept by TandemObject, read without the GObject property machinery (a lookup of
+ * the property by name, a lock and two copies).
+ *
+ * Returns: (transfer none) (nullable): the value, or %NULL for a field of a hand-written
+ *   class, to be read with g_object_get_property()
+ */
+const GValue *
+_tandem_object_peek_field (TandemObject *self,
+                           GParamSpec   *pspec)
+{
+  if (!is_generic (self, pspec) || tandem_param_get_field_kind (pspec) == TANDEM_FIELD_CHILDREN)
+    return NULL;
+
+  return value_for (self, pspec);
+}
+
+/**
  * _tandem_object_load_field:
  *
  * Sets a field of an object that is being read from a file, before anyone can observe it:

@@ -87,9 +87,13 @@ add_object (TandemSnapshot *snapshot,
   for (guint i = 0; i < info->columns->len; i++)
     {
       GParamSpec *pspec = g_ptr_array_index (info->columns, i);
+      const GValue *field = _tandem_object_peek_field (object, pspec);
 
       g_value_init (&row.values[i], pspec->value_type);
-      g_object_get_property (G_OBJECT (object), pspec->name, &row.values[i]);
+      if (field != NULL)
+        g_value_copy (field, &row.values[i]);
+      else
+        g_object_get_property (G_OBJECT (object), pspec->name, &row.values[i]);
 
       if (tandem_param_get_field_kind (pspec) == TANDEM_FIELD_BLOB)
         {

@@ -5,12 +5,24 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "tandem-snapshot.h"
 #include "tandem-storage.h"
 
 G_BEGIN_DECLS
+
+/* The most model objects (steps, connectors, questions and the rest) Tandem opens from one
+ * file, .tandem or JSON. Both readers count before they build anything, so a file over the
+ * limit is refused in a moment, not after it was read whole. */
+#define TANDEM_MAX_OBJECTS 1000000
+
+void                   _tandem_storage_set_too_many_objects (GError **error);
+
+/* The json-glib tree of text tandem_json_check_syntax() accepted (tandem-json-tree.c). */
+JsonNode              *_tandem_json_build_tree (const char *data,
+                                                gsize       length);
 
 /* How one kind of model object maps to a table and to JSON: computed once from the model's
  * class fields, walking down from TandemDocument. */

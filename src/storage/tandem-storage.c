@@ -42,8 +42,6 @@
  * syncs it, gives it the old file's permissions and renames it over the old file.
  */
 
-#define MAX_OBJECTS 1000000
-
 G_DEFINE_QUARK (tandem-storage-error-quark, tandem_storage_error)
 
 /* Kinds */
@@ -152,6 +150,20 @@ _tandem_storage_lookup_kind (GType type)
   return NULL;
 }
 
+/**
+ * _tandem_storage_set_too_many_objects:
+ *
+ * The one sentence for a file over %TANDEM_MAX_OBJECTS, said by both readers.
+ */
+void
+_tandem_storage_set_too_many_objects (GError **error)
+{
+  g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE,
+               _("It holds more than %'u objects (steps, connectors, questions and the rest), "
+                 "more than Tandem opens. Ask for the project in smaller parts, such as one "
+                 "journey to a file."), (guint)TANDEM_MAX_OBJECTS);
+}
+
 /* Reading values */
 
 static const char *
@@ -179,8 +191,9 @@ clean_loaded_value (GObject    *object,
 /**
  * _tandem_storage_set_column:
  *
- * Checks @value (already of the field's type) against what @pspec allows and sets it on
- * @object. Used by both the SQLite and JSON readers, so both refuse the same things.
+ * Checks @value (already of the field's type) against what @pspec allows and moves it into
+ * @object, leaving @value unset: no copy of the text. Used by both the SQLite and JSON
+ * readers, so both refuse the same things.
  */
 gboolean
 _tandem_storage_set_column (GObject     *object,
@@ -213,7 +226,7 @@ _tandem_storage_set_column (GObject     *object,
     }
 
   clean_loaded_value (object, pspec, value);
-  _tandem_object_load_field (TANDEM_OBJECT (object), pspec, value);
+  _tandem_object_take_field (TANDEM_OBJECT (object), pspec, value);
 
   return TRUE;
 }
@@ -406,11 +419,9 @@ read_kind (sqlite3               *db,
       const char *id = (const char *)sqlite3_column_text (stmt, 0);
       g_autoptr(GObject) object = NULL;
 
-      if (++(*n_objects) > MAX_OBJECTS)
+      if (++(*n_objects) > TANDEM_MAX_OBJECTS)
         {
-          g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE,
-                       _("It holds more than %d objects, more than Tandem can open."),
-                       MAX_OBJECTS);
+          _tandem_storage_set_too_many_objects (error);
           goto out;
         }
 
@@ -446,7 +457,9 @@ read_kind (sqlite3               *db,
               goto out;
             }
 
-          clean_loaded_value (object, pspec, &value);
+          /* Only attachments have names to clean: not a type check for every value read. */
+          if (info->type == TANDEM_TYPE_ATTACHMENT)
+            clean_loaded_value (object, pspec, &value);
           _tandem_object_take_field (TANDEM_OBJECT (object), pspec, &value);
         }
 
@@ -1007,6 +1020,45 @@ quick_check (sqlite3     *db,
   return ok;
 }
 
+/* Counts the rows of every table that holds model objects, which SQLite does from each
+ * table's tree without reading the rows, and refuses a file with more than Tandem opens.
+ * The tables are those the schema check just found, so their names are ours. A count that
+ * fails is left to quick_check to explain. */
+static gboolean
+check_object_count (sqlite3     *db,
+                    const char  *display_name,
+                    GError     **error)
+{
+  const TandemKindInfo *const *kinds;
+  sqlite3_int64 n_objects = 0;
+  guint n_kinds;
+
+  kinds = _tandem_storage_get_kinds (&n_kinds);
+
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", kinds[i]->kind);
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        n_objects += sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+
+  if (n_objects > TANDEM_MAX_OBJECTS)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      _tandem_storage_set_too_many_objects (&local_error);
+      g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_TOO_LARGE,
+                   _("“%s” cannot be opened. %s"), display_name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static sqlite3 *
 copy_to_memory (sqlite3  *db,
                 GError  **error)
@@ -1076,9 +1128,9 @@ tandem_storage_load (GFile         *file,
   if ((db = open_untrusted (path, display_name, error)) == NULL)
     return NULL;
 
-  if (!quick_check (db, display_name, error))
-    goto out;
-
+  /* The schema is read from the first page alone; the count walks only each table's tree.
+   * Both come before quick_check, which reads every page: a file over the limit is refused
+   * in a moment, however large. */
   if (!_tandem_schema_matches (db, _tandem_schema_get_default (), version, &difference,
                                &local_error))
     {
@@ -1093,6 +1145,9 @@ tandem_storage_load (GFile         *file,
                      display_name, difference);
       goto out;
     }
+
+  if (!check_object_count (db, display_name, error) || !quick_check (db, display_name, error))
+    goto out;
 
   if (version < TANDEM_SCHEMA_VERSION)
     {

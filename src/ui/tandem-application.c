@@ -13,6 +13,7 @@
 #include "tandem-attachment-cache.h"
 #include "tandem-cli.h"
 #include "tandem-recovery.h"
+#include "tandem-startup-trace.h"
 #include "tandem-window.h"
 
 struct _TandemApplication
@@ -434,6 +435,7 @@ tandem_application_activate (GApplication *app)
     window = tandem_application_new_window (self);
 
   gtk_window_present (window);
+  tandem_startup_trace_frame (GTK_WIDGET (window), "first-frame", TRUE);
   tandem_application_check_recovery (self);
 }
 
@@ -531,6 +533,7 @@ open_file_now (TandemApplication *self,
 
   tandem_window_load (window, file);
   gtk_window_present (GTK_WINDOW (window));
+  tandem_startup_trace_frame (GTK_WIDGET (window), "first-frame", FALSE);
 }
 
 static void

@@ -25,6 +25,7 @@
 #include "tandem-preferences-window.h"
 #include "tandem-projector-view.h"
 #include "tandem-reviewer-dialog.h"
+#include "tandem-startup-trace.h"
 #include "tandem-storage.h"
 #include "tandem-window.h"
 
@@ -879,9 +880,12 @@ on_load_done_cb (GObject      *object,
   set_stamp (self, mode == OPEN_COPY ? NULL
                                       : g_strdup (g_object_get_data (G_OBJECT (task), "stamp")));
   self->read_only = mode == OPEN_READ_ONLY;
+  tandem_startup_trace_mark ("document-read");
   set_document (self, document);
   announce_kept_links (self, document);
   report_trust (self);
+  tandem_startup_trace_mark ("document-shown");
+  tandem_startup_trace_frame (GTK_WIDGET (self), "document-frame", TRUE);
 
   if (mode == OPEN_COPY)
     {
@@ -910,6 +914,7 @@ start_load (TandemWindow *self,
 {
   self->loading = TRUE;
   update_actions (self);
+  tandem_startup_trace_mark ("document-requested");
   tandem_storage_load_async (g_task_get_task_data (task), self->cancellable, on_load_done_cb,
                              task);
 }
