@@ -18,6 +18,7 @@
 #include "tandem-journey-fixture.h"
 #include "tandem-journey-measures.h"
 #include "tandem-journey-measures-view.h"
+#include "tandem-journey-metrics.h"
 #include "tandem-journey-overview.h"
 #include "tandem-journey-page.h"
 #include "tandem-journey-step-list.h"
@@ -275,6 +276,32 @@ fixture_sample (Fixture       *f,
   tandem_window_show_object (f->window, tandem_list_get (tandem_document_get_journeys (f->document), 0));
   tandem_ui_test_iterate ();
   set_up_page (f);
+}
+
+static int
+window_width (Fixture *f)
+{
+  return gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (f->window)));
+}
+
+static int
+window_height (Fixture *f)
+{
+  return gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (f->window)));
+}
+
+/* The sample in a window of 1400×900, a laptop's screen less the desktop's own bars. */
+static void
+fixture_sample_1400x900 (Fixture       *f,
+                         gconstpointer  data)
+{
+  fixture_sample (f, data);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  /* The window on screen is that size; its widget is a little smaller, inside the frame that
+   * takes the pointer for resizing. */
+  while (window_height (f) != 900)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frames (GTK_WIDGET (f->window), 2);
 }
 
 static void
@@ -1672,6 +1699,66 @@ test_overview_of_a_wide_map (Fixture       *f,
   screenshot (f, "overview-clear-of-key");
 }
 
+/* The canvas's Fit shows the sample's whole before map in a 1400×900 window, side panel open,
+ * with card titles at least 9 px high: readable on a laptop in a workshop. The title's size
+ * is measured as drawn: the font the painter chose for card titles at this zoom. */
+static void
+test_fit_sample (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (f->page);
+  GtkWidget *canvas = GTK_WIDGET (f->canvas);
+  gboolean side_panel = FALSE;
+  double figure_width, figure_height;
+
+  /* GTK keeps a window within its screen; build-aux/test gives Xvfb a 1920×1080 one. */
+  if (window_width (f) < 1400)
+    {
+      g_test_skip ("The screen is narrower than 1400 px; run Xvfb with -screen 0 1920x1080x24");
+      return;
+    }
+  g_assert_cmpint (window_width (f), ==, 1400);
+  g_assert_cmpint (window_height (f), ==, 900);
+
+  g_object_get (page, "side-panel", &side_panel, NULL);
+  g_assert_true (side_panel);
+  g_assert_cmpint (tandem_journey_canvas_get_show (f->canvas), ==, TANDEM_JOURNEY_SHOW_BEFORE);
+
+  g_assert_true (gtk_widget_activate_action (page, "journey.zoom-fit", NULL));
+  wait_for_frames (GTK_WIDGET (f->window), 2);
+
+  tandem_journey_figure_get_size (tandem_journey_canvas_get_figure (f->canvas), &figure_width,
+                                  &figure_height);
+  g_test_message ("canvas %d×%d, figure %.0f×%.0f, zoom %.3f, titles %.1f px",
+                  gtk_widget_get_width (canvas), gtk_widget_get_height (canvas), figure_width,
+                  figure_height, tandem_journey_canvas_get_zoom (f->canvas),
+                  tandem_journey_canvas_get_title_pixels (f->canvas));
+  g_assert_false (tandem_journey_canvas_get_overflows (f->canvas));
+  screenshot (f, "fit-1400x900");
+  g_assert_cmpfloat (tandem_journey_canvas_get_title_pixels (f->canvas), >=, 9.0);
+  /* The whole map is the compact cards of a printed page: full cards would be 4 px. */
+  g_assert_true (tandem_journey_figure_get_print (tandem_journey_canvas_get_figure (f->canvas)));
+
+  /* Zooming in brings the full cards back, as soon as their titles are readable. */
+  g_assert_true (gtk_widget_activate_action (page, "journey.zoom-reset", NULL));
+  g_assert_false (tandem_journey_figure_get_print (tandem_journey_canvas_get_figure (f->canvas)));
+  g_assert_cmpfloat (tandem_journey_canvas_get_title_pixels (f->canvas), ==,
+                     TANDEM_JOURNEY_FONT_CARD_TITLE);
+
+  /* The side panel is a share of the page, not a fixed 360 px; its divider can be dragged. */
+  {
+    GtkWidget *panel = tandem_journey_page_get_step_panel (f->page);
+    GtkWidget *paned = gtk_widget_get_ancestor (panel, GTK_TYPE_PANED);
+
+    g_assert_nonnull (paned);
+    g_assert_cmpint (gtk_widget_get_width (panel), <, 360);
+    g_assert_cmpint (gtk_widget_get_width (panel), >=, 240);
+    gtk_paned_set_position (GTK_PANED (paned), gtk_widget_get_width (paned) - 420);
+    wait_for_frames (GTK_WIDGET (f->window), 2);
+    g_assert_cmpint (gtk_widget_get_width (panel), >=, 400);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1691,6 +1778,7 @@ main (int   argc,
   ADD ("/journey/ui/rubber-band-and-connect", fixture_sample, test_rubber_band_and_connect);
   ADD ("/journey/ui/resize-stage", fixture_sample, test_resize_stage);
   ADD ("/journey/ui/views-and-zoom", fixture_sample, test_views_and_zoom);
+  ADD ("/journey/ui/fit-sample-1400x900", fixture_sample_1400x900, test_fit_sample);
   ADD ("/journey/ui/clipboard", fixture_sample, test_clipboard);
   ADD ("/journey/ui/copy-before-to-after", fixture_sample, test_copy_before_to_after);
   ADD ("/journey/ui/list-view", fixture_sample, test_list_view);

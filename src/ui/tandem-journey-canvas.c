@@ -2428,6 +2428,49 @@ tandem_journey_canvas_get_zoom (TandemJourneyCanvas *self)
   return self->zoom;
 }
 
+/**
+ * tandem_journey_canvas_get_title_pixels:
+ *
+ * Returns: the height of the card titles as drawn, in pixels: the size of the font the painter
+ *   gives them (smaller on compact cards) times the zoom
+ */
+double
+tandem_journey_canvas_get_title_pixels (TandemJourneyCanvas *self)
+{
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_CANVAS (self), 0);
+
+  return (tandem_journey_figure_get_print (self->figure) ? TANDEM_JOURNEY_FONT_SMALL
+                                                         : TANDEM_JOURNEY_FONT_CARD_TITLE) *
+         self->zoom;
+}
+
+/* Below this, full cards' titles are too small to read on a screen, and the map is drawn
+ * with the compact cards of a printed page instead: a title and a number, all text of one
+ * size, several times more steps in view (the sample's before map whole in a laptop's
+ * window). Zooming in goes back to full cards once their titles are this size again. */
+#define COMPACT_TITLE_PIXELS 9.0
+
+static void
+set_compact (TandemJourneyCanvas *self,
+             gboolean             compact,
+             double              *fx,
+             double              *fy)
+{
+  double old_width, old_height, width, height;
+
+  if (tandem_journey_figure_get_print (self->figure) == !!compact)
+    return;
+
+  /* The same place of the journey stays in view: the figure's proportions are near enough. */
+  tandem_journey_figure_get_size (self->figure, &old_width, &old_height);
+  tandem_journey_figure_set_print (self->figure, compact);
+  tandem_journey_figure_get_size (self->figure, &width, &height);
+  if (fx != NULL && old_width > 0)
+    *fx *= width / old_width;
+  if (fy != NULL && old_height > 0)
+    *fy *= height / old_height;
+}
+
 void
 _tandem_journey_canvas_zoom_at (TandemJourneyCanvas *self,
                                 double               zoom,
@@ -2443,6 +2486,7 @@ _tandem_journey_canvas_zoom_at (TandemJourneyCanvas *self,
 
   /* Keep the point under (@vx, @vy) where it is. */
   _tandem_journey_canvas_view_to_figure (self, vx, vy, &fx, &fy);
+  set_compact (self, TANDEM_JOURNEY_FONT_CARD_TITLE * zoom < COMPACT_TITLE_PIXELS - 1e-6, &fx, &fy);
   self->zoom = zoom;
   configure_adjustments (self);
   if (self->hadjustment != NULL)
@@ -2478,15 +2522,37 @@ tandem_journey_canvas_zoom_to_fit (TandemJourneyCanvas *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double figure_width, figure_height;
+  double figure_width, figure_height, zoom;
 
   g_return_if_fail (TANDEM_IS_JOURNEY_CANVAS (self));
 
   if (width <= 1 || height <= 1)
     return;
 
+  /* Full cards if their titles can be read when the whole figure is in view; otherwise the
+   * compact cards, fitted in turn. */
+  set_compact (self, FALSE, NULL, NULL);
   tandem_journey_figure_get_size (self->figure, &figure_width, &figure_height);
-  _tandem_journey_canvas_zoom_at (self, MIN (width / figure_width, height / figure_height), 0, 0);
+  zoom = MIN (width / figure_width, height / figure_height);
+  if (TANDEM_JOURNEY_FONT_CARD_TITLE * zoom < COMPACT_TITLE_PIXELS - 1e-6)
+    {
+      set_compact (self, TRUE, NULL, NULL);
+      tandem_journey_figure_get_size (self->figure, &figure_width, &figure_height);
+      zoom = MIN (width / figure_width, height / figure_height);
+    }
+  /* Set here rather than by _tandem_journey_canvas_zoom_at(), which would choose the cards
+   * by the zoom alone. */
+  self->zoom_initialized = TRUE;
+  if (fabs (zoom - self->zoom) >= 1e-6)
+    {
+      self->zoom = CLAMP (zoom, TANDEM_JOURNEY_CANVAS_MIN_ZOOM, TANDEM_JOURNEY_CANVAS_MAX_ZOOM);
+      if (self->editing != NULL)
+        apply_editor_font (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+  configure_adjustments (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->hadjustment != NULL)
     gtk_adjustment_set_value (self->hadjustment, 0);
   if (self->vadjustment != NULL)
