@@ -1234,6 +1234,12 @@ test_times_as_typed (Fixture       *f,
 }
 
 static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
 test_measures_and_structure (Fixture       *f,
                              gconstpointer  data)
 {
@@ -1290,8 +1296,65 @@ test_measures_and_structure (Fixture       *f,
     g_assert_true (tandem_list_get (tandem_journey_get_stages (f->journey), 2) == second);
     g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Move Stage");
   }
-  gtk_window_destroy (GTK_WINDOW (window));
-  tandem_ui_test_iterate ();
+
+  /* Removing a stage leaves the keyboard on the row that took its place, then on the row
+   * before when it was the last, then on the add button: never nowhere. */
+  {
+    GtkListBox *lanes = tandem_journey_structure_window_get_list (TANDEM_JOURNEY_STRUCTURE_WINDOW (window),
+                                                                  FALSE);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (lanes, 1);
+    GtkWidget *focus;
+    guint n = tandem_list_get_n (tandem_journey_get_lanes (f->journey));
+
+    g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "remove-button"), "clicked");
+    tandem_ui_test_iterate ();
+    g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_lanes (f->journey)), ==, n - 1);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (gtk_list_box_get_row_at_index (lanes, 1))));
+
+    while (tandem_list_get_n (tandem_journey_get_lanes (f->journey)) > 0)
+      {
+        guint last = tandem_list_get_n (tandem_journey_get_lanes (f->journey)) - 1;
+
+        row = gtk_list_box_get_row_at_index (lanes, last);
+        g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "remove-button"), "clicked");
+        tandem_ui_test_iterate ();
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+        g_assert_nonnull (focus);
+        if (last > 0)
+          g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (gtk_list_box_get_row_at_index (lanes, last - 1))));
+        else
+          g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Add _Lane");
+      }
+  }
+
+  /* Tab goes round the whole window, its close button included. */
+  {
+    gboolean reached_close = FALSE;
+
+    for (guint i = 0; i < 200 && !reached_close; i++)
+      {
+        GtkWidget *focus;
+
+        if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+          gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+        reached_close = focus != NULL && GTK_IS_BUTTON (focus) &&
+                        gtk_widget_get_ancestor (focus, GTK_TYPE_WINDOW_CONTROLS) != NULL;
+      }
+    g_assert_true (reached_close);
+  }
+
+  /* Ctrl+W closes it, as Esc does. */
+  {
+    gboolean destroyed = FALSE;
+
+    g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_true), &destroyed);
+    g_assert_true (press (gtk_root_get_focus (GTK_ROOT (window)), GDK_KEY_w, GDK_CONTROL_MASK));
+    tandem_ui_test_iterate ();
+    g_assert_true (destroyed);
+  }
 }
 
 /* The canvas as it is drawn now, as pixels: what a user would see change. */
