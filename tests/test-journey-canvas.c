@@ -774,7 +774,7 @@ test_drag (Fixture       *f,
   g_assert_cmpstr (tandem_step_get_stage (nurse), ==, tandem_object_get_id (TANDEM_OBJECT (treatment)));
   g_assert_cmpstr (tandem_step_get_lane (nurse), ==, tandem_object_get_id (TANDEM_OBJECT (places)));
   g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth + 1);
-  g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Move Step");
+  g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Move Step “Seen by a nurse”");
   screenshot (f, "dragged");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
@@ -1822,6 +1822,65 @@ test_fit_sample (Fixture       *f,
   }
 }
 
+/* Undo says what it takes back, and shows where: a step moved in a journey that is no longer
+ * shown is brought back into view, selected. */
+static void
+test_undo_names_and_shows (Fixture       *f,
+                           gconstpointer  data)
+{
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (before);
+  TandemStep *step = g_ptr_array_index (ordered, 3);
+  g_autofree char *title = g_strdup (tandem_step_get_title (step));
+  g_autofree char *expected = g_strdup_printf ("Undo Move Step “%s”", title);
+  GtkWidget *undo = NULL;
+  GtkWidget *page;
+  double order = tandem_step_get_order (step);
+  g_autofree char *stage_before = g_strdup (tandem_step_get_stage (step));
+
+  tandem_journey_canvas_focus_step (f->canvas, step);
+  gtk_widget_grab_focus (GTK_WIDGET (f->canvas));
+  tandem_ui_test_iterate ();
+  g_assert_true (press (GTK_WIDGET (f->canvas), GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_true (g_strcmp0 (tandem_step_get_stage (step), stage_before) != 0 ||
+                 tandem_step_get_order (step) != order);
+  g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, expected + strlen ("Undo "));
+
+  /* The header bar's Undo button says so. */
+  {
+    GtkWidget *stack[64];
+    guint n = 0;
+
+    stack[n++] = GTK_WIDGET (f->window);
+    while (n > 0 && undo == NULL)
+      {
+        GtkWidget *w = stack[--n];
+
+        if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.undo") == 0)
+          undo = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && n < G_N_ELEMENTS (stack);
+             c = gtk_widget_get_next_sibling (c))
+          stack[n++] = c;
+      }
+  }
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, expected);
+
+  /* Elsewhere (the project overview), Undo brings the journey back with the step selected. */
+  tandem_journey_canvas_focus_step (f->canvas, g_ptr_array_index (ordered, 0));
+  tandem_window_show_object (f->window, TANDEM_OBJECT (f->document));
+  tandem_ui_test_iterate ();
+  g_assert_false (tandem_window_get_visible_page (f->window) == GTK_WIDGET (f->page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (tandem_step_get_stage (step), ==, stage_before);
+  g_assert_cmpfloat (tandem_step_get_order (step), ==, order);
+  page = tandem_window_get_visible_page (f->window);
+  g_assert_true (page == GTK_WIDGET (f->page));
+  g_assert_true (focused_step (f) == step);
+  screenshot (f, "undo-shows-where");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1842,6 +1901,7 @@ main (int   argc,
   ADD ("/journey/ui/resize-stage", fixture_sample, test_resize_stage);
   ADD ("/journey/ui/views-and-zoom", fixture_sample, test_views_and_zoom);
   ADD ("/journey/ui/fit-sample-1400x900", fixture_sample_1400x900, test_fit_sample);
+  ADD ("/journey/ui/undo-names-and-shows", fixture_sample, test_undo_names_and_shows);
   ADD ("/journey/ui/clipboard", fixture_sample, test_clipboard);
   ADD ("/journey/ui/copy-before-to-after", fixture_sample, test_copy_before_to_after);
   ADD ("/journey/ui/list-view", fixture_sample, test_list_view);

@@ -1298,6 +1298,7 @@ connect_next_action (GtkWidget  *widget,
   tandem_document_commit (self->document);
 }
 
+
 static void
 move_step_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1307,6 +1308,7 @@ move_step_action (GtkWidget  *widget,
   const char *direction = g_variant_get_string (parameter, NULL);
   TandemStep *step = get_focus_step (self);
   g_autofree char *key = NULL;
+  g_autofree char *label = NULL;
   TandemStepMove move;
   gboolean moved;
 
@@ -1324,7 +1326,11 @@ move_step_action (GtkWidget  *widget,
 
   /* Moving the same step again and again is one undo step. */
   key = g_strdup_printf ("move-step-%s", tandem_object_get_id (TANDEM_OBJECT (step)));
-  tandem_document_begin_merge (self->document, _("Move Step"), key);
+  /* Named, so that Undo can say what it takes back. */
+  label = tandem_step_get_title (step)[0] != '\0'
+          ? g_strdup_printf (_("Move Step “%s”"), tandem_step_get_title (step))
+          : g_strdup (_("Move Step"));
+  tandem_document_begin_merge (self->document, label, key);
   moved = tandem_journey_map_move_step (tandem_journey_map_for_step (step), step, move);
   tandem_document_commit (self->document);
 

@@ -871,3 +871,38 @@ tandem_journey_page_get_last_message (TandemJourneyPage *self)
 
   return self->last_message;
 }
+
+/**
+ * tandem_journey_page_reveal:
+ * @object: a step of the journey, or the journey itself
+ *
+ * Shows where a change happened (after Undo, say): the step selected and scrolled into view,
+ * on its map, which is shown if it was not.
+ */
+void
+tandem_journey_page_reveal (TandemJourneyPage *self,
+                            TandemObject      *object)
+{
+  TandemStep *step;
+  TandemJourneyMap *map;
+  TandemJourneyShow show;
+  TandemJourneyShow needed;
+
+  g_return_if_fail (TANDEM_IS_JOURNEY_PAGE (self));
+
+  if (!TANDEM_IS_STEP (object))
+    return;
+
+  step = TANDEM_STEP (object);
+  map = tandem_journey_map_for_step (step);
+  /* A step the undo took away is no longer on any map: the journey shown is all there is. */
+  if (map == NULL || tandem_journey_for_object (TANDEM_OBJECT (map)) != self->journey)
+    return;
+
+  show = tandem_journey_canvas_get_show (self->canvas);
+  needed = tandem_journey_map_get_side (map) == TANDEM_MAP_SIDE_AFTER ? TANDEM_JOURNEY_SHOW_AFTER
+                                                                      : TANDEM_JOURNEY_SHOW_BEFORE;
+  if ((show & needed) == 0)
+    tandem_journey_canvas_set_show (self->canvas, needed);
+  tandem_journey_canvas_focus_step (self->canvas, step);
+}

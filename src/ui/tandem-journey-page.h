@@ -29,4 +29,7 @@ void                 tandem_journey_page_export_to_file (TandemJourneyPage      
                                                          GFile                         *file,
                                                          const TandemJourneyExportOptions *options);
 
+void               tandem_journey_page_reveal         (TandemJourneyPage *self,
+                                                       TandemObject      *object);
+
 G_END_DECLS
