@@ -1845,6 +1845,14 @@ test_undo_names_and_shows (Fixture       *f,
   g_assert_true (g_strcmp0 (tandem_step_get_stage (step), stage_before) != 0 ||
                  tandem_step_get_order (step) != order);
   g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, expected + strlen ("Undo "));
+  /* A screen reader hears the move: GTK 4.8 speaks a change of the focused map's name. */
+  {
+    g_autofree char *where = tandem_journey_canvas_describe_step (f->canvas, step);
+    g_autofree char *label = g_strdup_printf ("Moved. %s Journey map, step: %s", where, title);
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         label);
+  }
 
   /* The header bar's Undo button says so. */
   {
@@ -1878,6 +1886,23 @@ test_undo_names_and_shows (Fixture       *f,
   page = tandem_window_get_visible_page (f->window);
   g_assert_true (page == GTK_WIDGET (f->page));
   g_assert_true (focused_step (f) == step);
+  {
+    g_autofree char *label = g_strdup_printf ("Undone: Move Step “%s”. Journey map, step: %s",
+                                              title, title);
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         label);
+  }
+  /* Once the focus moves on, the map's name is the step's again. */
+  tandem_journey_canvas_focus_step (f->canvas, g_ptr_array_index (ordered, 0));
+  tandem_ui_test_iterate ();
+  {
+    g_autofree char *label = g_strdup_printf ("Journey map, step: %s",
+                                              tandem_step_get_title (g_ptr_array_index (ordered, 0)));
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         label);
+  }
   screenshot (f, "undo-shows-where");
 }
 

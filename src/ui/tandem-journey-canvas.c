@@ -386,12 +386,23 @@ update_accessible (TandemJourneyCanvas *self)
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
 
+  /* An announcement is about one step: once the focus moves on, it is old news. */
+  if (self->announcement != NULL && step != self->announced_step)
+    g_clear_pointer (&self->announcement, g_free);
+
   if (step != NULL)
     {
       const char *title = tandem_step_get_title (step);
 
       description = tandem_journey_canvas_describe_step (self, step);
-      label = g_strdup_printf (_("Journey map, step: %s"), title[0] ? title : _("Untitled step"));
+      /* GTK 4.8 has no live regions: a screen reader speaks a change of the focused widget's
+       * name, not of its description. So what just happened (a move, an undo) leads the
+       * name, and the name says where the step is now, so that a move always changes it. */
+      if (self->announcement != NULL)
+        label = g_strdup_printf (_("%s Journey map, step: %s"), self->announcement,
+                                 title[0] ? title : _("Untitled step"));
+      else
+        label = g_strdup_printf (_("Journey map, step: %s"), title[0] ? title : _("Untitled step"));
     }
   else
     {
@@ -1335,7 +1346,13 @@ move_step_action (GtkWidget  *widget,
   tandem_document_commit (self->document);
 
   if (moved)
-    ensure_step_visible (self, step);
+    {
+      g_autofree char *where = tandem_journey_canvas_describe_step (self, step);
+      g_autofree char *message = g_strdup_printf (_("Moved. %s"), where);
+
+      ensure_step_visible (self, step);
+      tandem_journey_canvas_announce (self, message);
+    }
   else
     gtk_widget_error_bell (widget);
 }
@@ -1997,6 +2014,7 @@ tandem_journey_canvas_finalize (GObject *object)
   g_clear_object (&self->vadjustment);
   g_clear_pointer (&self->press_selection, g_ptr_array_unref);
   g_clear_pointer (&self->drag_merge_key, g_free);
+  g_clear_pointer (&self->announcement, g_free);
   g_clear_pointer (&self->editing_merge_key, g_free);
 
   G_OBJECT_CLASS (tandem_journey_canvas_parent_class)->finalize (object);
@@ -2432,6 +2450,31 @@ tandem_journey_canvas_get_zoom (TandemJourneyCanvas *self)
   g_return_val_if_fail (TANDEM_IS_JOURNEY_CANVAS (self), 1.0);
 
   return self->zoom;
+}
+
+/**
+ * tandem_journey_canvas_announce:
+ * @message: what just happened to the focused step, as sentences ending with a full stop
+ *
+ * Tells a screen reader what changed, which it would not otherwise notice: GTK 4.8 has no
+ * gtk_accessible_announce() and no live regions, so the message leads the map's accessible
+ * name (a change of the focused widget's name is spoken) until the focus moves on; with GTK
+ * 4.14 or later it is announced as well.
+ */
+void
+tandem_journey_canvas_announce (TandemJourneyCanvas *self,
+                                const char          *message)
+{
+  g_return_if_fail (TANDEM_IS_JOURNEY_CANVAS (self));
+
+  g_free (self->announcement);
+  self->announcement = g_strdup (message);
+  self->announced_step = get_focus_step (self);
+  update_accessible (self);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  gtk_accessible_announce (GTK_ACCESSIBLE (self), message,
+                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
 }
 
 /**

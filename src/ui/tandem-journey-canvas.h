@@ -32,6 +32,8 @@ void                    tandem_journey_canvas_set_arrangement (TandemJourneyCanv
                                                                TandemJourneyArrangement arrangement);
 double                  tandem_journey_canvas_get_zoom        (TandemJourneyCanvas    *self);
 double                  tandem_journey_canvas_get_title_pixels (TandemJourneyCanvas   *self);
+void                    tandem_journey_canvas_announce        (TandemJourneyCanvas    *self,
+                                                               const char             *message);
 void                    tandem_journey_canvas_set_zoom        (TandemJourneyCanvas    *self,
                                                                double                  zoom);
 void                    tandem_journey_canvas_zoom_to_fit     (TandemJourneyCanvas    *self);

@@ -875,13 +875,15 @@ tandem_journey_page_get_last_message (TandemJourneyPage *self)
 /**
  * tandem_journey_page_reveal:
  * @object: a step of the journey, or the journey itself
+ * @what: (nullable): what happened there, for a screen reader: "Undone: Move Step “Triage”."
  *
  * Shows where a change happened (after Undo, say): the step selected and scrolled into view,
  * on its map, which is shown if it was not.
  */
 void
 tandem_journey_page_reveal (TandemJourneyPage *self,
-                            TandemObject      *object)
+                            TandemObject      *object,
+                            const char        *what)
 {
   TandemStep *step;
   TandemJourneyMap *map;
@@ -905,4 +907,6 @@ tandem_journey_page_reveal (TandemJourneyPage *self,
   if ((show & needed) == 0)
     tandem_journey_canvas_set_show (self->canvas, needed);
   tandem_journey_canvas_focus_step (self->canvas, step);
+  if (what != NULL)
+    tandem_journey_canvas_announce (self->canvas, what);
 }

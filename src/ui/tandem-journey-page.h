@@ -30,6 +30,7 @@ void                 tandem_journey_page_export_to_file (TandemJourneyPage      
                                                          const TandemJourneyExportOptions *options);
 
 void               tandem_journey_page_reveal         (TandemJourneyPage *self,
-                                                       TandemObject      *object);
+                                                       TandemObject      *object,
+                                                       const char        *what);
 
 G_END_DECLS

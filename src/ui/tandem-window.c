@@ -1567,12 +1567,15 @@ undo_action (GtkWidget  *widget,
 
   g_autoptr(TandemObject) where = NULL;
   g_autoptr(TandemJourney) journey = NULL;
+  g_autofree char *what = NULL;
 
   if (self->document == NULL || tandem_document_in_transaction (self->document))
     return;
 
   /* Found before the undo, which may take the step, and its link to the journey, away. */
   where = undone_step_or_journey (tandem_document_peek_undo (self->document));
+  if (tandem_document_get_undo_label (self->document) != NULL)
+    what = g_strdup_printf (_("Undone: %s."), tandem_document_get_undo_label (self->document));
   if (where != NULL)
     {
       g_object_ref (where);
@@ -1592,7 +1595,7 @@ undo_action (GtkWidget  *widget,
       tandem_window_show_object (self, TANDEM_OBJECT (journey));
       page = tandem_window_get_visible_page (self);
       if (TANDEM_IS_JOURNEY_PAGE (page))
-        tandem_journey_page_reveal (TANDEM_JOURNEY_PAGE (page), where);
+        tandem_journey_page_reveal (TANDEM_JOURNEY_PAGE (page), where, what);
     }
 }
 
