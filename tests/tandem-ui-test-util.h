@@ -27,4 +27,10 @@ GtkWidget         *tandem_ui_test_find_widget     (GtkWidget     *root,
                                                    GType          type,
                                                    const char    *title_or_label);
 
+void               tandem_ui_test_wait_for_frames (GtkWidget     *widget,
+                                                   guint          n);
+void               tandem_ui_test_screenshot      (GtkWindow     *window,
+                                                   const char    *name);
+GtkWidget         *tandem_ui_test_open_sample_journey (TandemWindow *window);
+
 G_END_DECLS

@@ -145,59 +145,18 @@ type_into (GtkWidget  *editable,
   tandem_ui_test_iterate ();
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  gtk_widget_queue_draw (widget);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 wait_for_frames (GtkWidget *widget,
                  guint      n)
 {
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  tandem_ui_test_iterate ();
+  tandem_ui_test_wait_for_frames (widget, n);
 }
 
-/* A picture of the real window, as the X server has it, for people to look at. */
 static void
 screenshot (Fixture    *f,
             const char *name)
 {
-#ifdef GDK_WINDOWING_X11
-  const char *dir = g_getenv ("TANDEM_SCREENSHOT_DIR");
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
-  g_autofree char *import = g_find_program_in_path ("import");
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *id = NULL;
-
-  if (dir == NULL || import == NULL || !GDK_IS_X11_SURFACE (surface))
-    return;
-
-  /* Let two frames reach the X server first. */
-  wait_for_frames (GTK_WIDGET (f->window), 3);
-
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  id = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
-  {
-    const char *argv[] = { import, "-window", id, path, NULL };
-
-    g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL);
-  }
-#endif
+  tandem_ui_test_screenshot (GTK_WINDOW (f->window), name);
 }
 
 static TandemJourneyMap *
@@ -267,14 +226,9 @@ static void
 fixture_sample (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("TANDEM_SAMPLE"));
-
   f->window = new_window ();
-  tandem_window_load (f->window, file);
-  tandem_ui_test_wait_idle (f->window);
+  f->page = TANDEM_JOURNEY_PAGE (tandem_ui_test_open_sample_journey (f->window));
   f->document = tandem_window_get_document (f->window);
-  tandem_window_show_object (f->window, tandem_list_get (tandem_document_get_journeys (f->document), 0));
-  tandem_ui_test_iterate ();
   set_up_page (f);
 }
 

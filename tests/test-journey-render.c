@@ -875,6 +875,75 @@ test_command_line (void)
     }
 }
 
+/* "Removing a stage in a new, empty journey blanks the whole page": tried on the way out too.
+ * A new journey, its second stage removed, exported as PNG and PDF, shows the stages that are
+ * left, and nothing of the one removed. */
+static void
+test_export_after_removing_stage (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_add_journey (document, "New journey");
+  TandemStage *second = tandem_list_get (tandem_journey_get_stages (journey), 1);
+  g_autofree char *removed = g_strdup (tandem_stage_get_title (second));
+  g_autofree char *kept = g_strdup (tandem_stage_get_title (tandem_list_get (tandem_journey_get_stages (journey), 0)));
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GError) error = NULL;
+  TandemJourneyExportOptions options;
+  cairo_surface_t *image;
+  guint dark = 0;
+
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (tandem_journey_get_map (journey, TANDEM_MAP_SIDE_BEFORE))), ==, 0);
+  tandem_document_begin (document, "Remove Stage");
+  tandem_journey_remove_stage (journey, second);
+  tandem_document_commit (document);
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_stages (journey)), ==, 4);
+
+  tandem_journey_export_options_init (&options);
+  options.show = TANDEM_JOURNEY_SHOW_BEFORE;
+  g_assert_true (tandem_journey_export (journey, png_file, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_journey_export (journey, pdf_file, &options, &error));
+  g_assert_no_error (error);
+
+  /* Not a blank page: the stage headers and lane titles are drawn (dark text on light). */
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (image);
+  for (int y = 0; y < cairo_image_surface_get_height (image); y++)
+    {
+      const guint32 *row = (const guint32 *)(cairo_image_surface_get_data (image) +
+                                             y * cairo_image_surface_get_stride (image));
+
+      for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+        if (((row[x] >> 16) & 0xff) + ((row[x] >> 8) & 0xff) + (row[x] & 0xff) < 3 * 96)
+          dark++;
+    }
+  cairo_surface_destroy (image);
+  g_assert_cmpuint (dark, >, 1000);
+
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int status;
+
+    if (pdftotext == NULL)
+      {
+        g_test_incomplete ("pdftotext is needed to read the PDF (poppler-utils)");
+        return;
+      }
+    g_assert_true (run (argv, &out, &err, &status));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, kept));
+    g_assert_null (strstr (out, removed));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -892,6 +961,7 @@ main (int   argc,
   g_test_add_data_func ("/journey/print/split-between-stages/5x6", GUINT_TO_POINTER (5),
                         test_print_split_between_stages);
   g_test_add_func ("/journey/export/files", test_export_files);
+  g_test_add_func ("/journey/export/after-removing-a-stage", test_export_after_removing_stage);
   g_test_add_func ("/journey/export/refused", test_export_refused);
   g_test_add_func ("/journey/export/too-large-for-png", test_export_too_large_for_png);
   g_test_add_func ("/journey/export/pdf-pages", test_export_pdf_pages);
