@@ -14,6 +14,7 @@
 #include "tandem-flow.h"
 #include "tandem-journey-export.h"
 #include "tandem-journey-fixture.h"
+#include "tandem-journey-measures.h"
 #include "tandem-journey-metrics.h"
 #include "tandem-journey-painter.h"
 #include "tandem-quote.h"
@@ -184,6 +185,47 @@ test_reference_before (void)
    * as the canvas draws it. */
   surface = render (figure, NULL, 380, 60, 900, 520, 1.0);
   compare_with_reference (surface, "journey-before");
+  cairo_surface_destroy (surface);
+}
+
+/* Several voices per step: cards show the spread of the votes, the emotion curve the median
+ * with a shaded band from the lowest to the highest vote. Votes on three neighbouring steps of
+ * the before map: a room split on the nurse, agreed on the queue, and one step with a single
+ * voice, drawn as it always was. */
+static void
+test_reference_votes (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_feverish_child (document);
+  TandemJourneyMap *before = tandem_journey_get_map (journey, TANDEM_MAP_SIDE_BEFORE);
+  g_autoptr(TandemJourneyFigure) figure = tandem_journey_figure_new (journey, TANDEM_JOURNEY_SHOW_BEFORE);
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (before);
+  TandemStep *queue = g_ptr_array_index (ordered, 3);
+  TandemStep *nurse = g_ptr_array_index (ordered, 4);
+  TandemStep *told = g_ptr_array_index (ordered, 5);
+  cairo_rectangle_t emotion;
+  cairo_rectangle_t card;
+  cairo_surface_t *surface;
+
+  g_assert_cmpstr (tandem_step_get_title (nurse), ==, "Seen by a nurse");
+  tandem_step_add_vote (nurse, TANDEM_FEELING_VERY_BAD, "Parent A");
+  tandem_step_add_vote (nurse, TANDEM_FEELING_GOOD, "Parent B");
+  tandem_step_add_vote (nurse, TANDEM_FEELING_GOOD, NULL);
+  tandem_step_add_vote (nurse, TANDEM_FEELING_VERY_GOOD, NULL);
+  tandem_step_add_vote (queue, TANDEM_FEELING_VERY_BAD, NULL);
+  tandem_step_add_vote (queue, TANDEM_FEELING_BAD, NULL);
+  tandem_step_add_vote (told, TANDEM_FEELING_VERY_BAD, NULL);
+  tandem_step_add_vote (told, TANDEM_FEELING_NEUTRAL, NULL);
+  tandem_step_add_vote (told, TANDEM_FEELING_VERY_BAD, NULL);
+
+  /* From the queue's card down through the emotion curve under it and the next two. */
+  g_assert_true (tandem_journey_figure_get_step_rect (figure, queue, &card));
+  tandem_journey_layout_get_emotion_rect (tandem_journey_figure_get_layout (figure,
+                                                                            TANDEM_MAP_SIDE_BEFORE),
+                                          &emotion);
+  surface = render (figure, NULL, card.x - 30, card.y - 20, 1000,
+                    (int)(emotion.y + emotion.height - card.y + 40), 1.0);
+  compare_with_reference (surface, "journey-votes");
   cairo_surface_destroy (surface);
 }
 
@@ -952,6 +994,7 @@ main (int   argc,
 
   g_test_add_func ("/journey/render/reference/before", test_reference_before);
   g_test_add_func ("/journey/render/reference/scripts", test_reference_scripts);
+  g_test_add_func ("/journey/render/reference/votes", test_reference_votes);
   g_test_add_func ("/journey/render/reference/dark-selection", test_reference_dark_selection);
   g_test_add_func ("/journey/render/reference/both-high-contrast", test_reference_high_contrast_both);
   g_test_add_func ("/journey/print/sample-fits-a4", test_print_sample_fits_a4);
