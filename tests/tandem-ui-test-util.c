@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "tandem-journey-page.h"
 #include "tandem-test-util.h"
 #include "tandem-ui-test-util.h"
 
@@ -427,4 +428,99 @@ tandem_ui_test_real_key (GtkWidget             *window,
 #else
   return FALSE;
 #endif
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * tandem_ui_test_wait_for_frames:
+ *
+ * Waits until @widget's frame clock has ticked @n times: what was drawn has reached the screen.
+ */
+void
+tandem_ui_test_wait_for_frames (GtkWidget *widget,
+                                guint      n)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  while (frames < n)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+  tandem_ui_test_iterate ();
+}
+
+/**
+ * tandem_ui_test_screenshot:
+ *
+ * With TANDEM_SCREENSHOT_DIR set, saves a picture of the real window, as the X server has it,
+ * as @name.png there, for people to look at.
+ */
+void
+tandem_ui_test_screenshot (GtkWindow  *window,
+                           const char *name)
+{
+#ifdef GDK_WINDOWING_X11
+  const char *dir = g_getenv ("TANDEM_SCREENSHOT_DIR");
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *import = g_find_program_in_path ("import");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+
+  if (dir == NULL || import == NULL || !GDK_IS_X11_SURFACE (surface))
+    return;
+
+  /* Let two frames reach the X server first. */
+  tandem_ui_test_wait_for_frames (GTK_WIDGET (window), 3);
+
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  id = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { import, "-window", id, path, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+#endif
+}
+
+/**
+ * tandem_ui_test_open_sample_journey:
+ *
+ * Opens the sample project (TANDEM_SAMPLE) in @window and shows its first journey.
+ *
+ * Returns: (transfer none): the journey's page, its map given its size
+ */
+GtkWidget *
+tandem_ui_test_open_sample_journey (TandemWindow *window)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("TANDEM_SAMPLE"));
+  TandemDocument *document;
+  GtkWidget *page;
+
+  tandem_window_load (window, file);
+  tandem_ui_test_wait_idle (window);
+  document = tandem_window_get_document (window);
+  tandem_window_show_object (window, tandem_list_get (tandem_document_get_journeys (document), 0));
+  tandem_ui_test_iterate ();
+
+  page = tandem_window_get_visible_page (window);
+  g_assert_true (TANDEM_IS_JOURNEY_PAGE (page));
+  /* Wait for the map to have its size, so that pointer positions mean something. */
+  while (gtk_widget_get_width (GTK_WIDGET (tandem_journey_page_get_canvas (TANDEM_JOURNEY_PAGE (page)))) <= 1)
+    g_main_context_iteration (NULL, TRUE);
+  tandem_ui_test_iterate ();
+
+  return page;
 }

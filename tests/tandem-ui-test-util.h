@@ -41,4 +41,10 @@ gboolean           tandem_ui_test_real_key        (GtkWidget              *windo
                                                    TandemUiTestCondition   done,
                                                    gpointer                data);
 
+void               tandem_ui_test_wait_for_frames (GtkWidget     *widget,
+                                                   guint          n);
+void               tandem_ui_test_screenshot      (GtkWindow     *window,
+                                                   const char    *name);
+GtkWidget         *tandem_ui_test_open_sample_journey (TandemWindow *window);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "tandem-journey-fixture.h"
 #include "tandem-journey-measures.h"
 #include "tandem-journey-measures-view.h"
+#include "tandem-journey-metrics.h"
 #include "tandem-journey-overview.h"
 #include "tandem-journey-page.h"
 #include "tandem-journey-step-list.h"
@@ -144,59 +145,18 @@ type_into (GtkWidget  *editable,
   tandem_ui_test_iterate ();
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  gtk_widget_queue_draw (widget);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 wait_for_frames (GtkWidget *widget,
                  guint      n)
 {
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  tandem_ui_test_iterate ();
+  tandem_ui_test_wait_for_frames (widget, n);
 }
 
-/* A picture of the real window, as the X server has it, for people to look at. */
 static void
 screenshot (Fixture    *f,
             const char *name)
 {
-#ifdef GDK_WINDOWING_X11
-  const char *dir = g_getenv ("TANDEM_SCREENSHOT_DIR");
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
-  g_autofree char *import = g_find_program_in_path ("import");
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *id = NULL;
-
-  if (dir == NULL || import == NULL || !GDK_IS_X11_SURFACE (surface))
-    return;
-
-  /* Let two frames reach the X server first. */
-  wait_for_frames (GTK_WIDGET (f->window), 3);
-
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  id = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
-  {
-    const char *argv[] = { import, "-window", id, path, NULL };
-
-    g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL);
-  }
-#endif
+  tandem_ui_test_screenshot (GTK_WINDOW (f->window), name);
 }
 
 static TandemJourneyMap *
@@ -266,15 +226,36 @@ static void
 fixture_sample (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("TANDEM_SAMPLE"));
-
   f->window = new_window ();
-  tandem_window_load (f->window, file);
-  tandem_ui_test_wait_idle (f->window);
+  f->page = TANDEM_JOURNEY_PAGE (tandem_ui_test_open_sample_journey (f->window));
   f->document = tandem_window_get_document (f->window);
-  tandem_window_show_object (f->window, tandem_list_get (tandem_document_get_journeys (f->document), 0));
-  tandem_ui_test_iterate ();
   set_up_page (f);
+}
+
+static int
+window_width (Fixture *f)
+{
+  return gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (f->window)));
+}
+
+static int
+window_height (Fixture *f)
+{
+  return gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (f->window)));
+}
+
+/* The sample in a window of 1400×900, a laptop's screen less the desktop's own bars. */
+static void
+fixture_sample_1400x900 (Fixture       *f,
+                         gconstpointer  data)
+{
+  fixture_sample (f, data);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  /* The window on screen is that size; its widget is a little smaller, inside the frame that
+   * takes the pointer for resizing. */
+  while (window_height (f) != 900)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frames (GTK_WIDGET (f->window), 2);
 }
 
 static void
@@ -747,7 +728,7 @@ test_drag (Fixture       *f,
   g_assert_cmpstr (tandem_step_get_stage (nurse), ==, tandem_object_get_id (TANDEM_OBJECT (treatment)));
   g_assert_cmpstr (tandem_step_get_lane (nurse), ==, tandem_object_get_id (TANDEM_OBJECT (places)));
   g_assert_cmpuint (tandem_document_get_undo_depth (f->document), ==, depth + 1);
-  g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Move Step");
+  g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Move Step “Seen by a nurse”");
   screenshot (f, "dragged");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
@@ -1207,6 +1188,12 @@ test_times_as_typed (Fixture       *f,
 }
 
 static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
 test_measures_and_structure (Fixture       *f,
                              gconstpointer  data)
 {
@@ -1263,8 +1250,65 @@ test_measures_and_structure (Fixture       *f,
     g_assert_true (tandem_list_get (tandem_journey_get_stages (f->journey), 2) == second);
     g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, "Move Stage");
   }
-  gtk_window_destroy (GTK_WINDOW (window));
-  tandem_ui_test_iterate ();
+
+  /* Removing a stage leaves the keyboard on the row that took its place, then on the row
+   * before when it was the last, then on the add button: never nowhere. */
+  {
+    GtkListBox *lanes = tandem_journey_structure_window_get_list (TANDEM_JOURNEY_STRUCTURE_WINDOW (window),
+                                                                  FALSE);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (lanes, 1);
+    GtkWidget *focus;
+    guint n = tandem_list_get_n (tandem_journey_get_lanes (f->journey));
+
+    g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "remove-button"), "clicked");
+    tandem_ui_test_iterate ();
+    g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_lanes (f->journey)), ==, n - 1);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (gtk_list_box_get_row_at_index (lanes, 1))));
+
+    while (tandem_list_get_n (tandem_journey_get_lanes (f->journey)) > 0)
+      {
+        guint last = tandem_list_get_n (tandem_journey_get_lanes (f->journey)) - 1;
+
+        row = gtk_list_box_get_row_at_index (lanes, last);
+        g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "remove-button"), "clicked");
+        tandem_ui_test_iterate ();
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+        g_assert_nonnull (focus);
+        if (last > 0)
+          g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (gtk_list_box_get_row_at_index (lanes, last - 1))));
+        else
+          g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Add _Lane");
+      }
+  }
+
+  /* Tab goes round the whole window, its close button included. */
+  {
+    gboolean reached_close = FALSE;
+
+    for (guint i = 0; i < 200 && !reached_close; i++)
+      {
+        GtkWidget *focus;
+
+        if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+          gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+        reached_close = focus != NULL && GTK_IS_BUTTON (focus) &&
+                        gtk_widget_get_ancestor (focus, GTK_TYPE_WINDOW_CONTROLS) != NULL;
+      }
+    g_assert_true (reached_close);
+  }
+
+  /* Ctrl+W closes it, as Esc does. */
+  {
+    gboolean destroyed = FALSE;
+
+    g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_true), &destroyed);
+    g_assert_true (press (gtk_root_get_focus (GTK_ROOT (window)), GDK_KEY_w, GDK_CONTROL_MASK));
+    tandem_ui_test_iterate ();
+    g_assert_true (destroyed);
+  }
 }
 
 /* The canvas as it is drawn now, as pixels: what a user would see change. */
@@ -1672,6 +1716,150 @@ test_overview_of_a_wide_map (Fixture       *f,
   screenshot (f, "overview-clear-of-key");
 }
 
+/* The canvas's Fit shows the sample's whole before map in a 1400×900 window, side panel open,
+ * with card titles at least 9 px high: readable on a laptop in a workshop. The title's size
+ * is measured as drawn: the font the painter chose for card titles at this zoom. */
+static void
+test_fit_sample (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (f->page);
+  GtkWidget *canvas = GTK_WIDGET (f->canvas);
+  gboolean side_panel = FALSE;
+  double figure_width, figure_height;
+
+  /* GTK keeps a window within its screen; build-aux/test gives Xvfb a 1920×1080 one. */
+  if (window_width (f) < 1400)
+    {
+      g_test_skip ("The screen is narrower than 1400 px; run Xvfb with -screen 0 1920x1080x24");
+      return;
+    }
+  g_assert_cmpint (window_width (f), ==, 1400);
+  g_assert_cmpint (window_height (f), ==, 900);
+
+  g_object_get (page, "side-panel", &side_panel, NULL);
+  g_assert_true (side_panel);
+  g_assert_cmpint (tandem_journey_canvas_get_show (f->canvas), ==, TANDEM_JOURNEY_SHOW_BEFORE);
+
+  g_assert_true (gtk_widget_activate_action (page, "journey.zoom-fit", NULL));
+  wait_for_frames (GTK_WIDGET (f->window), 2);
+
+  tandem_journey_figure_get_size (tandem_journey_canvas_get_figure (f->canvas), &figure_width,
+                                  &figure_height);
+  g_test_message ("canvas %d×%d, figure %.0f×%.0f, zoom %.3f, titles %.1f px",
+                  gtk_widget_get_width (canvas), gtk_widget_get_height (canvas), figure_width,
+                  figure_height, tandem_journey_canvas_get_zoom (f->canvas),
+                  tandem_journey_canvas_get_title_pixels (f->canvas));
+  g_assert_false (tandem_journey_canvas_get_overflows (f->canvas));
+  screenshot (f, "fit-1400x900");
+  g_assert_cmpfloat (tandem_journey_canvas_get_title_pixels (f->canvas), >=, 9.0);
+  /* The whole map is the compact cards of a printed page: full cards would be 4 px. */
+  g_assert_true (tandem_journey_figure_get_print (tandem_journey_canvas_get_figure (f->canvas)));
+
+  /* Zooming in brings the full cards back, as soon as their titles are readable. */
+  g_assert_true (gtk_widget_activate_action (page, "journey.zoom-reset", NULL));
+  g_assert_false (tandem_journey_figure_get_print (tandem_journey_canvas_get_figure (f->canvas)));
+  g_assert_cmpfloat (tandem_journey_canvas_get_title_pixels (f->canvas), ==,
+                     TANDEM_JOURNEY_FONT_CARD_TITLE);
+
+  /* The side panel is a share of the page, not a fixed 360 px; its divider can be dragged. */
+  {
+    GtkWidget *panel = tandem_journey_page_get_step_panel (f->page);
+    GtkWidget *paned = gtk_widget_get_ancestor (panel, GTK_TYPE_PANED);
+
+    g_assert_nonnull (paned);
+    g_assert_cmpint (gtk_widget_get_width (panel), <, 360);
+    g_assert_cmpint (gtk_widget_get_width (panel), >=, 240);
+    gtk_paned_set_position (GTK_PANED (paned), gtk_widget_get_width (paned) - 420);
+    wait_for_frames (GTK_WIDGET (f->window), 2);
+    g_assert_cmpint (gtk_widget_get_width (panel), >=, 400);
+  }
+}
+
+/* Undo says what it takes back, and shows where: a step moved in a journey that is no longer
+ * shown is brought back into view, selected. */
+static void
+test_undo_names_and_shows (Fixture       *f,
+                           gconstpointer  data)
+{
+  TandemJourneyMap *before = map_of (f, TANDEM_MAP_SIDE_BEFORE);
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (before);
+  TandemStep *step = g_ptr_array_index (ordered, 3);
+  g_autofree char *title = g_strdup (tandem_step_get_title (step));
+  g_autofree char *expected = g_strdup_printf ("Undo Move Step “%s”", title);
+  GtkWidget *undo = NULL;
+  GtkWidget *page;
+  double order = tandem_step_get_order (step);
+  g_autofree char *stage_before = g_strdup (tandem_step_get_stage (step));
+
+  tandem_journey_canvas_focus_step (f->canvas, step);
+  gtk_widget_grab_focus (GTK_WIDGET (f->canvas));
+  tandem_ui_test_iterate ();
+  g_assert_true (press (GTK_WIDGET (f->canvas), GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_true (g_strcmp0 (tandem_step_get_stage (step), stage_before) != 0 ||
+                 tandem_step_get_order (step) != order);
+  g_assert_cmpstr (tandem_document_get_undo_label (f->document), ==, expected + strlen ("Undo "));
+  /* A screen reader hears the move: GTK 4.8 speaks a change of the focused map's name. */
+  {
+    g_autofree char *where = tandem_journey_canvas_describe_step (f->canvas, step);
+    g_autofree char *label = g_strdup_printf ("Moved. %s Journey map, step: %s", where, title);
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         label);
+  }
+
+  /* The header bar's Undo button says so. */
+  {
+    GtkWidget *stack[64];
+    guint n = 0;
+
+    stack[n++] = GTK_WIDGET (f->window);
+    while (n > 0 && undo == NULL)
+      {
+        GtkWidget *w = stack[--n];
+
+        if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.undo") == 0)
+          undo = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && n < G_N_ELEMENTS (stack);
+             c = gtk_widget_get_next_sibling (c))
+          stack[n++] = c;
+      }
+  }
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, expected);
+
+  /* Elsewhere (the project overview), Undo brings the journey back with the step selected. */
+  tandem_journey_canvas_focus_step (f->canvas, g_ptr_array_index (ordered, 0));
+  tandem_window_show_object (f->window, TANDEM_OBJECT (f->document));
+  tandem_ui_test_iterate ();
+  g_assert_false (tandem_window_get_visible_page (f->window) == GTK_WIDGET (f->page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  tandem_ui_test_iterate ();
+  g_assert_cmpstr (tandem_step_get_stage (step), ==, stage_before);
+  g_assert_cmpfloat (tandem_step_get_order (step), ==, order);
+  page = tandem_window_get_visible_page (f->window);
+  g_assert_true (page == GTK_WIDGET (f->page));
+  g_assert_true (focused_step (f) == step);
+  {
+    g_autofree char *label = g_strdup_printf ("Undone: Move Step “%s”. Journey map, step: %s",
+                                              title, title);
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         label);
+  }
+  /* Once the focus moves on, the map's name is the step's again. */
+  tandem_journey_canvas_focus_step (f->canvas, g_ptr_array_index (ordered, 0));
+  tandem_ui_test_iterate ();
+  {
+    g_autofree char *label = g_strdup_printf ("Journey map, step: %s",
+                                              tandem_step_get_title (g_ptr_array_index (ordered, 0)));
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         label);
+  }
+  screenshot (f, "undo-shows-where");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1691,6 +1879,8 @@ main (int   argc,
   ADD ("/journey/ui/rubber-band-and-connect", fixture_sample, test_rubber_band_and_connect);
   ADD ("/journey/ui/resize-stage", fixture_sample, test_resize_stage);
   ADD ("/journey/ui/views-and-zoom", fixture_sample, test_views_and_zoom);
+  ADD ("/journey/ui/fit-sample-1400x900", fixture_sample_1400x900, test_fit_sample);
+  ADD ("/journey/ui/undo-names-and-shows", fixture_sample, test_undo_names_and_shows);
   ADD ("/journey/ui/clipboard", fixture_sample, test_clipboard);
   ADD ("/journey/ui/copy-before-to-after", fixture_sample, test_copy_before_to_after);
   ADD ("/journey/ui/list-view", fixture_sample, test_list_view);

@@ -97,11 +97,88 @@ test_measures (void)
 }
 
 
+/* Hand-offs follow the journey's path, the connectors, not the numbers on the cards. Modelled on
+ * the sample: the nurse tells the parent to see their own GP (staff lane); a branch sends a
+ * letter to the GP practice (behind the scenes) while the parent travels home (patient lane),
+ * and a loop back sends the family back to ring the GP. In journey order the letter is
+ * followed by "travels home", a change of lane that no one lives through: the letter does not
+ * hand the parent on. Steps that no connector joins follow one another in journey order. */
+static void
+test_handoffs_along_path (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  g_autoptr(TandemJourney) journey = tandem_journey_new_with_defaults ("Feverish child");
+  TandemJourneyMap *before;
+  TandemJourneyMeasures m;
+  TandemStep *rings, *nurse, *told, *letter, *home, *eight, *gp;
+
+  tandem_document_begin (document, "Add");
+  tandem_list_append (tandem_document_get_journeys (document), journey);
+  before = tandem_journey_get_map (journey, TANDEM_MAP_SIDE_BEFORE);
+
+  rings = add_step (journey, before, 1, 0, 0, "Rings the GP", "Parent", "Home", 0, 5,
+                    TANDEM_FEELING_BAD, FALSE);
+  nurse = add_step (journey, before, 2, 1, 0, "Seen by a nurse", "Nurse", "Walk-in centre", 0, 5,
+                    TANDEM_FEELING_NEUTRAL, FALSE);
+  told = add_step (journey, before, 3, 1, 0, "Told to see their own GP", "Nurse", "Walk-in centre",
+                   0, 5, TANDEM_FEELING_BAD, FALSE);
+  letter = add_step (journey, before, 3, 2, 1, "Letter to the GP practice", "Administrator", "",
+                     0, 5, TANDEM_FEELING_UNKNOWN, FALSE);
+  home = add_step (journey, before, 4, 0, 0, "Travels home", "Parent", "Bus", 0, 5,
+                   TANDEM_FEELING_BAD, FALSE);
+  eight = add_step (journey, before, 4, 0, 1, "Rings the GP at 8 am", "Parent", "Home", 0, 5,
+                    TANDEM_FEELING_BAD, FALSE);
+  gp = add_step (journey, before, 4, 1, 2, "Seen by the GP", "GP", "GP surgery", 0, 5,
+                 TANDEM_FEELING_GOOD, FALSE);
+  tandem_document_commit (document);
+
+  /* No connectors yet: the path is journey order. rings→nurse, told→letter, letter→home and
+   * 8 am→GP change lane: 4. */
+  tandem_journey_map_measure (before, &m);
+  g_assert_cmpuint (m.n_handoffs, ==, 4);
+
+  tandem_document_begin (document, "Connect");
+  tandem_journey_map_connect (before, rings, nurse, TANDEM_CONNECTOR_KIND_NEXT);
+  tandem_journey_map_connect (before, nurse, told, TANDEM_CONNECTOR_KIND_NEXT);
+  tandem_journey_map_connect (before, told, home, TANDEM_CONNECTOR_KIND_NEXT);
+  tandem_journey_map_connect (before, told, letter, TANDEM_CONNECTOR_KIND_BRANCH);
+  tandem_journey_map_connect (before, home, eight, TANDEM_CONNECTOR_KIND_NEXT);
+  tandem_document_commit (document);
+
+  /* rings→nurse, told→home, told→letter (the branch hands the case to the office), and the
+   * 8 am call, not joined to anything, follows "travels home" and goes on to the GP: 8 am→GP.
+   * letter→home is no hand-off: "travels home" already has the path into it. (Four, as in
+   * journey order, but not the same four.) */
+  tandem_journey_map_measure (before, &m);
+  g_assert_cmpuint (m.n_handoffs, ==, 4);
+  g_assert_cmpuint (m.n_steps, ==, 7);
+
+  /* The loop back is lived through: the nurse sends the family back to the phone. */
+  tandem_document_begin (document, "Loop");
+  tandem_journey_map_connect (before, told, rings, TANDEM_CONNECTOR_KIND_LOOP);
+  tandem_document_commit (document);
+  tandem_journey_map_measure (before, &m);
+  g_assert_cmpuint (m.n_handoffs, ==, 5);
+
+  /* Path, not order: once the 8 am call goes straight from the nurse's advice, the journey
+   * passes told→8 am (a hand-off) and no longer home→8 am. */
+  tandem_document_begin (document, "Rejoin");
+  tandem_list_remove_object (tandem_journey_map_get_connectors (before),
+                             tandem_journey_map_find_connector (before, home, eight));
+  tandem_journey_map_connect (before, told, eight, TANDEM_CONNECTOR_KIND_BRANCH);
+  tandem_journey_map_connect (before, eight, gp, TANDEM_CONNECTOR_KIND_NEXT);
+  tandem_document_commit (document);
+  tandem_journey_map_measure (before, &m);
+  /* rings→nurse, told→home, told→letter, told→rings, told→8 am, 8 am→GP. */
+  g_assert_cmpuint (m.n_handoffs, ==, 6);
+}
+
 /* Before: nine steps (see tandem-journey-fixture.c). In journey order: fever (patient lane),
  * rings GP, two buses, queues (patient), nurse (staff), told to see GP (staff), travels home,
  * rings GP at 8 am (patient), GP two days later (staff).
- * Hand-offs: queues→nurse, told→travels, 8 am→GP: 3 (each a change of lane; the nurse twice
- * in a row is not one).
+ * Hand-offs, along the connectors: queues→nurse, told→travels, 8 am→GP, and the loop back
+ * told→rings (the nurse sends the parent back to the phone): 4 (each a change of lane; the
+ * nurse twice in a row is not one).
  * Waits: 20 + 25 + 150 + 10 + 840 + 2880 = 3925. Durations: 30+10+50+5+15+5+50+30+10 = 205,
  * so the total time is 4130.
  * Places: home, bus, walk-in centre (also written "walk-in Centre "), GP surgery: 4.
@@ -123,7 +200,7 @@ test_measures_before_after (void)
   tandem_journey_map_measure (tandem_journey_get_map (journey, TANDEM_MAP_SIDE_AFTER), &a);
 
   g_assert_cmpuint (b.n_steps, ==, 9);
-  g_assert_cmpuint (b.n_handoffs, ==, 3);
+  g_assert_cmpuint (b.n_handoffs, ==, 4);
   g_assert_cmpfloat (b.total_wait_minutes, ==, 3925);
   g_assert_cmpfloat (b.total_time_minutes, ==, 4130);
   g_assert_cmpuint (b.n_places, ==, 4);
@@ -176,8 +253,10 @@ test_comparison (void)
   g_assert_cmpstr (row->after, ==, "6");
   g_assert_cmpstr (row->change, ==, "3 fewer");
   row = comparison_row (comparison, TANDEM_MEASURE_HANDOFFS);
-  g_assert_cmpstr (row->change, ==, "1 more");
-  g_assert_cmpstr (row->phrase, ==, "1 more hand-off");
+  g_assert_cmpstr (row->before, ==, "4");
+  g_assert_cmpstr (row->after, ==, "4");
+  g_assert_cmpstr (row->change, ==, "No change");
+  g_assert_null (row->phrase);
   row = comparison_row (comparison, TANDEM_MEASURE_PLACES);
   g_assert_cmpstr (row->change, ==, "No change");
   g_assert_null (row->phrase);
@@ -186,10 +265,10 @@ test_comparison (void)
   g_assert_cmpstr (row->change, ==, "Better");
 
   g_assert_cmpstr (comparison->summary, ==,
-                   "After the change: 3 fewer steps, 1 more hand-off, 2 days 15 hours 25 minutes "
+                   "After the change: 3 fewer steps, 2 days 15 hours 25 minutes "
                    "less waiting, 5 fewer pain points and the worst moment is “Bad” instead of "
                    "“Very bad”.");
-  g_assert_nonnull (strstr (comparison->definitions, "A hand-off is counted"));
+  g_assert_nonnull (strstr (comparison->definitions, "A hand-off is counted along the journey’s path"));
   g_assert_nonnull (strstr (comparison->definitions, "the median of their votes"));
 
   /* Several voices: the worst moment is the median of each step's votes. One more person
@@ -1211,6 +1290,7 @@ main (int   argc,
 
   g_test_add_func ("/journey/model/time-as-typed", test_time_as_typed);
   g_test_add_func ("/journey/model/measures", test_measures);
+  g_test_add_func ("/journey/model/handoffs-along-path", test_handoffs_along_path);
   g_test_add_func ("/journey/model/measures-before-after", test_measures_before_after);
   g_test_add_func ("/journey/model/comparison", test_comparison);
   g_test_add_func ("/journey/edit/add-after", test_add_after);

@@ -14,6 +14,7 @@
 #include "tandem-flow.h"
 #include "tandem-journey-export.h"
 #include "tandem-journey-fixture.h"
+#include "tandem-journey-measures.h"
 #include "tandem-journey-metrics.h"
 #include "tandem-journey-painter.h"
 #include "tandem-quote.h"
@@ -184,6 +185,47 @@ test_reference_before (void)
    * as the canvas draws it. */
   surface = render (figure, NULL, 380, 60, 900, 520, 1.0);
   compare_with_reference (surface, "journey-before");
+  cairo_surface_destroy (surface);
+}
+
+/* Several voices per step: cards show the spread of the votes, the emotion curve the median
+ * with a shaded band from the lowest to the highest vote. Votes on three neighbouring steps of
+ * the before map: a room split on the nurse, agreed on the queue, and one step with a single
+ * voice, drawn as it always was. */
+static void
+test_reference_votes (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_feverish_child (document);
+  TandemJourneyMap *before = tandem_journey_get_map (journey, TANDEM_MAP_SIDE_BEFORE);
+  g_autoptr(TandemJourneyFigure) figure = tandem_journey_figure_new (journey, TANDEM_JOURNEY_SHOW_BEFORE);
+  g_autoptr(GPtrArray) ordered = tandem_journey_map_steps_in_order (before);
+  TandemStep *queue = g_ptr_array_index (ordered, 3);
+  TandemStep *nurse = g_ptr_array_index (ordered, 4);
+  TandemStep *told = g_ptr_array_index (ordered, 5);
+  cairo_rectangle_t emotion;
+  cairo_rectangle_t card;
+  cairo_surface_t *surface;
+
+  g_assert_cmpstr (tandem_step_get_title (nurse), ==, "Seen by a nurse");
+  tandem_step_add_vote (nurse, TANDEM_FEELING_VERY_BAD, "Parent A");
+  tandem_step_add_vote (nurse, TANDEM_FEELING_GOOD, "Parent B");
+  tandem_step_add_vote (nurse, TANDEM_FEELING_GOOD, NULL);
+  tandem_step_add_vote (nurse, TANDEM_FEELING_VERY_GOOD, NULL);
+  tandem_step_add_vote (queue, TANDEM_FEELING_VERY_BAD, NULL);
+  tandem_step_add_vote (queue, TANDEM_FEELING_BAD, NULL);
+  tandem_step_add_vote (told, TANDEM_FEELING_VERY_BAD, NULL);
+  tandem_step_add_vote (told, TANDEM_FEELING_NEUTRAL, NULL);
+  tandem_step_add_vote (told, TANDEM_FEELING_VERY_BAD, NULL);
+
+  /* From the queue's card down through the emotion curve under it and the next two. */
+  g_assert_true (tandem_journey_figure_get_step_rect (figure, queue, &card));
+  tandem_journey_layout_get_emotion_rect (tandem_journey_figure_get_layout (figure,
+                                                                            TANDEM_MAP_SIDE_BEFORE),
+                                          &emotion);
+  surface = render (figure, NULL, card.x - 30, card.y - 20, 1000,
+                    (int)(emotion.y + emotion.height - card.y + 40), 1.0);
+  compare_with_reference (surface, "journey-votes");
   cairo_surface_destroy (surface);
 }
 
@@ -875,6 +917,75 @@ test_command_line (void)
     }
 }
 
+/* "Removing a stage in a new, empty journey blanks the whole page": tried on the way out too.
+ * A new journey, its second stage removed, exported as PNG and PDF, shows the stages that are
+ * left, and nothing of the one removed. */
+static void
+test_export_after_removing_stage (void)
+{
+  g_autoptr(TandemDocument) document = tandem_document_new ();
+  TandemJourney *journey = tandem_test_add_journey (document, "New journey");
+  TandemStage *second = tandem_list_get (tandem_journey_get_stages (journey), 1);
+  g_autofree char *removed = g_strdup (tandem_stage_get_title (second));
+  g_autofree char *kept = g_strdup (tandem_stage_get_title (tandem_list_get (tandem_journey_get_stages (journey), 0)));
+  g_autofree char *dir = tandem_test_make_temp_dir ();
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GError) error = NULL;
+  TandemJourneyExportOptions options;
+  cairo_surface_t *image;
+  guint dark = 0;
+
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_map_get_steps (tandem_journey_get_map (journey, TANDEM_MAP_SIDE_BEFORE))), ==, 0);
+  tandem_document_begin (document, "Remove Stage");
+  tandem_journey_remove_stage (journey, second);
+  tandem_document_commit (document);
+  g_assert_cmpuint (tandem_list_get_n (tandem_journey_get_stages (journey)), ==, 4);
+
+  tandem_journey_export_options_init (&options);
+  options.show = TANDEM_JOURNEY_SHOW_BEFORE;
+  g_assert_true (tandem_journey_export (journey, png_file, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_journey_export (journey, pdf_file, &options, &error));
+  g_assert_no_error (error);
+
+  /* Not a blank page: the stage headers and lane titles are drawn (dark text on light). */
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (image);
+  for (int y = 0; y < cairo_image_surface_get_height (image); y++)
+    {
+      const guint32 *row = (const guint32 *)(cairo_image_surface_get_data (image) +
+                                             y * cairo_image_surface_get_stride (image));
+
+      for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+        if (((row[x] >> 16) & 0xff) + ((row[x] >> 8) & 0xff) + (row[x] & 0xff) < 3 * 96)
+          dark++;
+    }
+  cairo_surface_destroy (image);
+  g_assert_cmpuint (dark, >, 1000);
+
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int status;
+
+    if (pdftotext == NULL)
+      {
+        g_test_incomplete ("pdftotext is needed to read the PDF (poppler-utils)");
+        return;
+      }
+    g_assert_true (run (argv, &out, &err, &status));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, kept));
+    g_assert_null (strstr (out, removed));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -883,6 +994,7 @@ main (int   argc,
 
   g_test_add_func ("/journey/render/reference/before", test_reference_before);
   g_test_add_func ("/journey/render/reference/scripts", test_reference_scripts);
+  g_test_add_func ("/journey/render/reference/votes", test_reference_votes);
   g_test_add_func ("/journey/render/reference/dark-selection", test_reference_dark_selection);
   g_test_add_func ("/journey/render/reference/both-high-contrast", test_reference_high_contrast_both);
   g_test_add_func ("/journey/print/sample-fits-a4", test_print_sample_fits_a4);
@@ -892,6 +1004,7 @@ main (int   argc,
   g_test_add_data_func ("/journey/print/split-between-stages/5x6", GUINT_TO_POINTER (5),
                         test_print_split_between_stages);
   g_test_add_func ("/journey/export/files", test_export_files);
+  g_test_add_func ("/journey/export/after-removing-a-stage", test_export_after_removing_stage);
   g_test_add_func ("/journey/export/refused", test_export_refused);
   g_test_add_func ("/journey/export/too-large-for-png", test_export_too_large_for_png);
   g_test_add_func ("/journey/export/pdf-pages", test_export_pdf_pages);

@@ -131,58 +131,11 @@ type_into (GtkWidget  *editable,
   tandem_ui_test_iterate ();
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  gtk_widget_queue_draw (widget);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  tandem_ui_test_iterate ();
-}
-
-/* A picture of the real window, as the X server has it, for people to look at. */
 static void
 screenshot (Fixture    *f,
             const char *name)
 {
-#ifdef GDK_WINDOWING_X11
-  const char *dir = g_getenv ("TANDEM_SCREENSHOT_DIR");
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
-  g_autofree char *import = g_find_program_in_path ("import");
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *id = NULL;
-
-  if (dir == NULL || import == NULL || !GDK_IS_X11_SURFACE (surface))
-    return;
-
-  wait_for_frames (GTK_WIDGET (f->window), 3);
-
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  id = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
-  {
-    const char *argv[] = { import, "-window", id, path, NULL };
-
-    g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL);
-  }
-#endif
+  tandem_ui_test_screenshot (GTK_WINDOW (f->window), name);
 }
 
 /* All the text the view shows in labels, one line each. */
@@ -243,28 +196,15 @@ static void
 fixture_sample (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("TANDEM_SAMPLE"));
-  GtkWidget *page;
-
   f->window = tandem_ui_test_new_window ();
   /* A projector's screen. Without a window manager under Xvfb, full screen is asked for but
    * never granted, so the window is given the projector's size itself. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1920, 1080);
   tandem_ui_test_iterate ();
-  tandem_window_load (f->window, file);
-  tandem_ui_test_wait_idle (f->window);
+  f->page = TANDEM_JOURNEY_PAGE (tandem_ui_test_open_sample_journey (f->window));
   f->document = tandem_window_get_document (f->window);
-  tandem_window_show_object (f->window, tandem_list_get (tandem_document_get_journeys (f->document), 0));
-  tandem_ui_test_iterate ();
-
-  page = tandem_window_get_visible_page (f->window);
-  g_assert_true (TANDEM_IS_JOURNEY_PAGE (page));
-  f->page = TANDEM_JOURNEY_PAGE (page);
   f->canvas = tandem_journey_page_get_canvas (f->page);
   f->journey = tandem_journey_page_get_journey (f->page);
-  while (gtk_widget_get_width (GTK_WIDGET (f->canvas)) <= 1)
-    g_main_context_iteration (NULL, TRUE);
-  tandem_ui_test_iterate ();
 }
 
 static void

@@ -1402,6 +1402,23 @@ tandem_document_get_undo_label (TandemDocument *self)
                                                   self->undo_stack->len - 1))->label;
 }
 
+/**
+ * tandem_document_peek_undo:
+ *
+ * Returns: (transfer none) (nullable): the transaction Undo would take back, so that the
+ *   interface can show where it happened
+ */
+TandemTransaction *
+tandem_document_peek_undo (TandemDocument *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (self), NULL);
+
+  if (self->undo_stack->len == 0)
+    return NULL;
+
+  return g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
+}
+
 const char *
 tandem_document_get_redo_label (TandemDocument *self)
 {

@@ -103,6 +103,7 @@ gboolean             tandem_document_can_undo            (TandemDocument *self);
 gboolean             tandem_document_can_redo            (TandemDocument *self);
 const char          *tandem_document_get_undo_label      (TandemDocument *self);
 const char          *tandem_document_get_redo_label      (TandemDocument *self);
+TandemTransaction   *tandem_document_peek_undo           (TandemDocument *self);
 gboolean             tandem_document_undo                (TandemDocument *self);
 gboolean             tandem_document_redo                (TandemDocument *self);
 guint                tandem_document_get_undo_depth      (TandemDocument *self);

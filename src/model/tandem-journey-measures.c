@@ -14,6 +14,7 @@
 
 #include "tandem-labels.h"
 
+#include "tandem-connector.h"
 #include "tandem-journey-measures.h"
 #include "tandem-step.h"
 
@@ -129,6 +130,59 @@ is_handoff (TandemStep *a,
   return role_a[0] != '\0' && role_b[0] != '\0' && g_utf8_collate (role_a, role_b) != 0;
 }
 
+/* Hand-offs are counted along the journey's path: each connector (next step, branch or loop
+ * back, all of them lived through by someone) joining two steps that are a hand-off. Steps
+ * not yet joined follow one another in journey order: a step that no connector leaves goes on
+ * to the next step in journey order if no connector enters that one, so that a map typed
+ * step by step without connectors still counts, and the end of a branch (a letter sent to
+ * the GP) is not counted as handing the patient on to whatever comes next on the cards. */
+static guint
+count_handoffs (TandemJourneyMap *map,
+                GPtrArray        *ordered)
+{
+  TandemList *connectors = tandem_journey_map_get_connectors (map);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) leaves = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) enters = g_hash_table_new (NULL, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      TandemObject *step = g_ptr_array_index (ordered, i);
+
+      g_hash_table_insert (by_id, (gpointer)tandem_object_get_id (step), step);
+    }
+
+  for (guint i = 0; i < tandem_list_get_n (connectors); i++)
+    {
+      TandemConnector *connector = tandem_list_get (connectors, i);
+      TandemStep *from = g_hash_table_lookup (by_id, tandem_connector_get_from_step (connector));
+      TandemStep *to = g_hash_table_lookup (by_id, tandem_connector_get_to_step (connector));
+
+      /* A connector to a step that is not on this map joins nothing (the file is checked on
+       * load; this keeps a half-edited map from counting it). */
+      if (from == NULL || to == NULL || from == to)
+        continue;
+
+      g_hash_table_add (leaves, from);
+      g_hash_table_add (enters, to);
+      if (is_handoff (from, to))
+        n++;
+    }
+
+  for (guint i = 0; i + 1 < ordered->len; i++)
+    {
+      TandemStep *step = g_ptr_array_index (ordered, i);
+      TandemStep *next = g_ptr_array_index (ordered, i + 1);
+
+      if (!g_hash_table_contains (leaves, step) && !g_hash_table_contains (enters, next) &&
+          is_handoff (step, next))
+        n++;
+    }
+
+  return n;
+}
+
 void
 tandem_journey_map_measure (TandemJourneyMap      *map,
                             TandemJourneyMeasures *measures)
@@ -146,9 +200,6 @@ tandem_journey_map_measure (TandemJourneyMap      *map,
       TandemStep *step = g_ptr_array_index (ordered, i);
       g_autofree char *place = g_strstrip (g_utf8_casefold (tandem_step_get_place (step), -1));
       TandemFeeling feeling = tandem_step_get_feeling (step);
-
-      if (i > 0 && is_handoff (g_ptr_array_index (ordered, i - 1), step))
-        measures->n_handoffs++;
 
       measures->total_wait_minutes += tandem_step_get_wait_minutes (step);
       measures->total_time_minutes += tandem_step_get_wait_minutes (step) +
@@ -170,6 +221,7 @@ tandem_journey_map_measure (TandemJourneyMap      *map,
     }
 
   measures->n_places = g_hash_table_size (places);
+  measures->n_handoffs = count_handoffs (map, ordered);
 }
 
 
@@ -315,9 +367,10 @@ tandem_journey_compare (TandemJourney *journey)
   comparison = g_new0 (TandemComparison, 1);
   comparison->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)measure_row_free);
   comparison->definitions =
-    _("A hand-off is counted between one step and the next in journey order (the numbers on "
-      "the cards) when the next step is in another lane, or when both steps say who is "
-      "involved and it is someone else. Total time counts the waits and the steps "
+    _("A hand-off is counted along the journey’s path: for each connector (next step, branch "
+      "or loop back) from one step to a step in another lane, or to a step where someone else "
+      "is involved when both say who. Steps not joined by connectors are taken one after the "
+      "other in journey order (the numbers on the cards). Total time counts the waits and the steps "
       "themselves. Times are rounded to the nearest minute. The worst moment is the lowest "
       "feeling recorded; where several people gave their feeling about a step, the step "
       "counts with the median of their votes (the lower of the middle two when their number "

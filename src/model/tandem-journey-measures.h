@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 /**
  * TandemJourneyMeasures:
  * @n_steps: steps on the map
- * @n_handoffs: consecutive steps (in journey order) in different lanes, or with different
- *   people (both roles given and not the same)
+ * @n_handoffs: connectors (of any kind) joining steps in different lanes, or with different
+ *   people (both roles given and not the same); steps not joined by connectors follow one
+ *   another in journey order
  * @total_wait_minutes: the sum of the waits before each step
  * @total_time_minutes: the sum of each step's duration and the wait before it: the time
  *   from the first step to the end of the last

@@ -77,6 +77,10 @@ struct _TandemJourneyCanvas
   TandemObject             *context_object;
   GtkWidget                *context_menu;
 
+  /* What just happened to the focused step (a move, an undo), said before its name */
+  char                     *announcement;
+  TandemStep               *announced_step;
+
   guint                     serial;
   gulong                    document_changed_id;
 };

@@ -386,12 +386,23 @@ update_accessible (TandemJourneyCanvas *self)
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
 
+  /* An announcement is about one step: once the focus moves on, it is old news. */
+  if (self->announcement != NULL && step != self->announced_step)
+    g_clear_pointer (&self->announcement, g_free);
+
   if (step != NULL)
     {
       const char *title = tandem_step_get_title (step);
 
       description = tandem_journey_canvas_describe_step (self, step);
-      label = g_strdup_printf (_("Journey map, step: %s"), title[0] ? title : _("Untitled step"));
+      /* GTK 4.8 has no live regions: a screen reader speaks a change of the focused widget's
+       * name, not of its description. So what just happened (a move, an undo) leads the
+       * name, and the name says where the step is now, so that a move always changes it. */
+      if (self->announcement != NULL)
+        label = g_strdup_printf (_("%s Journey map, step: %s"), self->announcement,
+                                 title[0] ? title : _("Untitled step"));
+      else
+        label = g_strdup_printf (_("Journey map, step: %s"), title[0] ? title : _("Untitled step"));
     }
   else
     {
@@ -1298,6 +1309,7 @@ connect_next_action (GtkWidget  *widget,
   tandem_document_commit (self->document);
 }
 
+
 static void
 move_step_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1307,6 +1319,7 @@ move_step_action (GtkWidget  *widget,
   const char *direction = g_variant_get_string (parameter, NULL);
   TandemStep *step = get_focus_step (self);
   g_autofree char *key = NULL;
+  g_autofree char *label = NULL;
   TandemStepMove move;
   gboolean moved;
 
@@ -1324,12 +1337,22 @@ move_step_action (GtkWidget  *widget,
 
   /* Moving the same step again and again is one undo step. */
   key = g_strdup_printf ("move-step-%s", tandem_object_get_id (TANDEM_OBJECT (step)));
-  tandem_document_begin_merge (self->document, _("Move Step"), key);
+  /* Named, so that Undo can say what it takes back. */
+  label = tandem_step_get_title (step)[0] != '\0'
+          ? g_strdup_printf (_("Move Step “%s”"), tandem_step_get_title (step))
+          : g_strdup (_("Move Step"));
+  tandem_document_begin_merge (self->document, label, key);
   moved = tandem_journey_map_move_step (tandem_journey_map_for_step (step), step, move);
   tandem_document_commit (self->document);
 
   if (moved)
-    ensure_step_visible (self, step);
+    {
+      g_autofree char *where = tandem_journey_canvas_describe_step (self, step);
+      g_autofree char *message = g_strdup_printf (_("Moved. %s"), where);
+
+      ensure_step_visible (self, step);
+      tandem_journey_canvas_announce (self, message);
+    }
   else
     gtk_widget_error_bell (widget);
 }
@@ -1991,6 +2014,7 @@ tandem_journey_canvas_finalize (GObject *object)
   g_clear_object (&self->vadjustment);
   g_clear_pointer (&self->press_selection, g_ptr_array_unref);
   g_clear_pointer (&self->drag_merge_key, g_free);
+  g_clear_pointer (&self->announcement, g_free);
   g_clear_pointer (&self->editing_merge_key, g_free);
 
   G_OBJECT_CLASS (tandem_journey_canvas_parent_class)->finalize (object);
@@ -2428,6 +2452,74 @@ tandem_journey_canvas_get_zoom (TandemJourneyCanvas *self)
   return self->zoom;
 }
 
+/**
+ * tandem_journey_canvas_announce:
+ * @message: what just happened to the focused step, as sentences ending with a full stop
+ *
+ * Tells a screen reader what changed, which it would not otherwise notice: GTK 4.8 has no
+ * gtk_accessible_announce() and no live regions, so the message leads the map's accessible
+ * name (a change of the focused widget's name is spoken) until the focus moves on; with GTK
+ * 4.14 or later it is announced as well.
+ */
+void
+tandem_journey_canvas_announce (TandemJourneyCanvas *self,
+                                const char          *message)
+{
+  g_return_if_fail (TANDEM_IS_JOURNEY_CANVAS (self));
+
+  g_free (self->announcement);
+  self->announcement = g_strdup (message);
+  self->announced_step = get_focus_step (self);
+  update_accessible (self);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  gtk_accessible_announce (GTK_ACCESSIBLE (self), message,
+                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
+}
+
+/**
+ * tandem_journey_canvas_get_title_pixels:
+ *
+ * Returns: the height of the card titles as drawn, in pixels: the size of the font the painter
+ *   gives them (smaller on compact cards) times the zoom
+ */
+double
+tandem_journey_canvas_get_title_pixels (TandemJourneyCanvas *self)
+{
+  g_return_val_if_fail (TANDEM_IS_JOURNEY_CANVAS (self), 0);
+
+  return (tandem_journey_figure_get_print (self->figure) ? TANDEM_JOURNEY_FONT_SMALL
+                                                         : TANDEM_JOURNEY_FONT_CARD_TITLE) *
+         self->zoom;
+}
+
+/* Below this, full cards' titles are too small to read on a screen, and the map is drawn
+ * with the compact cards of a printed page instead: a title and a number, all text of one
+ * size, several times more steps in view (the sample's before map whole in a laptop's
+ * window). Zooming in goes back to full cards once their titles are this size again. */
+#define COMPACT_TITLE_PIXELS 9.0
+
+static void
+set_compact (TandemJourneyCanvas *self,
+             gboolean             compact,
+             double              *fx,
+             double              *fy)
+{
+  double old_width, old_height, width, height;
+
+  if (tandem_journey_figure_get_print (self->figure) == !!compact)
+    return;
+
+  /* The same place of the journey stays in view: the figure's proportions are near enough. */
+  tandem_journey_figure_get_size (self->figure, &old_width, &old_height);
+  tandem_journey_figure_set_print (self->figure, compact);
+  tandem_journey_figure_get_size (self->figure, &width, &height);
+  if (fx != NULL && old_width > 0)
+    *fx *= width / old_width;
+  if (fy != NULL && old_height > 0)
+    *fy *= height / old_height;
+}
+
 void
 _tandem_journey_canvas_zoom_at (TandemJourneyCanvas *self,
                                 double               zoom,
@@ -2443,6 +2535,7 @@ _tandem_journey_canvas_zoom_at (TandemJourneyCanvas *self,
 
   /* Keep the point under (@vx, @vy) where it is. */
   _tandem_journey_canvas_view_to_figure (self, vx, vy, &fx, &fy);
+  set_compact (self, TANDEM_JOURNEY_FONT_CARD_TITLE * zoom < COMPACT_TITLE_PIXELS - 1e-6, &fx, &fy);
   self->zoom = zoom;
   configure_adjustments (self);
   if (self->hadjustment != NULL)
@@ -2478,15 +2571,37 @@ tandem_journey_canvas_zoom_to_fit (TandemJourneyCanvas *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double figure_width, figure_height;
+  double figure_width, figure_height, zoom;
 
   g_return_if_fail (TANDEM_IS_JOURNEY_CANVAS (self));
 
   if (width <= 1 || height <= 1)
     return;
 
+  /* Full cards if their titles can be read when the whole figure is in view; otherwise the
+   * compact cards, fitted in turn. */
+  set_compact (self, FALSE, NULL, NULL);
   tandem_journey_figure_get_size (self->figure, &figure_width, &figure_height);
-  _tandem_journey_canvas_zoom_at (self, MIN (width / figure_width, height / figure_height), 0, 0);
+  zoom = MIN (width / figure_width, height / figure_height);
+  if (TANDEM_JOURNEY_FONT_CARD_TITLE * zoom < COMPACT_TITLE_PIXELS - 1e-6)
+    {
+      set_compact (self, TRUE, NULL, NULL);
+      tandem_journey_figure_get_size (self->figure, &figure_width, &figure_height);
+      zoom = MIN (width / figure_width, height / figure_height);
+    }
+  /* Set here rather than by _tandem_journey_canvas_zoom_at(), which would choose the cards
+   * by the zoom alone. */
+  self->zoom_initialized = TRUE;
+  if (fabs (zoom - self->zoom) >= 1e-6)
+    {
+      self->zoom = CLAMP (zoom, TANDEM_JOURNEY_CANVAS_MIN_ZOOM, TANDEM_JOURNEY_CANVAS_MAX_ZOOM);
+      if (self->editing != NULL)
+        apply_editor_font (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+  configure_adjustments (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->hadjustment != NULL)
     gtk_adjustment_set_value (self->hadjustment, 0);
   if (self->vadjustment != NULL)

@@ -31,6 +31,9 @@ TandemJourneyArrangement tandem_journey_canvas_get_arrangement (TandemJourneyCan
 void                    tandem_journey_canvas_set_arrangement (TandemJourneyCanvas    *self,
                                                                TandemJourneyArrangement arrangement);
 double                  tandem_journey_canvas_get_zoom        (TandemJourneyCanvas    *self);
+double                  tandem_journey_canvas_get_title_pixels (TandemJourneyCanvas   *self);
+void                    tandem_journey_canvas_announce        (TandemJourneyCanvas    *self,
+                                                               const char             *message);
 void                    tandem_journey_canvas_set_zoom        (TandemJourneyCanvas    *self,
                                                                double                  zoom);
 void                    tandem_journey_canvas_zoom_to_fit     (TandemJourneyCanvas    *self);

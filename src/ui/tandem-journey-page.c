@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "tandem-document.h"
@@ -41,6 +43,8 @@ struct _TandemJourneyPage
   char                *last_message;
   guint                view_controls_source;
   GCancellable        *export_cancellable;  /* exports still running when the page goes */
+  gboolean             panel_width_chosen;  /* dragged by the user: no longer proportionate */
+  gboolean             placing_panel;
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -48,6 +52,7 @@ struct _TandemJourneyPage
   GtkScrolledWindow   *scrolled_window;
   GtkOverlay          *map_overlay;
   GtkBox              *list_box;
+  GtkPaned            *side_paned;
   GtkRevealer         *side_revealer;
   GtkStack            *side_stack;
   GtkBox              *step_box;
@@ -505,12 +510,13 @@ build (TandemJourneyPage *self)
   gtk_widget_set_vexpand (self->step_list, TRUE);
   gtk_box_append (self->list_box, self->step_list);
 
+  /* As wide as the divider leaves it (place_side_panel()), not a fixed width. */
   self->step_panel = tandem_step_panel_new (self->canvas);
-  gtk_widget_set_size_request (self->step_panel, 360, -1);
+  gtk_widget_set_hexpand (self->step_panel, TRUE);
   gtk_box_append (self->step_box, self->step_panel);
 
   self->measures = tandem_journey_measures_view_new (self->journey);
-  gtk_widget_set_size_request (self->measures, 360, -1);
+  gtk_widget_set_hexpand (self->measures, TRUE);
   gtk_box_append (self->compare_box, self->measures);
 
   update_view_controls_cb (self);
@@ -553,7 +559,9 @@ tandem_journey_page_set_property (GObject      *object,
       break;
 
     case PROP_SIDE_PANEL:
+      /* Hidden, not only folded away, so that the divider goes with it. */
       gtk_revealer_set_reveal_child (self->side_revealer, g_value_get_boolean (value));
+      gtk_widget_set_visible (GTK_WIDGET (self->side_revealer), g_value_get_boolean (value));
       g_object_notify_by_pspec (object, pspec);
       break;
 
@@ -602,6 +610,7 @@ tandem_journey_page_class_init (TandemJourneyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemJourneyPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, TandemJourneyPage, map_overlay);
   gtk_widget_class_bind_template_child (widget_class, TandemJourneyPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, TandemJourneyPage, side_paned);
   gtk_widget_class_bind_template_child (widget_class, TandemJourneyPage, side_revealer);
   gtk_widget_class_bind_template_child (widget_class, TandemJourneyPage, side_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemJourneyPage, step_box);
@@ -626,6 +635,49 @@ tandem_journey_page_class_init (TandemJourneyPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "journey.side-panel", NULL);
 }
 
+/* The side panel takes a share of the page (a fixed 360 px left a laptop's map too small to
+ * read at Fit, and broke words when the text is large): a fifth, between 240 and 400 px,
+ * until its divider is dragged; then it keeps the width chosen. */
+#define SIDE_PANEL_SHARE 0.2
+#define SIDE_PANEL_MIN   240
+#define SIDE_PANEL_MAX   400
+
+static void
+place_side_panel (TandemJourneyPage *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->side_paned));
+  int panel;
+
+  if (self->panel_width_chosen || width <= 1)
+    return;
+
+  panel = CLAMP ((int)(width * SIDE_PANEL_SHARE), SIDE_PANEL_MIN, SIDE_PANEL_MAX);
+  self->placing_panel = TRUE;
+  gtk_paned_set_position (self->side_paned, MAX (0, width - panel));
+  self->placing_panel = FALSE;
+}
+
+static void
+on_paned_max_position_cb (GtkPaned          *paned,
+                          GParamSpec        *pspec,
+                          TandemJourneyPage *self)
+{
+  place_side_panel (self);
+}
+
+static void
+on_divider_drag_begin_cb (GtkGestureDrag    *gesture,
+                          double             x,
+                          double             y,
+                          TandemJourneyPage *self)
+{
+  /* A press on the divider (a few pixels either side of it), not anywhere on the page. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->side_revealer)) &&
+      fabs (x - gtk_paned_get_position (self->side_paned)) <= 8)
+    self->panel_width_chosen = TRUE;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
 static void
 tandem_journey_page_init (TandemJourneyPage *self)
 {
@@ -635,6 +687,16 @@ tandem_journey_page_init (TandemJourneyPage *self)
 
   /* Not a template child: dispose_template() would unparent it under AdwBin's feet. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+
+  g_signal_connect_object (self->side_paned, "notify::max-position",
+                           G_CALLBACK (on_paned_max_position_cb), self, 0);
+  {
+    GtkGesture *divider = gtk_gesture_drag_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (divider), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (divider, "drag-begin", G_CALLBACK (on_divider_drag_begin_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->side_paned), GTK_EVENT_CONTROLLER (divider));
+  }
 
   /* Zoom keys work wherever the focus is while the journey is shown (the side panel, the
    * sidebar, the header bar), not only on the map; GTK skips them while the page is hidden. */
@@ -808,4 +870,43 @@ tandem_journey_page_get_last_message (TandemJourneyPage *self)
   g_return_val_if_fail (TANDEM_IS_JOURNEY_PAGE (self), NULL);
 
   return self->last_message;
+}
+
+/**
+ * tandem_journey_page_reveal:
+ * @object: a step of the journey, or the journey itself
+ * @what: (nullable): what happened there, for a screen reader: "Undone: Move Step “Triage”."
+ *
+ * Shows where a change happened (after Undo, say): the step selected and scrolled into view,
+ * on its map, which is shown if it was not.
+ */
+void
+tandem_journey_page_reveal (TandemJourneyPage *self,
+                            TandemObject      *object,
+                            const char        *what)
+{
+  TandemStep *step;
+  TandemJourneyMap *map;
+  TandemJourneyShow show;
+  TandemJourneyShow needed;
+
+  g_return_if_fail (TANDEM_IS_JOURNEY_PAGE (self));
+
+  if (!TANDEM_IS_STEP (object))
+    return;
+
+  step = TANDEM_STEP (object);
+  map = tandem_journey_map_for_step (step);
+  /* A step the undo took away is no longer on any map: the journey shown is all there is. */
+  if (map == NULL || tandem_journey_for_object (TANDEM_OBJECT (map)) != self->journey)
+    return;
+
+  show = tandem_journey_canvas_get_show (self->canvas);
+  needed = tandem_journey_map_get_side (map) == TANDEM_MAP_SIDE_AFTER ? TANDEM_JOURNEY_SHOW_AFTER
+                                                                      : TANDEM_JOURNEY_SHOW_BEFORE;
+  if ((show & needed) == 0)
+    tandem_journey_canvas_set_show (self->canvas, needed);
+  tandem_journey_canvas_focus_step (self->canvas, step);
+  if (what != NULL)
+    tandem_journey_canvas_announce (self->canvas, what);
 }

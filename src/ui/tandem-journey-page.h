@@ -29,4 +29,8 @@ void                 tandem_journey_page_export_to_file (TandemJourneyPage      
                                                          GFile                         *file,
                                                          const TandemJourneyExportOptions *options);
 
+void               tandem_journey_page_reveal         (TandemJourneyPage *self,
+                                                       TandemObject      *object,
+                                                       const char        *what);
+
 G_END_DECLS

@@ -28,6 +28,8 @@ struct _TandemJourneyStructureWindow
   TandemDocument       *document;
   GtkListBox           *stages_list;
   GtkListBox           *lanes_list;
+  GtkWidget            *add_stage_button;
+  GtkWidget            *add_lane_button;
 };
 
 G_DEFINE_FINAL_TYPE (TandemJourneyStructureWindow, tandem_journey_structure_window,
@@ -92,6 +94,9 @@ on_remove_clicked_cb (GtkButton    *button,
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
+  GtkListBox *list = is_stage ? self->stages_list : self->lanes_list;
+  int index = tandem_list_index_of (list_of (self, object), object);
+  GtkListBoxRow *next;
 
   g_object_get (object, "title", &title, NULL);
 
@@ -101,6 +106,17 @@ on_remove_clicked_cb (GtkButton    *button,
   else
     tandem_journey_remove_lane (self->journey, TANDEM_LANE (object));
   tandem_document_commit (self->document);
+
+  /* The focus was on a button of the row that went: give it to the row that took its place
+   * (the one before, if it was the last), or to the add button when the list is empty, so
+   * that the keyboard stays where the user was working and a screen reader says where. */
+  next = gtk_list_box_get_row_at_index (list, index);
+  if (next == NULL && index > 0)
+    next = gtk_list_box_get_row_at_index (list, index - 1);
+  if (next != NULL)
+    gtk_widget_grab_focus (g_object_get_data (G_OBJECT (next), "remove-button"));
+  else
+    gtk_widget_grab_focus (is_stage ? self->add_stage_button : self->add_lane_button);
 
   if (n > 0 && is_stage)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed the stage “%s” and its %u step",
@@ -214,6 +230,7 @@ create_row (gpointer item,
 
   g_object_set_data (G_OBJECT (row), "up-button", up);
   g_object_set_data (G_OBJECT (row), "down-button", down);
+  g_object_set_data (G_OBJECT (row), "remove-button", remove);
 
   return row;
 }
@@ -306,6 +323,8 @@ tandem_journey_structure_window_class_init (TandemJourneyStructureWindowClass *k
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "structure.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
+                                       NULL);
 }
 
 static GtkListBox *
@@ -314,7 +333,8 @@ add_group (TandemJourneyStructureWindow *self,
            const char                   *title,
            const char                   *description,
            const char                   *add_label,
-           GCallback                     add_callback)
+           GCallback                     add_callback,
+           GtkWidget                   **add_button)
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *list = gtk_list_box_new ();
@@ -331,8 +351,36 @@ add_group (TandemJourneyStructureWindow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+  *add_button = button;
 
   return GTK_LIST_BOX (list);
+}
+
+/* GTK leaves the window's own close button out of the Tab chain; a user of the keyboard alone
+ * (or of a switch) should find it there too, as well as Esc and Ctrl+W. The buttons are made
+ * when the window is shown, and again if the desktop's button layout changes. */
+static void
+make_window_buttons_focusable (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      /* A widget that cannot take the focus keeps it from its children too. */
+      if (GTK_IS_WINDOW_CONTROLS (child))
+        gtk_widget_set_can_focus (child, TRUE);
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_ancestor (child, GTK_TYPE_WINDOW_CONTROLS) != NULL)
+        {
+          gtk_widget_set_can_focus (child, TRUE);
+          gtk_widget_set_focusable (child, TRUE);
+        }
+      make_window_buttons_focusable (child);
+    }
+}
+
+static void
+on_map_cb (GtkWidget *widget)
+{
+  make_window_buttons_focusable (widget);
 }
 
 static void
@@ -348,11 +396,18 @@ tandem_journey_structure_window_init (TandemJourneyStructureWindow *self)
   adw_preferences_page_set_title (page, _("Stages and Lanes"));
   self->stages_list = add_group (self, page, _("Stages"),
                                  _("Columns, in time order. Both maps share them."),
-                                 _("_Add Stage"), G_CALLBACK (on_add_stage_clicked_cb));
+                                 _("_Add Stage"), G_CALLBACK (on_add_stage_clicked_cb),
+                                 &self->add_stage_button);
   self->lanes_list = add_group (self, page, _("Lanes"),
                                 _("Rows: who or where, such as “Patient and family”."),
-                                _("Add _Lane"), G_CALLBACK (on_add_lane_clicked_cb));
+                                _("Add _Lane"), G_CALLBACK (on_add_lane_clicked_cb),
+                                &self->add_lane_button);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-decoration-layout",
+                           G_CALLBACK (make_window_buttons_focusable), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 /* Public API */

@@ -223,7 +223,15 @@ _tandem_journey_canvas_move_selection (TandemJourneyCanvas *self,
 
       if (!open)
         {
-          tandem_document_begin (self->document, steps->len > 1 ? _("Move Steps") : _("Move Step"));
+          const char *title = tandem_step_get_title (g_ptr_array_index (steps, 0));
+          g_autofree char *label =
+            steps->len > 1 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Move %u Step",
+                                                           "Move %u Steps", steps->len), steps->len)
+            : title[0] != '\0' ? g_strdup_printf (_("Move Step “%s”"), title)
+            : g_strdup (_("Move Step"));
+
+          /* Named, so that Undo can say what it takes back. */
+          tandem_document_begin (self->document, label);
           open = TRUE;
         }
 

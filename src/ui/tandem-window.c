@@ -21,6 +21,7 @@
 #include "tandem-merge-dialog.h"
 #include "tandem-new-checklist-dialog.h"
 #include "tandem-journey-page.h"
+#include "tandem-step.h"
 #include "tandem-overview-page.h"
 #include "tandem-preferences-window.h"
 #include "tandem-projector-view.h"
@@ -89,6 +90,7 @@ struct _TandemWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkWidget           *undo_button;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   GtkStack             *stack;
@@ -191,6 +193,17 @@ update_actions (TandemWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  have && !busy && tandem_document_can_undo (self->document));
+  /* Undo says what it takes back: "Undo Move Step “Triage”". */
+  if (self->undo_button != NULL)
+    {
+      const char *label = have ? tandem_document_get_undo_label (self->document) : NULL;
+      g_autofree char *tooltip = label ? g_strdup_printf (_("Undo %s"), label) : NULL;
+
+      gtk_widget_set_tooltip_text (self->undo_button, tooltip ? tooltip : _("Undo"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      tooltip ? tooltip : "", -1);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  have && !busy && tandem_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have && !busy && !self->read_only);
@@ -1536,6 +1549,28 @@ show_toast_action (GtkWidget  *widget,
                                adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
+/* The step (or else the journey) the transaction changed first, if it changed a journey. */
+static TandemObject *
+undone_step_or_journey (TandemTransaction *transaction)
+{
+  TandemObject *journey = NULL;
+
+  for (guint i = 0; transaction != NULL && i < tandem_transaction_get_n_changes (transaction); i++)
+    {
+      TandemObject *object = tandem_transaction_get_change (transaction, i)->object;
+
+      for (TandemObject *o = object; o != NULL; o = tandem_object_get_parent (o))
+        {
+          if (TANDEM_IS_STEP (o))
+            return o;
+          if (TANDEM_IS_JOURNEY (o) && journey == NULL)
+            journey = o;
+        }
+    }
+
+  return journey;
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -1543,8 +1578,38 @@ undo_action (GtkWidget  *widget,
 {
   TandemWindow *self = TANDEM_WINDOW (widget);
 
-  if (self->document != NULL && !tandem_document_in_transaction (self->document))
-    tandem_document_undo (self->document);
+  g_autoptr(TandemObject) where = NULL;
+  g_autoptr(TandemJourney) journey = NULL;
+  g_autofree char *what = NULL;
+
+  if (self->document == NULL || tandem_document_in_transaction (self->document))
+    return;
+
+  /* Found before the undo, which may take the step, and its link to the journey, away. */
+  where = undone_step_or_journey (tandem_document_peek_undo (self->document));
+  if (tandem_document_get_undo_label (self->document) != NULL)
+    what = g_strdup_printf (_("Undone: %s."), tandem_document_get_undo_label (self->document));
+  if (where != NULL)
+    {
+      g_object_ref (where);
+      journey = tandem_journey_for_object (where);
+      if (journey != NULL)
+        g_object_ref (journey);
+    }
+  tandem_document_undo (self->document);
+
+  /* Undo shows where it happened, also in a journey that is not shown: an edit taken back out
+   * of sight would be a change behind the user's back. */
+  if (journey != NULL &&
+      tandem_document_lookup (self->document, tandem_object_get_id (TANDEM_OBJECT (journey))) != NULL)
+    {
+      GtkWidget *page;
+
+      tandem_window_show_object (self, TANDEM_OBJECT (journey));
+      page = tandem_window_get_visible_page (self);
+      if (TANDEM_IS_JOURNEY_PAGE (page))
+        tandem_journey_page_reveal (TANDEM_JOURNEY_PAGE (page), where, what);
+    }
 }
 
 static void
@@ -1991,6 +2056,8 @@ set_document (TandemWindow   *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (on_document_history_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::undo-label", G_CALLBACK (on_document_history_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (on_document_title_cb), self,
                            G_CONNECT_SWAPPED);
   apply_reviewer_name (self);
@@ -2118,6 +2185,7 @@ tandem_window_class_init (TandemWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/tandem-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, stack);
