@@ -535,6 +535,7 @@ create_chip (gpointer item,
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name (tandem_link_target_icon_name (target));
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *kind = gtk_label_new (NULL);
   GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
@@ -560,12 +561,17 @@ create_chip (gpointer item,
                                            "project; remove the link."));
     }
 
-  gtk_label_set_text (GTK_LABEL (label), text);
+  /* The title may be cut short; the kind never is. */
+  gtk_label_set_text (GTK_LABEL (label), title);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_label_set_text (GTK_LABEL (kind), target != NULL ? tandem_link_target_kind_label (target) : "");
+  gtk_widget_add_css_class (kind, "dim-label");
+  gtk_widget_set_visible (kind, target != NULL);
   tandem_hide_from_accessibility (icon);
   gtk_box_append (GTK_BOX (content), icon);
   gtk_box_append (GTK_BOX (content), label);
+  gtk_box_append (GTK_BOX (content), kind);
   gtk_button_set_child (GTK_BUTTON (open), content);
   gtk_widget_add_css_class (open, "flat");
   tandem_set_accessible_label (open, open_label);
@@ -580,6 +586,7 @@ create_chip (gpointer item,
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), link, 0);
 
   gtk_widget_add_css_class (chip, "tandem-chip");
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (chip), open);
   gtk_box_append (GTK_BOX (chip), remove);
   g_object_set_data_full (G_OBJECT (chip), "tandem-object", g_object_ref (link), g_object_unref);
@@ -630,6 +637,25 @@ tandem_item_editor_link_target (TandemItemEditor *self,
   tandem_evidence_link_set_target (link, id);
   add_child (self, links, TANDEM_OBJECT (link), _("Link Evidence"));
   return TRUE;
+}
+
+/* The list of web links and files says "none yet" only when there are no chips either. */
+static void
+update_evidence_visibility (TandemItemEditor *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->evidence_parts);
+  guint n_rows = 0;
+  gboolean any_chip = gtk_flow_box_get_child_at_index (self->chips_box, 0) != NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GListModel) part = g_list_model_get_item (rows, i);
+
+      n_rows += g_list_model_get_n_items (part);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->links_list), n_rows > 0 || !any_chip);
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), any_chip);
 }
 
 static void
@@ -1301,6 +1327,7 @@ unbind_item (TandemItemEditor *self)
     return;
 
   g_signal_handlers_disconnect_by_data (self->item, self);
+  g_signal_handlers_disconnect_by_data (tandem_checklist_item_get_attachments (self->item), self);
   if (document != NULL)
     g_signal_handlers_disconnect_by_data (document, self);
 
@@ -1513,6 +1540,12 @@ tandem_item_editor_set_item (TandemItemEditor    *self,
 
     g_list_store_append (self->evidence_parts, web);
     gtk_flow_box_bind_model (self->chips_box, G_LIST_MODEL (targets), create_chip, self, NULL);
+    g_signal_connect_object (web, "items-changed", G_CALLBACK (update_evidence_visibility), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (targets, "items-changed", G_CALLBACK (update_evidence_visibility),
+                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (tandem_checklist_item_get_attachments (item), "items-changed",
+                             G_CALLBACK (update_evidence_visibility), self, G_CONNECT_SWAPPED);
     tandem_link_chooser_set_document (TANDEM_LINK_CHOOSER (gtk_menu_button_get_popover (self->link_item_button)),
                                       document);
     if (document != NULL)
@@ -1522,6 +1555,7 @@ tandem_item_editor_set_item (TandemItemEditor    *self,
   g_list_store_append (self->evidence_parts, tandem_checklist_item_get_attachments (item));
   evidence = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->evidence_parts)));
   gtk_list_box_bind_model (self->links_list, G_LIST_MODEL (evidence), create_evidence_row, self, NULL);
+  update_evidence_visibility (self);
 
   if (checklist != NULL)
     {

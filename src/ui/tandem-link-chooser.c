@@ -167,11 +167,11 @@ tandem_link_target_icon_name (TandemObject *target)
   if (TANDEM_IS_GROUP (target))
     return "system-users-symbolic";
   if (TANDEM_IS_THEME (target))
-    return "chat-bubbles-text-symbolic";
+    return "chat-message-new-symbolic";
   if (TANDEM_IS_STEP (target))
     return "mail-send-receive-symbolic";
   if (TANDEM_IS_QUOTE (target))
-    return "format-text-bold-symbolic";
+    return "avatar-default-symbolic";
 
   return "dialog-warning-symbolic";
 }

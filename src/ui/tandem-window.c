@@ -2227,7 +2227,7 @@ tandem_window_init (TandemWindow *self)
   {
     g_autoptr(TandemSidebarPage) themes =
       tandem_sidebar_page_new (TANDEM_TYPE_THEMES_PAGE, _("You Said, We Did"),
-                               "chat-bubbles-text-symbolic", _("Engagement"));
+                               "chat-message-new-symbolic", _("Engagement"));
 
     g_list_store_append (self->sidebar_engagement, themes);
   }
