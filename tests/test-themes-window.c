@@ -11,7 +11,10 @@
 #include "tandem-engagement.h"
 #include "tandem-evidence-link.h"
 #include "tandem-item-editor.h"
+#include "tandem-journey-canvas.h"
 #include "tandem-journey-map.h"
+#include "tandem-journey-page.h"
+#include "tandem-journey-selection.h"
 #include "tandem-journey.h"
 #include "tandem-lane.h"
 #include "tandem-link-chooser.h"
@@ -427,6 +430,33 @@ test_you_said_we_did (void)
   g_assert_cmpuint (tandem_list_get_n (tandem_checklist_item_get_links (item)), ==, 2);
   g_assert_cmpstr (tandem_evidence_link_get_target (tandem_list_get (tandem_checklist_item_get_links (item), 0)),
                    ==, theme_id_kept);
+
+  /* The step's chip opens the journey with the step selected; removing the step there says
+   * what linked to it, and Undo brings back the step and both links. */
+  open = chip_button (editor, "Book a slot through 111 — Urgent care (after)", "After-map step");
+  g_assert_nonnull (open);
+  tandem_ui_test_press_button (open);
+  {
+    GtkWidget *journey_page = tandem_window_get_visible_page (window);
+    TandemJourneyCanvas *canvas;
+    TandemObject *step;
+
+    g_assert_true (TANDEM_IS_JOURNEY_PAGE (journey_page));
+    canvas = tandem_journey_page_get_canvas (TANDEM_JOURNEY_PAGE (journey_page));
+    step = tandem_document_lookup (document, tandem_evidence_link_get_target (tandem_list_get (tandem_checklist_item_get_links (item), 1)));
+    g_assert_true (TANDEM_IS_STEP (step));
+    g_assert_true (tandem_journey_selection_contains (tandem_journey_canvas_get_selection (canvas), step));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL));
+    tandem_ui_test_iterate ();
+    g_assert_nonnull (strstr (tandem_journey_page_get_last_message (TANDEM_JOURNEY_PAGE (journey_page)),
+                              "1 theme and the evidence of 1 answer link to this"));
+    g_assert_cmpuint (tandem_list_get_n (tandem_theme_get_links (theme)), ==, 2);
+    g_assert_cmpuint (tandem_list_get_n (tandem_checklist_item_get_links (item)), ==, 1);
+    tandem_document_undo (document);
+    tandem_ui_test_iterate ();
+    g_assert_cmpuint (tandem_list_get_n (tandem_theme_get_links (theme)), ==, 3);
+    g_assert_cmpuint (tandem_list_get_n (tandem_checklist_item_get_links (item)), ==, 2);
+  }
 
   /* Saved and opened again, all of it is there. */
   tandem_window_save_to (window, file);

@@ -13,6 +13,7 @@
 
 #include "tandem-activity.h"
 #include "tandem-dialogs.h"
+#include "tandem-engagement.h"
 #include "tandem-group.h"
 #include "tandem-journey-canvas.h"
 #include "tandem-journey-map.h"
@@ -197,6 +198,45 @@ tandem_link_target_check_quote (TandemObject  *target,
                  "speaker's consent on the quote in its journey first, or choose another quote."),
                title);
   return FALSE;
+}
+
+/**
+ * tandem_link_describe_removal:
+ * @objects: (element-type TandemObject): what is about to be removed
+ *
+ * What links to @objects, in a sentence to show when they are removed (the links go with them
+ * in the same undo step; see tandem_document_commit()). Call it before the removal.
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL when nothing links to them
+ */
+char *
+tandem_link_describe_removal (TandemDocument *document,
+                              GPtrArray      *objects)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (TANDEM_IS_DOCUMENT (document), NULL);
+
+  if (objects->len == 1)
+    return tandem_engagement_describe_links (document, g_ptr_array_index (objects, 0));
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      g_autoptr(GPtrArray) links = tandem_engagement_find_links_to (document,
+                                                                    g_ptr_array_index (objects, i));
+
+      n += links != NULL ? links->len : 0;
+    }
+
+  if (n == 0)
+    return NULL;
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u link from a theme, an activity or evidence points to "
+                                       "these. Removing them removes it; Undo brings both back.",
+                                       "%u links from themes, activities or evidence point to "
+                                       "these. Removing them removes those links; Undo brings "
+                                       "both back.", n), n);
 }
 
 /**

@@ -37,6 +37,8 @@ const char *tandem_link_target_kind_label    (TandemObject      *target);
 const char *tandem_link_target_icon_name     (TandemObject      *target);
 gboolean    tandem_link_target_check_quote   (TandemObject      *target,
                                               GError           **error);
+char       *tandem_link_describe_removal     (TandemDocument    *document,
+                                              GPtrArray         *objects);
 void        tandem_link_target_open          (GtkWidget         *from,
                                               TandemObject      *target);
 

@@ -13,6 +13,8 @@
 #include "tandem-document.h"
 #include "tandem-journey-edit.h"
 #include "tandem-journey-measures.h"
+#include "tandem-dialogs.h"
+#include "tandem-engagement.h"
 #include "tandem-labels.h"
 #include "tandem-quote.h"
 #include "tandem-step-panel.h"
@@ -531,13 +533,22 @@ on_remove_quote_clicked_cb (GtkButton   *button,
 {
   TandemDocument *document = tandem_object_get_document (TANDEM_OBJECT (quote));
   TandemObject *step = tandem_object_get_parent (TANDEM_OBJECT (quote));
+  g_autofree char *links = NULL;
+  GtkWidget *overlay;
 
   if (document == NULL || !TANDEM_IS_STEP (step))
     return;
 
+  /* Asked before the removal; the button goes with the quote, the window's overlay stays. */
+  links = tandem_engagement_describe_links (document, TANDEM_OBJECT (quote));
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
   tandem_document_begin (document, _("Remove Quote"));
   tandem_list_remove_object (tandem_step_get_quotes (TANDEM_STEP (step)), quote);
   tandem_document_commit (document);
+
+  /* Themes and evidence that linked to the quote lost those links in the same undo step. */
+  if (links != NULL && overlay != NULL)
+    tandem_show_toast (overlay, links, TRUE);
 }
 
 static GtkWidget *
