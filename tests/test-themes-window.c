@@ -385,6 +385,13 @@ test_you_said_we_did (void)
   g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW,
                                                 "Big Conversation session 2"));
   screenshot ("themes-page.png");
+  if (g_getenv ("TANDEM_SCREENSHOT_DIR") != NULL)
+    {
+      gtk_widget_grab_focus (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON,
+                                                         "Re_move Theme"));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (page));
+      screenshot ("themes-page-lower.png");
+    }
 
   /* A checklist answer's evidence links to the theme, shown as a chip. */
   editor = new_checklist_editor (window);

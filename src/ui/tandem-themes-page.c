@@ -452,6 +452,8 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (response, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (flags_label), 0);
   gtk_label_set_wrap (GTK_LABEL (flags_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (flags_label), 60);
+  gtk_widget_set_hexpand (flags_label, TRUE);
   gtk_widget_add_css_class (flags_box, "warning");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   tandem_hide_from_accessibility (icon);
