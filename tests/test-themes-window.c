@@ -21,6 +21,7 @@
 #include "tandem-new-checklist-dialog.h"
 #include "tandem-quote.h"
 #include "tandem-stage.h"
+#include "tandem-step-panel.h"
 #include "tandem-step.h"
 #include "tandem-test-util.h"
 #include "tandem-theme-link.h"
@@ -167,6 +168,40 @@ label_shown (GtkWidget  *root,
   GtkWidget *label = tandem_ui_test_find_widget (root, GTK_TYPE_LABEL, text);
 
   return label != NULL && gtk_widget_is_visible (label);
+}
+
+/* Whether a toast says @text: toasts queue one behind the other, so those shown before it are
+ * dismissed, as the user does with their close buttons. */
+static gboolean
+toast_says (TandemWindow *window,
+            const char   *text)
+{
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+
+  for (guint i = 0; i < 10; i++)
+    {
+      GtkWidget *toast;
+      GtkWidget *close = NULL;
+
+      if (label_shown (GTK_WIDGET (window), text))
+        return TRUE;
+
+      toast = toast_type != 0 ? tandem_ui_test_find_widget (GTK_WIDGET (window), toast_type, NULL)
+                              : NULL;
+      if (toast == NULL)
+        return FALSE;
+      for (GtkWidget *child = gtk_widget_get_last_child (toast); child != NULL && close == NULL;
+           child = gtk_widget_get_prev_sibling (child))
+        if (GTK_IS_BUTTON (child))
+          close = child;
+      if (close == NULL)
+        return FALSE;
+      gtk_widget_activate (close);
+      tandem_ui_test_iterate ();
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    }
+
+  return FALSE;
 }
 
 static TandemObject *
@@ -463,6 +498,35 @@ test_you_said_we_did (void)
     tandem_ui_test_iterate ();
     g_assert_cmpuint (tandem_list_get_n (tandem_theme_get_links (theme)), ==, 3);
     g_assert_cmpuint (tandem_list_get_n (tandem_checklist_item_get_links (item)), ==, 2);
+  }
+
+  /* Removing the linked quote in the step panel says so too, and Undo brings back both. */
+  {
+    TandemObject *quote = find_quote (document, CONSENTED);
+    g_autofree char *expected = tandem_engagement_describe_links (document, quote);
+    GtkWidget *journey_page;
+    GtkWidget *panel;
+    GtkWidget *heading;
+
+    g_assert_nonnull (expected);
+    tandem_link_target_open (GTK_WIDGET (page), quote);
+    tandem_ui_test_iterate ();
+    journey_page = tandem_window_get_visible_page (window);
+    g_assert_true (TANDEM_IS_JOURNEY_PAGE (journey_page));
+    panel = tandem_journey_page_get_step_panel (TANDEM_JOURNEY_PAGE (journey_page));
+    g_assert_true (TANDEM_IS_STEP_PANEL (panel));
+    g_assert_true (tandem_step_panel_get_step (TANDEM_STEP_PANEL (panel)) ==
+                   TANDEM_STEP (tandem_object_get_parent (quote)));
+    heading = tandem_ui_test_find_widget (panel, GTK_TYPE_LABEL, "Quote 1");
+    g_assert_nonnull (heading);
+    g_assert_true (GTK_IS_BUTTON (gtk_widget_get_next_sibling (heading)));
+    tandem_ui_test_press_button (gtk_widget_get_next_sibling (heading));
+    g_assert_null (find_quote (document, CONSENTED));
+    g_assert_cmpuint (tandem_list_get_n (tandem_theme_get_links (theme)), ==, 2);
+    g_assert_true (toast_says (window, expected));
+    tandem_document_undo (document);
+    tandem_ui_test_iterate ();
+    g_assert_cmpuint (tandem_list_get_n (tandem_theme_get_links (theme)), ==, 3);
   }
 
   /* Saved and opened again, all of it is there. */

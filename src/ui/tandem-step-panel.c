@@ -785,8 +785,9 @@ rebuild_links (TandemStepPanel *self)
       title = g_strdup_printf (outgoing ? _("On to %s") : _("From %s"), other_label);
 
       row = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      /* Plain text before the title is set: a step called "A&E" is not markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
                                      tandem_connector_kind_to_label (tandem_connector_get_kind (connector)));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
@@ -842,8 +843,8 @@ rebuild_links (TandemStepPanel *self)
 
       other_label = step_label (other);
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), other_label);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), other_label);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  remove_button (TANDEM_OBJECT (replacement), _("Remove link"),
                                                 _("Remove Link")));
@@ -974,7 +975,10 @@ update_heading (TandemStepPanel *self)
       tandem_journey_map_get_side (tandem_journey_map_for_step (self->step)) == TANDEM_MAP_SIDE_BEFORE
       ? _("Step %s, before") : _("Step %s, after"), title);
 
-    adw_preferences_group_set_title (self->step_group, full);
+    /* The group's title is markup in libadwaita 1.2: a step called "A&E" must show as typed. */
+    g_autofree char *escaped = g_markup_escape_text (full, -1);
+
+    adw_preferences_group_set_title (self->step_group, escaped);
   }
 
   if (n > 1)
