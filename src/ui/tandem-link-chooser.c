@@ -218,7 +218,17 @@ tandem_link_describe_removal (TandemDocument *document,
   g_return_val_if_fail (TANDEM_IS_DOCUMENT (document), NULL);
 
   if (objects->len == 1)
-    return tandem_engagement_describe_links (document, g_ptr_array_index (objects, 0));
+    {
+      g_autofree char *links = tandem_engagement_describe_links (document,
+                                                                 g_ptr_array_index (objects, 0));
+      g_autofree char *first = NULL;
+
+      /* "the evidence of 1 answer link to this…" begins a sentence of its own here. */
+      if (links == NULL)
+        return NULL;
+      first = g_utf8_strup (links, g_utf8_next_char (links) - links);
+      return g_strconcat (first, g_utf8_next_char (links), NULL);
+    }
 
   for (guint i = 0; i < objects->len; i++)
     {

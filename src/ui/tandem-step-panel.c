@@ -14,8 +14,8 @@
 #include "tandem-journey-edit.h"
 #include "tandem-journey-measures.h"
 #include "tandem-dialogs.h"
-#include "tandem-engagement.h"
 #include "tandem-labels.h"
+#include "tandem-link-chooser.h"
 #include "tandem-quote.h"
 #include "tandem-step-panel.h"
 #include "tandem-vote.h"
@@ -540,7 +540,12 @@ on_remove_quote_clicked_cb (GtkButton   *button,
     return;
 
   /* Asked before the removal; the button goes with the quote, the window's overlay stays. */
-  links = tandem_engagement_describe_links (document, TANDEM_OBJECT (quote));
+  {
+    g_autoptr(GPtrArray) removed = g_ptr_array_new ();
+
+    g_ptr_array_add (removed, quote);
+    links = tandem_link_describe_removal (document, removed);
+  }
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
   tandem_document_begin (document, _("Remove Quote"));
   tandem_list_remove_object (tandem_step_get_quotes (TANDEM_STEP (step)), quote);

@@ -843,7 +843,12 @@ tandem_themes_page_remove_theme (TandemThemesPage *self,
   g_return_if_fail (TANDEM_IS_THEME (theme));
 
   title = tandem_link_target_dup_title (TANDEM_OBJECT (theme));
-  links = tandem_engagement_describe_links (self->document, TANDEM_OBJECT (theme));
+  {
+    g_autoptr(GPtrArray) removed = g_ptr_array_new ();
+
+    g_ptr_array_add (removed, theme);
+    links = tandem_link_describe_removal (self->document, removed);
+  }
   /* TRANSLATORS: %s is a theme's title; a sentence about links may follow */
   message = links != NULL ? g_strdup_printf (_("Theme “%s” removed. %s"), title, links)
                           : g_strdup_printf (_("Theme “%s” removed"), title);
