@@ -23,6 +23,7 @@
 #include "tandem-enums.h"
 #include "tandem-evidence-link.h"
 #include "tandem-item-editor.h"
+#include "tandem-link-chooser.h"
 #include "tandem-reverse-model.h"
 #include "tandem-storage.h"
 #include "tandem-untrusted-file.h"
@@ -72,6 +73,11 @@ struct _TandemItemEditor
   GtkTextView         *action_view;
   GtkTextView         *evidence_view;
   GtkListBox          *links_list;
+  GtkFlowBox          *chips_box;
+  GtkMenuButton       *link_item_button;
+  GtkLabel            *link_message;
+  GtkCustomFilter     *web_filter;     /* links to web and mail addresses: rows */
+  GtkCustomFilter     *target_filter;  /* links to something of the project: chips */
   AdwEntryRow         *new_link_row;
   GtkLabel            *attach_limit_label;
   GtkTextView         *comments_view;
@@ -484,6 +490,186 @@ create_evidence_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "tandem-object", g_object_ref (child), g_object_unref);
 
   return row;
+}
+
+/* Evidence linked to the project's activities, themes, steps and quotes */
+
+static gboolean
+is_target_link (gpointer item,
+                gpointer user_data)
+{
+  return tandem_evidence_link_get_target (item)[0] != '\0';
+}
+
+static gboolean
+is_web_link (gpointer item,
+             gpointer user_data)
+{
+  return !is_target_link (item, user_data);
+}
+
+static TandemObject *
+evidence_target (TandemEvidenceLink *link)
+{
+  TandemDocument *document = tandem_object_get_document (TANDEM_OBJECT (link));
+
+  return document != NULL ? tandem_document_lookup (document, tandem_evidence_link_get_target (link))
+                          : NULL;
+}
+
+static void
+on_chip_clicked_cb (GtkButton          *button,
+                    TandemEvidenceLink *link)
+{
+  tandem_link_target_open (GTK_WIDGET (button), evidence_target (link));
+}
+
+static GtkWidget *
+create_chip (gpointer item,
+             gpointer user_data)
+{
+  TandemEvidenceLink *link = item;
+  TandemObject *target = evidence_target (link);
+  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *open = gtk_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name (tandem_link_target_icon_name (target));
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *kind = gtk_label_new (NULL);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *open_label = NULL;
+  g_autofree char *remove_label = NULL;
+
+  if (target != NULL)
+    {
+      title = tandem_link_target_dup_title (target);
+      /* TRANSLATORS: a chip: what the evidence links to, and its kind: "Waiting times · Theme" */
+      text = g_strdup_printf (_("%s · %s"), title, tandem_link_target_kind_label (target));
+      /* TRANSLATORS: %s is the chip's text */
+      open_label = g_strdup_printf (_("Open %s"), text);
+      gtk_widget_set_tooltip_text (open, _("Open what this evidence links to"));
+    }
+  else
+    {
+      title = g_strdup (_("Removed from the project"));
+      text = g_strdup (title);
+      open_label = g_strdup (_("Linked item, removed from the project"));
+      gtk_widget_add_css_class (chip, "broken");
+      gtk_widget_set_tooltip_text (open, _("What this evidence linked to is no longer in the "
+                                           "project; remove the link."));
+    }
+
+  /* The title may be cut short; the kind never is. */
+  gtk_label_set_text (GTK_LABEL (label), title);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_label_set_text (GTK_LABEL (kind), target != NULL ? tandem_link_target_kind_label (target) : "");
+  gtk_widget_add_css_class (kind, "dim-label");
+  gtk_widget_set_visible (kind, target != NULL);
+  tandem_hide_from_accessibility (icon);
+  gtk_box_append (GTK_BOX (content), icon);
+  gtk_box_append (GTK_BOX (content), label);
+  gtk_box_append (GTK_BOX (content), kind);
+  gtk_button_set_child (GTK_BUTTON (open), content);
+  gtk_widget_add_css_class (open, "flat");
+  tandem_set_accessible_label (open, open_label);
+  g_signal_connect_object (open, "clicked", G_CALLBACK (on_chip_clicked_cb), link, 0);
+
+  remove_label = g_strdup_printf (_("Remove the link to “%s”"), title);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, "circular");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove the link"));
+  tandem_set_accessible_label (remove, remove_label);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), link, 0);
+
+  gtk_widget_add_css_class (chip, "tandem-chip");
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (chip), open);
+  gtk_box_append (GTK_BOX (chip), remove);
+  g_object_set_data_full (G_OBJECT (chip), "tandem-object", g_object_ref (link), g_object_unref);
+
+  return chip;
+}
+
+/**
+ * tandem_item_editor_link_target:
+ *
+ * Links the answer's evidence to @target, an activity, theme, step or quote of the same
+ * project; a quote said without consent is refused with a sentence under the evidence.
+ *
+ * Returns: %FALSE, with the sentence shown, when @target cannot be linked
+ */
+gboolean
+tandem_item_editor_link_target (TandemItemEditor *self,
+                                TandemObject     *target)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemEvidenceLink) link = NULL;
+  TandemDocument *document = get_document (self);
+  TandemList *links;
+  const char *id;
+
+  g_return_val_if_fail (TANDEM_IS_ITEM_EDITOR (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_OBJECT (target), FALSE);
+
+  if (document == NULL)
+    return FALSE;
+
+  id = tandem_object_get_id (target);
+  if (!tandem_link_target_check_quote (target, &error) ||
+      !tandem_evidence_link_check_target (document, id, &error))
+    {
+      gtk_label_set_text (self->link_message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->link_message), TRUE);
+      return FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->link_message), FALSE);
+
+  links = tandem_checklist_item_get_links (self->item);
+  for (guint i = 0; i < tandem_list_get_n (links); i++)
+    if (g_strcmp0 (tandem_evidence_link_get_target (tandem_list_get (links, i)), id) == 0)
+      return TRUE;
+
+  link = tandem_evidence_link_new ();
+  tandem_evidence_link_set_target (link, id);
+  add_child (self, links, TANDEM_OBJECT (link), _("Link Evidence"));
+  return TRUE;
+}
+
+/* The list of web links and files says "none yet" only when there are no chips either. */
+static void
+update_evidence_visibility (TandemItemEditor *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->evidence_parts);
+  guint n_rows = 0;
+  gboolean any_chip = gtk_flow_box_get_child_at_index (self->chips_box, 0) != NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GListModel) part = g_list_model_get_item (rows, i);
+
+      n_rows += g_list_model_get_n_items (part);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->links_list), n_rows > 0 || !any_chip);
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), any_chip);
+}
+
+static void
+on_link_chosen_cb (TandemItemEditor *self,
+                   TandemObject     *target)
+{
+  tandem_item_editor_link_target (self, target);
+}
+
+static void
+on_document_changed_for_chips_cb (TandemItemEditor *self)
+{
+  /* Undo can bring back a removed target: the chips say again what they point to. */
+  gtk_filter_changed (GTK_FILTER (self->target_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* The ladder */
@@ -1141,6 +1327,7 @@ unbind_item (TandemItemEditor *self)
     return;
 
   g_signal_handlers_disconnect_by_data (self->item, self);
+  g_signal_handlers_disconnect_by_data (tandem_checklist_item_get_attachments (self->item), self);
   if (document != NULL)
     g_signal_handlers_disconnect_by_data (document, self);
 
@@ -1152,6 +1339,8 @@ unbind_item (TandemItemEditor *self)
   tandem_unbind (GTK_WIDGET (self->comments_view));
   tandem_unbind (GTK_WIDGET (self->action_view));
   gtk_list_box_bind_model (self->links_list, NULL, NULL, NULL, NULL);
+  gtk_flow_box_bind_model (self->chips_box, NULL, NULL, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_message), FALSE);
   gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
   g_list_store_remove_all (self->evidence_parts);
   if (self->history != NULL)
@@ -1174,6 +1363,8 @@ tandem_item_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_ITEM_EDITOR);
   g_clear_object (&self->evidence_parts);
   g_clear_object (&self->history_filter);
+  g_clear_object (&self->web_filter);
+  g_clear_object (&self->target_filter);
 
   G_OBJECT_CLASS (tandem_item_editor_parent_class)->dispose (object);
 }
@@ -1210,6 +1401,9 @@ tandem_item_editor_class_init (TandemItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, evidence_view);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, links_list);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, new_link_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, link_item_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, link_message);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, attach_limit_label);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, comments_view);
   gtk_widget_class_bind_template_child (widget_class, TandemItemEditor, history_group);
@@ -1260,6 +1454,18 @@ tandem_item_editor_init (TandemItemEditor *self)
   gtk_list_box_set_placeholder (self->links_list, placeholder);
   g_signal_connect_swapped (self->links_list, "row-activated",
                             G_CALLBACK (on_evidence_row_activated_cb), self);
+
+  self->web_filter = gtk_custom_filter_new (is_web_link, NULL, NULL);
+  self->target_filter = gtk_custom_filter_new (is_target_link, NULL, NULL);
+  {
+    GtkWidget *chooser = tandem_link_chooser_new (TANDEM_LINK_KIND_ACTIVITY | TANDEM_LINK_KIND_THEME |
+                                                  TANDEM_LINK_KIND_STEP | TANDEM_LINK_KIND_QUOTE,
+                                                  _("Search activities, themes, steps and quotes"));
+
+    g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_link_chosen_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_menu_button_set_popover (self->link_item_button, chooser);
+  }
 
 }
 
@@ -1325,10 +1531,31 @@ tandem_item_editor_set_item (TandemItemEditor    *self,
   tandem_bind_text_view (self->comments_view, object, "comments", _("Edit Comments"));
   tandem_bind_text_view (self->action_view, object, "action", _("Edit Action"));
 
-  g_list_store_append (self->evidence_parts, tandem_checklist_item_get_links (item));
+  {
+    TandemList *links = tandem_checklist_item_get_links (item);
+    g_autoptr(GtkFilterListModel) web = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (links)),
+                                                                   g_object_ref (GTK_FILTER (self->web_filter)));
+    g_autoptr(GtkFilterListModel) targets = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (links)),
+                                                                       g_object_ref (GTK_FILTER (self->target_filter)));
+
+    g_list_store_append (self->evidence_parts, web);
+    gtk_flow_box_bind_model (self->chips_box, G_LIST_MODEL (targets), create_chip, self, NULL);
+    g_signal_connect_object (web, "items-changed", G_CALLBACK (update_evidence_visibility), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (targets, "items-changed", G_CALLBACK (update_evidence_visibility),
+                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (tandem_checklist_item_get_attachments (item), "items-changed",
+                             G_CALLBACK (update_evidence_visibility), self, G_CONNECT_SWAPPED);
+    tandem_link_chooser_set_document (TANDEM_LINK_CHOOSER (gtk_menu_button_get_popover (self->link_item_button)),
+                                      document);
+    if (document != NULL)
+      g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed_for_chips_cb),
+                               self, G_CONNECT_SWAPPED);
+  }
   g_list_store_append (self->evidence_parts, tandem_checklist_item_get_attachments (item));
   evidence = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->evidence_parts)));
   gtk_list_box_bind_model (self->links_list, G_LIST_MODEL (evidence), create_evidence_row, self, NULL);
+  update_evidence_visibility (self);
 
   if (checklist != NULL)
     {

@@ -26,5 +26,7 @@ gboolean             tandem_item_editor_attach_bytes (TandemItemEditor    *self,
                                                       GError             **error);
 void                 tandem_item_editor_attach_file  (TandemItemEditor    *self,
                                                       GFile               *file);
+gboolean             tandem_item_editor_link_target  (TandemItemEditor    *self,
+                                                      TandemObject        *target);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "tandem-journey-edit.h"
 #include "tandem-journey-measures.h"
 #include "tandem-labels.h"
+#include "tandem-link-chooser.h"
 #include "tandem-journey-metrics.h"
 #include "tandem-json.h"
 #include "tandem-storage.h"
@@ -940,6 +941,16 @@ remove_selection (TandemJourneyCanvas *self,
                                    connectors->len);
       else
         message = g_strdup (_("Removed the “replaced by” link"));
+
+      /* Themes and evidence that link to the steps lose those links in the same undo step. */
+      if (steps->len > 0)
+        {
+          g_autofree char *links = tandem_link_describe_removal (self->document, steps);
+          g_autofree char *step_message = g_steal_pointer (&message);
+
+          message = links != NULL ? g_strconcat (step_message, ". ", links, NULL)
+                                  : g_steal_pointer (&step_message);
+        }
     }
 
   if (label == NULL)

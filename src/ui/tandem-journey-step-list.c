@@ -13,7 +13,9 @@
 #include "tandem-document.h"
 #include "tandem-journey-edit.h"
 #include "tandem-journey-measures.h"
+#include "tandem-dialogs.h"
 #include "tandem-labels.h"
+#include "tandem-link-chooser.h"
 #include "tandem-journey-step-list.h"
 
 /*
@@ -407,6 +409,7 @@ remove_action (GtkWidget  *widget,
   TandemJourneyStepList *self = TANDEM_JOURNEY_STEP_LIST (widget);
   g_autoptr(GPtrArray) steps = tandem_journey_selection_get_steps (self->selection);
   g_autoptr(GPtrArray) on_map = g_ptr_array_new ();
+  g_autofree char *links = NULL;
 
   if (self->map == NULL)
     return;
@@ -418,9 +421,14 @@ remove_action (GtkWidget  *widget,
   if (on_map->len == 0)
     return;
 
+  links = tandem_link_describe_removal (self->document, on_map);
   tandem_document_begin (self->document, on_map->len > 1 ? _("Remove Steps") : _("Remove Step"));
   tandem_journey_map_remove_steps (self->map, on_map);
   tandem_document_commit (self->document);
+
+  /* Themes and evidence that linked to the steps lost those links in the same undo step. */
+  if (links != NULL)
+    tandem_show_toast (GTK_WIDGET (self), links, TRUE);
 }
 
 static void

@@ -13,7 +13,9 @@
 #include "tandem-document.h"
 #include "tandem-journey-edit.h"
 #include "tandem-journey-measures.h"
+#include "tandem-dialogs.h"
 #include "tandem-labels.h"
+#include "tandem-link-chooser.h"
 #include "tandem-quote.h"
 #include "tandem-step-panel.h"
 #include "tandem-vote.h"
@@ -531,13 +533,27 @@ on_remove_quote_clicked_cb (GtkButton   *button,
 {
   TandemDocument *document = tandem_object_get_document (TANDEM_OBJECT (quote));
   TandemObject *step = tandem_object_get_parent (TANDEM_OBJECT (quote));
+  g_autofree char *links = NULL;
+  GtkWidget *overlay;
 
   if (document == NULL || !TANDEM_IS_STEP (step))
     return;
 
+  /* Asked before the removal; the button goes with the quote, the window's overlay stays. */
+  {
+    g_autoptr(GPtrArray) removed = g_ptr_array_new ();
+
+    g_ptr_array_add (removed, quote);
+    links = tandem_link_describe_removal (document, removed);
+  }
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
   tandem_document_begin (document, _("Remove Quote"));
   tandem_list_remove_object (tandem_step_get_quotes (TANDEM_STEP (step)), quote);
   tandem_document_commit (document);
+
+  /* Themes and evidence that linked to the quote lost those links in the same undo step. */
+  if (links != NULL && overlay != NULL)
+    tandem_show_toast (overlay, links, TRUE);
 }
 
 static GtkWidget *
@@ -774,8 +790,9 @@ rebuild_links (TandemStepPanel *self)
       title = g_strdup_printf (outgoing ? _("On to %s") : _("From %s"), other_label);
 
       row = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      /* Plain text before the title is set: a step called "A&E" is not markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
                                      tandem_connector_kind_to_label (tandem_connector_get_kind (connector)));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
@@ -831,8 +848,8 @@ rebuild_links (TandemStepPanel *self)
 
       other_label = step_label (other);
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), other_label);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), other_label);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  remove_button (TANDEM_OBJECT (replacement), _("Remove link"),
                                                 _("Remove Link")));
@@ -963,7 +980,10 @@ update_heading (TandemStepPanel *self)
       tandem_journey_map_get_side (tandem_journey_map_for_step (self->step)) == TANDEM_MAP_SIDE_BEFORE
       ? _("Step %s, before") : _("Step %s, after"), title);
 
-    adw_preferences_group_set_title (self->step_group, full);
+    /* The group's title is markup in libadwaita 1.2: a step called "A&E" must show as typed. */
+    g_autofree char *escaped = g_markup_escape_text (full, -1);
+
+    adw_preferences_group_set_title (self->step_group, escaped);
   }
 
   if (n > 1)

@@ -23,10 +23,12 @@
 #include "tandem-journey-page.h"
 #include "tandem-step.h"
 #include "tandem-overview-page.h"
+#include "tandem-sidebar-page.h"
 #include "tandem-preferences-window.h"
 #include "tandem-projector-view.h"
 #include "tandem-reviewer-dialog.h"
 #include "tandem-startup-trace.h"
+#include "tandem-themes-page.h"
 #include "tandem-storage.h"
 #include "tandem-window.h"
 
@@ -70,6 +72,7 @@ struct _TandemWindow
 
   GListStore           *sidebar_roots;
   GListStore           *sidebar_parts;  /* of GListModel, flattened into the sidebar */
+  GListStore           *sidebar_engagement;  /* of TandemSidebarPage: pages of the whole project */
   GHashTable           *pages;  /* TandemObject* -> GtkWidget* (weak: the stack owns pages) */
   guint                 sidebar_key;  /* a key moving the focus in the sidebar, while it is handled */
 
@@ -302,6 +305,8 @@ create_sidebar_row (gpointer item,
   else
     {
       icon_name = TANDEM_IS_CHECKLIST (item) ? "view-list-bullet-symbolic" : "mail-send-receive-symbolic";
+      if (TANDEM_IS_SIDEBAR_PAGE (item))
+        icon_name = tandem_sidebar_page_get_icon_name (item);
       g_object_bind_property (item, "title", label, "label", G_BINDING_SYNC_CREATE);
     }
 
@@ -323,6 +328,8 @@ sidebar_section_title (gpointer item)
     return _("Checklists");
   if (TANDEM_IS_JOURNEY (item))
     return _("Journeys");
+  if (TANDEM_IS_SIDEBAR_PAGE (item))
+    return tandem_sidebar_page_get_section (item);
 
   return NULL;
 }
@@ -364,6 +371,8 @@ create_page (TandemWindow *self,
     return tandem_checklist_page_new (TANDEM_CHECKLIST (object));
   if (TANDEM_IS_JOURNEY (object))
     return tandem_journey_page_new (TANDEM_JOURNEY (object));
+  if (TANDEM_IS_SIDEBAR_PAGE (object))
+    return tandem_sidebar_page_create (TANDEM_SIDEBAR_PAGE (object), self->document);
 
   return adw_status_page_new ();
 }
@@ -435,6 +444,32 @@ tandem_window_select_object (TandemWindow *self,
   return TRUE;
 }
 
+/**
+ * tandem_window_select_page:
+ * @page_type: the type of a page of the whole project, such as %TANDEM_TYPE_THEMES_PAGE
+ *
+ * Chooses the sidebar row of such a page, which shows it.
+ *
+ * Returns: (transfer none) (nullable): the page, or %NULL when the sidebar has none
+ */
+GtkWidget *
+tandem_window_select_page (TandemWindow *self,
+                           GType         page_type)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_engagement)); i++)
+    {
+      g_autoptr(TandemSidebarPage) page = g_list_model_get_item (G_LIST_MODEL (self->sidebar_engagement), i);
+
+      if (tandem_sidebar_page_get_page_type (page) == page_type &&
+          tandem_window_select_object (self, (TandemObject *)page))
+        return tandem_window_get_visible_page (self);
+    }
+
+  return NULL;
+}
+
 /* A page whose object left the document (a checklist deleted, or its creation undone) gives
  * way to the project overview. */
 static void
@@ -447,8 +482,10 @@ drop_orphan_pages (TandemWindow *self)
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      if (tandem_object_get_document (key) == self->document &&
-          tandem_document_lookup (self->document, tandem_object_get_id (key)) == key)
+      /* A page of the whole project (a TandemSidebarPage) lives as long as the document. */
+      if (!TANDEM_IS_OBJECT (key) ||
+          (tandem_object_get_document (key) == self->document &&
+           tandem_document_lookup (self->document, tandem_object_get_id (key)) == key))
         continue;
 
       if (value == visible)
@@ -2069,6 +2106,7 @@ set_document (TandemWindow   *self,
   g_list_store_append (self->sidebar_parts, self->sidebar_roots);
   g_list_store_append (self->sidebar_parts, tandem_document_get_checklists (document));
   g_list_store_append (self->sidebar_parts, tandem_document_get_journeys (document));
+  g_list_store_append (self->sidebar_parts, self->sidebar_engagement);
 
   first = gtk_list_box_get_row_at_index (self->sidebar, 0);
   gtk_list_box_select_row (self->sidebar, first);
@@ -2119,6 +2157,7 @@ tandem_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->sidebar_roots);
   g_clear_object (&self->sidebar_parts);
+  g_clear_object (&self->sidebar_engagement);
   /* A page can outlive its window, kept by an export still finishing: its weak reference must
    * not call back into a window that is gone. */
   {
@@ -2265,6 +2304,14 @@ tandem_window_init (TandemWindow *self)
   self->pages = g_hash_table_new (NULL, NULL);
   self->sidebar_roots = g_list_store_new (TANDEM_TYPE_OBJECT);
   self->sidebar_parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->sidebar_engagement = g_list_store_new (TANDEM_TYPE_SIDEBAR_PAGE);
+  {
+    g_autoptr(TandemSidebarPage) themes =
+      tandem_sidebar_page_new (TANDEM_TYPE_THEMES_PAGE, _("You Said, We Did"),
+                               "chat-message-new-symbolic", _("Engagement"));
+
+    g_list_store_append (self->sidebar_engagement, themes);
+  }
   flattened = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->sidebar_parts)));
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (flattened), create_sidebar_row, self, NULL);
   gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
