@@ -75,6 +75,25 @@ tandem_show_toast (GtkWidget  *widget,
       adw_toast_set_action_name (toast, "win.undo");
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  /* A toast goes away by itself after a few seconds, sooner than a test on a busy machine may
+   * look for it: the overlay remembers the last one it was given. */
+  g_object_set_data_full (G_OBJECT (overlay), "tandem-last-toast", g_strdup (title), g_free);
+}
+
+/**
+ * tandem_get_last_toast:
+ * @widget: a widget inside the toast overlay, or the overlay
+ *
+ * Returns: (nullable): the title of the last toast tandem_show_toast() gave the overlay that
+ *   holds @widget, for tests
+ */
+const char *
+tandem_get_last_toast (GtkWidget *widget)
+{
+  GtkWidget *overlay = ADW_IS_TOAST_OVERLAY (widget) ? widget
+                       : gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  return overlay != NULL ? g_object_get_data (G_OBJECT (overlay), "tandem-last-toast") : NULL;
 }
 
 /**

@@ -15,6 +15,7 @@ void tandem_show_error       (GtkWidget  *widget,
 void tandem_show_toast       (GtkWidget  *widget,
                               const char *title,
                               gboolean    offer_undo);
+const char *tandem_get_last_toast (GtkWidget *widget);
 void tandem_set_accessible_label (GtkWidget  *widget,
                                   const char *label);
 void tandem_hide_from_accessibility (GtkWidget *widget);
