@@ -151,6 +151,42 @@ personal_data_once (gpointer data)
 }
 
 static void
+layout_once (gpointer data)
+{
+  Context *context = data;
+  TandemFlow *flow = tandem_appendix_build (context->document, &context->options);
+
+  tandem_flow_paginate (flow);
+  tandem_flow_free (flow);
+}
+
+/* Which part costs what: each engagement part laid out on its own, for whoever works on it. */
+static void
+measure_parts (Context *context)
+{
+  static const char * const parts[] = { "engagement", "reach", "ladder", "you-said", NULL };
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("appendix part %s: lay out", parts[i]);
+      TandemFlow *flow;
+      guint pages;
+
+      tandem_appendix_options_clear (&context->options);
+      tandem_appendix_options_init (&context->options);
+      tandem_appendix_options_set_date (&context->options, "2026-11-23", NULL);
+      if (!tandem_appendix_options_set_parts (&context->options, parts[i], NULL))
+        g_error ("no part %s", parts[i]);
+      flow = tandem_appendix_build (context->document, &context->options);
+      pages = tandem_flow_paginate (flow);
+      tandem_flow_free (flow);
+      g_free (label);
+      label = g_strdup_printf ("appendix part %s: lay out %u pages", parts[i], pages);
+      bench_median_ms (label, 3, layout_once, context);
+    }
+}
+
+static void
 appendix_once (gpointer data)
 {
   Context *context = data;
@@ -190,7 +226,14 @@ main (int   argc,
   context.path = g_build_filename (dir, "appendix.pdf", NULL);
   bench_median_ms ("appendix, every part (PDF written)", 5, appendix_once, &context);
   g_stat (context.path, &st);
-  g_print ("%-44s %.1f MiB\n", "", st.st_size / 1048576.0);
+  {
+    TandemFlow *flow = tandem_appendix_build (context.document, &context.options);
+
+    g_print ("%-44s %u pages, %.1f MiB\n", "", tandem_flow_paginate (flow),
+             st.st_size / 1048576.0);
+    tandem_flow_free (flow);
+  }
+  measure_parts (&context);
   print_load ("at the end");
 
   tandem_appendix_options_clear (&context.options);
