@@ -19,6 +19,8 @@
 #include "tandem-journey-export.h"
 #include "tandem-json.h"
 #include "tandem-merge.h"
+#include "tandem-object.h"
+#include "tandem-personal-data.h"
 #include "tandem-storage.h"
 
 /*
@@ -90,6 +92,47 @@ print_write_error (GFile        *out,
     print_error (_("Could not write “%s”: %s"), name, error->message);
 }
 
+/* Personal data in what is about to leave the project (or, with @within, in that part of it):
+ * one warning line per finding, saying where, then what to do. Exports still write: the person
+ * running them is usually not the one who typed the text, and a script that made yesterday's
+ * board pack should not stop making it; the window asks before it exports. Returns how many. */
+static guint
+warn_personal_data (TandemDocument *document,
+                    TandemObject   *within,
+                    const char     *name)
+{
+  g_autoptr(GPtrArray) findings = tandem_personal_data_find (document);
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      TandemPersonalDataFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *line = NULL;
+
+      if (within != NULL && !tandem_object_is_ancestor (within, finding->object))
+        continue;
+
+      line = tandem_personal_data_finding_describe (finding);
+      /* TRANSLATORS: file name, then where and what, e.g. "Activity “Drop-in”, notes: an
+       * email address (a…@…)" */
+      g_printerr (_("tandem: warning: “%s”: %s\n"), name, line);
+      n++;
+    }
+
+  if (n > 0)
+    print_error (g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” holds %u piece of text that looks like personal data (an "
+                              "NHS number, email address, telephone number or postcode). Tandem "
+                              "keeps no participant’s details: remove it in Tandem and save.",
+                              "“%s” holds %u pieces of text that look like personal data (NHS "
+                              "numbers, email addresses, telephone numbers or postcodes). Tandem "
+                              "keeps no participant’s details: remove them in Tandem and save.",
+                              n),
+                 name, n);
+
+  return n;
+}
+
 static TandemCliStatus
 run_check (GFile *file)
 {
@@ -98,6 +141,7 @@ run_check (GFile *file)
   g_autofree char *name = g_file_get_basename (file);
   guint n_kept;
   g_autofree char *trust = NULL;
+  guint n_personal;
   int version;
 
   version = tandem_storage_peek_version (file, &error);
@@ -126,6 +170,8 @@ run_check (GFile *file)
                               "project in Tandem to store the change.", n_kept),
                  name, n_kept);
 
+  n_personal = warn_personal_data (document, NULL, name);
+
   /* A record changed outside Tandem is still a document (it opens), but --check must not
    * call it valid: it says what does not verify and exits with a status of its own. */
   trust = tandem_document_describe_trust (document);
@@ -133,6 +179,17 @@ run_check (GFile *file)
     {
       print_error (_("“%s”: %s"), name, trust);
       return TANDEM_CLI_UNVERIFIED;
+    }
+
+  /* Valid, but not ready to share: a status of its own, so a script can stop before the
+   * board pack goes out. An unverifiable record (4) says more and wins. */
+  if (n_personal > 0)
+    {
+      if (version < TANDEM_SCHEMA_VERSION)
+        print_error (_("“%s” is a valid Tandem document in an older format (%d; current is %d). "
+                       "Tandem opens it and upgrades it when you save it."),
+                     name, version, TANDEM_SCHEMA_VERSION);
+      return TANDEM_CLI_PERSONAL_DATA;
     }
 
   if (version < TANDEM_SCHEMA_VERSION)
@@ -162,6 +219,12 @@ run_export_json (GFile *file,
       print_error ("%s", error->message);
       return TANDEM_CLI_FAILED;
     }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    warn_personal_data (document, NULL, name);
+  }
 
   if (!tandem_json_export (document, out, &error))
     {
@@ -245,6 +308,12 @@ run_export_pdf (const TandemCliOptions *options,
       status = TANDEM_CLI_USAGE;
       goto out;
     }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    warn_personal_data (document, NULL, name);
+  }
 
   if (path == NULL || !tandem_appendix_write_pdf (document, &appendix, path, &error))
     {
@@ -399,6 +468,9 @@ run_export_map (GFile      *file,
   journey = find_journey (document, journey_name, name);
   if (journey == NULL)
     return TANDEM_CLI_FAILED;
+
+  /* Only what this journey's map can show. */
+  warn_personal_data (document, TANDEM_OBJECT (journey), name);
 
   bytes = tandem_journey_render (journey, format, &options, &error);
   if (bytes == NULL)

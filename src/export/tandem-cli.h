@@ -18,6 +18,7 @@ typedef enum
   TANDEM_CLI_OLDER_FORMAT = 3,
   TANDEM_CLI_UNVERIFIED = 4,
   TANDEM_CLI_CONFLICTS = 5,
+  TANDEM_CLI_PERSONAL_DATA = 6,
 } TandemCliStatus;
 
 typedef struct

@@ -481,7 +481,8 @@ tandem_application_init (TandemApplication *self)
     _("Opens Tandem documents (.tandem) in windows. With one of the options below, works on "
       "FILE without a display and exits: 0 on success, 1 on failure, 2 for a usage mistake, "
       "3 from --check for a valid document in an older format, 4 from --check when a "
-      "checklist's history or sign-offs were changed outside Tandem and cannot be verified."));
+      "checklist's history or sign-offs were changed outside Tandem and cannot be verified, "
+      "6 from --check when its text holds personal data (each named on a warning line)."));
 }
 
 /* Public API */

@@ -20,6 +20,7 @@
 #include "tandem-journey-page.h"
 #include "tandem-journey-step-list.h"
 #include "tandem-journey-structure-window.h"
+#include "tandem-personal-data-dialog.h"
 #include "tandem-step-panel.h"
 
 /*
@@ -358,9 +359,7 @@ make_filter (const char        *name,
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+choose_export_file (GtkWidget *widget)
 {
   TandemJourneyPage *self = TANDEM_JOURNEY_PAGE (widget);
   const char *ids[] = { "before", "after", "both", NULL };
@@ -391,6 +390,19 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Personal data in this journey is named first (issue 11, point 9). */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TandemJourneyPage *self = TANDEM_JOURNEY_PAGE (widget);
+
+  tandem_personal_data_confirm (widget, tandem_object_get_document (TANDEM_OBJECT (self->journey)),
+                                TANDEM_OBJECT (self->journey), _("_Export Anyway"),
+                                choose_export_file);
 }
 
 /* GObject */

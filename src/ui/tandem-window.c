@@ -23,6 +23,7 @@
 #include "tandem-journey-page.h"
 #include "tandem-step.h"
 #include "tandem-overview-page.h"
+#include "tandem-personal-data-dialog.h"
 #include "tandem-sidebar-page.h"
 #include "tandem-preferences-window.h"
 #include "tandem-projector-view.h"
@@ -1533,9 +1534,7 @@ save_as_action (GtkWidget  *widget,
 }
 
 static void
-export_appendix_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+present_appendix_export (GtkWidget *widget)
 {
   TandemWindow *self = TANDEM_WINDOW (widget);
 
@@ -1544,14 +1543,31 @@ export_appendix_action (GtkWidget  *widget,
 }
 
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+present_appendix_print (GtkWidget *widget)
 {
   TandemWindow *self = TANDEM_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (tandem_appendix_dialog_new (GTK_WINDOW (self), self->document,
                                                               TANDEM_APPENDIX_DIALOG_PRINT)));
+}
+
+/* Personal data in the project is named first (issue 11, point 9). */
+static void
+export_appendix_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  tandem_personal_data_confirm (widget, TANDEM_WINDOW (widget)->document, NULL,
+                                _("_Export Anyway"), present_appendix_export);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  tandem_personal_data_confirm (widget, TANDEM_WINDOW (widget)->document, NULL,
+                                _("_Print Anyway"), present_appendix_print);
 }
 
 static void
