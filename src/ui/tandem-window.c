@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-appendix-dialog.h"
+#include "tandem-feedback-export.h"
 #include "tandem-attachment-cache.h"
 #include "tandem-application.h"
 #include "tandem-checklist.h"
@@ -1489,6 +1490,16 @@ export_appendix_action (GtkWidget  *widget,
 }
 
 static void
+export_feedback_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  tandem_feedback_export_choose (GTK_WINDOW (self), self->document);
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -2121,6 +2132,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.export-appendix", NULL, export_appendix_action);
+  gtk_widget_class_install_action (widget_class, "win.export-feedback", NULL, export_feedback_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
