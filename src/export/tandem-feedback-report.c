@@ -255,7 +255,7 @@ tandem_feedback_report_build (TandemDocument *document,
     tandem_flow_text (flow, TANDEM_FLOW_BODY, text);
   }
   tandem_flow_text (flow, TANDEM_FLOW_BODY,
-                    _("We will keep working on the themes we have not decided yet. We will tell "
+                    _("We will keep working on what we have not decided yet. We will tell "
                       "you what the board decides."));
 
   tandem_flow_heading (flow, 2, _("How to get in touch"), FALSE);
