@@ -143,6 +143,9 @@ def main():
     # quote's role; and a theme linked to a quote given without consent.
     project['report_author'] = 'Dr Quentin Oddname'
     project['executive_sponsor'] = 'Ms Zelda Sponsorname'
+    # What happens next names the board meeting when the project has one.
+    project['meeting'] = 'Riverside ICB board'
+    project['meeting_date'] = '2027-01-14'
     quotes = {q['id']: q for j in project['journeys'] for m in j['maps'] for s in m['steps']
               for q in s.get('quotes', [])}
     consented = quotes['7d0c3b5e-5a1f-4c59-9a49-3f3e1c0a0462']
@@ -171,6 +174,9 @@ def main():
     check('not adopted says so', 'We did not change our plans.' in text)
     check('partly adopted says so', 'We changed part of our plans.' in text)
     check('what happens next', 'What happens next' in text)
+    check('what happens next names the meeting and its date',
+          squash('The Riverside ICB board will look at our plans and what you told us on '
+                 '14 January 2027.') in flat)
     check('how to get in touch names the organisation',
           squash('contact the project team at ' + project['organisation']) in flat)
 
