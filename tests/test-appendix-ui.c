@@ -9,6 +9,7 @@
 
 #include "tandem-appendix-dialog.h"
 #include "tandem-checklist.h"
+#include "tandem-feedback-export.h"
 #include "tandem-storage.h"
 #include "tandem-test-util.h"
 #include "tandem-ui-test-util.h"
@@ -664,6 +665,74 @@ test_skipped_when_sanitized (void)
   g_test_skip ("A 1,000-page export watched in real time is left to the normal pass");
 }
 #endif
+/* File ▸ Export Feedback Report… writes on a worker thread and says so with a toast. */
+static void
+test_feedback_export (void)
+{
+  TandemWindow *window = open_sample ();
+  g_autofree char *path = g_build_filename (scratch, "feedback.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  tandem_feedback_export_to_file (GTK_WINDOW (window), tandem_window_get_document (window), file);
+  /* Returned at once: the report is written off the main thread. */
+  g_assert_null (g_object_get_data (G_OBJECT (window), "tandem-feedback-exported"));
+  while (g_object_get_data (G_OBJECT (window), "tandem-feedback-exported") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (pdf_pages (path), >=, 2);
+  g_assert_null (tandem_ui_test_find_dialog (GTK_WINDOW (window)));
+
+  tandem_ui_test_close_window (window);
+}
+
+/* A folder that does not exist: a dialog with the writer's sentence, and no toast. */
+static void
+test_feedback_export_error (void)
+{
+  TandemWindow *window = open_sample ();
+  g_autofree char *path = g_build_filename (scratch, "no-such-folder", "feedback.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *message = NULL;
+
+  tandem_feedback_export_to_file (GTK_WINDOW (window), tandem_window_get_document (window), file);
+  while ((message = tandem_ui_test_find_dialog (GTK_WINDOW (window))) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==,
+                   "Could Not Export the Feedback Report");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Choose another place"));
+  g_assert_null (g_object_get_data (G_OBJECT (window), "tandem-feedback-exported"));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  tandem_ui_test_close_window (window);
+}
+
+/* The menu item on a project with no themes says why there is nothing to export, before
+ * asking for a file. */
+static void
+test_feedback_no_themes (void)
+{
+  TandemWindow *window = open_sample ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemList *themes = tandem_document_get_themes (document);
+  AdwMessageDialog *message;
+
+  tandem_document_begin (document, "Remove themes");
+  while (tandem_list_get_n (themes) > 0)
+    tandem_list_remove (themes, 0);
+  tandem_document_commit (document);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-feedback", NULL));
+  tandem_ui_test_iterate ();
+  message = tandem_ui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Nothing to Feed Back Yet");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "has no themes yet"));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  tandem_document_undo (document);
+  tandem_ui_test_close_window (window);
+}
 
 int
 main (int   argc,
@@ -686,6 +755,9 @@ main (int   argc,
                    test_print_tab_offers_accessible_pdf);
   g_test_add_func ("/appendix/ui/print-preview-offers-accessible-pdf",
                    test_print_preview_offers_accessible_pdf);
+  g_test_add_func ("/feedback/ui/export", test_feedback_export);
+  g_test_add_func ("/feedback/ui/export-error", test_feedback_export_error);
+  g_test_add_func ("/feedback/ui/no-themes", test_feedback_no_themes);
 #if defined(__SANITIZE_ADDRESS__)
   /* These two export a 1,000-page appendix several times to watch the main loop and Cancel
    * through it: under AddressSanitizer that takes tens of minutes and its timing says nothing.

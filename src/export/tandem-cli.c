@@ -15,6 +15,7 @@
 #include "tandem-checklist-item.h"
 #include "tandem-checklist.h"
 #include "tandem-cli.h"
+#include "tandem-feedback-report.h"
 #include "tandem-file-writer.h"
 #include "tandem-journey-export.h"
 #include "tandem-json.h"
@@ -51,7 +52,8 @@ gboolean
 tandem_cli_wants_headless (const TandemCliOptions *options)
 {
   return options->check || options->export_json != NULL || options->import_json != NULL ||
-         options->export_pdf != NULL || options->pdf_parts != NULL ||
+         options->export_pdf != NULL || options->export_feedback != NULL ||
+         options->pdf_parts != NULL ||
          options->pdf_date != NULL || options->pdf_paper != NULL ||
          options->pdf_checklists != NULL ||
          options->export_map != NULL || options->journey != NULL || options->map != NULL ||
@@ -334,6 +336,54 @@ run_export_pdf (const TandemCliOptions *options,
 out:
   tandem_appendix_options_clear (&appendix);
   return status;
+}
+
+static TandemCliStatus
+run_export_feedback (GFile *file,
+                     GFile *out)
+{
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (out);
+
+  document = tandem_storage_load (file, NULL, &error);
+  if (document == NULL)
+    {
+      print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  /* Nothing to feed back is the project's state, not a mistake in the command: status 1. */
+  if (!tandem_feedback_report_check (document, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      print_error (_("“%s”: %s"), name, error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    /* The report goes to the public: personal data is named as for every export. */
+    warn_personal_data (document, NULL, name);
+  }
+
+  if (path == NULL || !tandem_feedback_report_write_pdf (document, NULL, path, &error))
+    {
+      if (error == NULL)
+        {
+          g_autofree char *name = g_file_get_parse_name (out);
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("“%s” is not on this computer. Tandem writes files only to local "
+                         "folders; choose one of those."), name);
+        }
+      print_write_error (out, error);
+      return TANDEM_CLI_FAILED;
+    }
+
+  return TANDEM_CLI_OK;
 }
 
 static gboolean
@@ -673,6 +723,7 @@ tandem_cli_run (const TandemCliOptions *options,
   n_commands += options->export_json != NULL ? 1 : 0;
   n_commands += options->import_json != NULL ? 1 : 0;
   n_commands += options->export_pdf != NULL ? 1 : 0;
+  n_commands += options->export_feedback != NULL ? 1 : 0;
   n_commands += options->export_map != NULL ? 1 : 0;
   n_commands += options->merge != NULL && options->merge[0] != NULL ? 1 : 0;
 
@@ -688,7 +739,8 @@ tandem_cli_run (const TandemCliOptions *options,
   if (n_commands > 1)
     {
       print_error (_("Give one of --check, --export-json, --import-json, --export-pdf, "
-                     "--export-map and --merge at a time. Try “tandem --help”."));
+                     "--export-feedback, --export-map and --merge at a time. Try “tandem "
+                     "--help”."));
       return TANDEM_CLI_USAGE;
     }
 
@@ -730,6 +782,12 @@ tandem_cli_run (const TandemCliOptions *options,
     {
       g_autoptr(GFile) out = resolve (cwd, options->export_map);
       return run_export_map (file, out, options->journey, options->map);
+    }
+
+  if (options->export_feedback != NULL)
+    {
+      g_autoptr(GFile) out = resolve (cwd, options->export_feedback);
+      return run_export_feedback (file, out);
     }
 
   {

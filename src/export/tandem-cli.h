@@ -27,6 +27,7 @@ typedef struct
   char        *export_json;
   char        *import_json;
   char        *export_pdf;
+  char        *export_feedback;
   char        *pdf_parts;
   char        *pdf_date;
   char        *pdf_paper;

@@ -177,6 +177,7 @@ struct _TandemFlow
   guint         toc_depth;
   gboolean      open_list;   /* ... whether a list (L) is open */
   GPtrArray    *figure_alts; /* ... the /Alt of each Figure element begun, in order */
+  double        text_scale;  /* every font size times this; 1 for the appendix */
 };
 
 /* Flows with more blocks than this (a journey of a few thousand steps written out as text)
@@ -194,6 +195,10 @@ make_layout (TandemFlow  *flow,
   PangoLayout *layout = pango_layout_new (flow->context);
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
 
+  if (flow->text_scale != 1.0)
+    pango_font_description_set_size (description,
+                                     (int)(pango_font_description_get_size (description) *
+                                           flow->text_scale));
   pango_layout_set_font_description (layout, description);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
@@ -320,6 +325,7 @@ tandem_flow_new (TandemPaper figure_paper)
   cairo_font_options_t *options = cairo_font_options_create ();
 
   flow->figure_paper = figure_paper;
+  flow->text_scale = 1.0;
   flow->font_map = pango_cairo_font_map_new ();
   flow->context = pango_font_map_create_context (flow->font_map);
   pango_cairo_context_set_resolution (flow->context, 72.0);
@@ -386,6 +392,24 @@ tandem_flow_set_progress_func (TandemFlow             *flow,
 {
   flow->progress_func = func;
   flow->progress_data = user_data;
+}
+
+/**
+ * tandem_flow_set_text_scale:
+ * @scale: every font size is multiplied by this, 1 by default
+ *
+ * Larger print for readers other than the board: the feedback report for participants sets
+ * its body text to 12.5 pt this way. Call it before adding anything: blocks are laid out as
+ * they are added.
+ */
+void
+tandem_flow_set_text_scale (TandemFlow *flow,
+                            double      scale)
+{
+  g_return_if_fail (scale > 0);
+  g_return_if_fail (flow->blocks->len == 0);
+
+  flow->text_scale = scale;
 }
 
 PangoContext *
@@ -1771,6 +1795,8 @@ draw_running_text (TandemFlow *flow,
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY " 8");
   g_autofree char *page_text = NULL;
   int width;
+
+  pango_font_description_set_size (font, (int)(8 * PANGO_SCALE * flow->text_scale));
 
   pango_layout_set_font_description (header, font);
   pango_layout_set_font_description (footer, font);

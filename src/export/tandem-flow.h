@@ -76,6 +76,8 @@ typedef struct
 TandemFlow      *tandem_flow_new             (TandemPaper          figure_paper);
 void             tandem_flow_free            (TandemFlow          *flow);
 PangoContext    *tandem_flow_get_context     (TandemFlow          *flow);
+void             tandem_flow_set_text_scale  (TandemFlow          *flow,
+                                              double               scale);
 void             tandem_flow_set_running_text (TandemFlow         *flow,
                                               const char          *header,
                                               const char          *footer_note);

@@ -43,6 +43,9 @@ static const GOptionEntry main_entries[] = {
     N_("Read the JSON file IN and save it as the Tandem document FILE"), N_("IN") },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the PCBC appendix of FILE as a PDF to OUT"), N_("OUT") },
+  { "export-feedback", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the feedback report for the people who took part in FILE as a PDF to OUT"),
+    N_("OUT") },
   { "pdf-parts", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: only these parts, from summary,checklists,decisions,audit,journeys,"
        "measures,steps,quotes,engagement,reach,ladder,you-said"), N_("LIST") },
@@ -325,6 +328,7 @@ tandem_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export-json", "^ay", &cli.export_json);
   g_variant_dict_lookup (options, "import-json", "^ay", &cli.import_json);
   g_variant_dict_lookup (options, "export-pdf", "^ay", &cli.export_pdf);
+  g_variant_dict_lookup (options, "export-feedback", "^ay", &cli.export_feedback);
   g_variant_dict_lookup (options, "pdf-parts", "s", &cli.pdf_parts);
   g_variant_dict_lookup (options, "pdf-date", "s", &cli.pdf_date);
   g_variant_dict_lookup (options, "pdf-paper", "s", &cli.pdf_paper);
@@ -367,6 +371,7 @@ tandem_application_handle_local_options (GApplication *app,
   g_free (cli.export_json);
   g_free (cli.import_json);
   g_free (cli.export_pdf);
+  g_free (cli.export_feedback);
   g_free (cli.pdf_parts);
   g_free (cli.pdf_date);
   g_free (cli.pdf_paper);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-appendix-dialog.h"
+#include "tandem-feedback-export.h"
 #include "tandem-attachment-cache.h"
 #include "tandem-application.h"
 #include "tandem-checklist.h"
@@ -1543,6 +1544,24 @@ present_appendix_export (GtkWidget *widget)
 }
 
 static void
+present_feedback_export (GtkWidget *widget)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  tandem_feedback_export_choose (GTK_WINDOW (self), self->document);
+}
+
+/* The report goes to the public: personal data in the project is named first. */
+static void
+export_feedback_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  tandem_personal_data_confirm (widget, TANDEM_WINDOW (widget)->document, NULL,
+                                _("_Export Anyway"), present_feedback_export);
+}
+
+static void
 present_appendix_print (GtkWidget *widget)
 {
   TandemWindow *self = TANDEM_WINDOW (widget);
@@ -2257,6 +2276,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.export-appendix", NULL, export_appendix_action);
+  gtk_widget_class_install_action (widget_class, "win.export-feedback", NULL, export_feedback_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
