@@ -120,6 +120,12 @@ def main():
                               text=True).stdout.replace('\n', ' ')
         check('appendix: a quote without consent is not printed', 'UNCONSENTEDWORDS' not in text)
 
+        result = run('--export-feedback=feedback.pdf', 'personal.tandem', cwd=tmp)
+        check_run('--export-feedback warns and writes', result, 0, contains=every,
+                  absent=in_full)
+        check('--export-feedback: the report is written',
+              os.path.getsize(os.path.join(tmp, 'feedback.pdf')) > 0)
+
         result = run('--export-json=out.json', 'personal.tandem', cwd=tmp)
         check_run('--export-json warns and writes', result, 0, contains=every, absent=in_full)
         with open(os.path.join(tmp, 'out.json')) as f:
