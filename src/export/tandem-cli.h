@@ -34,6 +34,8 @@ typedef struct
   char        *journey;
   char        *map;
   char       **merge;
+  char        *export_csv;
+  char        *csv;
   char       **files;
 } TandemCliOptions;
 
