@@ -40,6 +40,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   n_bad = tandem_csv_import_get_n_bad_rows (import);
   added = tandem_csv_import_apply (import, TRUE, &error);
   g_assert (added == n_rows - n_bad);
+  g_assert ((added == 0) == (error != NULL));
+  g_clear_error (&error);
   g_assert (tandem_list_get_n (tandem_document_get_activities (document)) == added);
 
   /* What was imported is a valid project: it saves, and reads back. */

@@ -127,6 +127,7 @@ struct _TandemCsvImport
   GPtrArray      *builtin;     /* TandemGroup, the built-in list */
   GPtrArray      *new_groups;  /* char*, names the import would add */
   GPtrArray      *new_builtin; /* gboolean-as-pointer: the name is a built-in group */
+  gboolean        applied;
 };
 
 static void
@@ -1088,6 +1089,9 @@ tandem_csv_import_apply (TandemCsvImport  *self,
   guint n_bad = tandem_csv_import_get_n_bad_rows (self);
   guint added = 0;
 
+  /* A second press must not bring the same activities in twice. */
+  g_return_val_if_fail (!self->applied, 0);
+
   if (n_bad > 0 && !leave_out_bad)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -1138,6 +1142,7 @@ tandem_csv_import_apply (TandemCsvImport  *self,
     }
 
   tandem_document_commit (self->document);
+  self->applied = TRUE;
 
   return added;
 }
