@@ -180,6 +180,32 @@ test_unknown_stage (void)
                       "Evaluation.");
 }
 
+static void
+test_unknown_method (void)
+{
+  g_autoptr(TandemDocument) document = load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemCsvImport) import = preview (document, "unknown-method.csv", &error);
+  g_autofree char *weather = NULL;
+  g_autofree char *when = NULL;
+
+  assert_row_problem ("unknown-method.csv", 2, "Method",
+                      "“Knitting circle” is not a method Tandem knows; write one of: Workshop, "
+                      "Interview, Focus group, Survey, Drop-in,");
+  assert_row_problem ("unknown-method.csv", 2, "Ladder",
+                      "“Top rung” is not a rung of the ladder; write one of: Not assessed, "
+                      "Coercion,");
+
+  /* The preview names the columns it leaves out, and why. */
+  g_assert_no_error (error);
+  g_assert_null (tandem_csv_import_get_match (import, 4));
+  weather = tandem_csv_import_describe_column (import, 4);
+  g_assert_cmpstr (weather, ==, "Column 5, “Weather”: not a column Tandem knows; left out.");
+  when = tandem_csv_import_describe_column (import, 5);
+  g_assert_cmpstr (when, ==, "Column 6, “When”: left out, because an earlier column is read as "
+                             "Date.");
+}
+
 /* Leaving the bad rows out imports the rest, in one undo step. */
 static void
 test_leave_out_bad_rows (void)
@@ -392,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/csv/row/bad-date", test_bad_date);
   g_test_add_func ("/csv/row/negative-count", test_negative_count);
   g_test_add_func ("/csv/row/unknown-stage", test_unknown_stage);
+  g_test_add_func ("/csv/row/unknown-method", test_unknown_method);
   g_test_add_func ("/csv/leave-out-bad-rows", test_leave_out_bad_rows);
   g_test_add_func ("/csv/good", test_good_files);
   g_test_add_func ("/csv/quoted", test_quoted);
