@@ -37,7 +37,7 @@ collect_text (GtkWidget *widget,
               GString   *out)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -161,6 +161,24 @@ test_good_file (void)
   tandem_ui_test_close_window (window);
 }
 
+/* Text from the file is shown as written, never read as Pango markup. */
+static void
+test_text_not_markup (void)
+{
+  TandemWindow *window = tandem_ui_test_new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  GtkWidget *dialog = tandem_csv_import_dialog_new (GTK_WINDOW (window),
+                                                    preview (document, "markup.csv"),
+                                                    "markup.csv");
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  show (dialog);
+  collect_text (dialog, text);
+  g_assert_nonnull (strstr (text->str, "“<b>soon & later” is not a date"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tandem_ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +188,7 @@ main (int   argc,
 
   g_test_add_func ("/csv/ui/bad-rows", test_bad_rows);
   g_test_add_func ("/csv/ui/good-file", test_good_file);
+  g_test_add_func ("/csv/ui/text-not-markup", test_text_not_markup);
 
   return g_test_run ();
 }
