@@ -242,8 +242,8 @@ tandem_csv_import_dialog_new (GtkWindow       *parent,
   gtk_box_append (GTK_BOX (buttons), self->leave_out_button);
 
   import_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Activity",
-                                               "_Import %u Activities", n_bad > 0 ? n_good : n_rows),
-                                  n_bad > 0 ? n_good : n_rows);
+                                               "_Import %u Activities", n_good),
+                                  n_good);
   self->import_button = gtk_button_new_with_mnemonic (import_label);
   gtk_widget_add_css_class (self->import_button, "suggested-action");
   /* Only when every row is right: leaving rows out is a choice the user makes by name. */
