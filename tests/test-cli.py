@@ -110,6 +110,7 @@ FULL_DISK_CASES = [
     ('full disk: --export-pdf', 'old.pdf', ['--export-pdf=old.pdf', 'sample.tandem']),
     ('full disk: --export-map', 'old.png', ['--export-map=old.png', 'sample.tandem']),
     ('full disk: --import-json', 'old.tandem', ['--import-json=a.json', 'old.tandem']),
+    ('full disk: --export-csv', 'old.csv', ['--export-csv=old.csv', 'sample.tandem']),
 ]
 
 
@@ -156,6 +157,30 @@ def symlink_cases(tmp):
     if leftovers:
         print(f'FAIL: temporaries left beside the link target: {leftovers}')
         failures.append('symlink leftovers')
+
+
+def csv_cases(tmp):
+    """--export-csv: activities or themes as CSV for Excel; bad choices get a sentence."""
+    check('--export-csv', run('--export-csv=log.csv', 'sample.tandem', cwd=tmp), 0)
+    with open(os.path.join(tmp, 'log.csv'), 'rb') as f:
+        data = f.read()
+    ok = (data.startswith(b'\xef\xbb\xbf"Activity","Date","Stage"') and data.endswith(b'\r\n')
+          and b'"Outreach visit to the night shelter","2026-09-16","Consultation"' in data)
+    print(f"{'ok' if ok else 'FAIL'}: activities CSV has a BOM, the header, CRLF and the rows")
+    if not ok:
+        failures.append('activities csv')
+    check('--export-csv --csv=themes',
+          run('--export-csv=themes.csv', '--csv=themes', 'sample.tandem', cwd=tmp), 0)
+    with open(os.path.join(tmp, 'themes.csv'), 'rb') as f:
+        ok = f.read().startswith(b'\xef\xbb\xbf"Theme","What people said"')
+    print(f"{'ok' if ok else 'FAIL'}: themes CSV has a BOM and the header")
+    if not ok:
+        failures.append('themes csv')
+    check('--csv=people', run('--export-csv=x.csv', '--csv=people', 'sample.tandem', cwd=tmp), 2,
+          '--csv=themes')
+    check('--csv alone', run('--csv=themes', 'sample.tandem', cwd=tmp), 2, 'give --export-csv')
+    check('--export-csv to a missing folder',
+          run('--export-csv=nowhere/x.csv', 'sample.tandem', cwd=tmp), 1, 'does not exist')
 
 
 def check(name, result, status, fragment=None, stream='stderr'):
@@ -450,6 +475,7 @@ def main():
         check('two files', run('--check', 'a', 'b', cwd=tmp), 2, 'exactly one FILE')
         check('unknown option', run('--frobnicate', cwd=tmp), 1, 'Unknown option')
 
+        csv_cases(tmp)
         merge_cases(tmp)
         full_disk_cases(tmp)
         full_filesystem_cases(tmp)

@@ -15,6 +15,7 @@
 #include "tandem-checklist-item.h"
 #include "tandem-checklist.h"
 #include "tandem-cli.h"
+#include "tandem-csv.h"
 #include "tandem-feedback-report.h"
 #include "tandem-file-writer.h"
 #include "tandem-journey-export.h"
@@ -57,7 +58,8 @@ tandem_cli_wants_headless (const TandemCliOptions *options)
          options->pdf_date != NULL || options->pdf_paper != NULL ||
          options->pdf_checklists != NULL ||
          options->export_map != NULL || options->journey != NULL || options->map != NULL ||
-         (options->merge != NULL && options->merge[0] != NULL);
+         (options->merge != NULL && options->merge[0] != NULL) ||
+         options->export_csv != NULL || options->csv != NULL;
 }
 
 static GFile *
@@ -229,6 +231,50 @@ run_export_json (GFile *file,
   }
 
   if (!tandem_json_export (document, out, &error))
+    {
+      print_write_error (out, error);
+      return TANDEM_CLI_FAILED;
+    }
+
+  return TANDEM_CLI_OK;
+}
+
+static TandemCliStatus
+run_export_csv (GFile      *file,
+                GFile      *out,
+                const char *what)
+{
+  g_autoptr(TandemDocument) document = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (out);
+
+  if (what != NULL && g_strcmp0 (what, "activities") != 0 && g_strcmp0 (what, "themes") != 0)
+    {
+      print_error (_("--csv=%s: write --csv=activities (the default) or --csv=themes."), what);
+      return TANDEM_CLI_USAGE;
+    }
+
+  document = tandem_storage_load (file, NULL, &error);
+  if (document == NULL)
+    {
+      print_error ("%s", error->message);
+      return TANDEM_CLI_FAILED;
+    }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    /* Whole activities and themes go into the spreadsheet: personal data is named first. */
+    warn_personal_data (document, NULL, name);
+  }
+
+  csv = g_strcmp0 (what, "themes") == 0 ? tandem_csv_export_themes (document)
+                                        : tandem_csv_export_activities (document);
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("Tandem can only write to a folder on this computer."));
+  if (path == NULL || !tandem_csv_write (csv, path, &error))
     {
       print_write_error (out, error);
       return TANDEM_CLI_FAILED;
@@ -726,6 +772,7 @@ tandem_cli_run (const TandemCliOptions *options,
   n_commands += options->export_feedback != NULL ? 1 : 0;
   n_commands += options->export_map != NULL ? 1 : 0;
   n_commands += options->merge != NULL && options->merge[0] != NULL ? 1 : 0;
+  n_commands += options->export_csv != NULL ? 1 : 0;
 
   if (options->export_pdf == NULL &&
       (options->pdf_parts != NULL || options->pdf_date != NULL || options->pdf_paper != NULL ||
@@ -736,11 +783,18 @@ tandem_cli_run (const TandemCliOptions *options,
       return TANDEM_CLI_USAGE;
     }
 
+  if (options->csv != NULL && options->export_csv == NULL)
+    {
+      print_error (_("--csv chooses what --export-csv writes; give --export-csv=OUT.csv as "
+                     "well. Try “tandem --help”."));
+      return TANDEM_CLI_USAGE;
+    }
+
   if (n_commands > 1)
     {
       print_error (_("Give one of --check, --export-json, --import-json, --export-pdf, "
-                     "--export-feedback, --export-map and --merge at a time. Try “tandem "
-                     "--help”."));
+                     "--export-feedback, --export-map, --export-csv and --merge at a time. "
+                     "Try “tandem --help”."));
       return TANDEM_CLI_USAGE;
     }
 
@@ -770,6 +824,12 @@ tandem_cli_run (const TandemCliOptions *options,
     {
       g_autoptr(GFile) out = resolve (cwd, options->export_json);
       return run_export_json (file, out);
+    }
+
+  if (options->export_csv != NULL)
+    {
+      g_autoptr(GFile) out = resolve (cwd, options->export_csv);
+      return run_export_csv (file, out, options->csv);
     }
 
   if (options->import_json != NULL)

@@ -36,6 +36,8 @@ typedef struct
   char        *journey;
   char        *map;
   char       **merge;
+  char        *export_csv;
+  char        *csv;
   char       **files;
 } TandemCliOptions;
 

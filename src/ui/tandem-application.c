@@ -69,6 +69,11 @@ static const GOptionEntry main_entries[] = {
     N_("Merge the answers, sign-offs and new checklists of the copy OTHER into FILE (may be "
        "given several times); exit 0 if merged, 5 if merged with conflicts kept as in FILE"),
     N_("OTHER") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the engagement activities (or, with --csv=themes, the themes) of FILE as CSV "
+       "for spreadsheets to OUT"), N_("OUT") },
+  { "csv", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-csv: activities (the default) or themes"), N_("WHAT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -336,6 +341,8 @@ tandem_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export-map", "^ay", &cli.export_map);
   g_variant_dict_lookup (options, "journey", "s", &cli.journey);
   g_variant_dict_lookup (options, "map", "s", &cli.map);
+  g_variant_dict_lookup (options, "export-csv", "^ay", &cli.export_csv);
+  g_variant_dict_lookup (options, "csv", "s", &cli.csv);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);
   g_variant_dict_lookup (options, "merge", "^aay", &merge);
   cli.files = files;
@@ -369,6 +376,8 @@ tandem_application_handle_local_options (GApplication *app,
     }
 
   g_free (cli.export_json);
+  g_free (cli.export_csv);
+  g_free (cli.csv);
   g_free (cli.import_json);
   g_free (cli.export_pdf);
   g_free (cli.export_feedback);

@@ -19,6 +19,7 @@
 #include "tandem-dialogs.h"
 #include "tandem-journey.h"
 #include "tandem-lock.h"
+#include "tandem-csv-import-dialog.h"
 #include "tandem-merge-dialog.h"
 #include "tandem-new-checklist-dialog.h"
 #include "tandem-journey-page.h"
@@ -1953,6 +1954,48 @@ merge_answers_action (GtkWidget  *widget,
 }
 
 static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->document != NULL)
+    tandem_csv_import_dialog_choose (GTK_WINDOW (self), self->document);
+}
+
+static void
+present_activities_csv_export (GtkWidget *widget)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  tandem_csv_export_choose (GTK_WINDOW (self), self->document, FALSE);
+}
+
+static void
+present_themes_csv_export (GtkWidget *widget)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  tandem_csv_export_choose (GTK_WINDOW (self), self->document, TRUE);
+}
+
+/* A spreadsheet carries the activities and themes whole: personal data is named first. */
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->document != NULL)
+    tandem_personal_data_confirm (widget, self->document, NULL, _("_Export Anyway"),
+                                  g_str_equal (action_name, "win.export-themes-csv")
+                                    ? present_themes_csv_export
+                                    : present_activities_csv_export);
+}
+
+static void
 preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -2283,6 +2326,11 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-checklist", NULL, new_checklist_action);
   gtk_widget_class_install_action (widget_class, "win.merge-answers", NULL, merge_answers_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-activities-csv", NULL,
+                                   export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-themes-csv", NULL,
+                                   export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.new-journey", NULL, new_journey_action);
