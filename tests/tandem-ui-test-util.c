@@ -12,6 +12,10 @@
 #include "tandem-test-util.h"
 #include "tandem-ui-test-util.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 static TandemApplication *application;
 
 static char *private_home;
@@ -215,4 +219,212 @@ tandem_ui_test_find_widget (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/**
+ * tandem_ui_test_settle:
+ *
+ * Lets @window lay itself out and draw, as it would between two key presses: Tab follows the
+ * widgets' positions, which exist only once they are laid out.
+ */
+void
+tandem_ui_test_settle (GtkWidget *window)
+{
+  tandem_ui_test_iterate ();
+  gtk_test_widget_wait_for_draw (window);
+  tandem_ui_test_iterate ();
+}
+
+static gboolean
+shortcut_matches (GtkShortcut     *shortcut,
+                  guint            keyval,
+                  GdkModifierType  modifiers)
+{
+  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+static gboolean
+try_controllers (GtkWidget          *widget,
+                 GtkPropagationPhase phase,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != phase)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (shortcut_matches (shortcut, keyval, modifiers) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * tandem_ui_test_press_key:
+ *
+ * Presses a key as GTK delivers one to the focused widget of @window: the shortcut controllers
+ * of the capture phase from the window down, then those of the bubble phase from the focus up.
+ * GTK 4 cannot synthesise key events in-process, so the key is looked up in the controllers a
+ * real key press reaches and what it finds there is activated; a key nobody binds fails the
+ * test.
+ */
+void
+tandem_ui_test_press_key (GtkWidget       *window,
+                          guint            keyval,
+                          GdkModifierType  modifiers)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  for (GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (window));
+       widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (chain, 0, widget);
+
+  for (guint i = 0; i < chain->len; i++)
+    if (try_controllers (g_ptr_array_index (chain, i), GTK_PHASE_CAPTURE, keyval, modifiers))
+      {
+        tandem_ui_test_settle (window);
+        return;
+      }
+
+  for (guint i = chain->len; i > 0; i--)
+    if (try_controllers (g_ptr_array_index (chain, i - 1), GTK_PHASE_BUBBLE, keyval, modifiers))
+      {
+        tandem_ui_test_settle (window);
+        return;
+      }
+
+  g_error ("No widget from the focus up handles the key %s with modifiers %x",
+           gdk_keyval_name (keyval), modifiers);
+}
+
+/**
+ * tandem_ui_test_tab_to:
+ *
+ * Tabs until the focus is inside @target, as a keyboard user would; fails after 30 presses.
+ */
+void
+tandem_ui_test_tab_to (GtkWidget *window,
+                       GtkWidget *target)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+      if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
+        return;
+
+      gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+      tandem_ui_test_settle (window);
+    }
+
+  g_error ("Tab never reached a %s", G_OBJECT_TYPE_NAME (target));
+}
+
+/**
+ * tandem_ui_test_type_text:
+ *
+ * Types @text into whatever has the focus in @window, one character at a time.
+ */
+void
+tandem_ui_test_type_text (GtkWidget  *window,
+                          const char *text)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char buffer[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), buffer);
+
+      if (GTK_IS_TEXT_VIEW (focus))
+        gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)),
+                                                      buffer, -1, TRUE);
+      else if (GTK_IS_EDITABLE (focus))
+        {
+          int position = gtk_editable_get_position (GTK_EDITABLE (focus));
+
+          gtk_editable_insert_text (GTK_EDITABLE (focus), buffer, -1, &position);
+          gtk_editable_set_position (GTK_EDITABLE (focus), position);
+        }
+      else
+        g_error ("Cannot type into a %s", G_OBJECT_TYPE_NAME (focus));
+    }
+
+  tandem_ui_test_iterate ();
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * tandem_ui_test_real_key:
+ *
+ * Sends a real key press (an xdotool key name) to @window through the X server and waits up to
+ * 10 s until @done says it arrived.
+ *
+ * Returns: %FALSE when no real key can be sent here (no xdotool, or not X11)
+ */
+gboolean
+tandem_ui_test_real_key (GtkWidget             *window,
+                         const char            *key,
+                         TandemUiTestCondition  done,
+                         gpointer               data)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *window_id = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint wake;
+  int status;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+
+  window_id = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+  {
+    /* Dialogs opened and closed before leave the X focus nowhere, with no window manager to
+     * give it back: give it to the window first. */
+    const char *argv[] = { xdotool, "windowfocus", window_id, "key", "--window", window_id, key,
+                           NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                                 NULL, NULL, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  wake = g_timeout_add (20, wake_cb, NULL);
+  while (g_get_monotonic_time () < deadline && !done (data))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  tandem_ui_test_settle (window);
+
+  return TRUE;
+#else
+  return FALSE;
+#endif
 }

@@ -27,4 +27,18 @@ GtkWidget         *tandem_ui_test_find_widget     (GtkWidget     *root,
                                                    GType          type,
                                                    const char    *title_or_label);
 
+void               tandem_ui_test_settle          (GtkWidget       *window);
+void               tandem_ui_test_press_key       (GtkWidget       *window,
+                                                   guint            keyval,
+                                                   GdkModifierType  modifiers);
+void               tandem_ui_test_tab_to          (GtkWidget       *window,
+                                                   GtkWidget       *target);
+void               tandem_ui_test_type_text       (GtkWidget       *window,
+                                                   const char      *text);
+typedef gboolean (*TandemUiTestCondition) (gpointer data);
+gboolean           tandem_ui_test_real_key        (GtkWidget              *window,
+                                                   const char             *key,
+                                                   TandemUiTestCondition   done,
+                                                   gpointer                data);
+
 G_END_DECLS

@@ -20,7 +20,7 @@
 
 /*
  * Keys the window binds are looked up and activated as GTK does for a key press reaching the
- * focused widget (press_key, as in test-checklist-window.c); keys whose handling depends on
+ * focused widget (tandem_ui_test_press_key); keys whose handling depends on
  * GTK's own widgets (the sidebar's list) are sent as real key presses through the X server
  * with xdotool.
  */
@@ -29,136 +29,6 @@ static GtkWidget *
 focus_of (TandemWindow *window)
 {
   return gtk_root_get_focus (GTK_ROOT (window));
-}
-
-static void
-settle (TandemWindow *window)
-{
-  tandem_ui_test_iterate ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  tandem_ui_test_iterate ();
-}
-
-static gboolean
-shortcut_matches (GtkShortcut     *shortcut,
-                  guint            keyval,
-                  GdkModifierType  modifiers)
-{
-  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
-         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
-}
-
-/* GTK runs the capture phase from the window down before the bubble phase from the focus up. */
-static gboolean
-try_controllers (GtkWidget          *widget,
-                 GtkPropagationPhase phase,
-                 guint               keyval,
-                 GdkModifierType     modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != phase)
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (shortcut_matches (shortcut, keyval, modifiers) &&
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                            gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static void
-press_key (TandemWindow    *window,
-           guint            keyval,
-           GdkModifierType  modifiers)
-{
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-
-  for (GtkWidget *widget = focus_of (window); widget != NULL; widget = gtk_widget_get_parent (widget))
-    g_ptr_array_insert (chain, 0, widget);
-
-  for (guint i = 0; i < chain->len; i++)
-    if (try_controllers (g_ptr_array_index (chain, i), GTK_PHASE_CAPTURE, keyval, modifiers))
-      {
-        settle (window);
-        return;
-      }
-
-  for (guint i = chain->len; i > 0; i--)
-    if (try_controllers (g_ptr_array_index (chain, i - 1), GTK_PHASE_BUBBLE, keyval, modifiers))
-      {
-        settle (window);
-        return;
-      }
-
-  g_error ("No widget from the focus up handles the key %s with modifiers %x",
-           gdk_keyval_name (keyval), modifiers);
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Sends a real key press to the window and waits (up to 10 s) until @done says it arrived. */
-static gboolean
-real_key (TandemWindow *window,
-          const char   *key,
-          Condition     done,
-          gpointer      data)
-{
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *window_id = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint wake;
-  int status;
-
-  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
-    return FALSE;
-
-  window_id = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
-  {
-    /* Dialogs opened and closed before leave the X focus nowhere, with no window manager to
-     * give it back: give it to the window first. */
-    const char *argv[] = { xdotool, "windowfocus", window_id, "key", "--window", window_id, key,
-                           NULL };
-
-    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                                 NULL, NULL, NULL, &status, &error));
-  }
-  g_assert_no_error (error);
-  wake = g_timeout_add (20, wake_cb, NULL);
-  while (g_get_monotonic_time () < deadline && !done (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  settle (window);
-
-  return TRUE;
-#else
-  return FALSE;
-#endif
 }
 
 static TandemChecklistPage *
@@ -174,7 +44,7 @@ create_checklist (TandemWindow *window,
     tandem_new_checklist_dialog_select (TANDEM_NEW_CHECKLIST_DIALOG (dialog),
                                         tandem_template_find_builtin (template_id));
   tandem_ui_test_press_button (tandem_ui_test_find_widget (dialog, GTK_TYPE_BUTTON, "C_reate"));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   page = tandem_window_get_visible_page (window);
   g_assert_true (TANDEM_IS_CHECKLIST_PAGE (page));
 
@@ -190,7 +60,7 @@ new_window (void)
   tandem_document_set_reviewer_role (tandem_window_get_document (window), "Chair");
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
   gtk_window_present (GTK_WINDOW (window));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
 
   return window;
 }
@@ -288,14 +158,14 @@ test_sidebar_follows_activation (void)
   g_assert_nonnull (sidebar);
 
   g_assert_true (tandem_window_select_object (window, TANDEM_OBJECT (document)));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   overview_row = gtk_list_box_get_row_at_index (sidebar, 0);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (overview_row)));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
 
   /* Down and Tab move the focus through the sidebar and open nothing. */
   move.before = focus_of (window);
-  if (!real_key (window, "Down", focus_moved, &move))
+  if (!tandem_ui_test_real_key (GTK_WIDGET (window), "Down", focus_moved, &move))
     {
       g_test_skip ("Real key presses need xdotool and an X11 display");
       close_window (window);
@@ -306,15 +176,15 @@ test_sidebar_follows_activation (void)
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == overview_row);
 
   move.before = focus_of (window);
-  real_key (window, "Tab", focus_moved, &move);
+  tandem_ui_test_real_key (GTK_WIDGET (window), "Tab", focus_moved, &move);
   g_assert_true (focus_of (window) != move.before);
   g_assert_true (TANDEM_IS_OVERVIEW_PAGE (tandem_window_get_visible_page (window)));
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == overview_row);
 
   /* Enter opens the row with the focus. */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1))));
-  settle (window);
-  real_key (window, "Return", page_is_checklist, window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
+  tandem_ui_test_real_key (GTK_WIDGET (window), "Return", page_is_checklist, window);
   g_assert_true (TANDEM_IS_CHECKLIST_PAGE (tandem_window_get_visible_page (window)));
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 1));
 
@@ -340,17 +210,17 @@ test_moving_keeps_the_field (void)
                                          GTK_TYPE_TEXT_VIEW, NULL);
   g_assert_nonnull (comments);
   g_assert_true (gtk_widget_grab_focus (comments));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_true (on_screen (comments));
 
   for (guint i = 0; i < 3; i++)
     {
-      press_key (window, i < 2 ? GDK_KEY_Down : GDK_KEY_Up, GDK_ALT_MASK);
+      tandem_ui_test_press_key (GTK_WIDGET (window), i < 2 ? GDK_KEY_Down : GDK_KEY_Up, GDK_ALT_MASK);
       /* The same field of the new question, brought into view once it is laid out. */
       g_assert_true (focus_of (window) == comments);
       deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
       while (!on_screen (comments) && g_get_monotonic_time () < deadline)
-        settle (window);
+        tandem_ui_test_settle (GTK_WIDGET (window));
       g_assert_true (on_screen (comments));
     }
   g_assert_true (tandem_checklist_page_get_selected_item (page) != first);
@@ -371,33 +241,33 @@ test_escape_f6_search (void)
 
   /* Escape from a field of the answer: back to the list, on the same question. */
   gtk_widget_grab_focus (owner);
-  settle (window);
-  press_key (window, GDK_KEY_Escape, 0);
+  tandem_ui_test_settle (GTK_WIDGET (window));
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
   g_assert_true (focus_inside (window, list));
   g_assert_true (tandem_checklist_page_get_selected_item (page) == item);
 
   /* F6 and Shift+F6 go between the list and the answer, never to something hidden. */
-  press_key (window, GDK_KEY_F6, GDK_SHIFT_MASK);
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_F6, GDK_SHIFT_MASK);
   g_assert_true (focus_inside (window, editor));
   g_assert_true (on_screen (focus_of (window)));
-  press_key (window, GDK_KEY_F6, GDK_SHIFT_MASK);
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_F6, GDK_SHIFT_MASK);
   g_assert_true (focus_inside (window, list));
   g_assert_true (on_screen (focus_of (window)));
-  press_key (window, GDK_KEY_F6, 0);
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_F6, 0);
   g_assert_true (focus_inside (window, editor));
   g_assert_true (on_screen (focus_of (window)));
 
   /* Ctrl+F from a field of the answer, and from the Decision view. */
   gtk_widget_grab_focus (owner);
-  settle (window);
-  press_key (window, GDK_KEY_f, GDK_CONTROL_MASK);
+  tandem_ui_test_settle (GTK_WIDGET (window));
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK);
   g_assert_true (focus_inside (window, search));
 
   tandem_checklist_page_show_view (page, "decision");
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   gtk_widget_grab_focus (tandem_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "_Decision"));
-  settle (window);
-  press_key (window, GDK_KEY_f, GDK_CONTROL_MASK);
+  tandem_ui_test_settle (GTK_WIDGET (window));
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK);
   g_assert_true (focus_inside (window, search));
   g_assert_true (on_screen (search));
 
@@ -431,9 +301,9 @@ test_safe_focus (void)
   tandem_document_set_title (document, "Ward 7 closure");
   tandem_document_commit (document);
   gtk_widget_grab_focus (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW, NULL));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-overview", NULL));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   overview = tandem_window_get_visible_page (window);
   g_assert_true (TANDEM_IS_OVERVIEW_PAGE (overview));
   assert_title_safe (window);
@@ -444,11 +314,11 @@ test_safe_focus (void)
                                           ADW_TYPE_PREFERENCES_GROUP));
 
   g_assert_true (tandem_window_select_object (window, TANDEM_OBJECT (tandem_checklist_page_get_checklist (page))));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   gtk_widget_grab_focus (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW, NULL));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.delete", NULL));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_true (TANDEM_IS_OVERVIEW_PAGE (tandem_window_get_visible_page (window)));
   assert_title_safe (window);
   g_assert_true (GTK_IS_LIST_BOX_ROW (focus_of (window)));
@@ -473,25 +343,25 @@ test_delete_signed_asks (void)
   tandem_document_begin (document, "Sign Off");
   tandem_list_append (tandem_checklist_get_signoffs (checklist), signoff);
   tandem_document_commit (document);
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.delete", NULL));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   dialog = tandem_ui_test_find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Jo Barnes (Chair)"));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpuint (tandem_list_get_n (tandem_document_get_checklists (document)), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.delete", NULL));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   dialog = tandem_ui_test_find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpuint (tandem_list_get_n (tandem_document_get_checklists (document)), ==, 0);
 
   close_window (window);
@@ -505,8 +375,8 @@ test_new_checklist_key (void)
   GtkWindow *dialog;
 
   gtk_widget_grab_focus (find_by_class (GTK_WIDGET (window), "navigation-sidebar"));
-  settle (window);
-  press_key (window, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  tandem_ui_test_settle (GTK_WIDGET (window));
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   dialog = GTK_WINDOW (tandem_ui_test_find_dialog (GTK_WINDOW (window)));
   if (dialog == NULL)
     {
@@ -548,7 +418,7 @@ test_typed_due_date (void)
     {
       gtk_editable_set_text (GTK_EDITABLE (due), dates[i].typed);
       g_signal_emit_by_name (due, "apply");
-      settle (window);
+      tandem_ui_test_settle (GTK_WIDGET (window));
       g_assert_cmpstr (tandem_checklist_item_get_due_date (item), ==, dates[i].iso);
       g_assert_false (gtk_widget_has_css_class (due, "error"));
     }
@@ -557,7 +427,7 @@ test_typed_due_date (void)
   /* A bad date changes nothing, keeps what was typed and says what to type. */
   gtk_editable_set_text (GTK_EDITABLE (due), "31/02/2026");
   g_signal_emit_by_name (due, "apply");
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (tandem_checklist_item_get_due_date (item), ==, "2026-12-18");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "31/02/2026");
   g_assert_true (gtk_widget_has_css_class (due, "error"));
@@ -566,7 +436,7 @@ test_typed_due_date (void)
   /* The calendar's arrows start at the due date: Right, Space picks the day after. */
   button = tandem_ui_test_find_widget (due, GTK_TYPE_MENU_BUTTON, NULL);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   calendar = tandem_ui_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
                                          GTK_TYPE_CALENDAR, NULL);
   controllers = gtk_widget_observe_controllers (calendar);
@@ -583,7 +453,7 @@ test_typed_due_date (void)
   g_assert_true (handled);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_space, 0, 0, &handled);
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (tandem_checklist_item_get_due_date (item), ==, "2026-12-26");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "26 December 2026");
   g_assert_false (gtk_widget_has_css_class (due, "error"));
@@ -591,13 +461,13 @@ test_typed_due_date (void)
   /* With no due date, they start at today. */
   gtk_editable_set_text (GTK_EDITABLE (due), "");
   g_signal_emit_by_name (due, "apply");
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (tandem_checklist_item_get_due_date (item), ==, "");
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
@@ -644,22 +514,22 @@ test_tab_stops (void)
 
   /* The typed date and the calendar button: two controls, one stop each. */
   gtk_widget_grab_focus (owner);
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpuint (tab_stops_inside (window, due), ==, 2);
 
   g_assert_true (tandem_window_select_object (window, TANDEM_OBJECT (document)));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   overview = tandem_window_get_visible_page (window);
   fictional = tandem_ui_test_find_widget (overview, ADW_TYPE_ACTION_ROW, "_Fictional demonstration data");
   g_assert_nonnull (fictional);
   tandem_overview_page_focus_title (TANDEM_OVERVIEW_PAGE (overview));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpuint (tab_stops_inside (window, fictional), ==, 1);
 
   /* The row turns the switch. */
   g_assert_false (tandem_document_get_fictional (document));
   g_assert_true (gtk_widget_activate (fictional));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_true (tandem_document_get_fictional (document));
 
   close_window (window);
@@ -702,7 +572,7 @@ test_compact_header (void)
   tandem_document_set_reviewer (tandem_window_get_document (window), "Asha Patel");
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   gtk_window_present (GTK_WINDOW (window));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   page = create_checklist (window, NULL);
   /* The window is narrow enough to show the sidebar or the page: open the page from it. */
   {
@@ -710,8 +580,8 @@ test_compact_header (void)
 
     g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1))));
   }
-  settle (window);
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
+  tandem_ui_test_settle (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   screenshot (window, "checklist-800x600");
 
@@ -723,7 +593,7 @@ test_compact_header (void)
     gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
     while (gtk_widget_get_height (header) >= window_height / 5 && g_get_monotonic_time () < deadline)
-      settle (window);
+      tandem_ui_test_settle (GTK_WIDGET (window));
   }
   screenshot (window, "checklist-800x600-settled");
   g_assert_cmpint (window_height, <=, 620);
@@ -831,11 +701,11 @@ test_accessible_names (void)
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       tandem_checklist_page_show_view (page, views[i]);
-      settle (window);
+      tandem_ui_test_settle (GTK_WIDGET (window));
       check_names (GTK_WIDGET (window), FALSE, unnamed);
     }
   g_assert_true (tandem_window_select_object (window, TANDEM_OBJECT (document)));
-  settle (window);
+  tandem_ui_test_settle (GTK_WIDGET (window));
   check_names (GTK_WIDGET (window), FALSE, unnamed);
 
   g_assert_cmpstr (unnamed->str, ==, "");

@@ -26,11 +26,10 @@
 #include "tandem-ui-test-util.h"
 
 /*
- * The keyboard is driven as GTK drives it: a key press goes to the focused widget and bubbles
- * up through its ancestors until a shortcut takes it (press_key), and Tab moves the focus with
- * gtk_widget_child_focus() (press_tab). GTK 4 cannot synthesise key events in-process, so
- * press_key looks the key up in the same shortcut controllers that a real key press reaches
- * and activates what it finds there; a key nobody binds fails the test.
+ * The keyboard is driven as GTK drives it: a key press goes to the focused widget through the
+ * shortcut controllers a real key press reaches (tandem_ui_test_press_key), and Tab moves the
+ * focus with gtk_widget_child_focus() (tandem_ui_test_tab_to); a key nobody binds fails the
+ * test.
  */
 
 static char *scratch;
@@ -45,113 +44,6 @@ static GtkWidget *
 focus_of (TandemWindow *window)
 {
   return gtk_root_get_focus (GTK_ROOT (window));
-}
-
-/* Lets the window lay itself out and draw, as it would between two key presses: Tab follows
- * the widgets' positions, which exist only once they are laid out. */
-static void
-settle (TandemWindow *window)
-{
-  tandem_ui_test_iterate ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  tandem_ui_test_iterate ();
-}
-
-static gboolean
-shortcut_matches (GtkShortcut     *shortcut,
-                  guint            keyval,
-                  GdkModifierType  modifiers)
-{
-  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
-         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
-}
-
-static void
-press_key (TandemWindow    *window,
-           guint            keyval,
-           GdkModifierType  modifiers)
-{
-  for (GtkWidget *widget = focus_of (window); widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-            continue;
-
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-              if (shortcut_matches (shortcut, keyval, modifiers) &&
-                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                gtk_shortcut_get_arguments (shortcut)))
-                {
-                  settle (window);
-                  return;
-                }
-            }
-        }
-    }
-
-  g_error ("No widget from the focus up handles the key %s with modifiers %x",
-           gdk_keyval_name (keyval), modifiers);
-}
-
-/* Tab until the focus is inside @target, as a keyboard user would; fails after 30 presses. */
-static void
-tab_to (TandemWindow *window,
-        GtkWidget    *target)
-{
-  for (guint i = 0; i < 30; i++)
-    {
-      GtkWidget *focus = focus_of (window);
-
-      if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
-        return;
-
-      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
-      settle (window);
-    }
-
-  g_error ("Tab never reached a %s", G_OBJECT_TYPE_NAME (target));
-}
-
-/* Types into whatever has the focus, one character at a time. */
-static void
-type_text (TandemWindow *window,
-           const char   *text)
-{
-  GtkWidget *focus = focus_of (window);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      char buffer[8] = { 0 };
-
-      g_unichar_to_utf8 (g_utf8_get_char (p), buffer);
-
-      if (GTK_IS_TEXT_VIEW (focus))
-        gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)),
-                                                      buffer, -1, TRUE);
-      else if (GTK_IS_EDITABLE (focus))
-        {
-          int position = gtk_editable_get_position (GTK_EDITABLE (focus));
-
-          gtk_editable_insert_text (GTK_EDITABLE (focus), buffer, -1, &position);
-          gtk_editable_set_position (GTK_EDITABLE (focus), position);
-        }
-      else
-        g_error ("Cannot type into a %s", G_OBJECT_TYPE_NAME (focus));
-    }
-
-  tandem_ui_test_iterate ();
 }
 
 static TandemChecklistPage *
@@ -251,38 +143,38 @@ test_keyboard_answer_sign_save_reopen (void)
   g_assert_true (tandem_item_editor_get_item (TANDEM_ITEM_EDITOR (editor)) == items[0]);
 
   /* First question: Ctrl+3 is Met. */
-  press_key (window, GDK_KEY_3, GDK_CONTROL_MASK);
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_3, GDK_CONTROL_MASK);
   g_assert_cmpint (tandem_checklist_item_get_status (items[0]), ==, TANDEM_ITEM_STATUS_MET);
 
   /* Second question: Alt+Down, Ctrl+5 (Not met), Enter to the answer, Tab to the evidence
    * and type it. */
-  press_key (window, GDK_KEY_Down, GDK_ALT_MASK);
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_Down, GDK_ALT_MASK);
   items[1] = tandem_checklist_page_get_selected_item (page);
   g_assert_true (items[1] != items[0]);
   /* The keyboard focus moved with the choice. */
   g_assert_true (tandem_checklist_row_get_object (TANDEM_CHECKLIST_ROW (gtk_widget_get_first_child (focus_of (window)))) ==
                  (gpointer)items[1]);
-  press_key (window, GDK_KEY_5, GDK_CONTROL_MASK);
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_5, GDK_CONTROL_MASK);
   g_assert_cmpint (tandem_checklist_item_get_status (items[1]), ==, TANDEM_ITEM_STATUS_NOT_MET);
   g_assert_cmpint (tandem_checklist_item_get_rag (items[1]), ==, TANDEM_RAG_RED);
 
   gtk_widget_grab_focus (list);
-  press_key (window, GDK_KEY_Return, 0);
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), editor));
-  tab_to (window, tandem_ui_test_find_widget (editor, GTK_TYPE_TEXT_VIEW, NULL) /* action */);
-  type_text (window, "Hold sessions with carers' groups.");
+  tandem_ui_test_tab_to (GTK_WIDGET (window), tandem_ui_test_find_widget (editor, GTK_TYPE_TEXT_VIEW, NULL) /* action */);
+  tandem_ui_test_type_text (GTK_WIDGET (window), "Hold sessions with carers' groups.");
   g_assert_cmpstr (tandem_checklist_item_get_action (items[1]), ==, "Hold sessions with carers' groups.");
 
   /* Third question: back to the list, Alt+Down twice past the section heading if need be,
    * Ctrl+4 (Partly met), and the owner typed in. */
   gtk_widget_grab_focus (list);
-  press_key (window, GDK_KEY_Down, GDK_ALT_MASK);
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_Down, GDK_ALT_MASK);
   items[2] = tandem_checklist_page_get_selected_item (page);
   g_assert_true (items[2] != items[1]);
-  press_key (window, GDK_KEY_4, GDK_CONTROL_MASK);
-  press_key (window, GDK_KEY_Return, 0);
-  tab_to (window, tandem_ui_test_find_widget (editor, ADW_TYPE_ENTRY_ROW, "_Owner"));
-  type_text (window, "Engagement lead");
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_4, GDK_CONTROL_MASK);
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
+  tandem_ui_test_tab_to (GTK_WIDGET (window), tandem_ui_test_find_widget (editor, ADW_TYPE_ENTRY_ROW, "_Owner"));
+  tandem_ui_test_type_text (GTK_WIDGET (window), "Engagement lead");
   g_assert_cmpstr (tandem_checklist_item_get_owner (items[2]), ==, "Engagement lead");
   g_assert_cmpint (tandem_checklist_item_get_status (items[2]), ==, TANDEM_ITEM_STATUS_PARTLY_MET);
 
@@ -311,9 +203,9 @@ test_keyboard_answer_sign_save_reopen (void)
 
     /* The name starts as the reviewer's. */
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Asha Patel");
-    tab_to (window, role);
-    type_text (window, "Non-executive director");
-    tab_to (window, sign);
+    tandem_ui_test_tab_to (GTK_WIDGET (window), role);
+    tandem_ui_test_type_text (GTK_WIDGET (window), "Non-executive director");
+    tandem_ui_test_tab_to (GTK_WIDGET (window), sign);
     tandem_ui_test_press_button (focus_of (window));
   }
   /* Ten questions are open: signing off asks why, and keeps the reason. */
@@ -413,7 +305,7 @@ test_first_use_asks_who (void)
   g_assert_cmpstr (tandem_document_get_reviewer_role (document), ==, "Non-executive director");
 
   gtk_widget_grab_focus (tandem_checklist_page_get_list_view (page));
-  press_key (window, GDK_KEY_3, GDK_CONTROL_MASK);
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_3, GDK_CONTROL_MASK);
   entry = tandem_list_get (tandem_checklist_get_audit (checklist), 0);
   g_assert_cmpstr (tandem_audit_entry_get_who (entry), ==, "Priya Shah");
   g_assert_cmpstr (tandem_audit_entry_get_role (entry), ==, "Non-executive director");
@@ -591,7 +483,7 @@ test_changing_an_answer_voids_signoff (void)
   g_assert_nonnull (signoff);
 
   gtk_widget_grab_focus (tandem_checklist_page_get_list_view (page));
-  press_key (window, GDK_KEY_6, GDK_CONTROL_MASK);
+  tandem_ui_test_press_key (GTK_WIDGET (window), GDK_KEY_6, GDK_CONTROL_MASK);
   g_assert_cmpstr (tandem_signoff_get_voided_at (signoff), !=, "");
   /* The user is told whose sign-off it voided, with Undo at hand. */
   {

@@ -30,7 +30,12 @@
  * Tandem, and a refused link in it is refused with the link's sentence.
  */
 
-G_DEFINE_QUARK (tandem-links-kept-as-text, links_kept)
+/* G_DEFINE_QUARK would export the quark's getter; nothing outside this file needs it. */
+static GQuark
+links_kept_quark (void)
+{
+  return g_quark_from_static_string ("tandem-links-kept-as-text");
+}
 
 static void
 collect_item_cb (TandemObject *object,
