@@ -22,6 +22,10 @@
 #include "tandem-new-checklist-dialog.h"
 #include "tandem-journey-page.h"
 #include "tandem-overview-page.h"
+#include "tandem-engagement-page.h"
+#include "tandem-ladder-page.h"
+#include "tandem-reach-page.h"
+#include "tandem-sidebar-entry.h"
 #include "tandem-preferences-window.h"
 #include "tandem-projector-view.h"
 #include "tandem-reviewer-dialog.h"
@@ -68,6 +72,7 @@ struct _TandemWindow
 
   GListStore           *sidebar_roots;
   GListStore           *sidebar_parts;  /* of GListModel, flattened into the sidebar */
+  GListStore           *sidebar_engagement;  /* of TandemSidebarEntry: the engagement pages */
   GHashTable           *pages;  /* TandemObject* -> GtkWidget* (weak: the stack owns pages) */
   guint                 sidebar_key;  /* a key moving the focus in the sidebar, while it is handled */
 
@@ -111,7 +116,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void save_as (TandemWindow *self);
 static GtkListBoxRow *sidebar_row_of (TandemWindow *self,
-                                      TandemObject *object);
+                                      gpointer      object);
 static void leave_projector (TandemWindow *self);
 static void set_document (TandemWindow   *self,
                           TandemDocument *document);
@@ -263,6 +268,8 @@ create_sidebar_row (gpointer item,
   /* Each row is named for screen readers by what it opens, and keeps its name as it is renamed. */
   if (TANDEM_IS_DOCUMENT (item))
     tandem_set_accessible_label (row, _("Project Overview"));
+  else if (TANDEM_IS_SIDEBAR_ENTRY (item))
+    tandem_set_accessible_label (row, tandem_sidebar_entry_get_title (item));
   else
     {
       g_signal_connect_object (item, "notify::title", G_CALLBACK (on_sidebar_title_cb), row, 0);
@@ -284,6 +291,11 @@ create_sidebar_row (gpointer item,
     {
       icon_name = "document-properties-symbolic";
       gtk_label_set_text (GTK_LABEL (label), _("Project Overview"));
+    }
+  else if (TANDEM_IS_SIDEBAR_ENTRY (item))
+    {
+      icon_name = tandem_sidebar_entry_get_icon_name (item);
+      gtk_label_set_text (GTK_LABEL (label), tandem_sidebar_entry_get_title (item));
     }
   else
     {
@@ -309,6 +321,8 @@ sidebar_section_title (gpointer item)
     return _("Checklists");
   if (TANDEM_IS_JOURNEY (item))
     return _("Journeys");
+  if (TANDEM_IS_SIDEBAR_ENTRY (item))
+    return tandem_sidebar_entry_get_section (item);
 
   return NULL;
 }
@@ -322,7 +336,7 @@ sidebar_header_func (GtkListBoxRow *row,
   gpointer previous = before ? g_object_get_data (G_OBJECT (before), "tandem-object") : NULL;
   const char *title = sidebar_section_title (item);
 
-  if (title != NULL && (previous == NULL || G_OBJECT_TYPE (previous) != G_OBJECT_TYPE (item)))
+  if (title != NULL && (previous == NULL || g_strcmp0 (sidebar_section_title (previous), title) != 0))
     {
       GtkWidget *header = gtk_label_new (title);
 
@@ -342,8 +356,10 @@ sidebar_header_func (GtkListBoxRow *row,
 
 static GtkWidget *
 create_page (TandemWindow *self,
-             TandemObject *object)
+             gpointer      object)
 {
+  if (TANDEM_IS_SIDEBAR_ENTRY (object))
+    return tandem_sidebar_entry_new_page (object, self->document);
   if (TANDEM_IS_DOCUMENT (object))
     return tandem_overview_page_new (TANDEM_DOCUMENT (object));
   if (TANDEM_IS_CHECKLIST (object))
@@ -370,13 +386,12 @@ on_page_destroyed_cb (gpointer  data,
     }
 }
 
-void
-tandem_window_show_object (TandemWindow *self,
-                           TandemObject *object)
+/* Shows the page of a sidebar item: an object of the document or a TandemSidebarEntry. */
+static void
+show_item (TandemWindow *self,
+           gpointer      object)
 {
   GtkWidget *page;
-
-  g_return_if_fail (TANDEM_IS_WINDOW (self));
 
   page = g_hash_table_lookup (self->pages, object);
   if (page == NULL)
@@ -395,6 +410,77 @@ tandem_window_show_object (TandemWindow *self,
       tandem_document_get_reviewer (self->document)[0] == '\0' &&
       tandem_reviewer_dialog_needed (self->settings))
     tandem_reviewer_dialog_present (GTK_WINDOW (self), self->settings);
+}
+
+void
+tandem_window_show_object (TandemWindow *self,
+                           TandemObject *object)
+{
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+  g_return_if_fail (TANDEM_IS_OBJECT (object));
+
+  show_item (self, object);
+}
+
+/* The pages of the engagement record, in the order of the sidebar. One line adds a page. */
+static void
+add_engagement_entries (GListStore *store)
+{
+  static const struct
+  {
+    const char            *id;
+    const char            *title;
+    const char            *icon_name;
+    TandemSidebarPageFunc  new_page;
+  } entries[] = {
+    { "engagement-log", N_("Engagement Log"), "x-office-calendar-symbolic",
+      tandem_engagement_page_new },
+    { "groups-and-reach", N_("Groups and Reach"), "system-users-symbolic", tandem_reach_page_new },
+    { "ladder-profile", N_("Ladder Profile"), "view-continuous-symbolic", tandem_ladder_page_new },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(TandemSidebarEntry) entry =
+        tandem_sidebar_entry_new (entries[i].id, _("Engagement"), _(entries[i].title),
+                                  entries[i].icon_name, entries[i].new_page);
+
+      g_list_store_append (store, entry);
+    }
+}
+
+/**
+ * tandem_window_select_page:
+ * @page_id: the id of a fixed page of the sidebar, such as "engagement-log"
+ *
+ * Chooses that page in the sidebar, which shows it.
+ *
+ * Returns: (transfer none) (nullable): the page shown, or %NULL when there is none of that id
+ */
+GtkWidget *
+tandem_window_select_page (TandemWindow *self,
+                           const char   *page_id)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_engagement)); i++)
+    {
+      g_autoptr(TandemSidebarEntry) entry =
+        g_list_model_get_item (G_LIST_MODEL (self->sidebar_engagement), i);
+      GtkListBoxRow *row;
+
+      if (!g_str_equal (tandem_sidebar_entry_get_id (entry), page_id))
+        continue;
+
+      row = sidebar_row_of (self, (gpointer)entry);
+      if (row == NULL)
+        return NULL;
+      self->sidebar_key = 0;
+      gtk_list_box_select_row (self->sidebar, row);
+      return g_hash_table_lookup (self->pages, entry);
+    }
+
+  return NULL;
 }
 
 /**
@@ -433,6 +519,9 @@ drop_orphan_pages (TandemWindow *self)
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
+      /* The fixed pages show the whole project: they never leave it. */
+      if (!TANDEM_IS_OBJECT (key))
+        continue;
       if (tandem_object_get_document (key) == self->document &&
           tandem_document_lookup (self->document, tandem_object_get_id (key)) == key)
         continue;
@@ -604,7 +693,7 @@ on_document_title_cb (TandemWindow   *self,
     update_title (self);
 }
 
-static TandemObject *
+static gpointer
 shown_object (TandemWindow *self)
 {
   GtkWidget *visible;
@@ -626,7 +715,7 @@ shown_object (TandemWindow *self)
 
 static GtkListBoxRow *
 sidebar_row_of (TandemWindow *self,
-                TandemObject *object)
+                gpointer      object)
 {
   GtkListBoxRow *row;
 
@@ -686,8 +775,8 @@ static void
 on_sidebar_row_selected_cb (TandemWindow  *self,
                             GtkListBoxRow *row)
 {
-  TandemObject *object;
-  TandemObject *shown;
+  gpointer object;
+  gpointer shown;
 
   if (row == NULL)
     return;
@@ -707,7 +796,7 @@ on_sidebar_row_selected_cb (TandemWindow  *self,
     }
 
   if (object != NULL)
-    tandem_window_show_object (self, object);
+    show_item (self, object);
 }
 
 static void
@@ -1982,13 +2071,15 @@ set_document (TandemWindow   *self,
                            G_CONNECT_SWAPPED);
   apply_reviewer_name (self);
 
-  /* The sidebar lists the overview, then the checklists, then the journeys. */
+  /* The sidebar lists the overview, then the checklists, the journeys and the engagement
+   * record. */
   g_list_store_remove_all (self->sidebar_parts);
   g_list_store_remove_all (self->sidebar_roots);
   g_list_store_append (self->sidebar_roots, document);
   g_list_store_append (self->sidebar_parts, self->sidebar_roots);
   g_list_store_append (self->sidebar_parts, tandem_document_get_checklists (document));
   g_list_store_append (self->sidebar_parts, tandem_document_get_journeys (document));
+  g_list_store_append (self->sidebar_parts, self->sidebar_engagement);
 
   first = gtk_list_box_get_row_at_index (self->sidebar, 0);
   gtk_list_box_select_row (self->sidebar, first);
@@ -2039,6 +2130,7 @@ tandem_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->sidebar_roots);
   g_clear_object (&self->sidebar_parts);
+  g_clear_object (&self->sidebar_engagement);
   /* A page can outlive its window, kept by an export still finishing: its weak reference must
    * not call back into a window that is gone. */
   {
@@ -2184,6 +2276,8 @@ tandem_window_init (TandemWindow *self)
   self->pages = g_hash_table_new (NULL, NULL);
   self->sidebar_roots = g_list_store_new (TANDEM_TYPE_OBJECT);
   self->sidebar_parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->sidebar_engagement = g_list_store_new (TANDEM_TYPE_SIDEBAR_ENTRY);
+  add_engagement_entries (self->sidebar_engagement);
   flattened = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->sidebar_parts)));
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (flattened), create_sidebar_row, self, NULL);
   gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);

@@ -38,6 +38,8 @@ gboolean        tandem_window_get_fullscreen_requested (TandemWindow *self);
 const char     *tandem_window_get_last_error (TandemWindow       *self);
 gboolean        tandem_window_select_object (TandemWindow        *self,
                                              TandemObject        *object);
+GtkWidget      *tandem_window_select_page   (TandemWindow        *self,
+                                             const char          *page_id);
 GtkWindow      *tandem_window_new_checklist (TandemWindow        *self);
 void            tandem_window_merge_from_async  (TandemWindow        *self,
                                                  GFile               *file,
