@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "tandem-activity-file.h"
@@ -313,7 +315,14 @@ static void
 date_from_model (TandemEngagementPage *self)
 {
   const char *iso = self->activity ? tandem_activity_get_date (self->activity) : "";
-  g_autofree char *shown = iso[0] != '\0' ? tandem_format_short_date (iso) : g_strdup ("");
+  g_autofree char *shown = NULL;
+  int year, month, day;
+
+  /* Shown as it is typed, so that what is shown can be edited and read back. */
+  if (sscanf (iso, "%d-%d-%d", &year, &month, &day) == 3)
+    shown = g_strdup_printf ("%02d/%02d/%04d", day, month, year);
+  else
+    shown = g_strdup (iso);
 
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), shown);
@@ -389,8 +398,16 @@ on_participants_changed_cb (TandemEngagementPage *self)
     return;
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->participants_row))));
-  if (text[0] != '\0' &&
-      !g_ascii_string_to_unsigned (text, 10, 0, TANDEM_ACTIVITY_MAX_PARTICIPANTS, &n, &error))
+
+  /* An emptied field is read when it is left: selecting the count and typing over it passes
+   * through an empty field, which must not wipe the count on the way. */
+  if (text[0] == '\0')
+    {
+      show_field_error (self->participants_row, self->participants_error, NULL);
+      return;
+    }
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, TANDEM_ACTIVITY_MAX_PARTICIPANTS, &n, &error))
     {
       g_autofree char *message = NULL;
 
@@ -414,6 +431,25 @@ on_participants_changed_cb (TandemEngagementPage *self)
   self->updating = TRUE;
   tandem_set_property_undoable (TANDEM_OBJECT (self->activity), "participants", &value,
                                 _("Change Number Taking Part"), TRUE);
+  self->updating = FALSE;
+}
+
+/* Left empty: nobody counted. */
+static void
+on_participants_left_cb (TandemEngagementPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->participants_row));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->activity == NULL || self->updating || text[0] != '\0' ||
+      tandem_activity_get_participants (self->activity) == 0)
+    return;
+
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, 0);
+  self->updating = TRUE;
+  tandem_set_property_undoable (TANDEM_OBJECT (self->activity), "participants", &value,
+                                _("Change Number Taking Part"), FALSE);
   self->updating = FALSE;
 }
 
@@ -950,6 +986,11 @@ build_editor (TandemEngagementPage *self)
   adw_entry_row_set_input_purpose (self->participants_row, GTK_INPUT_PURPOSE_DIGITS);
   g_signal_connect_swapped (self->participants_row, "changed",
                             G_CALLBACK (on_participants_changed_cb), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_participants_left_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->participants_row), focus);
+  g_signal_connect_swapped (self->participants_row, "entry-activated",
+                            G_CALLBACK (on_participants_left_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->participants_row));
   self->rung_row = new_enum_combo (_("_Rung of the ladder reached"), TANDEM_TYPE_LADDER_RUNG,
                                    rung_label);
@@ -1093,7 +1134,10 @@ build (TandemEngagementPage *self)
                                   GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (side), scrolled);
-  gtk_widget_set_size_request (side, 340, -1);
+  /* The list keeps its width; the editor takes the rest of the window. */
+  gtk_widget_set_size_request (side, 360, -1);
+  gtk_widget_set_hexpand (side, FALSE);
+  gtk_widget_set_hexpand (scrolled, FALSE);
   gtk_box_append (GTK_BOX (paned), side);
   gtk_box_append (GTK_BOX (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
 

@@ -180,11 +180,23 @@ fill_gaps (TandemReachPage *self,
 {
   g_autoptr(GPtrArray) gaps = tandem_reach_dup_gaps (reach);
   guint unassigned = tandem_reach_get_unassigned (reach);
+  guint n_affected = 0;
+  GtkWidget *others = NULL;
 
   for (guint i = 0; i < self->gap_rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->gaps_group),
                                   g_ptr_array_index (self->gap_rows, i));
   g_ptr_array_set_size (self->gap_rows, 0);
+
+  /* The gaps among those most affected come first and stay in sight; the others, which on a
+   * new project are most of the built-in list, fold under one row so the reach view stays near. */
+  for (guint row = 0; row < tandem_reach_get_n_groups (reach); row++)
+    {
+      g_autofree char *gap = tandem_reach_dup_gap (reach, row);
+
+      if (gap != NULL && tandem_group_get_most_affected (tandem_reach_get_group (reach, row)))
+        n_affected++;
+    }
 
   for (guint i = 0; i < gaps->len; i++)
     {
@@ -196,8 +208,30 @@ fill_gaps (TandemReachPage *self,
       gtk_widget_add_css_class (icon, "warning");
       tandem_hide_from_accessibility (icon);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), row);
-      g_ptr_array_add (self->gap_rows, row);
+
+      if (i < n_affected)
+        {
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), row);
+          g_ptr_array_add (self->gap_rows, row);
+          continue;
+        }
+
+      if (others == NULL)
+        {
+          g_autofree char *title =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more group not reached in time",
+                                          "%u more groups not reached in time",
+                                          gaps->len - n_affected), gaps->len - n_affected);
+
+          others = adw_expander_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (others), title);
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (others),
+                                         _("Groups not marked as most affected"));
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (others), n_affected == 0);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), others);
+          g_ptr_array_add (self->gap_rows, others);
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (others), row);
     }
 
   if (gaps->len == 0)
