@@ -34,6 +34,7 @@ struct _TandemLadderPage
   GtkLabel       *verdict_labels[TANDEM_N_CHANGE_STAGES];
   GtkImage       *verdict_icons[TANDEM_N_CHANGE_STAGES];
   guint           refresh_id;
+  gboolean        stale;
 };
 
 G_DEFINE_FINAL_TYPE (TandemLadderPage, tandem_ladder_page, ADW_TYPE_BIN)
@@ -68,6 +69,7 @@ tandem_ladder_page_refresh (TandemLadderPage *self)
   g_return_if_fail (TANDEM_IS_LADDER_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   profile = tandem_ladder_profile_new (self->document);
 
   for (guint i = 0; i < profile->len && i < TANDEM_N_CHANGE_STAGES; i++)
@@ -93,7 +95,15 @@ tandem_ladder_page_refresh (TandemLadderPage *self)
       counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity, %u people",
                                              "%u activities, %u people", row->n_activities),
                                 row->n_activities, row->people);
-      subtitle = g_strdup_printf ("%s %s", counts, sentence);
+      /* The model's sentence for "nothing" reads "No activity recorded", which would contradict
+       * the count beside it when the stage has activities with no rung. */
+      if (row->agreement == TANDEM_LADDER_AGREEMENT_NOTHING && row->n_activities > 0)
+        {
+          g_free (sentence);
+          sentence = g_strdup (_("No rung recorded for its activities and no self-assessment."));
+        }
+      /* TRANSLATORS: "2 activities, 31 people. The self-assessment claims …" */
+      subtitle = g_strdup_printf (_("%s. %s"), counts, sentence);
 
       adw_action_row_set_subtitle (self->rows[i], subtitle);
       gtk_label_set_text (self->recorded_labels[i], recorded);
@@ -146,16 +156,36 @@ refresh_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void on_map_cb (GtkWidget *widget,
+                       gpointer   data);
+
+/* A page out of sight is brought up to date when it is shown again: typing in the log must not
+ * build the reach of every group again at each key. */
 static void
 on_document_changed_cb (TandemLadderPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
 
+static void
+on_map_cb (GtkWidget *widget,
+           gpointer   data)
+{
+  TandemLadderPage *self = (TandemLadderPage *)widget;
+
+  if (self->stale)
+    tandem_ladder_page_refresh (self);
+}
+
 static GtkLabel *
-suffix_label (AdwActionRow *row,
-              int           width)
+suffix_label (GtkWidget *box,
+              int        width)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -164,7 +194,7 @@ suffix_label (AdwActionRow *row,
   gtk_label_set_max_width_chars (GTK_LABEL (label), width);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (row, label);
+  gtk_box_append (GTK_BOX (box), label);
 
   return GTK_LABEL (label);
 }
@@ -183,12 +213,14 @@ build (TandemLadderPage *self)
                                            "engagement log reached, beside the rung claimed in "
                                            "the T5 self-assessment checklist."));
 
+  /* What the board must notice, under the heading and above the stages. */
   self->summary_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->summary_label, TRUE);
   gtk_label_set_xalign (self->summary_label, 0);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->summary_label), 12);
   gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "heading");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->summary_label));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  group = adw_preferences_group_new ();
 
   for (int stage = 0; stage < TANDEM_N_CHANGE_STAGES; stage++)
     {
@@ -202,9 +234,17 @@ build (TandemLadderPage *self)
       tandem_hide_from_accessibility (icon);
       adw_action_row_add_prefix (row, icon);
       self->verdict_icons[stage] = GTK_IMAGE (icon);
-      self->recorded_labels[stage] = suffix_label (row, 18);
-      self->claimed_labels[stage] = suffix_label (row, 18);
-      self->verdict_labels[stage] = suffix_label (row, 10);
+      {
+        GtkWidget *pair = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+        GtkWidget *verdict_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+        gtk_widget_set_valign (pair, GTK_ALIGN_CENTER);
+        self->recorded_labels[stage] = suffix_label (pair, 20);
+        self->claimed_labels[stage] = suffix_label (pair, 20);
+        adw_action_row_add_suffix (row, pair);
+        self->verdict_labels[stage] = suffix_label (verdict_box, 9);
+        adw_action_row_add_suffix (row, verdict_box);
+      }
       gtk_widget_add_css_class (GTK_WIDGET (self->verdict_labels[stage]), "heading");
       self->rows[stage] = row;
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
@@ -215,6 +255,7 @@ build (TandemLadderPage *self)
 
   g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   tandem_ladder_page_refresh (self);
 }
 

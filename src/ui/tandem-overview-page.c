@@ -48,6 +48,7 @@ struct _TandemOverviewPage
   GtkWidget       *gaps_group;
   GPtrArray       *gap_rows;
   guint            gaps_id;
+  gboolean         gaps_stale;
 };
 
 G_DEFINE_FINAL_TYPE (TandemOverviewPage, tandem_overview_page, ADW_TYPE_BIN)
@@ -202,6 +203,7 @@ update_gaps (TandemOverviewPage *self)
   g_autoptr(TandemReach) reach = tandem_reach_new (self->document);
   g_autoptr(GPtrArray) gaps = tandem_reach_dup_gaps (reach);
 
+  self->gaps_stale = FALSE;
   for (guint i = 0; i < self->gap_rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->gaps_group),
                                   g_ptr_array_index (self->gap_rows, i));
@@ -237,11 +239,21 @@ update_gaps_cb (gpointer data)
 }
 
 static void
+on_map_cb (TandemOverviewPage *self)
+{
+  if (self->gaps_stale)
+    update_gaps (self);
+}
+
+static void
 on_document_changed_cb (TandemOverviewPage *self)
 {
   meeting_date_from_model (self);
-  /* Once after the changes of a main-loop turn: typing changes the document at each key. */
-  if (self->gaps_id == 0)
+  /* Once after the changes of a main-loop turn, and only in sight: typing changes the document
+   * at each key, on this page or another. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->gaps_stale = TRUE;
+  else if (self->gaps_id == 0)
     self->gaps_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_gaps_cb, self, NULL);
 }
 
@@ -395,6 +407,7 @@ set_document (TandemOverviewPage *self,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self))),
                             ADW_PREFERENCES_GROUP (self->gaps_group));
   update_gaps (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 /* GObject */

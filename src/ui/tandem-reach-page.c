@@ -41,6 +41,7 @@ struct _TandemReachPage
   GtkWidget      *builtin_button;
   GtkWidget      *empty_label;
   guint           refresh_id;
+  gboolean        stale;
 };
 
 G_DEFINE_FINAL_TYPE (TandemReachPage, tandem_reach_page, ADW_TYPE_BIN)
@@ -275,6 +276,7 @@ tandem_reach_page_refresh (TandemReachPage *self)
   g_return_if_fail (TANDEM_IS_REACH_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   reach = tandem_reach_new (self->document);
   fill_gaps (self, reach);
   fill_grid (self, reach);
@@ -294,9 +296,19 @@ refresh_cb (gpointer data)
 }
 
 /* Typing a group's name changes the document at each key: the view is built again once. */
+static void on_map_cb (GtkWidget *widget,
+                       gpointer   data);
+
+/* A page out of sight is brought up to date when it is shown again: typing in the log must not
+ * build the reach of every group again at each key. */
 static void
 on_document_changed_cb (TandemReachPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
@@ -479,6 +491,16 @@ on_new_group_apply_cb (AdwEntryRow     *row,
   gtk_editable_set_text (GTK_EDITABLE (row), "");
 }
 
+static void
+on_map_cb (GtkWidget *widget,
+           gpointer   data)
+{
+  TandemReachPage *self = (TandemReachPage *)widget;
+
+  if (self->stale)
+    tandem_reach_page_refresh (self);
+}
+
 /* Building */
 
 static void
@@ -581,6 +603,7 @@ build (TandemReachPage *self)
 
   g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   tandem_reach_page_refresh (self);
 }
 
