@@ -280,8 +280,16 @@ tandem_reach_page_refresh (TandemReachPage *self)
   reach = tandem_reach_new (self->document);
   fill_gaps (self, reach);
   fill_grid (self, reach);
-  gtk_widget_set_visible (self->empty_label,
-                          tandem_list_get_n (tandem_document_get_groups (self->document)) == 0);
+  {
+    gboolean empty = tandem_list_get_n (tandem_document_get_groups (self->document)) == 0;
+
+    gtk_widget_set_visible (self->empty_label, empty);
+    gtk_widget_set_visible (GTK_WIDGET (self->groups_list), !empty);
+    if (empty)
+      gtk_widget_add_css_class (self->builtin_button, "suggested-action");
+    else
+      gtk_widget_remove_css_class (self->builtin_button, "suggested-action");
+  }
 }
 
 static gboolean
@@ -506,21 +514,33 @@ on_map_cb (GtkWidget *widget,
 static void
 build (TandemReachPage *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
+  /* Not an AdwPreferencesPage: its 600-pixel column would cut the reach view; the view keeps
+   * the look of one with a wider clamp. */
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *outer = gtk_scrolled_window_new ();
   GtkWidget *group;
   GtkWidget *scrolled;
   GtkWidget *frame;
   GtkWidget *new_row;
   GtkWidget *box;
 
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Groups and Reach"));
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
+  adw_clamp_set_child (ADW_CLAMP (clamp), page);
+  gtk_widget_set_margin_top (page, 24);
+  gtk_widget_set_margin_bottom (page, 24);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (outer), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (outer), clamp);
 
   self->gaps_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->gaps_group), _("Gaps"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->gaps_group),
                                          _("Groups the record shows were not reached, or reached "
                                            "too late; those most affected first."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->gaps_group));
+  gtk_box_append (GTK_BOX (page), self->gaps_group);
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Reach"));
@@ -549,7 +569,7 @@ build (TandemReachPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->unassigned_label), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->unassigned_label));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_box_append (GTK_BOX (page), group);
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("The Project’s Groups"));
@@ -597,9 +617,9 @@ build (TandemReachPage *self)
     gtk_box_append (GTK_BOX (box), list);
   }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_box_append (GTK_BOX (page), group);
 
-  adw_bin_set_child (ADW_BIN (self), page);
+  adw_bin_set_child (ADW_BIN (self), outer);
 
   g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), self,
                            G_CONNECT_SWAPPED);
