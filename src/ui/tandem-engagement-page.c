@@ -494,6 +494,8 @@ update_groups_subtitle (TandemEngagementPage *self)
       g_string_append (names, tandem_group_get_name (group));
     }
 
+  /* Nothing to open while the project lists no groups. */
+  adw_expander_row_set_enable_expansion (self->groups_row, tandem_list_get_n (groups) > 0);
   adw_expander_row_set_subtitle (self->groups_row,
                                  n > 0 ? names->str
                                        : (tandem_list_get_n (groups) > 0

@@ -242,7 +242,7 @@ build (TandemLadderPage *self)
         self->recorded_labels[stage] = suffix_label (pair, 20);
         self->claimed_labels[stage] = suffix_label (pair, 20);
         adw_action_row_add_suffix (row, pair);
-        self->verdict_labels[stage] = suffix_label (verdict_box, 9);
+        self->verdict_labels[stage] = suffix_label (verdict_box, 11);
         adw_action_row_add_suffix (row, verdict_box);
       }
       gtk_widget_add_css_class (GTK_WIDGET (self->verdict_labels[stage]), "heading");

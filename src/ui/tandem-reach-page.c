@@ -57,8 +57,8 @@ grid_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), heading ? 0.0 : 0.5);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), heading ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_start (label, 4);
+  gtk_widget_set_margin_end (label, 4);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
   if (heading)
@@ -130,6 +130,9 @@ fill_grid (TandemReachPage *self,
 
       gtk_label_set_xalign (GTK_LABEL (label), 0.5);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      /* "Implementation" is the longest stage: the columns stay narrow enough to fit. */
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_grid_attach (self->grid, label, stage + 1, 0, 1, 1);
     }
   gtk_grid_attach (self->grid, grid_label (_("All stages"), TRUE), TANDEM_N_CHANGE_STAGES + 1, 0,
@@ -155,8 +158,8 @@ fill_grid (TandemReachPage *self,
         name = grid_label (tandem_group_get_name (group), FALSE);
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_LEFT);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
-      gtk_widget_set_size_request (name, 200, -1);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
+      gtk_widget_set_size_request (name, 170, -1);
       if (gap != NULL)
         gtk_widget_set_tooltip_text (name, gap);
       gtk_grid_attach (self->grid, name, 0, row + 1, 1, 1);
