@@ -130,9 +130,8 @@ fill_grid (TandemReachPage *self,
 
       gtk_label_set_xalign (GTK_LABEL (label), 0.5);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      /* "Implementation" is the longest stage: the columns stay narrow enough to fit. */
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      /* Narrow enough for the nine columns to fit; words are not broken. */
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 11);
       gtk_grid_attach (self->grid, label, stage + 1, 0, 1, 1);
     }
   gtk_grid_attach (self->grid, grid_label (_("All stages"), TRUE), TANDEM_N_CHANGE_STAGES + 1, 0,
