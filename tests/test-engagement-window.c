@@ -118,7 +118,9 @@ new_window (void)
 {
   TandemWindow *window = tandem_ui_test_new_window ();
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1000);
+  /* The size of the screenshots; otherwise the default size, quicker to draw. */
+  if (g_getenv ("TANDEM_SCREENSHOTS") != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1000);
   tandem_ui_test_settle (GTK_WIDGET (window));
 
   return window;
@@ -456,21 +458,70 @@ test_bad_date (void)
   activity = tandem_engagement_page_get_selected (log);
   row = field (log, ADW_TYPE_ENTRY_ROW, "_Date, such as 14/01/2027");
   type_field (window, row, "14/01/2027");
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, "entry-activated");
   g_assert_cmpstr (tandem_activity_get_date (activity), ==, "2027-01-14");
 
   type_field (window, row, "31/02/2027");
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, "entry-activated");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31/02/2027");
+  {
+    GtkWidget *sentence = find_saying (log, GTK_TYPE_LABEL,
+                                       "“31/02/2027” is not a day in the calendar");
+
+    g_assert_nonnull (sentence);
+    g_assert_true (gtk_widget_get_visible (sentence));
+  }
   g_assert_cmpstr (tandem_activity_get_date (activity), ==, "2027-01-14");
   screenshot (window, "log-bad-date");
 
   type_field (window, row, "");
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, "entry-activated");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpstr (tandem_activity_get_date (activity), ==, "");
+  g_assert_false (gtk_widget_get_visible (find_saying (log, GTK_TYPE_LABEL,
+                                                       "is not a day in the calendar")));
   tandem_ui_test_close_window (window);
+}
+
+static void
+test_attach_file (void)
+{
+  TandemWindow *window = new_window ();
+  TandemDocument *document = tandem_window_get_document (window);
+  TandemEngagementPage *log = show_log (window);
+  g_autofree char *path = g_build_filename (scratch, "flip-chart.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TandemActivity *activity;
+  TandemList *files;
+  GtkWidget *remove_button;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_true (g_file_set_contents (path, "What people said at the drop-in", -1, &error));
+  g_assert_no_error (error);
+
+  tandem_engagement_page_add_activity (log);
+  activity = tandem_engagement_page_get_selected (log);
+  files = tandem_activity_get_attachments (activity);
+  tandem_engagement_page_attach_file (log, file);
+  /* Read off the main thread: wait for it, as the user does. */
+  while (tandem_list_get_n (files) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (tandem_list_get_n (files), ==, 1);
+  tandem_ui_test_settle (GTK_WIDGET (window));
+  g_assert_nonnull (find_saying (log, ADW_TYPE_ACTION_ROW, "flip-chart.txt"));
+
+  /* Removed with its button, and back with Undo. */
+  remove_button = find_named (log, GTK_TYPE_BUTTON, "Remove the attached file “flip-chart.txt”");
+  g_assert_nonnull (remove_button);
+  tandem_ui_test_press_button (remove_button);
+  g_assert_cmpuint (tandem_list_get_n (files), ==, 0);
+  tandem_document_undo (document);
+  g_assert_cmpuint (tandem_list_get_n (files), ==, 1);
+
+  tandem_ui_test_close_window (window);
+  g_remove (path);
 }
 
 int
@@ -485,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/engagement-window/log-reach-ladder", test_log_reach_ladder);
   g_test_add_func ("/engagement-window/bad-participants", test_bad_participants);
   g_test_add_func ("/engagement-window/bad-date", test_bad_date);
+  g_test_add_func ("/engagement-window/attach-file", test_attach_file);
 
   status = g_test_run ();
 

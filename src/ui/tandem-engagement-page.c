@@ -13,6 +13,7 @@
 
 #include "tandem-activity-file.h"
 #include "tandem-activity.h"
+#include "tandem-attachment-cache.h"
 #include "tandem-attachment.h"
 #include "tandem-binding.h"
 #include "tandem-dialogs.h"
@@ -93,7 +94,8 @@ describe_activity (TandemActivity *activity)
 
   date = iso[0] != '\0' ? tandem_format_short_date (iso) : g_strdup (_("No date"));
   /* TRANSLATORS: under an activity of the engagement log: how many took part */
-  people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d person", "%d people", n), n);
+  people = n > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d person", "%d people", n), n)
+                 : g_strdup (_("not counted"));
 
   /* TRANSLATORS: date · stage of the change · method · people taking part */
   return g_strdup_printf (_("%s · %s · %s · %s"), date,
@@ -598,6 +600,187 @@ on_remove_file_clicked_cb (GtkButton            *button,
   tandem_show_toast (GTK_WIDGET (self), _("Attached file removed"), TRUE);
 }
 
+/* Opening an attached file: the same steps and the same warning as the evidence of a checklist
+ * answer (tandem-item-editor.c), for an activity's file. */
+
+typedef struct
+{
+  char   *hash;
+  char   *name;
+  GBytes *bytes;   /* in memory, or */
+  char   *source;  /* the Tandem file to read it from */
+  char   *folder;  /* where the copies of this document's attachments go */
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open = data;
+
+  g_free (open->hash);
+  g_free (open->name);
+  g_clear_pointer (&open->bytes, g_bytes_unref);
+  g_free (open->source);
+  g_free (open->folder);
+  g_free (open);
+}
+
+static char *
+safe_file_name (const char *name)
+{
+  g_autofree char *base = g_path_get_basename (name && name[0] ? name : "attachment");
+
+  g_strdelimit (base, "/\\:", '-');
+  if (base[0] == '.' || base[0] == '\0')
+    return g_strconcat ("attachment", base, NULL);
+
+  return g_steal_pointer (&base);
+}
+
+/* A worker thread reads the stored file (perhaps from the project file on disk) and writes a
+ * read-only temporary copy to open; the attachment inside the project is never touched. The
+ * copy is removed when the document closes (tandem-attachment-cache.c). */
+static void
+open_attachment_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  OpenData *open = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = safe_file_name (open->name);
+  g_autofree char *path = NULL;
+
+  bytes = open->bytes != NULL ? g_bytes_ref (open->bytes)
+                              : tandem_storage_read_blob_from_file (open->source, open->hash, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  path = tandem_attachment_cache_write (open->folder, open->hash, name, bytes, &error);
+  if (path == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, g_filename_to_uri (path, NULL, NULL), g_free);
+}
+
+static void
+on_attachment_opened_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(TandemEngagementPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (uri == NULL)
+    {
+      tandem_show_error (GTK_WIDGET (self), _("Could Not Open the Attached File"), error->message);
+      return;
+    }
+
+  tandem_open_uri (GTK_WIDGET (self), uri);
+}
+
+static void
+open_attachment_now (TandemEngagementPage *self,
+                     TandemActivityFile *attachment)
+{
+  TandemDocument *document = tandem_object_get_document (TANDEM_OBJECT (attachment));
+  g_autoptr(GTask) task = NULL;
+  OpenData *open;
+  GBytes *bytes;
+
+  if (document == NULL)
+    return;
+
+  open = g_new0 (OpenData, 1);
+  open->hash = g_strdup (tandem_activity_file_get_blob (attachment));
+  open->name = g_strdup (tandem_activity_file_get_name (attachment));
+  /* Take what the worker thread needs here, on the main thread: the document itself is not
+   * safe to read there. Files added in this session are in memory. */
+  if ((bytes = tandem_document_get_memory_blob (document, open->hash)) != NULL)
+    open->bytes = g_bytes_ref (bytes);
+  else
+    open->source = tandem_storage_dup_blob_source (document);
+  open->folder = tandem_attachment_cache_folder_for (document);
+
+  task = g_task_new (NULL, NULL, on_attachment_opened_cb, g_object_ref (self));
+  g_task_set_task_data (task, open, open_data_free);
+  g_task_run_in_thread (task, open_attachment_thread);
+}
+
+static void
+on_open_risky_response_cb (AdwMessageDialog     *dialog,
+                           const char           *response,
+                           TandemEngagementPage *self)
+{
+  TandemActivityFile *attachment = g_object_get_data (G_OBJECT (dialog), "tandem-attachment");
+
+  g_assert (TANDEM_IS_ENGAGEMENT_PAGE (self));
+
+  if (g_str_equal (response, "open") && attachment != NULL)
+    open_attachment_now (self, attachment);
+}
+
+/* An attached file comes from whoever shared the project. One that the desktop would run
+ * rather than show (a launcher, a program, a script, a web page) is opened only when the
+ * reader says so, knowing what it is. */
+static void
+open_attachment (TandemEngagementPage *self,
+                 TandemActivityFile *attachment)
+{
+  const char *name = tandem_activity_file_get_name (attachment);
+  const char *type = tandem_activity_file_get_content_type (attachment);
+  g_autofree char *risk = tandem_attachment_describe_risk (name, type);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  if (risk == NULL)
+    {
+      open_attachment_now (self, attachment);
+      return;
+    }
+
+  heading = g_strdup_printf (_("Open “%s”?"), name);
+  /* TRANSLATORS: %s is a kind of file, such as “shell script” or “HTML document” */
+  body = g_strdup_printf (_("This attached file is a %s. Files of this type can run programs on "
+                            "your computer. Open it only if you trust whoever attached it and "
+                            "expected this file."), risk);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                           : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tandem-attachment", g_object_ref (attachment),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_risky_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_file_row_activated_cb (AdwActionRow         *row,
+                          TandemEngagementPage *self)
+{
+  TandemActivityFile *file = g_object_get_data (G_OBJECT (row), "tandem-file");
+
+  if (file != NULL)
+    open_attachment (self, file);
+}
+
 static GtkWidget *
 create_file_row (gpointer item,
                  gpointer user_data)
@@ -622,6 +805,12 @@ create_file_row (gpointer item,
   g_object_set_data_full (G_OBJECT (remove), "tandem-file", g_object_ref (file), g_object_unref);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_file_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  /* Enter or a click opens a read-only copy. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Open a copy of the attached file"));
+  g_object_set_data_full (G_OBJECT (row), "tandem-file", g_object_ref (file), g_object_unref);
+  g_signal_connect (row, "activated", G_CALLBACK (on_file_row_activated_cb), self);
 
   return row;
 }
@@ -751,7 +940,8 @@ tandem_engagement_page_attach_file (TandemEngagementPage *self,
   attach->self = g_object_ref (self);
   attach->activity = g_object_ref (self->activity);
   g_file_query_info_async (file,
-                           G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                           G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                           G_FILE_ATTRIBUTE_STANDARD_SIZE,
                            G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, NULL, on_attach_info_cb,
                            attach);
 }
@@ -969,8 +1159,8 @@ build_editor (TandemEngagementPage *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->title_row));
 
   self->date_row = new_entry_row (_("_Date, such as 14/01/2027"));
-  adw_entry_row_set_show_apply_button (self->date_row, TRUE);
-  g_signal_connect_swapped (self->date_row, "apply", G_CALLBACK (on_date_apply_cb), self);
+  /* Read on Enter or when left, like the meeting date of the overview: an apply button would
+   * stay lit after each date shown from the model. */
   g_signal_connect_swapped (self->date_row, "entry-activated", G_CALLBACK (on_date_apply_cb), self);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_date_apply_cb), self);
@@ -1094,6 +1284,8 @@ build (TandemEngagementPage *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *empty = adw_status_page_new ();
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GListModel *activities;
+  GtkWidget *list_view;
 
   gtk_widget_add_css_class (heading, "title-2");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -1118,15 +1310,18 @@ build (TandemEngagementPage *self)
   gtk_widget_set_margin_end (GTK_WIDGET (self->summary_label), 12);
   gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->summary_label));
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (tandem_document_get_activities (self->document))));
+  activities = G_LIST_MODEL (tandem_document_get_activities (self->document));
+  self->selection = gtk_single_selection_new (g_object_ref (activities));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_row_cb), self);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
-                                                      g_object_ref (factory)));
+  /* The view takes a reference of its own to each. */
+  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                 g_object_ref (factory));
+  self->list_view = GTK_LIST_VIEW (list_view);
   gtk_list_view_set_single_click_activate (self->list_view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
   tandem_set_accessible_label (GTK_WIDGET (self->list_view), _("Activities"));

@@ -336,7 +336,9 @@ sidebar_header_func (GtkListBoxRow *row,
   gpointer previous = before ? g_object_get_data (G_OBJECT (before), "tandem-object") : NULL;
   const char *title = sidebar_section_title (item);
 
-  if (title != NULL && (previous == NULL || g_strcmp0 (sidebar_section_title (previous), title) != 0))
+  /* A heading where the section changes (not the type: the fixed pages share one type). */
+  if (title != NULL &&
+      (previous == NULL || g_strcmp0 (sidebar_section_title (previous), title) != 0))
     {
       GtkWidget *header = gtk_label_new (title);
 
