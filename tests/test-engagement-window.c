@@ -338,6 +338,7 @@ test_log_reach_ladder (void)
   g_assert_nonnull (find_saying (tandem_window_get_visible_page (window), ADW_TYPE_ACTION_ROW,
                                                 "People experiencing homelessness: among those "
                                                 "most affected; not reached before consultation"));
+  screenshot (window, "overview");
 
   /* T5 claims co-design before consultation; the record says consulting: in words. */
   add_t5_claim (document, TANDEM_LADDER_RUNG_CO_DESIGN);
