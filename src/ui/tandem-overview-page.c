@@ -15,6 +15,7 @@
 #include "tandem-condition.h"
 #include "tandem-dialogs.h"
 #include "tandem-engagement.h"
+#include "tandem-group.h"
 #include "tandem-overview-page.h"
 
 /*
@@ -202,12 +203,24 @@ update_gaps (TandemOverviewPage *self)
 {
   g_autoptr(TandemReach) reach = tandem_reach_new (self->document);
   g_autoptr(GPtrArray) gaps = tandem_reach_dup_gaps (reach);
+  GtkWidget *others = NULL;
+  guint n_affected = 0;
 
   self->gaps_stale = FALSE;
   for (guint i = 0; i < self->gap_rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->gaps_group),
                                   g_ptr_array_index (self->gap_rows, i));
   g_ptr_array_set_size (self->gap_rows, 0);
+
+  /* As on the Groups and Reach page: the gaps among those most affected in sight, the others
+   * folded under one row, so the overview's own fields stay near. */
+  for (guint row = 0; row < tandem_reach_get_n_groups (reach); row++)
+    {
+      g_autofree char *gap = tandem_reach_dup_gap (reach, row);
+
+      if (gap != NULL && tandem_group_get_most_affected (tandem_reach_get_group (reach, row)))
+        n_affected++;
+    }
 
   for (guint i = 0; i < gaps->len; i++)
     {
@@ -219,8 +232,29 @@ update_gaps (TandemOverviewPage *self)
       gtk_widget_add_css_class (icon, "warning");
       tandem_hide_from_accessibility (icon);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), row);
-      g_ptr_array_add (self->gap_rows, row);
+
+      if (i < n_affected)
+        {
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), row);
+          g_ptr_array_add (self->gap_rows, row);
+          continue;
+        }
+
+      if (others == NULL)
+        {
+          g_autofree char *title =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more group not reached in time",
+                                          "%u more groups not reached in time",
+                                          gaps->len - n_affected), gaps->len - n_affected);
+
+          others = adw_expander_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (others), title);
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (others),
+                                         _("Groups not marked as most affected"));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), others);
+          g_ptr_array_add (self->gap_rows, others);
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (others), row);
     }
 
   /* A project that lists no groups has nothing to say here yet. */
@@ -398,14 +432,6 @@ set_document (TandemOverviewPage *self,
                            create_condition_row, self, NULL);
 
   self->gap_rows = g_ptr_array_new ();
-  self->gaps_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->gaps_group),
-                                   _("Gaps in Engagement"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->gaps_group),
-                                         _("Groups the engagement log shows were not reached, or "
-                                           "reached too late. See Groups and Reach."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self))),
-                            ADW_PREFERENCES_GROUP (self->gaps_group));
   update_gaps (self);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
@@ -494,6 +520,7 @@ tandem_overview_page_class_init (TandemOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, summary_view);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, conditions_list);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, new_condition_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, gaps_group);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, meeting_row);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, meeting_date_row);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, agenda_item_row);
