@@ -24,6 +24,7 @@
 #include "tandem-step-panel.h"
 #include "tandem-step.h"
 #include "tandem-dialogs.h"
+#include "tandem-engagement-page.h"
 #include "tandem-test-util.h"
 #include "tandem-theme-link.h"
 #include "tandem-theme.h"
@@ -84,7 +85,7 @@ show_themes_page (TandemWindow *window)
   /* The page has its row in the sidebar, under Engagement. */
   g_assert_nonnull (tandem_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
                                                 "You Said, We Did"));
-  page = tandem_window_select_page (window, TANDEM_TYPE_THEMES_PAGE);
+  page = tandem_window_select_page (window, "you-said-we-did");
   g_assert_true (TANDEM_IS_THEMES_PAGE (page));
   g_assert_true (tandem_window_get_visible_page (window) == page);
   gtk_test_widget_wait_for_draw (page);
@@ -524,6 +525,19 @@ test_you_said_we_did (void)
     tandem_document_undo (document);
     tandem_ui_test_iterate ();
     g_assert_cmpuint (tandem_list_get_n (tandem_theme_get_links (theme)), ==, 3);
+  }
+
+  /* An activity a link points to opens in the engagement log, chosen there. */
+  {
+    TandemActivity *activity = tandem_list_get (tandem_document_get_activities (document), 0);
+    GtkWidget *log;
+
+    g_assert_nonnull (activity);
+    tandem_link_target_open (GTK_WIDGET (page), TANDEM_OBJECT (activity));
+    tandem_ui_test_iterate ();
+    log = tandem_window_get_visible_page (window);
+    g_assert_true (TANDEM_IS_ENGAGEMENT_PAGE (log));
+    g_assert_true (tandem_engagement_page_get_selected (TANDEM_ENGAGEMENT_PAGE (log)) == activity);
   }
 
   /* Saved and opened again, all of it is there. */

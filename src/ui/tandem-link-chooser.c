@@ -13,6 +13,7 @@
 
 #include "tandem-activity.h"
 #include "tandem-dialogs.h"
+#include "tandem-engagement-page.h"
 #include "tandem-engagement.h"
 #include "tandem-group.h"
 #include "tandem-journey-canvas.h"
@@ -279,7 +280,7 @@ tandem_link_target_open (GtkWidget    *from,
 
   if (TANDEM_IS_THEME (target))
     {
-      GtkWidget *page = tandem_window_select_page (window, TANDEM_TYPE_THEMES_PAGE);
+      GtkWidget *page = tandem_window_select_page (window, "you-said-we-did");
 
       if (page != NULL)
         tandem_themes_page_select_theme (TANDEM_THEMES_PAGE (page), TANDEM_THEME (target));
@@ -307,15 +308,19 @@ tandem_link_target_open (GtkWidget    *from,
       return;
     }
 
-  /* Activities and groups have their own pages in the engagement section; until the window
-   * can open one at an object, the link says what it is. */
-  {
-    g_autofree char *title = tandem_link_target_dup_title (target);
-    g_autofree char *message = g_strdup_printf (_("%s: %s, in the engagement log"),
-                                                tandem_link_target_kind_label (target), title);
+  if (TANDEM_IS_ACTIVITY (target))
+    {
+      TandemDocument *document = tandem_object_get_document (target);
+      GtkWidget *page = tandem_window_select_page (window, "engagement-log");
+      int position = tandem_list_index_of (tandem_document_get_activities (document), target);
 
-    tandem_show_toast (from, message, FALSE);
-  }
+      if (TANDEM_IS_ENGAGEMENT_PAGE (page) && position >= 0)
+        tandem_engagement_page_select (TANDEM_ENGAGEMENT_PAGE (page), position);
+      return;
+    }
+
+  if (TANDEM_IS_GROUP (target))
+    tandem_window_select_page (window, "groups-and-reach");
 }
 
 /* Auxiliary methods */

@@ -14,10 +14,13 @@
 #include "tandem-binding.h"
 #include "tandem-condition.h"
 #include "tandem-dialogs.h"
+#include "tandem-engagement.h"
+#include "tandem-group.h"
 #include "tandem-overview-page.h"
 
 /*
- * The project overview: the project's own fields and its conditions.
+ * The project overview: the project's own fields, its conditions and the gaps in the reach of
+ * its engagement (the same sentences as the Groups and Reach page and the appendix).
  */
 
 struct _TandemOverviewPage
@@ -43,6 +46,10 @@ struct _TandemOverviewPage
   gboolean         updating_date;
   GtkListBox      *conditions_list;
   AdwEntryRow     *new_condition_row;
+  GtkWidget       *gaps_group;
+  GPtrArray       *gap_rows;
+  guint            gaps_id;
+  gboolean         gaps_stale;
 };
 
 G_DEFINE_FINAL_TYPE (TandemOverviewPage, tandem_overview_page, ADW_TYPE_BIN)
@@ -190,10 +197,98 @@ on_meeting_date_committed_cb (TandemOverviewPage *self)
   meeting_date_to_model (self, TRUE);
 }
 
+/* The gaps, computed by the model as for the reach view and the appendix. */
+static void
+update_gaps (TandemOverviewPage *self)
+{
+  g_autoptr(TandemReach) reach = tandem_reach_new (self->document);
+  g_autoptr(GPtrArray) gaps = tandem_reach_dup_gaps (reach);
+  GtkWidget *others = NULL;
+  guint n_affected = 0;
+
+  self->gaps_stale = FALSE;
+  for (guint i = 0; i < self->gap_rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->gaps_group),
+                                  g_ptr_array_index (self->gap_rows, i));
+  g_ptr_array_set_size (self->gap_rows, 0);
+
+  /* As on the Groups and Reach page: the gaps among those most affected in sight, the others
+   * folded under one row, so the overview's own fields stay near. */
+  for (guint row = 0; row < tandem_reach_get_n_groups (reach); row++)
+    {
+      g_autofree char *gap = tandem_reach_dup_gap (reach, row);
+
+      if (gap != NULL && tandem_group_get_most_affected (tandem_reach_get_group (reach, row)))
+        n_affected++;
+    }
+
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (gaps, i));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (icon, "warning");
+      tandem_hide_from_accessibility (icon);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+      if (i < n_affected)
+        {
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), row);
+          g_ptr_array_add (self->gap_rows, row);
+          continue;
+        }
+
+      if (others == NULL)
+        {
+          g_autofree char *title =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more group not reached in time",
+                                          "%u more groups not reached in time",
+                                          gaps->len - n_affected), gaps->len - n_affected);
+
+          others = adw_expander_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (others), title);
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (others),
+                                         _("Groups not marked as most affected"));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), others);
+          g_ptr_array_add (self->gap_rows, others);
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (others), row);
+    }
+
+  /* A project that lists no groups has nothing to say here yet. */
+  gtk_widget_set_visible (self->gaps_group, gaps->len > 0);
+}
+
+static gboolean
+update_gaps_cb (gpointer data)
+{
+  TandemOverviewPage *self = data;
+
+  self->gaps_id = 0;
+  update_gaps (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map_cb (TandemOverviewPage *self)
+{
+  if (self->gaps_stale)
+    update_gaps (self);
+}
+
 static void
 on_document_changed_cb (TandemOverviewPage *self)
 {
   meeting_date_from_model (self);
+  /* Once after the changes of a main-loop turn, and only in sight: typing changes the document
+   * at each key, on this page or another. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->gaps_stale = TRUE;
+  else if (self->gaps_id == 0)
+    self->gaps_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_gaps_cb, self, NULL);
 }
 
 static void
@@ -335,6 +430,10 @@ set_document (TandemOverviewPage *self,
   gtk_list_box_bind_model (self->conditions_list,
                            G_LIST_MODEL (tandem_document_get_conditions (document)),
                            create_condition_row, self, NULL);
+
+  self->gap_rows = g_ptr_array_new ();
+  update_gaps (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 /* GObject */
@@ -346,6 +445,8 @@ tandem_overview_page_dispose (GObject *object)
 
   if (self->conditions_list != NULL)
     gtk_list_box_bind_model (self->conditions_list, NULL, NULL, NULL, NULL);
+  g_clear_handle_id (&self->gaps_id, g_source_remove);
+  g_clear_pointer (&self->gap_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->document);
@@ -419,6 +520,7 @@ tandem_overview_page_class_init (TandemOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, summary_view);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, conditions_list);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, new_condition_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, gaps_group);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, meeting_row);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, meeting_date_row);
   gtk_widget_class_bind_template_child (widget_class, TandemOverviewPage, agenda_item_row);

@@ -26,7 +26,10 @@
 #include "tandem-step.h"
 #include "tandem-overview-page.h"
 #include "tandem-personal-data-dialog.h"
-#include "tandem-sidebar-page.h"
+#include "tandem-engagement-page.h"
+#include "tandem-ladder-page.h"
+#include "tandem-reach-page.h"
+#include "tandem-sidebar-entry.h"
 #include "tandem-preferences-window.h"
 #include "tandem-projector-view.h"
 #include "tandem-reviewer-dialog.h"
@@ -75,7 +78,7 @@ struct _TandemWindow
 
   GListStore           *sidebar_roots;
   GListStore           *sidebar_parts;  /* of GListModel, flattened into the sidebar */
-  GListStore           *sidebar_engagement;  /* of TandemSidebarPage: pages of the whole project */
+  GListStore           *sidebar_engagement;  /* of TandemSidebarEntry: the engagement pages */
   GHashTable           *pages;  /* TandemObject* -> GtkWidget* (weak: the stack owns pages) */
   guint                 sidebar_key;  /* a key moving the focus in the sidebar, while it is handled */
 
@@ -120,7 +123,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void save_as (TandemWindow *self);
 static GtkListBoxRow *sidebar_row_of (TandemWindow *self,
-                                      TandemObject *object);
+                                      gpointer      object);
 static void leave_projector (TandemWindow *self);
 static void set_document (TandemWindow   *self,
                           TandemDocument *document);
@@ -283,6 +286,8 @@ create_sidebar_row (gpointer item,
   /* Each row is named for screen readers by what it opens, and keeps its name as it is renamed. */
   if (TANDEM_IS_DOCUMENT (item))
     tandem_set_accessible_label (row, _("Project Overview"));
+  else if (TANDEM_IS_SIDEBAR_ENTRY (item))
+    tandem_set_accessible_label (row, tandem_sidebar_entry_get_title (item));
   else
     {
       g_signal_connect_object (item, "notify::title", G_CALLBACK (on_sidebar_title_cb), row, 0);
@@ -305,11 +310,14 @@ create_sidebar_row (gpointer item,
       icon_name = "document-properties-symbolic";
       gtk_label_set_text (GTK_LABEL (label), _("Project Overview"));
     }
+  else if (TANDEM_IS_SIDEBAR_ENTRY (item))
+    {
+      icon_name = tandem_sidebar_entry_get_icon_name (item);
+      gtk_label_set_text (GTK_LABEL (label), tandem_sidebar_entry_get_title (item));
+    }
   else
     {
       icon_name = TANDEM_IS_CHECKLIST (item) ? "view-list-bullet-symbolic" : "mail-send-receive-symbolic";
-      if (TANDEM_IS_SIDEBAR_PAGE (item))
-        icon_name = tandem_sidebar_page_get_icon_name (item);
       g_object_bind_property (item, "title", label, "label", G_BINDING_SYNC_CREATE);
     }
 
@@ -331,8 +339,8 @@ sidebar_section_title (gpointer item)
     return _("Checklists");
   if (TANDEM_IS_JOURNEY (item))
     return _("Journeys");
-  if (TANDEM_IS_SIDEBAR_PAGE (item))
-    return tandem_sidebar_page_get_section (item);
+  if (TANDEM_IS_SIDEBAR_ENTRY (item))
+    return tandem_sidebar_entry_get_section (item);
 
   return NULL;
 }
@@ -346,7 +354,9 @@ sidebar_header_func (GtkListBoxRow *row,
   gpointer previous = before ? g_object_get_data (G_OBJECT (before), "tandem-object") : NULL;
   const char *title = sidebar_section_title (item);
 
-  if (title != NULL && (previous == NULL || G_OBJECT_TYPE (previous) != G_OBJECT_TYPE (item)))
+  /* A heading where the section changes (not the type: the fixed pages share one type). */
+  if (title != NULL &&
+      (previous == NULL || g_strcmp0 (sidebar_section_title (previous), title) != 0))
     {
       GtkWidget *header = gtk_label_new (title);
 
@@ -366,16 +376,16 @@ sidebar_header_func (GtkListBoxRow *row,
 
 static GtkWidget *
 create_page (TandemWindow *self,
-             TandemObject *object)
+             gpointer      object)
 {
+  if (TANDEM_IS_SIDEBAR_ENTRY (object))
+    return tandem_sidebar_entry_new_page (object, self->document);
   if (TANDEM_IS_DOCUMENT (object))
     return tandem_overview_page_new (TANDEM_DOCUMENT (object));
   if (TANDEM_IS_CHECKLIST (object))
     return tandem_checklist_page_new (TANDEM_CHECKLIST (object));
   if (TANDEM_IS_JOURNEY (object))
     return tandem_journey_page_new (TANDEM_JOURNEY (object));
-  if (TANDEM_IS_SIDEBAR_PAGE (object))
-    return tandem_sidebar_page_create (TANDEM_SIDEBAR_PAGE (object), self->document);
 
   return adw_status_page_new ();
 }
@@ -396,13 +406,12 @@ on_page_destroyed_cb (gpointer  data,
     }
 }
 
-void
-tandem_window_show_object (TandemWindow *self,
-                           TandemObject *object)
+/* Shows the page of a sidebar item: an object of the document or a TandemSidebarEntry. */
+static void
+show_item (TandemWindow *self,
+           gpointer      object)
 {
   GtkWidget *page;
-
-  g_return_if_fail (TANDEM_IS_WINDOW (self));
 
   page = g_hash_table_lookup (self->pages, object);
   if (page == NULL)
@@ -421,6 +430,79 @@ tandem_window_show_object (TandemWindow *self,
       tandem_document_get_reviewer (self->document)[0] == '\0' &&
       tandem_reviewer_dialog_needed (self->settings))
     tandem_reviewer_dialog_present (GTK_WINDOW (self), self->settings);
+}
+
+void
+tandem_window_show_object (TandemWindow *self,
+                           TandemObject *object)
+{
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+  g_return_if_fail (TANDEM_IS_OBJECT (object));
+
+  show_item (self, object);
+}
+
+/* The pages of the engagement record, in the order of the sidebar. One line adds a page. */
+static void
+add_engagement_entries (GListStore *store)
+{
+  static const struct
+  {
+    const char            *id;
+    const char            *title;
+    const char            *icon_name;
+    TandemSidebarPageFunc  new_page;
+  } entries[] = {
+    { "engagement-log", N_("Engagement Log"), "x-office-calendar-symbolic",
+      tandem_engagement_page_new },
+    { "groups-and-reach", N_("Groups and Reach"), "system-users-symbolic", tandem_reach_page_new },
+    { "ladder-profile", N_("Ladder Profile"), "view-continuous-symbolic", tandem_ladder_page_new },
+    { "you-said-we-did", N_("You Said, We Did"), "chat-message-new-symbolic",
+      tandem_themes_page_new },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(TandemSidebarEntry) entry =
+        tandem_sidebar_entry_new (entries[i].id, _("Engagement"), _(entries[i].title),
+                                  entries[i].icon_name, entries[i].new_page);
+
+      g_list_store_append (store, entry);
+    }
+}
+
+/**
+ * tandem_window_select_page:
+ * @page_id: the id of a fixed page of the sidebar, such as "engagement-log"
+ *
+ * Chooses that page in the sidebar, which shows it.
+ *
+ * Returns: (transfer none) (nullable): the page shown, or %NULL when there is none of that id
+ */
+GtkWidget *
+tandem_window_select_page (TandemWindow *self,
+                           const char   *page_id)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_engagement)); i++)
+    {
+      g_autoptr(TandemSidebarEntry) entry =
+        g_list_model_get_item (G_LIST_MODEL (self->sidebar_engagement), i);
+      GtkListBoxRow *row;
+
+      if (!g_str_equal (tandem_sidebar_entry_get_id (entry), page_id))
+        continue;
+
+      row = sidebar_row_of (self, (gpointer)entry);
+      if (row == NULL)
+        return NULL;
+      self->sidebar_key = 0;
+      gtk_list_box_select_row (self->sidebar, row);
+      return g_hash_table_lookup (self->pages, entry);
+    }
+
+  return NULL;
 }
 
 /**
@@ -447,32 +529,6 @@ tandem_window_select_object (TandemWindow *self,
   return TRUE;
 }
 
-/**
- * tandem_window_select_page:
- * @page_type: the type of a page of the whole project, such as %TANDEM_TYPE_THEMES_PAGE
- *
- * Chooses the sidebar row of such a page, which shows it.
- *
- * Returns: (transfer none) (nullable): the page, or %NULL when the sidebar has none
- */
-GtkWidget *
-tandem_window_select_page (TandemWindow *self,
-                           GType         page_type)
-{
-  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sidebar_engagement)); i++)
-    {
-      g_autoptr(TandemSidebarPage) page = g_list_model_get_item (G_LIST_MODEL (self->sidebar_engagement), i);
-
-      if (tandem_sidebar_page_get_page_type (page) == page_type &&
-          tandem_window_select_object (self, (TandemObject *)page))
-        return tandem_window_get_visible_page (self);
-    }
-
-  return NULL;
-}
-
 /* A page whose object left the document (a checklist deleted, or its creation undone) gives
  * way to the project overview. */
 static void
@@ -485,10 +541,11 @@ drop_orphan_pages (TandemWindow *self)
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      /* A page of the whole project (a TandemSidebarPage) lives as long as the document. */
-      if (!TANDEM_IS_OBJECT (key) ||
-          (tandem_object_get_document (key) == self->document &&
-           tandem_document_lookup (self->document, tandem_object_get_id (key)) == key))
+      /* The fixed pages show the whole project: they never leave it. */
+      if (!TANDEM_IS_OBJECT (key))
+        continue;
+      if (tandem_object_get_document (key) == self->document &&
+          tandem_document_lookup (self->document, tandem_object_get_id (key)) == key)
         continue;
 
       if (value == visible)
@@ -658,7 +715,7 @@ on_document_title_cb (TandemWindow   *self,
     update_title (self);
 }
 
-static TandemObject *
+static gpointer
 shown_object (TandemWindow *self)
 {
   GtkWidget *visible;
@@ -680,7 +737,7 @@ shown_object (TandemWindow *self)
 
 static GtkListBoxRow *
 sidebar_row_of (TandemWindow *self,
-                TandemObject *object)
+                gpointer      object)
 {
   GtkListBoxRow *row;
 
@@ -740,8 +797,8 @@ static void
 on_sidebar_row_selected_cb (TandemWindow  *self,
                             GtkListBoxRow *row)
 {
-  TandemObject *object;
-  TandemObject *shown;
+  gpointer object;
+  gpointer shown;
 
   if (row == NULL)
     return;
@@ -761,7 +818,7 @@ on_sidebar_row_selected_cb (TandemWindow  *self,
     }
 
   if (object != NULL)
-    tandem_window_show_object (self, object);
+    show_item (self, object);
 }
 
 static void
@@ -2177,7 +2234,8 @@ set_document (TandemWindow   *self,
                            G_CONNECT_SWAPPED);
   apply_reviewer_name (self);
 
-  /* The sidebar lists the overview, then the checklists, then the journeys. */
+  /* The sidebar lists the overview, then the checklists, the journeys and the engagement
+   * record. */
   g_list_store_remove_all (self->sidebar_parts);
   g_list_store_remove_all (self->sidebar_roots);
   g_list_store_append (self->sidebar_roots, document);
@@ -2388,14 +2446,8 @@ tandem_window_init (TandemWindow *self)
   self->pages = g_hash_table_new (NULL, NULL);
   self->sidebar_roots = g_list_store_new (TANDEM_TYPE_OBJECT);
   self->sidebar_parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  self->sidebar_engagement = g_list_store_new (TANDEM_TYPE_SIDEBAR_PAGE);
-  {
-    g_autoptr(TandemSidebarPage) themes =
-      tandem_sidebar_page_new (TANDEM_TYPE_THEMES_PAGE, _("You Said, We Did"),
-                               "chat-message-new-symbolic", _("Engagement"));
-
-    g_list_store_append (self->sidebar_engagement, themes);
-  }
+  self->sidebar_engagement = g_list_store_new (TANDEM_TYPE_SIDEBAR_ENTRY);
+  add_engagement_entries (self->sidebar_engagement);
   flattened = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->sidebar_parts)));
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (flattened), create_sidebar_row, self, NULL);
   gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);

@@ -39,7 +39,7 @@ const char     *tandem_window_get_last_error (TandemWindow       *self);
 gboolean        tandem_window_select_object (TandemWindow        *self,
                                              TandemObject        *object);
 GtkWidget      *tandem_window_select_page   (TandemWindow        *self,
-                                             GType                page_type);
+                                             const char          *page_id);
 GtkWindow      *tandem_window_new_checklist (TandemWindow        *self);
 void            tandem_window_merge_from_async  (TandemWindow        *self,
                                                  GFile               *file,
