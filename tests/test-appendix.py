@@ -305,6 +305,24 @@ def main():
         check('5,000 words of evidence flow over several pages', end - start >= 2, f'{start + 1}..{end + 1}')
         check('no page is overfull (the last words are there)', 'LONGEND' in texts[end])
 
+        # Every entry of the contents (sections and figures) names a real page, one that
+        # shows the entry.
+        entry = re.compile(r'^\s*(\S.*?)\s+(\d+)\s*$')
+        contents_pages = [i for i, t in enumerate(texts) if t.lstrip().startswith('Contents')
+                          or '\nContents\n' in t]
+        entries = []
+        for i in contents_pages:
+            for line in texts[i].splitlines():
+                m = entry.match(line)
+                if m and not m.group(1).startswith('Page '):
+                    entries.append((' '.join(m.group(1).split()), int(m.group(2))))
+        check('the contents list the figures', any(t.startswith('Figure ') for t, _ in entries),
+              str(entries))
+        wrong = [(t, p) for t, p in entries
+                 if not 1 <= p <= len(texts) or t[:30] not in ' '.join(texts[p - 1].split())]
+        check('every contents entry names the page that shows it', entries and not wrong,
+              str(wrong))
+
         links, outline, top = links_and_outline(pdf)
         check('contents links exist', len(links) >= 5, str(links))
         check('every link points to a page', all(p is not None for p in links), str(links))

@@ -1264,6 +1264,10 @@ place_figure (Cursor *cursor,
           fragment.height = area_height;
           fragment.first = k == 0;
           add_fragment (cursor, &fragment);
+          /* The contents and the links to the figure go to its first part. */
+          if (fragment.first)
+            g_hash_table_insert (cursor->flow->heading_pages, GUINT_TO_POINTER (block->id),
+                                 GUINT_TO_POINTER (cursor->flow->pages->len));
         }
       cursor->page = NULL;
       return;
