@@ -454,6 +454,54 @@ test_routes_avoid_cards (Fixture       *f,
   assert_routes_avoid_cards (f->layout);
 }
 
+/* Checks that connectors into one card arrive apart, and those leaving one card leave apart;
+ * returns how many pairs share a card they arrive at. */
+static guint
+assert_ports_apart (TandemJourneyLayout *layout)
+{
+  guint n = tandem_journey_layout_get_n_connectors (layout);
+  guint shared = 0;
+
+  for (guint i = 0; i < n; i++)
+    tandem_journey_layout_route_connector (layout, i);
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        const TandemConnectorGeometry *a = tandem_journey_layout_get_connector (layout, i);
+        const TandemConnectorGeometry *b = tandem_journey_layout_get_connector (layout, j);
+        const TandemPoint *a_end = &g_array_index (a->points, TandemPoint, a->points->len - 1);
+        const TandemPoint *b_end = &g_array_index (b->points, TandemPoint, b->points->len - 1);
+        const TandemPoint *a_start = &g_array_index (a->points, TandemPoint, 0);
+        const TandemPoint *b_start = &g_array_index (b->points, TandemPoint, 0);
+
+        if (a->to == b->to)
+          {
+            shared++;
+            g_assert_cmpfloat (fabs (a_end->x - b_end->x) + fabs (a_end->y - b_end->y), >=, 8);
+          }
+        if (a->from == b->from)
+          g_assert_cmpfloat (fabs (a_start->x - b_start->x) + fabs (a_start->y - b_start->y), >=, 8);
+      }
+
+  return shared;
+}
+
+/* Two connectors into one card (the next step and a loop back, into "Rings the GP surgery")
+ * arrive side by side, not along one line; so do two leaving one card. On the screen and in
+ * the compact printed layout, where both once arrived at the middle of the card's foot. */
+static void
+test_connectors_have_ports_of_their_own (Fixture       *f,
+                                         gconstpointer  data)
+{
+  /* The fixture has such a card, so the test can fail. */
+  g_assert_cmpuint (assert_ports_apart (f->layout), >=, 1);
+
+  tandem_journey_figure_set_print (f->figure, TRUE);
+  f->layout = tandem_journey_figure_get_layout (f->figure, TANDEM_MAP_SIDE_BEFORE);
+  g_assert_cmpuint (assert_ports_apart (f->layout), >=, 1);
+}
+
 static void
 test_route_around_a_wall (void)
 {
@@ -642,6 +690,7 @@ main (int   argc,
   ADD ("/journey/layout/routes-avoid-cards", test_routes_avoid_cards);
   ADD ("/journey/figure/both-maps", test_both_aligned);
   ADD ("/journey/figure/size-and-legibility", test_size_and_legibility);
+  ADD ("/journey/layout/connector-ports", test_connectors_have_ports_of_their_own);
 #undef ADD
   g_test_add_func ("/journey/layout/route-around-a-wall", test_route_around_a_wall);
   g_test_add_func ("/journey/layout/index-follows-area", test_index_follows_area);

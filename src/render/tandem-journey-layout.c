@@ -236,6 +236,52 @@ tandem_journey_layout_class_init (TandemJourneyLayoutClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* How far apart two connectors at one side of a card run, in map units. */
+#define PORT_SPACING 12.0
+
+/* The n-th connector at a card's side: the middle first, then one on each side of it. */
+static double
+port_offset (guint                     rank,
+             const cairo_rectangle_t  *card)
+{
+  double offset = ((rank + 1) / 2) * PORT_SPACING * (rank % 2 == 1 ? -1 : 1);
+  double room = MIN (card->width, card->height) / 2 - PORT_SPACING / 2;
+
+  return CLAMP (offset, -MAX (room, 0), MAX (room, 0));
+}
+
+/* Two connectors into one card (a next step and a loop back into it, say) would arrive at the
+ * middle of the same side and share a line into it. Each connector at a card gets a port of
+ * its own: the next-step connectors first, so that the journey's main line stays straight,
+ * then the branches and loop backs beside them. Computed once per layout, in the connectors'
+ * order, so the routes stay the same whichever is routed first. */
+static void
+assign_ports (TandemJourneyLayout *self)
+{
+  g_autofree guint *n_in = g_new0 (guint, self->cards->len);
+  g_autofree guint *n_out = g_new0 (guint, self->cards->len);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->connectors->len; i++)
+      {
+        TandemConnectorGeometry *geometry = &g_array_index (self->connectors,
+                                                            TandemConnectorGeometry, i);
+        gboolean next = tandem_connector_get_kind (geometry->connector) ==
+                        TANDEM_CONNECTOR_KIND_NEXT;
+
+        if (next != (pass == 0))
+          continue;
+
+        geometry->from_offset = port_offset (n_out[geometry->from]++,
+                                             &g_array_index (self->cards, TandemCardGeometry,
+                                                             geometry->from).rect);
+        geometry->to_offset = port_offset (n_in[geometry->to]++,
+                                           &g_array_index (self->cards, TandemCardGeometry,
+                                                           geometry->to).rect);
+      }
+}
+
+
 /* A label on a connector between neighbouring cards of a lane would cover the cards: the
  * gap before the second card grows to hold it. Cards are in journey order, so the room
  * added before a card moves every later card of its stage. */
@@ -743,6 +789,8 @@ tandem_journey_layout_update (TandemJourneyLayout *self,
                                                      self->connectors->len - 1),
                                 &bounds);
     }
+
+  assign_ports (self);
 }
 
 /**
@@ -977,12 +1025,13 @@ tandem_journey_layout_route_connector (TandemJourneyLayout *self,
 
   geometry->points = g_array_new (FALSE, FALSE, sizeof (TandemPoint));
   if (obstacles->len <= MAX_ROUTE_OBSTACLES)
-    geometry->avoids_cards = tandem_route_orthogonal (&from->rect, &to->rect,
-                                                      (cairo_rectangle_t *)(gpointer)obstacles->data,
-                                                      obstacles->len, &geometry->region,
-                                                      TANDEM_JOURNEY_SLOT_GAP / 2,
-                                                      TANDEM_JOURNEY_CELL_PAD_Y,
-                                                      geometry->points);
+    geometry->avoids_cards = tandem_route_orthogonal_ports (&from->rect, geometry->from_offset,
+                                                            &to->rect, geometry->to_offset,
+                                                            (cairo_rectangle_t *)(gpointer)obstacles->data,
+                                                            obstacles->len, &geometry->region,
+                                                            TANDEM_JOURNEY_SLOT_GAP / 2,
+                                                            TANDEM_JOURNEY_CELL_PAD_Y,
+                                                            geometry->points);
   else
     tandem_route_direct (&from->rect, &to->rect, geometry->points);
 

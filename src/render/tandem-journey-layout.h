@@ -64,6 +64,8 @@ typedef struct
   gboolean           avoids_cards; /* FALSE when the neighbourhood was too crowded to search */
   GArray            *points;       /* TandemPoint, once routed */
   cairo_rectangle_t  label;        /* empty without a label */
+  double             from_offset;  /* where it leaves and arrives, from the middle of the side */
+  double             to_offset;
 } TandemConnectorGeometry;
 
 typedef enum

@@ -172,15 +172,17 @@ find_index (GArray *values,
   return lo;
 }
 
+/* The port on side @dir of @r: the middle of the side, moved along it by @offset. */
 static void
 side_point (const cairo_rectangle_t *r,
             int                      dir,
+            double                   offset,
             double                   distance_x,
             double                   distance_y,
             TandemPoint             *p)
 {
-  double cx = r->x + r->width / 2;
-  double cy = r->y + r->height / 2;
+  double cx = r->x + r->width / 2 + offset;
+  double cy = r->y + r->height / 2 + offset;
 
   switch (dir)
     {
@@ -313,6 +315,30 @@ tandem_route_orthogonal (const cairo_rectangle_t *from,
                          double                   clearance_y,
                          GArray                  *points)
 {
+  return tandem_route_orthogonal_ports (from, 0, to, 0, obstacles, n_obstacles, region,
+                                        clearance_x, clearance_y, points);
+}
+
+/**
+ * tandem_route_orthogonal_ports:
+ * @from_offset: how far along its side from the middle the route leaves @from
+ * @to_offset: how far along its side from the middle the route arrives at @to
+ *
+ * As tandem_route_orthogonal(), with the ports moved along the sides: two connectors into
+ * one card arrive side by side, not on one line.
+ */
+gboolean
+tandem_route_orthogonal_ports (const cairo_rectangle_t *from,
+                               double                   from_offset,
+                               const cairo_rectangle_t *to,
+                               double                   to_offset,
+                               const cairo_rectangle_t *obstacles,
+                               guint                    n_obstacles,
+                               const cairo_rectangle_t *region,
+                               double                   clearance_x,
+                               double                   clearance_y,
+                               GArray                  *points)
+{
   g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
@@ -344,8 +370,10 @@ tandem_route_orthogonal (const cairo_rectangle_t *from,
       v = o->y + o->height + clearance_y; g_array_append_val (ys, v);
       if (k < 2)
         {
-          v = o->x + o->width / 2; g_array_append_val (xs, v);
-          v = o->y + o->height / 2; g_array_append_val (ys, v);
+          double offset = k == 0 ? from_offset : to_offset;
+
+          v = o->x + o->width / 2 + offset; g_array_append_val (xs, v);
+          v = o->y + o->height / 2 + offset; g_array_append_val (ys, v);
         }
     }
 
@@ -420,7 +448,7 @@ tandem_route_orthogonal (const cairo_rectangle_t *from,
       TandemPoint port;
       guint i, j, state;
 
-      side_point (from, dir, clearance_x, clearance_y, &port);
+      side_point (from, dir, from_offset, clearance_x, clearance_y, &port);
       i = find_index (xs, port.x);
       j = find_index (ys, port.y);
       if (i >= nx || j >= ny || fabs (g_array_index (xs, double, i) - port.x) > 0.5 ||
@@ -448,7 +476,7 @@ tandem_route_orthogonal (const cairo_rectangle_t *from,
           int inward = side ^ 1;
           double total;
 
-          side_point (to, side, clearance_x, clearance_y, &port);
+          side_point (to, side, to_offset, clearance_x, clearance_y, &port);
           if (fabs (g_array_index (xs, double, i) - port.x) > 0.5 ||
               fabs (g_array_index (ys, double, j) - port.y) > 0.5 || dir == side)
             continue;
@@ -512,8 +540,8 @@ tandem_route_orthogonal (const cairo_rectangle_t *from,
       g_array_append_val (path, s);
 
     first = g_array_index (path, guint, path->len - 1);
-    side_point (from, first % N_DIRS, 0, 0, &start);
-    side_point (to, best_side, 0, 0, &end);
+    side_point (from, first % N_DIRS, from_offset, 0, 0, &start);
+    side_point (to, best_side, to_offset, 0, 0, &end);
 
     g_array_set_size (points, 0);
     append_point (points, start.x, start.y);

@@ -24,6 +24,16 @@ gboolean tandem_route_orthogonal        (const cairo_rectangle_t *from,
                                          double                   clearance_x,
                                          double                   clearance_y,
                                          GArray                  *points);
+gboolean tandem_route_orthogonal_ports  (const cairo_rectangle_t *from,
+                                         double                   from_offset,
+                                         const cairo_rectangle_t *to,
+                                         double                   to_offset,
+                                         const cairo_rectangle_t *obstacles,
+                                         guint                    n_obstacles,
+                                         const cairo_rectangle_t *region,
+                                         double                   clearance_x,
+                                         double                   clearance_y,
+                                         GArray                  *points);
 void     tandem_route_direct            (const cairo_rectangle_t *from,
                                          const cairo_rectangle_t *to,
                                          GArray                  *points);
