@@ -17,6 +17,7 @@
 #include "tandem-engagement.h"
 #include "tandem-group.h"
 #include "tandem-overview-page.h"
+#include "tandem-reach-page.h"
 
 /*
  * The project overview: the project's own fields, its conditions and the gaps in the reach of
@@ -202,63 +203,15 @@ static void
 update_gaps (TandemOverviewPage *self)
 {
   g_autoptr(TandemReach) reach = tandem_reach_new (self->document);
-  g_autoptr(GPtrArray) gaps = tandem_reach_dup_gaps (reach);
-  GtkWidget *others = NULL;
-  guint n_affected = 0;
+  guint n_gaps;
 
   self->gaps_stale = FALSE;
-  for (guint i = 0; i < self->gap_rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->gaps_group),
-                                  g_ptr_array_index (self->gap_rows, i));
-  g_ptr_array_set_size (self->gap_rows, 0);
-
-  /* As on the Groups and Reach page: the gaps among those most affected in sight, the others
-   * folded under one row, so the overview's own fields stay near. */
-  for (guint row = 0; row < tandem_reach_get_n_groups (reach); row++)
-    {
-      g_autofree char *gap = tandem_reach_dup_gap (reach, row);
-
-      if (gap != NULL && tandem_group_get_most_affected (tandem_reach_get_group (reach, row)))
-        n_affected++;
-    }
-
-  for (guint i = 0; i < gaps->len; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (gaps, i));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_add_css_class (icon, "warning");
-      tandem_hide_from_accessibility (icon);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-      if (i < n_affected)
-        {
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), row);
-          g_ptr_array_add (self->gap_rows, row);
-          continue;
-        }
-
-      if (others == NULL)
-        {
-          g_autofree char *title =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more group not reached in time",
-                                          "%u more groups not reached in time",
-                                          gaps->len - n_affected), gaps->len - n_affected);
-
-          others = adw_expander_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (others), title);
-          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (others),
-                                         _("Groups not marked as most affected"));
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), others);
-          g_ptr_array_add (self->gap_rows, others);
-        }
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (others), row);
-    }
+  /* As on the Groups and Reach page, so the overview's own fields stay near. */
+  n_gaps = tandem_reach_add_gap_rows (ADW_PREFERENCES_GROUP (self->gaps_group), self->gap_rows,
+                                      reach, FALSE);
 
   /* A project that lists no groups has nothing to say here yet. */
-  gtk_widget_set_visible (self->gaps_group, gaps->len > 0);
+  gtk_widget_set_visible (self->gaps_group, n_gaps > 0);
 }
 
 static gboolean

@@ -177,22 +177,34 @@ fill_grid (TandemReachPage *self,
                      TANDEM_N_CHANGE_STAGES + 2, 1);
 }
 
-static void
-fill_gaps (TandemReachPage *self,
-           TandemReach     *reach)
+/**
+ * tandem_reach_add_gap_rows:
+ * @group: where the rows go
+ * @rows: (element-type GtkWidget): the rows added before, removed first; receives the new ones
+ * @reach: the reach of the project's groups
+ * @open_others: whether the folded row of the other gaps starts open when no most affected
+ *   group has a gap
+ *
+ * The gaps in words, as the model states them (tandem_reach_dup_gaps()), for the reach page
+ * and the overview alike: those among the most affected in sight, the others, which on a new
+ * project are most of the built-in list, folded under one row so what follows stays near.
+ *
+ * Returns: how many gaps there are
+ */
+guint
+tandem_reach_add_gap_rows (AdwPreferencesGroup *group,
+                           GPtrArray           *rows,
+                           TandemReach         *reach,
+                           gboolean             open_others)
 {
   g_autoptr(GPtrArray) gaps = tandem_reach_dup_gaps (reach);
-  guint unassigned = tandem_reach_get_unassigned (reach);
   guint n_affected = 0;
   GtkWidget *others = NULL;
 
-  for (guint i = 0; i < self->gap_rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->gaps_group),
-                                  g_ptr_array_index (self->gap_rows, i));
-  g_ptr_array_set_size (self->gap_rows, 0);
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
 
-  /* The gaps among those most affected come first and stay in sight; the others, which on a
-   * new project are most of the built-in list, fold under one row so the reach view stays near. */
   for (guint row = 0; row < tandem_reach_get_n_groups (reach); row++)
     {
       g_autofree char *gap = tandem_reach_dup_gap (reach, row);
@@ -214,8 +226,8 @@ fill_gaps (TandemReachPage *self,
 
       if (i < n_affected)
         {
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), row);
-          g_ptr_array_add (self->gap_rows, row);
+          adw_preferences_group_add (group, row);
+          g_ptr_array_add (rows, row);
           continue;
         }
 
@@ -230,14 +242,25 @@ fill_gaps (TandemReachPage *self,
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (others), title);
           adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (others),
                                          _("Groups not marked as most affected"));
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (others), n_affected == 0);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->gaps_group), others);
-          g_ptr_array_add (self->gap_rows, others);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (others), open_others && n_affected == 0);
+          adw_preferences_group_add (group, others);
+          g_ptr_array_add (rows, others);
         }
       adw_expander_row_add_row (ADW_EXPANDER_ROW (others), row);
     }
 
-  if (gaps->len == 0)
+  return gaps->len;
+}
+
+static void
+fill_gaps (TandemReachPage *self,
+           TandemReach     *reach)
+{
+  guint unassigned = tandem_reach_get_unassigned (reach);
+  guint n_gaps = tandem_reach_add_gap_rows (ADW_PREFERENCES_GROUP (self->gaps_group),
+                                            self->gap_rows, reach, TRUE);
+
+  if (n_gaps == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "tandem-document.h"
+#include "tandem-engagement.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,10 @@ GtkWidget *tandem_reach_page_get_groups (TandemReachPage *self);
 void       tandem_reach_page_refresh (TandemReachPage *self);
 void       tandem_reach_page_remove_group (TandemReachPage *self,
                                            TandemGroup     *group);
+
+guint      tandem_reach_add_gap_rows (AdwPreferencesGroup *group,
+                                      GPtrArray           *rows,
+                                      TandemReach         *reach,
+                                      gboolean             open_others);
 
 G_END_DECLS
