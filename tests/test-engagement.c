@@ -527,12 +527,15 @@ static void
 test_bad_file (void)
 {
   struct { const char *name; const char *sql; const char *fragment; } cases[] = {
-    { "negative count", "UPDATE activity SET participants = -5", "participants" },
+    { "negative count", "UPDATE activity SET participants = -5", "In one engagement activity: " },
     { "unknown stage", "UPDATE activity SET stage = 'someday'", "“someday”" },
     { "unknown response", "UPDATE theme SET response = 'ignored'", "“ignored”" },
     { "date that is not a date", "UPDATE activity SET date = '31/02/2026'", "date" },
-    { "group gone", "DELETE FROM engagement_group", "which is not in the document" },
-    { "theme link to nothing", "UPDATE theme_link SET target = 'gone'", "“gone”, which is not in" },
+    /* Named in words, not by the file's table names ("activity_group"). */
+    { "group gone", "DELETE FROM engagement_group",
+      "One group an activity reached refers to “" },
+    { "theme link to nothing", "UPDATE theme_link SET target = 'gone'",
+      "One link of a theme refers to “gone”, which is not in" },
     { "evidence to a group", "UPDATE evidence_link SET target = (SELECT id FROM engagement_group "
       "LIMIT 1)", "evidence can link only to" },
   };

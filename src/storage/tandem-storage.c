@@ -166,10 +166,49 @@ _tandem_storage_set_too_many_objects (GError **error)
 
 /* Reading values */
 
+/* What a kind of object is called in a sentence to the user: the kinds themselves are the
+ * file's table names ("activity_group"), not words. */
+static const char *
+kind_words (const char *kind)
+{
+  static const struct { const char *kind; const char *words; } names[] = {
+    { "project", N_("project") },
+    { "checklist", N_("checklist") },
+    { "checklist_section", N_("checklist section") },
+    { "checklist_item", N_("checklist question") },
+    { "attachment", N_("attached file") },
+    { "evidence_link", N_("evidence link") },
+    { "audit_entry", N_("entry of a checklist’s history") },
+    { "signoff", N_("sign-off") },
+    { "condition", N_("condition") },
+    { "journey", N_("journey") },
+    { "journey_map", N_("journey map") },
+    { "stage", N_("stage") },
+    { "lane", N_("lane") },
+    { "step", N_("step") },
+    { "quote", N_("quote") },
+    { "vote", N_("vote") },
+    { "connector", N_("connector") },
+    { "replacement", N_("“replaced by” link") },
+    { "engagement_group", N_("group") },
+    { "activity", N_("engagement activity") },
+    { "activity_group", N_("group an activity reached") },
+    { "activity_file", N_("file attached to an activity") },
+    { "theme", N_("theme") },
+    { "theme_link", N_("link of a theme") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (names[i].kind, kind) == 0)
+      return _(names[i].words);
+
+  return kind;
+}
+
 static const char *
 object_description (const TandemKindInfo *info)
 {
-  return info->kind;
+  return kind_words (info->kind);
 }
 
 /* The name of an attached file from a file is untrusted: bidirectional controls that would
@@ -453,7 +492,7 @@ read_kind (sqlite3               *db,
 
           if (!read_sqlite_value (stmt, first_column + i, pspec, kind, &value, error))
             {
-              g_prefix_error (error, _("In a %s: "), object_description (info));
+              g_prefix_error (error, _("In one %s: "), object_description (info));
               goto out;
             }
 
@@ -479,7 +518,7 @@ read_kind (sqlite3               *db,
           if (parent == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (parent, info->parent->type))
             {
               g_set_error (error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
-                           _("A %s belongs to something that is not in the file."),
+                           _("One %s belongs to something that is not in the file."),
                            object_description (info));
               goto out;
             }
@@ -636,8 +675,8 @@ check_object_cb (TandemObject *object,
       if (kind == TANDEM_FIELD_REFERENCE && tandem_document_lookup (state->document, text) == NULL)
         {
           g_set_error (&state->error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
-                       _("A %s refers to “%.64s”, which is not in the document."),
-                       tandem_object_get_kind (object), text);
+                       _("One %s refers to “%.64s”, which is not in the document."),
+                       kind_words (tandem_object_get_kind (object)), text);
           return;
         }
 
@@ -657,8 +696,8 @@ check_object_cb (TandemObject *object,
             {
               g_set_error (&state->error, TANDEM_STORAGE_ERROR,
                            TANDEM_STORAGE_ERROR_INVALID_CONTENT,
-                           _("A %s refers to an attached file that is not in the document."),
-                           tandem_object_get_kind (object));
+                           _("One %s refers to an attached file that is not in the document."),
+                           kind_words (tandem_object_get_kind (object)));
               return;
             }
 
