@@ -956,7 +956,7 @@ test_json_bad_journeys (void)
     { "two before maps", mutate_two_before_maps, "two before maps" },
     { "unknown feeling", mutate_unknown_feeling, "furious" },
     { "vote without feeling", mutate_vote_without_feeling, "has no feeling" },
-    { "feeling of format 4 in format 5", mutate_feeling_of_old_format, "“feeling” is not a field of a step" },
+    { "feeling of format 4 in format 5", mutate_feeling_of_old_format, "“feeling” is not a field of this step" },
   };
   g_autoptr(TandemDocument) document = tandem_document_new ();
   g_autofree char *good = NULL;

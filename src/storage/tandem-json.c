@@ -967,8 +967,8 @@ read_object (JsonNode              *node,
     {
       if (!member_is_known (info, l->data) && !is_legacy_member (info, state, l->data))
         {
-          json_error (error, path, _("“%.40s” is not a field of a %s."),
-                      (const char *)l->data, info->kind);
+          json_error (error, path, _("“%.40s” is not a field of this %s."),
+                      (const char *)l->data, _tandem_storage_kind_words (info->kind));
           return NULL;
         }
     }
@@ -979,7 +979,7 @@ read_object (JsonNode              *node,
       json_node_get_string (id_node)[0] == '\0' || strlen (json_node_get_string (id_node)) > 64)
     {
       json_error (error, path, _("Every %s needs an “id”: text of at most 64 characters."),
-                  info->kind);
+                  _tandem_storage_kind_words (info->kind));
       return NULL;
     }
 

@@ -103,4 +103,6 @@ gboolean               _tandem_storage_set_column     (GObject         *object,
                                                        GValue          *value,
                                                        GError         **error);
 
+const char *_tandem_storage_kind_words (const char *kind);
+
 G_END_DECLS

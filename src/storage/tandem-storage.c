@@ -166,10 +166,14 @@ _tandem_storage_set_too_many_objects (GError **error)
 
 /* Reading values */
 
-/* What a kind of object is called in a sentence to the user: the kinds themselves are the
- * file's table names ("activity_group"), not words. */
-static const char *
-kind_words (const char *kind)
+/**
+ * _tandem_storage_kind_words:
+ *
+ * What a kind of object is called in a sentence to the user: the kinds themselves are the
+ * file's table names ("activity_group"), not words. Used by both readers.
+ */
+const char *
+_tandem_storage_kind_words (const char *kind)
 {
   static const struct { const char *kind; const char *words; } names[] = {
     { "project", N_("project") },
@@ -208,7 +212,7 @@ kind_words (const char *kind)
 static const char *
 object_description (const TandemKindInfo *info)
 {
-  return kind_words (info->kind);
+  return _tandem_storage_kind_words (info->kind);
 }
 
 /* The name of an attached file from a file is untrusted: bidirectional controls that would
@@ -676,7 +680,7 @@ check_object_cb (TandemObject *object,
         {
           g_set_error (&state->error, TANDEM_STORAGE_ERROR, TANDEM_STORAGE_ERROR_INVALID_CONTENT,
                        _("One %s refers to “%.64s”, which is not in the document."),
-                       kind_words (tandem_object_get_kind (object)), text);
+                       _tandem_storage_kind_words (tandem_object_get_kind (object)), text);
           return;
         }
 
@@ -697,7 +701,7 @@ check_object_cb (TandemObject *object,
               g_set_error (&state->error, TANDEM_STORAGE_ERROR,
                            TANDEM_STORAGE_ERROR_INVALID_CONTENT,
                            _("One %s refers to an attached file that is not in the document."),
-                           kind_words (tandem_object_get_kind (object)));
+                           _tandem_storage_kind_words (tandem_object_get_kind (object)));
               return;
             }
 
