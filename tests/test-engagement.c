@@ -187,6 +187,28 @@ test_ladder_profile (void)
 
   row = &g_array_index (rows, TandemLadderRow, TANDEM_CHANGE_STAGE_EVALUATION);
   g_assert_cmpint (row->agreement, ==, TANDEM_LADDER_AGREEMENT_NOTHING);
+  g_clear_pointer (&sentence, g_free);
+  sentence = tandem_ladder_row_describe (row);
+  g_assert_cmpstr (sentence, ==, "No activity recorded and no self-assessment.");
+
+  /* An activity with no rung recorded: the sentence must not say there was no activity. */
+  {
+    g_autoptr(TandemActivity) activity = tandem_activity_new ();
+
+    tandem_document_begin (document, "Evaluation");
+    tandem_activity_set_title (activity, "Follow-up survey");
+    tandem_activity_set_stage (activity, TANDEM_CHANGE_STAGE_EVALUATION);
+    tandem_list_append (tandem_document_get_activities (document), activity);
+    tandem_document_commit (document);
+  }
+  g_clear_pointer (&rows, g_array_unref);
+  rows = tandem_ladder_profile_new (document);
+  row = &g_array_index (rows, TandemLadderRow, TANDEM_CHANGE_STAGE_EVALUATION);
+  g_assert_cmpint (row->agreement, ==, TANDEM_LADDER_AGREEMENT_NOTHING);
+  g_assert_cmpuint (row->n_activities, ==, 1);
+  g_clear_pointer (&sentence, g_free);
+  sentence = tandem_ladder_row_describe (row);
+  g_assert_cmpstr (sentence, ==, "No rung recorded for its activities and no self-assessment.");
 }
 
 static void

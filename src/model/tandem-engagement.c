@@ -571,6 +571,9 @@ tandem_ladder_row_describe (const TandemLadderRow *row)
   switch (row->agreement)
     {
     case TANDEM_LADDER_AGREEMENT_NOTHING:
+      /* Activities may be recorded with no rung: then "no activity" would not be true. */
+      if (row->n_activities > 0)
+        return g_strdup (_("No rung recorded for its activities and no self-assessment."));
       return g_strdup (_("No activity recorded and no self-assessment."));
     case TANDEM_LADDER_AGREEMENT_AGREES:
       return g_strdup_printf (_("The record bears out the self-assessment (%s)."), claimed);

@@ -95,13 +95,6 @@ tandem_ladder_page_refresh (TandemLadderPage *self)
       counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity, %u people",
                                              "%u activities, %u people", row->n_activities),
                                 row->n_activities, row->people);
-      /* The model's sentence for "nothing" reads "No activity recorded", which would contradict
-       * the count beside it when the stage has activities with no rung. */
-      if (row->agreement == TANDEM_LADDER_AGREEMENT_NOTHING && row->n_activities > 0)
-        {
-          g_free (sentence);
-          sentence = g_strdup (_("No rung recorded for its activities and no self-assessment."));
-        }
       /* TRANSLATORS: "2 activities, 31 people. The self-assessment claims …" */
       subtitle = g_strdup_printf (_("%s. %s"), counts, sentence);
 
