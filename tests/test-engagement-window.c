@@ -365,7 +365,7 @@ test_log_reach_ladder (void)
   dialog = GTK_WIDGET (tandem_ui_test_find_dialog (GTK_WINDOW (window)));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                            "1 activity link to this. Removing it removes those links"));
+                            "1 activity links to this. Removing it removes that link"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
   gtk_window_close (GTK_WINDOW (dialog));
   tandem_ui_test_settle (GTK_WIDGET (window));

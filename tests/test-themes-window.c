@@ -454,7 +454,7 @@ test_you_said_we_did (void)
   tandem_ui_test_press_button (tandem_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON,
                                                            "Re_move Theme"));
   g_assert_nonnull (strstr (tandem_themes_page_get_last_message (page),
-                            "The evidence of 1 answer link to this"));
+                            "The evidence of 1 answer links to this. Removing it removes that link"));
   g_assert_null (tandem_document_lookup (document, theme_id_kept));
   g_assert_cmpuint (tandem_list_get_n (themes), ==, 1);
   g_assert_cmpuint (tandem_list_get_n (tandem_checklist_item_get_links (item)), ==, 1);

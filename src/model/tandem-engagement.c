@@ -798,7 +798,8 @@ tandem_engagement_find_links_to (TandemDocument *document,
  * tandem_engagement_describe_links:
  *
  * What removing @target would unlink, in a sentence for the confirmation, such as “2
- * activities, 1 theme and the evidence of 1 answer link to this.”
+ * activities, 1 theme and the evidence of 1 answer link to this. Removing it removes those
+ * links; Undo brings both back.”
  *
  * Returns: (transfer full) (nullable): the sentence, or %NULL when nothing links to @target
  */
@@ -849,9 +850,20 @@ tandem_engagement_describe_links (TandemDocument *document,
       g_string_append (text, g_ptr_array_index (parts, i));
     }
 
-  /* TRANSLATORS: %s is a list such as "2 activities, 1 theme and the evidence of 1 answer" */
-  return g_strdup_printf (_("%s link to this. Removing it removes those links; Undo brings "
-                            "both back."), text->str);
+  /* The verb agrees with what links: "1 theme links", "2 themes link", "1 activity and 1
+   * theme link", and "the evidence of 2 answers links" (the evidence is one). */
+  if (parts->len > 1 ||
+      g_hash_table_size (activities) > 1 || g_hash_table_size (themes) > 1)
+    /* TRANSLATORS: %s is a list such as "2 activities, 1 theme and the evidence of 1 answer" */
+    g_string_append (text, _(" link to this."));
+  else
+    /* TRANSLATORS: after "1 theme" or "the evidence of 2 answers" */
+    g_string_append (text, _(" links to this."));
+
+  return g_strdup_printf ("%s %s", text->str,
+                          links->len == 1
+                            ? _("Removing it removes that link; Undo brings both back.")
+                            : _("Removing it removes those links; Undo brings both back."));
 }
 
 /**
