@@ -538,6 +538,22 @@ test_you_said_we_did (void)
     log = tandem_window_get_visible_page (window);
     g_assert_true (TANDEM_IS_ENGAGEMENT_PAGE (log));
     g_assert_true (tandem_engagement_page_get_selected (TANDEM_ENGAGEMENT_PAGE (log)) == activity);
+
+    /* Removing it says which theme pointed to it; Undo brings back both. */
+    {
+      guint n_links = tandem_list_get_n (tandem_theme_get_links (theme));
+      g_autofree char *id = g_strdup (tandem_object_get_id (TANDEM_OBJECT (activity)));
+
+      tandem_ui_test_press_button (tandem_ui_test_find_widget (log, GTK_TYPE_BUTTON,
+                                                               "_Remove Activity"));
+      g_assert_null (tandem_document_lookup (document, id));
+      g_assert_cmpuint (tandem_list_get_n (tandem_theme_get_links (theme)), ==, n_links - 1);
+      g_assert_nonnull (strstr (tandem_get_last_toast (log), "1 theme links to this."));
+      tandem_document_undo (document);
+      tandem_ui_test_iterate ();
+      g_assert_nonnull (tandem_document_lookup (document, id));
+      g_assert_cmpuint (tandem_list_get_n (tandem_theme_get_links (theme)), ==, n_links);
+    }
   }
 
   /* Saved and opened again, all of it is there. */

@@ -269,8 +269,16 @@ on_remove_clicked_cb (TandemEngagementPage *self)
   if (activity == NULL)
     return;
 
-  /* Themes may name the activity as a source: the links go in the same undo step. */
-  toast = g_strdup_printf (_("“%s” removed"), activity_title (activity));
+  /* Themes and evidence may point to the activity: the links go in the same undo step, and
+   * the toast says what they were, as for every other linked object. */
+  {
+    g_autofree char *links = tandem_engagement_describe_links (self->document,
+                                                               TANDEM_OBJECT (activity));
+
+    toast = links != NULL
+              ? g_strdup_printf (_("“%s” removed. %s"), activity_title (activity), links)
+              : g_strdup_printf (_("“%s” removed"), activity_title (activity));
+  }
   tandem_engagement_remove (self->document, TANDEM_OBJECT (activity), _("Remove Activity"));
   tandem_show_toast (GTK_WIDGET (self), toast, TRUE);
 }
